@@ -1,0 +1,66 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+
+namespace ServiceDefaults.Data;
+
+public static class DatabaseExtensions
+{
+    /// <summary>
+    /// Registers the service's DbContext on SQLite or PostgreSQL. Each provider has its own context
+    /// subclass and its own migration set (<typeparamref name="TSqlite"/>, <typeparamref name="TPostgres"/>),
+    /// so neither migration set carries branches for the other. Migrations run at start-up and the
+    /// database is part of <c>/health/ready</c>.
+    /// </summary>
+    public static IHostApplicationBuilder AddServiceDatabase<TContext, TSqlite, TPostgres>(this IHostApplicationBuilder builder,
+        string serviceName)
+        where TContext : DbContext
+        where TSqlite : TContext
+        where TPostgres : TContext
+    {
+        builder.Services.AddOptions<DatabaseOptions>()
+            .Bind(builder.Configuration.GetSection(DatabaseOptions.Section))
+            .ValidateDataAnnotations()
+            .Validate(o => o.EffectiveProvider == DatabaseProvider.Sqlite || !string.IsNullOrWhiteSpace(o.ConnectionString),
+                "Database:ConnectionString is required for PostgreSQL.")
+            .ValidateOnStart();
+
+        var options = builder.Configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
+        var connectionString = options.EffectiveConnectionString(serviceName);
+        if (options.EffectiveProvider == DatabaseProvider.Postgres)
+        {
+            builder.Services.AddDbContext<TContext, TPostgres>(db => db.UseNpgsql(connectionString));
+        }
+        else
+        {
+            Directory.CreateDirectory(options.DataDirectory);
+            builder.Services.AddDbContext<TContext, TSqlite>(db => db.UseSqlite(connectionString));
+        }
+
+        builder.Services.AddScoped<DbContext>(sp => sp.GetRequiredService<TContext>());
+        builder.Services.AddHealthChecks().AddDbContextCheck<TContext>("database", tags: ["ready"]);
+        builder.Services.AddHostedService<MigrateOnStartup<TContext>>();
+        return builder;
+    }
+}
+
+/// <summary>Brings the schema up to date before the server takes requests.</summary>
+internal sealed class MigrateOnStartup<TContext>(IServiceProvider services, IOptions<DatabaseOptions> options) : IHostedService
+    where TContext : DbContext
+{
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        if (!options.Value.MigrateOnStartup)
+        {
+            return;
+        }
+
+        await using var scope = services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<TContext>();
+        await db.Database.MigrateAsync(cancellationToken);
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+}

@@ -1,0 +1,61 @@
+using FluentValidation;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using ServiceDefaults.Http;
+using ServiceDefaults.Idempotency;
+using ServiceDefaults.Json;
+using ServiceDefaults.OpenApi;
+using ServiceDefaults.Problems;
+using ServiceDefaults.Validation;
+
+namespace ServiceDefaults;
+
+/// <summary>The defaults every service shares: one call to add them, one to map them.</summary>
+public static class Extensions
+{
+    public static WebApplicationBuilder AddServiceDefaults(this WebApplicationBuilder builder, ServiceDescription service)
+    {
+        builder.Logging.ClearProviders();
+        builder.Logging.AddJsonConsole(console =>
+        {
+            console.IncludeScopes = true;
+            console.UseUtcTimestamp = true;
+            console.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffZ";
+        });
+
+        builder.Services.AddProblemDetails(options => options.CustomizeProblemDetails = ProblemDetailsDefaults.Customize);
+        builder.Services.AddExceptionHandler<ProblemDetailsExceptionHandler>();
+        builder.Services.ConfigureHttpJsonOptions(options => JsonDefaults.Apply(options.SerializerOptions));
+        // Binding failures throw so that they reach the one exception handler as problem details.
+        builder.Services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
+        builder.Services.AddOptions<RequestLimitsOptions>().Bind(builder.Configuration.GetSection(RequestLimitsOptions.Section))
+            .Validate(o => o.MaxBodyBytes > 0, "RequestLimits:MaxBodyBytes must be positive.").ValidateOnStart();
+
+        RequestValidation.UseCamelCaseNames();
+        builder.Services.AddValidatorsFromAssembly(service.Assembly, includeInternalTypes: true);
+        builder.Services.AddScoped<JsonMergePatch>();
+        builder.Services.AddHealthChecks();
+        builder.Services.AddServiceOpenApi(service);
+        return builder;
+    }
+
+    public static WebApplication MapDefaultEndpoints(this WebApplication app)
+    {
+        app.UseMiddleware<RequestIdMiddleware>();
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseMiddleware<RequestBodyLimitMiddleware>();
+        if (app.Services.GetService<IServiceProviderIsService>()?.IsService(typeof(DbContext)) == true)
+        {
+            app.UseMiddleware<IdempotencyMiddleware>();
+        }
+
+        app.MapServiceOpenApi();
+        app.MapHealthEndpoints();
+        return app;
+    }
+}

@@ -1,0 +1,20 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace ServiceDefaults.Json;
+
+/// <summary>The one JSON shape of the API: camelCase, string enums, no unknown members accepted.</summary>
+public static class JsonDefaults
+{
+    public static void Apply(JsonSerializerOptions options)
+    {
+        options.PropertyNamingPolicy = JsonNamingPolicy.CamelCase;
+        options.DictionaryKeyPolicy = JsonNamingPolicy.CamelCase;
+        options.PropertyNameCaseInsensitive = true;
+        options.DefaultIgnoreCondition = JsonIgnoreCondition.Never;
+        // A misspelt field must not be dropped silently: the caller would believe it was stored.
+        options.UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow;
+        options.NumberHandling = JsonNumberHandling.Strict;
+        options.Converters.Insert(0, new StrictStringEnumConverter());
+    }
+}

@@ -1,0 +1,123 @@
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+
+using ServiceDefaults.Json;
+
+namespace ServiceDefaults.Problems;
+
+/// <summary>
+/// The one place where exceptions become problem details. Anything not recognised here
+/// falls through to the default handler, which answers a bare 500 without internals.
+/// </summary>
+internal sealed partial class ProblemDetailsExceptionHandler(IProblemDetailsService problems) : IExceptionHandler
+{
+    public async ValueTask<bool> TryHandleAsync(HttpContext context, Exception exception, CancellationToken cancellationToken)
+    {
+        var problem = exception switch
+        {
+            ApiException api => Create(api.Status, api.Code, api.Title, api.Message, api.Errors),
+            BadHttpRequestException bad => FromBadHttpRequest(context, bad),
+            JsonException json => FromJson(json),
+            DbUpdateConcurrencyException => Create(412, ErrorCodes.PreconditionFailed, "The resource has changed",
+                "Another request changed this resource first; read it again and reapply the change."),
+            DbUpdateException db when UniqueViolation.IsUniqueViolation(db) => Create(409, ErrorCodes.AlreadyExists,
+                "Conflict with the current state", "A resource with the same identifying key already exists."),
+            _ => null,
+        };
+        if (problem is null)
+        {
+            return false;
+        }
+
+        context.Response.StatusCode = problem.Status!.Value;
+        return await problems.TryWriteAsync(new ProblemDetailsContext
+        {
+            HttpContext = context,
+            ProblemDetails = problem,
+            Exception = exception,
+        });
+    }
+
+    private static ProblemDetails FromBadHttpRequest(HttpContext context, BadHttpRequestException bad)
+    {
+        if (bad.InnerException is JsonException json)
+        {
+            return FromJson(json);
+        }
+
+        return bad.StatusCode switch
+        {
+            413 => Create(413, ErrorCodes.PayloadTooLarge, "Request body too large", bad.Message),
+            415 => Create(415, ErrorCodes.UnsupportedMediaType, "Unsupported media type",
+                "Send the body as application/json."),
+            _ when ExpectsBody(context.Request) && HasNoBody(context.Request) => Create(400, ErrorCodes.BodyRequired,
+                "The request could not be read", "A JSON request body is required."),
+            _ => FromBindingFailure(bad),
+        };
+    }
+
+    private static ProblemDetails FromBindingFailure(BadHttpRequestException bad)
+    {
+        // Minimal APIs report a query or route value of the wrong type as
+        // 'Failed to bind parameter "int page" from "abc".' Name the parameter for the caller.
+        var match = BindFailure().Match(bad.Message);
+        if (!match.Success)
+        {
+            return Create(400, ErrorCodes.InvalidParameter, "The request could not be read", bad.Message);
+        }
+
+        var name = match.Groups["name"].Value;
+        var value = match.Groups["value"].Value;
+        return Create(400, ErrorCodes.InvalidParameter, "The request could not be read",
+            $"The value '{value}' is not valid for parameter '{name}'.",
+            new Dictionary<string, string[]> { [name] = [$"'{value}' is not a valid value."] });
+    }
+
+    private static ProblemDetails FromJson(JsonException json)
+    {
+        var field = JsonPath.ToFieldName(json.Path);
+        // Only our own converters' messages are shown; the serializer's name internal .NET types.
+        var message = json switch
+        {
+            FieldJsonException => json.Message,
+            _ when json.Message.Contains("could not be mapped", StringComparison.Ordinal) => "Unknown field: it is not part of this resource.",
+            _ => "The value is missing, malformed or of the wrong type.",
+        };
+        var position = json.LineNumber is { } line ? $" (line {line + 1}, position {json.BytePositionInLine + 1})" : "";
+        return Create(400, ErrorCodes.InvalidJson, "The request body is not valid",
+            $"The JSON body could not be read at '{json.Path ?? "$"}'{position}.",
+            new Dictionary<string, string[]> { [field] = [message] });
+    }
+
+    private static bool ExpectsBody(HttpRequest request) =>
+        HttpMethods.IsPost(request.Method) || HttpMethods.IsPut(request.Method) || HttpMethods.IsPatch(request.Method);
+
+    private static bool HasNoBody(HttpRequest request) =>
+        request.ContentLength == 0 || (request.ContentLength is null && !request.Headers.TransferEncoding.Any());
+
+    internal static ProblemDetails Create(int status, string code, string title, string detail,
+        IDictionary<string, string[]>? errors = null)
+    {
+        var problem = new ProblemDetails
+        {
+            Status = status,
+            Title = title,
+            Detail = detail,
+            Type = ProblemTypes.For(status),
+        };
+        problem.Extensions["code"] = code;
+        if (errors is { Count: > 0 })
+        {
+            problem.Extensions["errors"] = errors;
+        }
+
+        return problem;
+    }
+
+    [GeneratedRegex("^Failed to bind parameter \"(?:[^\"]* )?(?<name>[^\" ]+)\" from \"(?<value>.*)\"\\.$")]
+    private static partial Regex BindFailure();
+}

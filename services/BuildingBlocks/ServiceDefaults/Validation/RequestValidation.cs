@@ -1,0 +1,65 @@
+using System.Reflection;
+using System.Text.Json;
+using FluentValidation;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using ServiceDefaults.Problems;
+
+namespace ServiceDefaults.Validation;
+
+/// <summary>
+/// Runs the FluentValidation validator of every handler argument that has one, once, before
+/// the handler. Apply it to a route group and each endpoint of the group is covered.
+/// </summary>
+public static class RequestValidation
+{
+    /// <summary>camelCase property paths in messages and in <c>errors</c>, matching the JSON.</summary>
+    public static void UseCamelCaseNames()
+    {
+        ValidatorOptions.Global.PropertyNameResolver = (_, member, _) =>
+            member is null ? null : JsonNamingPolicy.CamelCase.ConvertName(member.Name);
+        ValidatorOptions.Global.DisplayNameResolver = (_, member, _) =>
+            member is null ? null : JsonNamingPolicy.CamelCase.ConvertName(member.Name);
+    }
+
+    public static TBuilder WithRequestValidation<TBuilder>(this TBuilder builder) where TBuilder : IEndpointConventionBuilder =>
+        builder.AddEndpointFilterFactory((factoryContext, next) =>
+        {
+            var registry = factoryContext.ApplicationServices.GetRequiredService<IServiceProviderIsService>();
+            var validated = factoryContext.MethodInfo.GetParameters()
+                .Select((parameter, index) => (Index: index, Validator: typeof(IValidator<>).MakeGenericType(parameter.ParameterType)))
+                .Where(p => registry.IsService(p.Validator))
+                .ToArray();
+            if (validated.Length == 0)
+            {
+                return next;
+            }
+
+            return async invocation =>
+            {
+                foreach (var (index, validatorType) in validated)
+                {
+                    if (invocation.Arguments[index] is not { } argument)
+                    {
+                        continue;
+                    }
+
+                    var validator = (IValidator)invocation.HttpContext.RequestServices.GetRequiredService(validatorType);
+                    await ValidateAsync(validator, argument, invocation.HttpContext.RequestAborted);
+                }
+
+                return await next(invocation);
+            };
+        });
+
+    /// <summary>Throws <see cref="RequestValidationException"/> with every failure, keyed by field.</summary>
+    public static async Task ValidateAsync(IValidator validator, object instance, CancellationToken cancellationToken)
+    {
+        var result = await validator.ValidateAsync(new ValidationContext<object>(instance), cancellationToken);
+        if (!result.IsValid)
+        {
+            throw new RequestValidationException(result.ToDictionary());
+        }
+    }
+}

@@ -1,0 +1,33 @@
+using Microsoft.EntityFrameworkCore;
+using Plans.Api.Domain;
+using ServiceDefaults.Idempotency;
+
+namespace Plans.Api.Data;
+
+/// <summary>
+/// The Plans database. Used directly by the feature handlers (no repository over it). Each
+/// provider has a subclass with its own migrations: <see cref="SqlitePlansDbContext"/> and
+/// <see cref="PostgresPlansDbContext"/>.
+/// </summary>
+public abstract class PlansDbContext(DbContextOptions options) : DbContext(options)
+{
+    public DbSet<Plan> Plans => Set<Plan>();
+    public DbSet<Indicator> Indicators => Set<Indicator>();
+    public DbSet<Observation> Observations => Set<Observation>();
+    public DbSet<KeyTask> Tasks => Set<KeyTask>();
+    public DbSet<Region> Regions => Set<Region>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(PlansDbContext).Assembly);
+        modelBuilder.AddIdempotencyRecords();
+    }
+}
+
+public sealed class SqlitePlansDbContext(DbContextOptions<SqlitePlansDbContext> options) : PlansDbContext(options)
+{
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) =>
+        ServiceDefaults.Data.SqliteConventions.Apply(configurationBuilder);
+}
+
+public sealed class PostgresPlansDbContext(DbContextOptions<PostgresPlansDbContext> options) : PlansDbContext(options);

@@ -1,0 +1,70 @@
+namespace Plans.Api.Domain;
+
+/// <summary>A key task (重点任务) of a plan, with the units that lead it and those responsible for it.</summary>
+public sealed class KeyTask : VersionedEntity
+{
+    private readonly List<TaskUnit> units = [];
+
+    private KeyTask()
+    {
+    }
+
+    public KeyTask(Plan plan, string code, TaskDefinition definition, TaskProgress progress, DateTimeOffset now) : base(now)
+    {
+        plan.EnsureDefinitionEditable();
+        PlanCode = plan.Code;
+        Code = code;
+        SetDefinition(definition);
+        Progress = progress;
+    }
+
+    public long Id { get; private set; }
+    public string PlanCode { get; private set; } = null!;
+    public string Code { get; private set; } = null!;
+    public string Title { get; private set; } = null!;
+    public string? Description { get; private set; }
+    public int? DueYear { get; private set; }
+    public IReadOnlyList<TaskUnit> Units => units;
+    public TaskProgress Progress { get; private set; } = null!;
+
+    public IReadOnlyList<string> LeadUnits => units.Where(u => u.Role == UnitRole.Lead).Select(u => u.Name).ToList();
+    public IReadOnlyList<string> ResponsibleUnits => units.Where(u => u.Role == UnitRole.Responsible).Select(u => u.Name).ToList();
+
+    public TaskDefinition Definition => new(Title, Description, LeadUnits, ResponsibleUnits, DueYear);
+
+    /// <summary>Progress can be reported while the plan is in force; the task's wording only while drafting.</summary>
+    public void Update(Plan plan, TaskDefinition definition, TaskProgress progress, DateTimeOffset now)
+    {
+        plan.EnsureNotArchived();
+        if (!definition.SameAs(Definition))
+        {
+            plan.EnsureDefinitionEditable();
+            SetDefinition(definition);
+        }
+
+        Progress = progress;
+        Touch(now);
+    }
+
+    private void SetDefinition(TaskDefinition definition)
+    {
+        Title = definition.Title;
+        Description = definition.Description;
+        DueYear = definition.DueYear;
+        units.Clear();
+        units.AddRange(definition.LeadUnits.Select(name => new TaskUnit(UnitRole.Lead, name)));
+        units.AddRange(definition.ResponsibleUnits.Select(name => new TaskUnit(UnitRole.Responsible, name)));
+    }
+}
+
+public sealed record TaskUnit(UnitRole Role, string Name);
+
+public sealed record TaskProgress(KeyTaskStatus Status, string? Note);
+
+public sealed record TaskDefinition(string Title, string? Description, IReadOnlyList<string> LeadUnits,
+    IReadOnlyList<string> ResponsibleUnits, int? DueYear)
+{
+    public bool SameAs(TaskDefinition other) =>
+        Title == other.Title && Description == other.Description && DueYear == other.DueYear
+        && LeadUnits.SequenceEqual(other.LeadUnits) && ResponsibleUnits.SequenceEqual(other.ResponsibleUnits);
+}

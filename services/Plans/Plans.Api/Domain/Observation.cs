@@ -1,0 +1,34 @@
+namespace Plans.Api.Domain;
+
+/// <summary>
+/// A value of an indicator for a year. Observations are never overwritten: a later one for the
+/// same year corrects the earlier, and both stay on record.
+/// </summary>
+public sealed class Observation
+{
+    private Observation()
+    {
+    }
+
+    public Observation(Plan plan, Indicator indicator, int year, decimal value, ObservationOrigin origin,
+        string? recordedBy, string? note, DateTimeOffset now)
+    {
+        plan.EnsureNotArchived();
+        IndicatorId = indicator.Id;
+        Year = year;
+        Value = value;
+        Origin = origin;
+        RecordedBy = recordedBy;
+        Note = note;
+        RecordedAt = now;
+    }
+
+    public long Id { get; private set; }
+    public long IndicatorId { get; private set; }
+    public int Year { get; private set; }
+    public decimal Value { get; private set; }
+    public ObservationOrigin Origin { get; private set; }
+    public DateTimeOffset RecordedAt { get; private set; }
+    public string? RecordedBy { get; private set; }
+    public string? Note { get; private set; }
+}

@@ -1,0 +1,96 @@
+using ServiceDefaults.Problems;
+
+namespace Plans.Api.Domain;
+
+/// <summary>A municipal, district or functional-zone science-and-technology plan.</summary>
+public sealed class Plan : VersionedEntity
+{
+    private Plan()
+    {
+    }
+
+    public Plan(string code, PlanDetails details, DateTimeOffset now) : base(now)
+    {
+        Code = code;
+        Status = PlanStatus.Draft;
+        Apply(details);
+    }
+
+    public string Code { get; private set; } = null!;
+    public PlanDetails Details { get; private set; } = null!;
+    public PlanStatus Status { get; private set; }
+
+    public void Update(PlanDetails details, DateTimeOffset now)
+    {
+        EnsureDefinitionEditable();
+        Apply(details);
+        Touch(now);
+    }
+
+    public void Publish(DateTimeOffset now)
+    {
+        if (Status != PlanStatus.Draft)
+        {
+            throw new ConflictException(PlanErrors.InvalidTransition, $"Only a draft plan can be published; plan '{Code}' is {Status.ToString().ToLowerInvariant()}.");
+        }
+
+        Status = PlanStatus.Published;
+        Touch(now);
+    }
+
+    public void Archive(DateTimeOffset now)
+    {
+        if (Status == PlanStatus.Archived)
+        {
+            throw new ConflictException(PlanErrors.InvalidTransition, $"Plan '{Code}' is already archived.");
+        }
+
+        Status = PlanStatus.Archived;
+        Touch(now);
+    }
+
+    /// <summary>Indicators, targets and task definitions are the document itself: editable only while drafting.</summary>
+    public void EnsureDefinitionEditable()
+    {
+        EnsureNotArchived();
+        if (Status == PlanStatus.Published)
+        {
+            throw new ConflictException(PlanErrors.PlanPublished,
+                $"Plan '{Code}' is published: its text, indicators and tasks are fixed. Only observations, task progress and indicator annotations can change.");
+        }
+    }
+
+    /// <summary>Observations and task progress keep coming while a plan is in force, but not once it is archived.</summary>
+    public void EnsureNotArchived()
+    {
+        if (Status == PlanStatus.Archived)
+        {
+            throw new ConflictException(PlanErrors.PlanArchived, $"Plan '{Code}' is archived and takes no further changes.");
+        }
+    }
+
+    private void Apply(PlanDetails details) => Details = details;
+}
+
+/// <summary>The descriptive fields of a plan, as printed on the document.</summary>
+public sealed record PlanDetails(
+    string Title,
+    string? TitleEn,
+    PlanKind Kind,
+    PlanLevel Level,
+    string RegionCode,
+    int PeriodStart,
+    int PeriodEnd,
+    int BaselineYear,
+    string? Issuer,
+    string? DocumentNumber,
+    DateOnly? IssuedOn,
+    string? ParentPlanCode,
+    string? ParentPlanTitle);
+
+public static class PlanErrors
+{
+    public const string PlanPublished = "planPublished";
+    public const string PlanArchived = "planArchived";
+    public const string InvalidTransition = "invalidStatusTransition";
+}

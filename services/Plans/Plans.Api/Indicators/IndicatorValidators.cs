@@ -1,0 +1,49 @@
+using FluentValidation;
+using Plans.Api.Domain;
+using Plans.Api.Plans;
+
+namespace Plans.Api.Indicators;
+
+internal sealed class IndicatorFieldsValidator : AbstractValidator<IndicatorFields>
+{
+    public IndicatorFieldsValidator()
+    {
+        RuleFor(i => i.Name).NotEmpty().MaximumLength(300);
+        RuleFor(i => i.NameEn).MaximumLength(500);
+        RuleFor(i => i.Unit).NotEmpty().MaximumLength(50);
+        RuleFor(i => i.Measure).NotNull();
+        RuleFor(i => i.Direction).NotNull();
+        RuleFor(i => i.Baseline!.Year).NotNull().InclusiveBetween(1949, 2100).When(i => i.Baseline is not null);
+        RuleFor(i => i.Baseline!.Value).NotNull().When(i => i.Baseline is not null);
+        RuleFor(i => i.Baseline).NotNull().When(i => i.Measure == Domain.Measure.Increment)
+            .WithMessage("An increment target is an increase over the baseline, so 'baseline' is required.");
+        RuleFor(i => i.Targets).NotEmpty().WithMessage("At least one target is required.");
+        RuleForEach(i => i.Targets).ChildRules(target =>
+        {
+            target.RuleFor(t => t.Year).NotNull().InclusiveBetween(1949, 2100);
+            target.RuleFor(t => t.Value).NotNull();
+        });
+        RuleFor(i => i.Targets)
+            .Must(targets => targets!.Select(t => t.Year).Distinct().Count() == targets!.Count)
+            .When(i => i.Targets is { Count: > 0 })
+            .WithMessage("Each target must be for a different year.");
+        RuleFor(i => i.Targets)
+            .Must((indicator, targets) => targets!.All(t => t.Year is null || t.Year > indicator.Baseline!.Year))
+            .When(i => i.Targets is { Count: > 0 } && i.Baseline?.Year is not null)
+            .WithMessage("Every target year must be after the baseline year.");
+        RuleFor(i => i.Metric).Must(metric => MetricKey.IsValid(metric!))
+            .When(i => !string.IsNullOrWhiteSpace(i.Metric))
+            .WithMessage(i => $"'{i.Metric}' is not a known register metric. Known: {MetricKey.Documentation}.");
+        RuleFor(i => i.Source).MaximumLength(500);
+        RuleFor(i => i.Notes).MaximumLength(2000);
+    }
+}
+
+internal sealed class CreateIndicatorRequestValidator : AbstractValidator<CreateIndicatorRequest>
+{
+    public CreateIndicatorRequestValidator()
+    {
+        RuleFor(i => i.Code).NotEmpty().Matches(Codes.Pattern).WithMessage(Codes.Message);
+        Include(new IndicatorFieldsValidator());
+    }
+}

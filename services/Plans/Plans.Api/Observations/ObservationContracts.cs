@@ -1,0 +1,34 @@
+using FluentValidation;
+using Plans.Api.Domain;
+
+namespace Plans.Api.Observations;
+
+/// <summary>A value for a year, entered by a person or a statistics system (origin 'manual').</summary>
+/// <param name="Year">The year the value is for; not before the indicator's baseline year.</param>
+/// <param name="Value">The value in the indicator's unit. For measure 'flow', the amount of that year alone.</param>
+/// <param name="Note">Where the figure comes from, or why it corrects an earlier one.</param>
+public sealed record CreateObservationRequest(int? Year, decimal? Value, string? Note);
+
+/// <summary>A recorded value of an indicator.</summary>
+public sealed record ObservationResponse(
+    long Id,
+    int Year,
+    decimal Value,
+    ObservationOrigin Origin,
+    DateTimeOffset RecordedAt,
+    string? RecordedBy,
+    string? Note)
+{
+    public static ObservationResponse From(Observation o) =>
+        new(o.Id, o.Year, o.Value, o.Origin, o.RecordedAt, o.RecordedBy, o.Note);
+}
+
+internal sealed class CreateObservationRequestValidator : AbstractValidator<CreateObservationRequest>
+{
+    public CreateObservationRequestValidator()
+    {
+        RuleFor(o => o.Year).NotNull().InclusiveBetween(1949, 2100);
+        RuleFor(o => o.Value).NotNull();
+        RuleFor(o => o.Note).MaximumLength(2000);
+    }
+}

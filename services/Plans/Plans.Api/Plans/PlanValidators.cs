@@ -1,0 +1,66 @@
+using FluentValidation;
+using Microsoft.EntityFrameworkCore;
+using Plans.Api.Data;
+using Plans.Api.Domain;
+
+namespace Plans.Api.Plans;
+
+internal sealed class PlanFieldsValidator : AbstractValidator<PlanFields>
+{
+    public PlanFieldsValidator(PlansDbContext db)
+    {
+        RuleFor(p => p.Title).NotEmpty().MaximumLength(300);
+        RuleFor(p => p.TitleEn).MaximumLength(500);
+        RuleFor(p => p.Kind).NotNull();
+        RuleFor(p => p.Level).NotNull();
+        RuleFor(p => p.RegionCode).NotEmpty().MaximumLength(12)
+            .MustAsync(async (code, ct) => await db.Regions.AnyAsync(r => r.Code == code, ct))
+            .WithMessage(p => $"Region '{p.RegionCode}' does not exist; see GET /api/v1/regions.");
+        RuleFor(p => p.Level)
+            .MustAsync(async (plan, level, ct) =>
+            {
+                var region = await db.Regions.AsNoTracking().SingleOrDefaultAsync(r => r.Code == plan.RegionCode, ct);
+                return region is null || region.PlanLevel == level;
+            })
+            .When(p => p.Level is not null && !string.IsNullOrEmpty(p.RegionCode))
+            .WithMessage(p => $"A {Wire(p.Level)} plan cannot belong to region '{p.RegionCode}' of another kind.");
+        RuleFor(p => p.PeriodStart).NotNull().InclusiveBetween(1949, 2100);
+        RuleFor(p => p.PeriodEnd).NotNull().InclusiveBetween(1949, 2100)
+            .GreaterThanOrEqualTo(p => p.PeriodStart).When(p => p.PeriodStart is not null)
+            .WithMessage("'periodEnd' must not be before 'periodStart'.");
+        RuleFor(p => p.BaselineYear).NotNull().InclusiveBetween(1949, 2100)
+            .LessThanOrEqualTo(p => p.PeriodEnd).When(p => p.PeriodEnd is not null)
+            .WithMessage("'baselineYear' must not be after 'periodEnd'.");
+        RuleFor(p => p.Issuer).MaximumLength(200);
+        RuleFor(p => p.DocumentNumber).MaximumLength(100);
+        RuleFor(p => p.ParentPlanTitle).MaximumLength(300);
+        RuleFor(p => p.ParentPlanCode)
+            .MustAsync(async (code, ct) => await db.Plans.AnyAsync(p => p.Code == code, ct))
+            .When(p => !string.IsNullOrEmpty(p.ParentPlanCode))
+            .WithMessage(p => $"Parent plan '{p.ParentPlanCode}' does not exist.");
+    }
+
+    private static string Wire(PlanLevel? level) => level switch
+    {
+        PlanLevel.Municipal => "municipal",
+        PlanLevel.District => "district",
+        _ => "functionalZone",
+    };
+}
+
+internal sealed class CreatePlanRequestValidator : AbstractValidator<CreatePlanRequest>
+{
+    public CreatePlanRequestValidator(PlansDbContext db)
+    {
+        RuleFor(p => p.Code).NotEmpty().Matches(Codes.Pattern).WithMessage(Codes.Message);
+        RuleFor(p => p.ParentPlanCode).NotEqual(p => p.Code).WithMessage("A plan cannot be its own parent.");
+        Include(new PlanFieldsValidator(db));
+    }
+}
+
+/// <summary>The identifier rule shared by plans and indicators: safe in a URL path without escaping.</summary>
+internal static class Codes
+{
+    public const string Pattern = "^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$";
+    public const string Message = "'{PropertyName}' must be 1 to 64 letters, digits, '.', '_' or '-', starting with a letter or digit.";
+}

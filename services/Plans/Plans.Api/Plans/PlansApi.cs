@@ -1,0 +1,155 @@
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using Plans.Api.Data;
+using Plans.Api.Domain;
+using ServiceDefaults.Http;
+using ServiceDefaults.Idempotency;
+using ServiceDefaults.Json;
+using ServiceDefaults.Paging;
+using ServiceDefaults.Problems;
+using ServiceDefaults.Validation;
+
+namespace Plans.Api.Plans;
+
+public static class PlansApi
+{
+    private static readonly SortFields<Plan> Sorting = new("code", new Dictionary<string, System.Linq.Expressions.Expression<Func<Plan, object?>>>
+    {
+        ["code"] = p => p.Code,
+        ["title"] = p => p.Details.Title,
+        ["periodStart"] = p => p.Details.PeriodStart,
+        ["issuedOn"] = p => p.Details.IssuedOn,
+        ["createdAt"] = p => p.CreatedAt,
+        ["updatedAt"] = p => p.UpdatedAt,
+    });
+
+    private static readonly IReadOnlyDictionary<string, string> ReadOnlyFields = new Dictionary<string, string>
+    {
+        ["code"] = "A plan's code cannot be changed.",
+        ["status"] = "Status changes through POST .../publish and .../archive.",
+        ["createdAt"] = "Set by the system.",
+        ["updatedAt"] = "Set by the system.",
+    };
+
+    public static RouteGroupBuilder MapPlansApi(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/v1/plans").WithTags("Plans").WithRequestValidation();
+        group.MapGet("/", ListPlans).WithName("ListPlans").WithSummary("List plans, filtered and paged");
+        group.MapPost("/", CreatePlan).WithName("CreatePlan").WithSummary("Create a draft plan").WithMetadata(new IdempotentAttribute());
+        group.MapGet("/{code}", GetPlan).WithName("GetPlan").WithSummary("Get a plan");
+        group.MapPatch("/{code}", UpdatePlan).WithName("UpdatePlan")
+            .WithSummary("Change a draft plan (JSON merge patch; If-Match required)");
+        group.MapPost("/{code}/publish", PublishPlan).WithName("PublishPlan").WithSummary("Publish a draft plan");
+        group.MapPost("/{code}/archive", ArchivePlan).WithName("ArchivePlan").WithSummary("Archive a plan; it then takes no changes");
+        return group;
+    }
+
+    private static async Task<Ok<PagedList<PlanResponse>>> ListPlans([AsParameters] PlanFilter filter,
+        [AsParameters] PageQuery paging, PlansDbContext db, CancellationToken ct)
+    {
+        var level = EnumText.ParseOptional<PlanLevel>(filter.Level, "level");
+        var status = EnumText.ParseOptional<PlanStatus>(filter.Status, "status");
+        var kind = EnumText.ParseOptional<PlanKind>(filter.Kind, "kind");
+        var query = db.Plans.AsNoTracking();
+        if (!string.IsNullOrWhiteSpace(filter.RegionCode))
+        {
+            query = query.Where(p => p.Details.RegionCode == filter.RegionCode);
+        }
+
+        if (level is not null)
+        {
+            query = query.Where(p => p.Details.Level == level);
+        }
+
+        if (status is not null)
+        {
+            query = query.Where(p => p.Status == status);
+        }
+
+        if (kind is not null)
+        {
+            query = query.Where(p => p.Details.Kind == kind);
+        }
+
+        if (!string.IsNullOrWhiteSpace(filter.Q))
+        {
+            var words = filter.Q.Trim().ToLower();
+            query = query.Where(p => p.Details.Title.ToLower().Contains(words)
+                || (p.Details.TitleEn != null && p.Details.TitleEn.ToLower().Contains(words)));
+        }
+
+        return TypedResults.Ok(await query.ToPagedListAsync(paging, Sorting, PlanResponse.From, ct));
+    }
+
+    private static async Task<Created<PlanResponse>> CreatePlan(CreatePlanRequest request, PlansDbContext db,
+        TimeProvider clock, HttpResponse response, CancellationToken ct)
+    {
+        if (await db.Plans.AnyAsync(p => p.Code == request.Code, ct))
+        {
+            throw new ConflictException(ErrorCodes.AlreadyExists, $"Plan '{request.Code}' already exists.");
+        }
+
+        var plan = new Plan(request.Code!, request.ToDetails(), clock.GetUtcNow());
+        db.Plans.Add(plan);
+        await db.SaveChangesAsync(ct);
+        ETags.Set(response, plan.Version);
+        return TypedResults.Created($"/api/v1/plans/{Uri.EscapeDataString(plan.Code)}", PlanResponse.From(plan));
+    }
+
+    private static async Task<Ok<PlanResponse>> GetPlan(string code, PlansDbContext db, HttpResponse response, CancellationToken ct)
+    {
+        var plan = await PlanLookup.FindAsync(db, code, ct);
+        ETags.Set(response, plan.Version);
+        return TypedResults.Ok(PlanResponse.From(plan));
+    }
+
+    private static async Task<Ok<PlanResponse>> UpdatePlan(string code, JsonObject patch, PlansDbContext db,
+        JsonMergePatch merge, TimeProvider clock, HttpRequest request, CancellationToken ct)
+    {
+        var plan = await PlanLookup.FindAsync(db, code, ct);
+        ETags.RequireMatch(request, plan.Version);
+        var fields = await merge.ApplyAsync(PlanFields.From(plan.Details), patch, ReadOnlyFields, ct);
+        await EnsureNoParentCycleAsync(db, plan.Code, fields.ParentPlanCode, ct);
+        plan.Update(fields.ToDetails(), clock.GetUtcNow());
+        await db.SaveChangesAsync(ct);
+        ETags.Set(request.HttpContext.Response, plan.Version);
+        return TypedResults.Ok(PlanResponse.From(plan));
+    }
+
+    private static Task<Ok<PlanResponse>> PublishPlan(string code, PlansDbContext db, TimeProvider clock, HttpContext http,
+        CancellationToken ct) => ChangeStatusAsync(code, db, http, ct, plan => plan.Publish(clock.GetUtcNow()));
+
+    private static Task<Ok<PlanResponse>> ArchivePlan(string code, PlansDbContext db, TimeProvider clock, HttpContext http,
+        CancellationToken ct) => ChangeStatusAsync(code, db, http, ct, plan => plan.Archive(clock.GetUtcNow()));
+
+    /// <summary>Status transitions take If-Match when the caller sends it, so a stale client cannot publish over a change.</summary>
+    private static async Task<Ok<PlanResponse>> ChangeStatusAsync(string code, PlansDbContext db, HttpContext http,
+        CancellationToken ct, Action<Plan> transition)
+    {
+        var plan = await PlanLookup.FindAsync(db, code, ct);
+        if (http.Request.Headers.IfMatch.Count > 0)
+        {
+            ETags.RequireMatch(http.Request, plan.Version);
+        }
+
+        transition(plan);
+        await db.SaveChangesAsync(ct);
+        ETags.Set(http.Response, plan.Version);
+        return TypedResults.Ok(PlanResponse.From(plan));
+    }
+
+    private static async Task EnsureNoParentCycleAsync(PlansDbContext db, string code, string? parentCode, CancellationToken ct)
+    {
+        var seen = new HashSet<string> { code };
+        for (var current = parentCode; current is not null;)
+        {
+            if (!seen.Add(current))
+            {
+                throw new RequestValidationException("parentPlanCode", $"Plan '{parentCode}' descends from '{code}'; a plan cannot be its own ancestor.");
+            }
+
+            current = await db.Plans.Where(p => p.Code == current).Select(p => p.Details.ParentPlanCode).SingleOrDefaultAsync(ct);
+        }
+    }
+}
