@@ -19,6 +19,7 @@ public static class Extensions
 {
     public static WebApplicationBuilder AddServiceDefaults(this WebApplicationBuilder builder, ServiceDescription service)
     {
+        builder.Services.AddSingleton(service);
         builder.Logging.ClearProviders();
         builder.Logging.AddJsonConsole(console =>
         {
@@ -35,7 +36,7 @@ public static class Extensions
         builder.Services.AddOptions<RequestLimitsOptions>().Bind(builder.Configuration.GetSection(RequestLimitsOptions.Section))
             .Validate(o => o.MaxBodyBytes > 0, "RequestLimits:MaxBodyBytes must be positive.").ValidateOnStart();
 
-        RequestValidation.UseCamelCaseNames();
+        RequestValidation.ConfigureGlobalOptions();
         builder.Services.AddValidatorsFromAssembly(service.Assembly, includeInternalTypes: true);
         builder.Services.AddScoped<JsonMergePatch>();
         builder.Services.AddHealthChecks();
@@ -45,6 +46,7 @@ public static class Extensions
 
     public static WebApplication MapDefaultEndpoints(this WebApplication app)
     {
+        var service = app.Services.GetRequiredService<ServiceDescription>();
         app.UseMiddleware<RequestIdMiddleware>();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
@@ -54,7 +56,7 @@ public static class Extensions
             app.UseMiddleware<IdempotencyMiddleware>();
         }
 
-        app.MapServiceOpenApi();
+        app.MapServiceOpenApi(service);
         app.MapHealthEndpoints();
         return app;
     }

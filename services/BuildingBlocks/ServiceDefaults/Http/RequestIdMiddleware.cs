@@ -23,8 +23,13 @@ internal sealed class RequestIdMiddleware(RequestDelegate next, ILogger<RequestI
         }
 
         context.TraceIdentifier = requestId;
-        context.Response.Headers[Header] = requestId;
-        using (logger.BeginScope(new Dictionary<string, object> { ["RequestId"] = requestId }))
+        // Set as the response starts, so that a proxied service's copy of the header is replaced, not repeated.
+        context.Response.OnStarting(() =>
+        {
+            context.Response.Headers[Header] = requestId;
+            return Task.CompletedTask;
+        });
+        using (logger.BeginScope("X-Request-Id:{XRequestId}", requestId))
         {
             await next(context);
         }

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.OpenApi;
 
@@ -35,10 +36,32 @@ internal static class OpenApiExtensions
         return services;
     }
 
-    public static WebApplication MapServiceOpenApi(this WebApplication app)
+    /// <summary>
+    /// Serves this process's document at /swagger/v1/swagger.json and a Swagger UI at /swagger that
+    /// lists it and any further documents named under <c>OpenApi:Documents</c> (the gateway lists
+    /// every service's there).
+    /// </summary>
+    public static WebApplication MapServiceOpenApi(this WebApplication app, ServiceDescription service)
     {
+        var others = app.Configuration.GetSection("OpenApi:Documents").Get<List<OpenApiDocumentLink>>() ?? [];
         app.UseSwagger();
-        app.UseSwaggerUI(ui => ui.SwaggerEndpoint($"/swagger/{DocumentName}/swagger.json", "v1"));
+        app.UseSwaggerUI(ui =>
+        {
+            ui.DocumentTitle = service.Title;
+            foreach (var document in others)
+            {
+                ui.SwaggerEndpoint(document.Url, document.Name);
+            }
+
+            ui.SwaggerEndpoint($"/swagger/{DocumentName}/swagger.json", service.Title);
+        });
         return app;
     }
+}
+
+/// <summary>An OpenAPI document the Swagger UI lists besides the process's own.</summary>
+public sealed class OpenApiDocumentLink
+{
+    public string Name { get; set; } = "";
+    public string Url { get; set; } = "";
 }

@@ -14,9 +14,13 @@ namespace ServiceDefaults.Validation;
 /// </summary>
 public static class RequestValidation
 {
-    /// <summary>camelCase property paths in messages and in <c>errors</c>, matching the JSON.</summary>
-    public static void UseCamelCaseNames()
+    /// <summary>
+    /// camelCase property paths in messages and in <c>errors</c>, matching the JSON; and each rule
+    /// stops at its first failure, so a missing value is not also reported as malformed.
+    /// </summary>
+    public static void ConfigureGlobalOptions()
     {
+        ValidatorOptions.Global.DefaultRuleLevelCascadeMode = CascadeMode.Stop;
         ValidatorOptions.Global.PropertyNameResolver = (_, member, _) =>
             member is null ? null : JsonNamingPolicy.CamelCase.ConvertName(member.Name);
         ValidatorOptions.Global.DisplayNameResolver = (_, member, _) =>

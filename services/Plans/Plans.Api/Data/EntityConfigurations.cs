@@ -62,8 +62,8 @@ internal sealed class IndicatorConfiguration : IEntityTypeConfiguration<Indicato
         {
             target.ToTable("IndicatorTargets");
             target.WithOwner().HasForeignKey("IndicatorId");
-            target.Property<int>("Id");
-            target.HasKey("IndicatorId", "Id");
+            target.Property<long>("Id");
+            target.HasKey("Id");
             target.Property(t => t.Value).HasPrecision(20, 4);
             target.Property(t => t.Qualifier).HasConversion<string>().HasMaxLength(20);
         });
@@ -108,8 +108,8 @@ internal sealed class KeyTaskConfiguration : IEntityTypeConfiguration<KeyTask>
         {
             unit.ToTable("TaskUnits");
             unit.WithOwner().HasForeignKey("TaskId");
-            unit.Property<int>("Id");
-            unit.HasKey("TaskId", "Id");
+            unit.Property<long>("Id");
+            unit.HasKey("Id");
             unit.Property(u => u.Role).HasConversion<string>().HasMaxLength(20);
             unit.Property(u => u.Name).HasMaxLength(200);
             unit.HasIndex(u => u.Name);

@@ -25,11 +25,13 @@ internal sealed class PlanFieldsValidator : AbstractValidator<PlanFields>
             .When(p => p.Level is not null && !string.IsNullOrEmpty(p.RegionCode))
             .WithMessage(p => $"A {Wire(p.Level)} plan cannot belong to region '{p.RegionCode}' of another kind.");
         RuleFor(p => p.PeriodStart).NotNull().InclusiveBetween(1949, 2100);
-        RuleFor(p => p.PeriodEnd).NotNull().InclusiveBetween(1949, 2100)
-            .GreaterThanOrEqualTo(p => p.PeriodStart).When(p => p.PeriodStart is not null)
+        RuleFor(p => p.PeriodEnd).NotNull().InclusiveBetween(1949, 2100);
+        RuleFor(p => p.PeriodEnd).GreaterThanOrEqualTo(p => p.PeriodStart)
+            .When(p => p.PeriodStart is not null && p.PeriodEnd is not null)
             .WithMessage("'periodEnd' must not be before 'periodStart'.");
-        RuleFor(p => p.BaselineYear).NotNull().InclusiveBetween(1949, 2100)
-            .LessThanOrEqualTo(p => p.PeriodEnd).When(p => p.PeriodEnd is not null)
+        RuleFor(p => p.BaselineYear).NotNull().InclusiveBetween(1949, 2100);
+        RuleFor(p => p.BaselineYear).LessThanOrEqualTo(p => p.PeriodEnd)
+            .When(p => p.BaselineYear is not null && p.PeriodEnd is not null)
             .WithMessage("'baselineYear' must not be after 'periodEnd'.");
         RuleFor(p => p.Issuer).MaximumLength(200);
         RuleFor(p => p.DocumentNumber).MaximumLength(100);

@@ -578,14 +578,14 @@ namespace Plans.Api.Data.Migrations.Postgres
 
                     b.OwnsMany("Plans.Api.Domain.Target", "Targets", b1 =>
                         {
-                            b1.Property<long>("IndicatorId")
+                            b1.Property<long>("Id")
+                                .ValueGeneratedOnAdd()
                                 .HasColumnType("bigint");
 
-                            b1.Property<int>("Id")
-                                .ValueGeneratedOnAdd()
-                                .HasColumnType("integer");
+                            NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b1.Property<long>("Id"));
 
-                            NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b1.Property<int>("Id"));
+                            b1.Property<long>("IndicatorId")
+                                .HasColumnType("bigint");
 
                             b1.Property<string>("Qualifier")
                                 .HasMaxLength(20)
@@ -598,7 +598,9 @@ namespace Plans.Api.Data.Migrations.Postgres
                             b1.Property<int>("Year")
                                 .HasColumnType("integer");
 
-                            b1.HasKey("IndicatorId", "Id");
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("IndicatorId");
 
                             b1.ToTable("IndicatorTargets", (string)null);
 
@@ -619,14 +621,11 @@ namespace Plans.Api.Data.Migrations.Postgres
 
                     b.OwnsMany("Plans.Api.Domain.TaskUnit", "Units", b1 =>
                         {
-                            b1.Property<long>("TaskId")
+                            b1.Property<long>("Id")
+                                .ValueGeneratedOnAdd()
                                 .HasColumnType("bigint");
 
-                            b1.Property<int>("Id")
-                                .ValueGeneratedOnAdd()
-                                .HasColumnType("integer");
-
-                            NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b1.Property<int>("Id"));
+                            NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b1.Property<long>("Id"));
 
                             b1.Property<string>("Name")
                                 .IsRequired()
@@ -638,9 +637,14 @@ namespace Plans.Api.Data.Migrations.Postgres
                                 .HasMaxLength(20)
                                 .HasColumnType("character varying(20)");
 
-                            b1.HasKey("TaskId", "Id");
+                            b1.Property<long>("TaskId")
+                                .HasColumnType("bigint");
+
+                            b1.HasKey("Id");
 
                             b1.HasIndex("Name");
+
+                            b1.HasIndex("TaskId");
 
                             b1.ToTable("TaskUnits", (string)null);
 

@@ -567,11 +567,11 @@ namespace Plans.Api.Data.Migrations.Sqlite
 
                     b.OwnsMany("Plans.Api.Domain.Target", "Targets", b1 =>
                         {
-                            b1.Property<long>("IndicatorId")
+                            b1.Property<long>("Id")
+                                .ValueGeneratedOnAdd()
                                 .HasColumnType("INTEGER");
 
-                            b1.Property<int>("Id")
-                                .ValueGeneratedOnAdd()
+                            b1.Property<long>("IndicatorId")
                                 .HasColumnType("INTEGER");
 
                             b1.Property<string>("Qualifier")
@@ -585,7 +585,9 @@ namespace Plans.Api.Data.Migrations.Sqlite
                             b1.Property<int>("Year")
                                 .HasColumnType("INTEGER");
 
-                            b1.HasKey("IndicatorId", "Id");
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("IndicatorId");
 
                             b1.ToTable("IndicatorTargets", (string)null);
 
@@ -606,10 +608,7 @@ namespace Plans.Api.Data.Migrations.Sqlite
 
                     b.OwnsMany("Plans.Api.Domain.TaskUnit", "Units", b1 =>
                         {
-                            b1.Property<long>("TaskId")
-                                .HasColumnType("INTEGER");
-
-                            b1.Property<int>("Id")
+                            b1.Property<long>("Id")
                                 .ValueGeneratedOnAdd()
                                 .HasColumnType("INTEGER");
 
@@ -623,9 +622,14 @@ namespace Plans.Api.Data.Migrations.Sqlite
                                 .HasMaxLength(20)
                                 .HasColumnType("TEXT");
 
-                            b1.HasKey("TaskId", "Id");
+                            b1.Property<long>("TaskId")
+                                .HasColumnType("INTEGER");
+
+                            b1.HasKey("Id");
 
                             b1.HasIndex("Name");
+
+                            b1.HasIndex("TaskId");
 
                             b1.ToTable("TaskUnits", (string)null);
 

@@ -139,15 +139,16 @@ namespace Plans.Api.Data.Migrations.Sqlite
                 name: "IndicatorTargets",
                 columns: table => new
                 {
-                    IndicatorId = table.Column<long>(type: "INTEGER", nullable: false),
-                    Id = table.Column<int>(type: "INTEGER", nullable: false),
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
                     Year = table.Column<int>(type: "INTEGER", nullable: false),
                     Value = table.Column<decimal>(type: "TEXT", precision: 20, scale: 4, nullable: false),
-                    Qualifier = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true)
+                    Qualifier = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true),
+                    IndicatorId = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("PK_IndicatorTargets", x => new { x.IndicatorId, x.Id });
+                    table.PrimaryKey("PK_IndicatorTargets", x => x.Id);
                     table.ForeignKey(
                         name: "FK_IndicatorTargets_Indicators_IndicatorId",
                         column: x => x.IndicatorId,
@@ -185,14 +186,15 @@ namespace Plans.Api.Data.Migrations.Sqlite
                 name: "TaskUnits",
                 columns: table => new
                 {
-                    TaskId = table.Column<long>(type: "INTEGER", nullable: false),
-                    Id = table.Column<int>(type: "INTEGER", nullable: false),
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
                     Role = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false)
+                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    TaskId = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("PK_TaskUnits", x => new { x.TaskId, x.Id });
+                    table.PrimaryKey("PK_TaskUnits", x => x.Id);
                     table.ForeignKey(
                         name: "FK_TaskUnits_Tasks_TaskId",
                         column: x => x.TaskId,
@@ -237,6 +239,11 @@ namespace Plans.Api.Data.Migrations.Sqlite
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_IndicatorTargets_IndicatorId",
+                table: "IndicatorTargets",
+                column: "IndicatorId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Observations_IndicatorId_Year",
                 table: "Observations",
                 columns: new[] { "IndicatorId", "Year" });
@@ -251,6 +258,11 @@ namespace Plans.Api.Data.Migrations.Sqlite
                 name: "IX_TaskUnits_Name",
                 table: "TaskUnits",
                 column: "Name");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_TaskUnits_TaskId",
+                table: "TaskUnits",
+                column: "TaskId");
         }
 
         /// <inheritdoc />

@@ -140,16 +140,16 @@ namespace Plans.Api.Data.Migrations.Postgres
                 name: "IndicatorTargets",
                 columns: table => new
                 {
-                    IndicatorId = table.Column<long>(type: "bigint", nullable: false),
-                    Id = table.Column<int>(type: "integer", nullable: false)
+                    Id = table.Column<long>(type: "bigint", nullable: false)
                         .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
                     Year = table.Column<int>(type: "integer", nullable: false),
                     Value = table.Column<decimal>(type: "numeric(20,4)", precision: 20, scale: 4, nullable: false),
-                    Qualifier = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true)
+                    Qualifier = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true),
+                    IndicatorId = table.Column<long>(type: "bigint", nullable: false)
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("PK_IndicatorTargets", x => new { x.IndicatorId, x.Id });
+                    table.PrimaryKey("PK_IndicatorTargets", x => x.Id);
                     table.ForeignKey(
                         name: "FK_IndicatorTargets_Indicators_IndicatorId",
                         column: x => x.IndicatorId,
@@ -187,15 +187,15 @@ namespace Plans.Api.Data.Migrations.Postgres
                 name: "TaskUnits",
                 columns: table => new
                 {
-                    TaskId = table.Column<long>(type: "bigint", nullable: false),
-                    Id = table.Column<int>(type: "integer", nullable: false)
+                    Id = table.Column<long>(type: "bigint", nullable: false)
                         .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
                     Role = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
-                    Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false)
+                    Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    TaskId = table.Column<long>(type: "bigint", nullable: false)
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("PK_TaskUnits", x => new { x.TaskId, x.Id });
+                    table.PrimaryKey("PK_TaskUnits", x => x.Id);
                     table.ForeignKey(
                         name: "FK_TaskUnits_Tasks_TaskId",
                         column: x => x.TaskId,
@@ -240,6 +240,11 @@ namespace Plans.Api.Data.Migrations.Postgres
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_IndicatorTargets_IndicatorId",
+                table: "IndicatorTargets",
+                column: "IndicatorId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Observations_IndicatorId_Year",
                 table: "Observations",
                 columns: new[] { "IndicatorId", "Year" });
@@ -254,6 +259,11 @@ namespace Plans.Api.Data.Migrations.Postgres
                 name: "IX_TaskUnits_Name",
                 table: "TaskUnits",
                 column: "Name");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_TaskUnits_TaskId",
+                table: "TaskUnits",
+                column: "TaskId");
         }
 
         /// <inheritdoc />

@@ -1,0 +1,81 @@
+#!/usr/bin/env bash
+# Starts the whole system on this machine: Redis, every service, and the gateway in front of them.
+# Stops everything on Ctrl-C. Settings (environment variables, defaults in brackets):
+#   GATEWAY_PORT [8080]   PLANS_PORT [5101]   REDIS_PORT [6379]
+#   DATA_DIR [./.data]    SQLite files, Redis data and logs
+#   SKIP_BUILD [0]        1 = run what was built last (Release)
+set -euo pipefail
+
+ROOT=$(cd "$(dirname "$0")/.." && pwd)
+# shellcheck source=deploy/lib.sh
+source "$ROOT/deploy/lib.sh"
+
+GATEWAY_PORT=${GATEWAY_PORT:-8080}
+PLANS_PORT=${PLANS_PORT:-5101}
+REDIS_PORT=${REDIS_PORT:-6379}
+DATA_DIR=$(mkdir -p "${DATA_DIR:-$ROOT/.data}" && cd "${DATA_DIR:-$ROOT/.data}" && pwd)
+LOG_DIR="$DATA_DIR/logs"
+mkdir -p "$LOG_DIR" "$DATA_DIR/redis"
+
+ensure_debian_packages redis-server=redis-server curl=curl
+
+if [ "${SKIP_BUILD:-0}" != "1" ]; then
+  echo "Building (Release)..."
+  dotnet build "$ROOT/Microservices.sln" -c Release -v quiet -nologo >"$LOG_DIR/build.log" 2>&1 \
+    || { cat "$LOG_DIR/build.log"; exit 1; }
+fi
+
+pids=()
+stop_all() {
+  trap - INT TERM EXIT
+  echo
+  echo "Stopping..."
+  for pid in "${pids[@]}"; do kill -TERM "$pid" 2>/dev/null || true; done
+  for pid in "${pids[@]}"; do wait "$pid" 2>/dev/null || true; done
+  echo "Stopped."
+}
+trap 'stop_all; exit 0' INT TERM
+trap 'stop_all' EXIT
+
+# start NAME DIRECTORY COMMAND... : runs COMMAND in DIRECTORY (the app's content root), logging to NAME.log.
+start() {
+  local name=$1 directory=$2
+  shift 2
+  (cd "$directory" && exec "$@") >"$LOG_DIR/$name.log" 2>&1 &
+  pids+=($!)
+}
+
+bin() { echo "$ROOT/$1/bin/Release/net10.0"; }
+
+start redis "$DATA_DIR/redis" redis-server --port "$REDIS_PORT" --bind 127.0.0.1 --dir "$DATA_DIR/redis" --appendonly yes
+start plans "$(bin services/Plans/Plans.Api)" env \
+  ASPNETCORE_URLS="http://127.0.0.1:$PLANS_PORT" \
+  Database__DataDirectory="$DATA_DIR" \
+  dotnet Plans.Api.dll
+start gateway "$(bin gateway/Gateway)" env \
+  ASPNETCORE_URLS="http://localhost:$GATEWAY_PORT" \
+  ReverseProxy__Clusters__plans__Destinations__plans-1__Address="http://127.0.0.1:$PLANS_PORT" \
+  dotnet Gateway.dll
+
+echo "Waiting for the gateway to be ready..."
+if ! wait_for_url "http://localhost:$GATEWAY_PORT/health/ready" 120; then
+  echo "The system did not become ready within 120 s. Logs: $LOG_DIR" >&2
+  tail -n 20 "$LOG_DIR"/*.log >&2
+  exit 1
+fi
+
+cat <<INFO
+
+Ready.
+  Gateway     http://localhost:$GATEWAY_PORT
+  Swagger UI  http://localhost:$GATEWAY_PORT/swagger
+  Health      http://localhost:$GATEWAY_PORT/health/ready
+  Try         curl http://localhost:$GATEWAY_PORT/api/v1/regions
+  Data        $DATA_DIR   (logs in $LOG_DIR)
+Press Ctrl-C to stop.
+INFO
+
+# Runs until Ctrl-C, or until one of the processes dies, which stops the rest.
+wait -n "${pids[@]}" || true
+echo "A process exited unexpectedly; see $LOG_DIR." >&2
+exit 1

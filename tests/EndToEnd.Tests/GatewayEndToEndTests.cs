@@ -1,0 +1,113 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json.Nodes;
+
+namespace EndToEnd.Tests;
+
+/// <summary>The Plans API through the gateway, on real processes started by deploy/run.sh.</summary>
+[Collection(SystemCollection.Name)]
+public class GatewayEndToEndTests(SystemFixture system)
+{
+    private HttpClient Gateway => system.Gateway;
+
+    [Fact]
+    public async Task The_region_tree_lists_Tianjin_and_its_16_districts()
+    {
+        var regions = await JsonAsync(await Gateway.GetAsync("/api/v1/regions"), HttpStatusCode.OK);
+
+        var codes = regions["items"]!.AsArray().Select(r => r!["code"]!.GetValue<string>()).ToList();
+        codes.Should().Contain("120000");
+        regions["items"]!.AsArray().Count(r => r!["kind"]!.GetValue<string>() == "district").Should().Be(16);
+        codes.Should().Contain(["120101", "120110", "120115", "120116", "120118", "120119"]);
+    }
+
+    [Fact]
+    public async Task A_plan_an_indicator_two_observations_and_its_progress_work_through_the_gateway()
+    {
+        var code = "E2E-" + Guid.NewGuid().ToString("N")[..8];
+        await JsonAsync(await Gateway.PostAsJsonAsync("/api/v1/plans", new
+        {
+            code, title = "静海区科技创新\"十四五\"规划", kind = "fiveYearPlan", level = "district", regionCode = "120118",
+            periodStart = 2021, periodEnd = 2025, baselineYear = 2020,
+        }), HttpStatusCode.Created);
+        await JsonAsync(await Gateway.PostAsJsonAsync($"/api/v1/plans/{code}/indicators", new
+        {
+            code = "T1-04", name = "国家高新技术企业数", unit = "家", measure = "stock", direction = "increase",
+            baseline = new { year = 2020, value = 273 }, targets = new[] { new { year = 2025, value = 400 } },
+        }), HttpStatusCode.Created);
+        await JsonAsync(await Gateway.PostAsJsonAsync($"/api/v1/plans/{code}/indicators/T1-04/observations", new { year = 2021, value = 300 }), HttpStatusCode.Created);
+        await JsonAsync(await Gateway.PostAsJsonAsync($"/api/v1/plans/{code}/indicators/T1-04/observations", new { year = 2022, value = 330 }), HttpStatusCode.Created);
+
+        var progress = await JsonAsync(await Gateway.GetAsync($"/api/v1/plans/{code}/progress?asOf=2023-01-01"), HttpStatusCode.OK);
+
+        var indicator = progress["indicators"]![0]!;
+        indicator["actual"]!["value"]!.GetValue<decimal>().Should().Be(330);
+        indicator["progressPercent"]!.GetValue<decimal>().Should().Be(44.9m, "57 of the 127 to go");
+        indicator["expectedPercent"]!.GetValue<decimal>().Should().Be(40.0m);
+        indicator["status"]!.GetValue<string>().Should().Be("onTrack");
+    }
+
+    [Fact]
+    public async Task Bad_input_gets_problem_details_through_the_gateway()
+    {
+        var malformed = await Gateway.PostAsync("/api/v1/plans", new StringContent("{\"code\":", Encoding.UTF8, "application/json"));
+        var huge = await Gateway.PostAsync("/api/v1/plans",
+            new StringContent("{\"code\":\"" + new string('x', 10 * 1024 * 1024) + "\"}", Encoding.UTF8, "application/json"));
+        var missing = await Gateway.GetAsync("/api/v1/plans/NO-SUCH-PLAN");
+
+        (await ProblemCodeAsync(malformed, HttpStatusCode.BadRequest)).Should().Be("invalidJson");
+        (await ProblemCodeAsync(huge, HttpStatusCode.RequestEntityTooLarge)).Should().Be("payloadTooLarge");
+        (await ProblemCodeAsync(missing, HttpStatusCode.NotFound)).Should().Be("notFound");
+    }
+
+    [Fact]
+    public async Task A_service_not_yet_deployed_answers_503_problem_details()
+    {
+        (await ProblemCodeAsync(await Gateway.GetAsync("/api/v1/enterprises"), HttpStatusCode.ServiceUnavailable))
+            .Should().Be("serviceUnavailable");
+    }
+
+    [Fact]
+    public async Task The_request_id_is_generated_when_absent_and_kept_when_sent()
+    {
+        var generated = await Gateway.GetAsync("/api/v1/regions?pageSize=1");
+        var request = new HttpRequestMessage(HttpMethod.Get, "/api/v1/plans/NO-SUCH-PLAN");
+        request.Headers.Add("X-Request-Id", "statistics-bureau-7");
+        var kept = await Gateway.SendAsync(request);
+
+        generated.Headers.GetValues("X-Request-Id").Should().ContainSingle().Which.Should().MatchRegex("^[0-9a-f]{32}$");
+        kept.Headers.GetValues("X-Request-Id").Should().Equal("statistics-bureau-7");
+        var problem = JsonNode.Parse(await kept.Content.ReadAsStringAsync())!;
+        problem["requestId"]!.GetValue<string>().Should().Be("statistics-bureau-7", "the service saw the id the gateway forwarded");
+    }
+
+    [Fact]
+    public async Task Readiness_and_swagger_cover_every_deployed_service()
+    {
+        var ready = await JsonAsync(await Gateway.GetAsync("/health/ready"), HttpStatusCode.OK);
+        var ui = await Gateway.GetStringAsync("/swagger/index.html");
+        var uiConfig = await Gateway.GetStringAsync("/swagger/index.js");
+        var plansDocument = await JsonAsync(await Gateway.GetAsync("/openapi/plans.json"), HttpStatusCode.OK);
+
+        ready["checks"]!["services"]!["status"]!.GetValue<string>().Should().Be("Healthy");
+        ui.Should().Contain("swagger-ui");
+        uiConfig.Should().Contain("/openapi/plans.json");
+        plansDocument["info"]!["title"]!.GetValue<string>().Should().Be("Plans API");
+        plansDocument["paths"]!["/api/v1/plans"].Should().NotBeNull();
+    }
+
+    private static async Task<JsonNode> JsonAsync(HttpResponseMessage response, HttpStatusCode expected)
+    {
+        var text = await response.Content.ReadAsStringAsync();
+        response.StatusCode.Should().Be(expected, "the body was {0}", text);
+        return JsonNode.Parse(text)!;
+    }
+
+    private static async Task<string> ProblemCodeAsync(HttpResponseMessage response, HttpStatusCode expected)
+    {
+        var problem = await JsonAsync(response, expected);
+        response.Content.Headers.ContentType!.MediaType.Should().Be("application/problem+json");
+        return problem["code"]!.GetValue<string>();
+    }
+}

@@ -1,0 +1,22 @@
+namespace EndToEnd.Tests;
+
+/// <summary>deploy/run.sh's own promise: Ctrl-C stops every process it started.</summary>
+public class RunScriptTests
+{
+    [Fact]
+    public async Task Ctrl_c_stops_the_gateway_the_services_and_redis()
+    {
+        var system = new SystemFixture();
+        await system.InitializeAsync();
+        SystemFixture.IsListening(system.GatewayPort).Should().BeTrue();
+
+        var exitCode = await system.StopAsync();
+
+        exitCode.Should().Be(0, system.Output);
+        SystemFixture.IsListening(system.GatewayPort).Should().BeFalse();
+        SystemFixture.IsListening(system.PlansPort).Should().BeFalse();
+        SystemFixture.IsListening(system.RedisPort).Should().BeFalse();
+        system.Output.Should().Contain("Stopped.");
+        await system.DisposeAsync();
+    }
+}

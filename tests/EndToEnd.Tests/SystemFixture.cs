@@ -1,0 +1,146 @@
+using System.Diagnostics;
+using System.Net.Sockets;
+
+namespace EndToEnd.Tests;
+
+/// <summary>
+/// The whole system as an operator starts it: <c>deploy/run.sh</c> (Redis, the services, the
+/// gateway) on free ports with a fresh data folder, stopped with Ctrl-C (SIGINT) at the end.
+/// Expects the Release build that tests/run.sh makes first.
+/// </summary>
+public sealed class SystemFixture : IAsyncLifetime
+{
+    private Process? process;
+    private readonly System.Text.StringBuilder output = new();
+
+    public int GatewayPort { get; } = FreePort();
+    public int PlansPort { get; } = FreePort();
+    public int RedisPort { get; } = FreePort();
+    public string DataDirectory { get; } = Path.Combine(Path.GetTempPath(), "e2e-" + Guid.NewGuid().ToString("N")[..8]);
+    public HttpClient Gateway { get; private set; } = null!;
+    public string Output { get { lock (output) { return output.ToString(); } } }
+
+    public async Task InitializeAsync()
+    {
+        var start = new ProcessStartInfo("bash", [Path.Combine(RepositoryRoot(), "deploy", "run.sh")])
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            Environment =
+            {
+                ["GATEWAY_PORT"] = GatewayPort.ToString(),
+                ["PLANS_PORT"] = PlansPort.ToString(),
+                ["REDIS_PORT"] = RedisPort.ToString(),
+                ["DATA_DIR"] = DataDirectory,
+                ["SKIP_BUILD"] = "1",
+            },
+        };
+        process = Process.Start(start)!;
+        process.OutputDataReceived += (_, e) => Append(e.Data);
+        process.ErrorDataReceived += (_, e) => Append(e.Data);
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        Gateway = new HttpClient { BaseAddress = new Uri($"http://localhost:{GatewayPort}") };
+
+        var deadline = DateTime.UtcNow.AddSeconds(120);
+        while (!Output.Contains("Ready.", StringComparison.Ordinal))
+        {
+            if (process.HasExited || DateTime.UtcNow > deadline)
+            {
+                throw new InvalidOperationException($"deploy/run.sh did not become ready:\n{Output}");
+            }
+
+            await Task.Delay(250);
+        }
+    }
+
+    /// <summary>Sends Ctrl-C the way a terminal does and waits for the script to stop everything.</summary>
+    public async Task<int> StopAsync()
+    {
+        if (process is null || process.HasExited)
+        {
+            return process?.ExitCode ?? -1;
+        }
+
+        using (var kill = Process.Start("kill", ["-INT", process.Id.ToString()]))
+        {
+            await kill.WaitForExitAsync();
+        }
+
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        try
+        {
+            await process.WaitForExitAsync(timeout.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            throw new InvalidOperationException($"deploy/run.sh did not stop within 30 s of Ctrl-C:\n{Output}");
+        }
+
+        return process.ExitCode;
+    }
+
+    public async Task DisposeAsync()
+    {
+        await StopAsync();
+        Gateway.Dispose();
+        if (Directory.Exists(DataDirectory))
+        {
+            Directory.Delete(DataDirectory, recursive: true);
+        }
+    }
+
+    public static bool IsListening(int port)
+    {
+        try
+        {
+            using var socket = new TcpClient();
+            socket.Connect("127.0.0.1", port);
+            return true;
+        }
+        catch (SocketException)
+        {
+            return false;
+        }
+    }
+
+    private void Append(string? line)
+    {
+        if (line is null)
+        {
+            return;
+        }
+
+        lock (output)
+        {
+            output.AppendLine(line);
+        }
+    }
+
+    private static int FreePort()
+    {
+        var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        var port = ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+        listener.Stop();
+        return port;
+    }
+
+    private static string RepositoryRoot()
+    {
+        var directory = new DirectoryInfo(AppContext.BaseDirectory);
+        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "Microservices.sln")))
+        {
+            directory = directory.Parent;
+        }
+
+        return directory?.FullName ?? throw new InvalidOperationException("Microservices.sln not found above the test output.");
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class SystemCollection : ICollectionFixture<SystemFixture>
+{
+    public const string Name = "system";
+}

@@ -1,0 +1,43 @@
+#!/usr/bin/env bash
+# Runs every test: unit, functional (on SQLite, then on a real PostgreSQL), and end-to-end
+# (the real processes started by deploy/run.sh, called through the gateway).
+# Installs what a fresh machine lacks: redis-server and postgresql-15 from Debian packages.
+set -euo pipefail
+
+ROOT=$(cd "$(dirname "$0")/.." && pwd)
+cd "$ROOT"
+# shellcheck source=deploy/lib.sh
+source deploy/lib.sh
+# shellcheck source=tests/scripts/postgres.sh
+source tests/scripts/postgres.sh
+
+ensure_debian_packages redis-server=redis-server curl=curl "$PG_BIN/initdb=postgresql-15"
+
+RESULTS=$(mktemp -d)
+trap 'stop_postgres; rm -rf "$RESULTS"' EXIT
+
+dotnet tool restore >/dev/null
+dotnet restore Microservices.sln -v quiet
+dotnet build Microservices.sln -c Release --no-restore -v quiet -nologo
+
+run_suite() {
+  local name=$1 project=$2
+  echo "== $name"
+  dotnet test "$project" -c Release --no-build -nologo --logger "trx;LogFileName=$name.trx" --results-directory "$RESULTS"
+}
+
+failed=0
+run_suite unit tests/Plans.UnitTests || failed=1
+run_suite functional-sqlite tests/Plans.FunctionalTests || failed=1
+start_postgres "${TEST_POSTGRES_PORT:-55432}"
+run_suite functional-postgres tests/Plans.FunctionalTests || failed=1
+stop_postgres
+run_suite end-to-end tests/EndToEnd.Tests || failed=1
+
+# One closing line over every suite.
+count() { grep -ho "$1=\"[0-9]*\"" "$RESULTS"/*.trx | grep -o '[0-9]*' | awk '{ s += $1 } END { print s + 0 }'; }
+passed=$(count passed)
+failures=$(count failed)
+echo
+echo "tests: $passed passed, $failures failed"
+exit $failed
