@@ -51,6 +51,7 @@ start redis "$DATA_DIR/redis" redis-server --port "$REDIS_PORT" --bind 127.0.0.1
 start plans "$(bin services/Plans/Plans.Api)" env \
   ASPNETCORE_URLS="http://127.0.0.1:$PLANS_PORT" \
   Database__DataDirectory="$DATA_DIR" \
+  Seeds__Directory="$ROOT/seeds" \
   dotnet Plans.Api.dll
 start gateway "$(bin gateway/Gateway)" env \
   ASPNETCORE_URLS="http://localhost:$GATEWAY_PORT" \

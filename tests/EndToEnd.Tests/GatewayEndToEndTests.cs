@@ -49,6 +49,26 @@ public class GatewayEndToEndTests(SystemFixture system)
     }
 
     [Fact]
+    public async Task A_fresh_system_holds_the_five_source_plans()
+    {
+        var plans = await JsonAsync(await Gateway.GetAsync("/api/v1/plans?status=published&pageSize=100"), HttpStatusCode.OK);
+        var highTech = await JsonAsync(await Gateway.GetAsync("/api/v1/plans/TJ-STI-14FYP/indicators/T1-05"), HttpStatusCode.OK);
+        var dongli = await JsonAsync(await Gateway.GetAsync(
+            $"/api/v1/plans/DL-STI-AP-2020-2022/tasks?unit={Uri.EscapeDataString("区科技局")}&pageSize=100"), HttpStatusCode.OK);
+
+        plans["items"]!.AsArray().Select(p => p!["code"]!.GetValue<string>()).Should().Contain(
+            ["TJ-STI-14FYP", "JH-STI-14FYP", "DL-STI-AP-2020-2022", "BHTZ-14FYP", "BD-STI-14FYP"]);
+        highTech["name"]!.GetValue<string>().Should().Be("国家高新技术企业总量");
+        highTech["baseline"]!["value"]!.GetValue<decimal>().Should().Be(7420);
+        highTech["baseline"]!["year"]!.GetValue<int>().Should().Be(2020);
+        highTech["targets"]![0]!["value"]!.GetValue<decimal>().Should().Be(11600);
+        highTech["targets"]![0]!["year"]!.GetValue<int>().Should().Be(2025);
+        dongli["totalCount"]!.GetValue<int>().Should().BeGreaterThan(0);
+        dongli["items"]!.AsArray().Should().OnlyContain(t =>
+            t!["leadUnits"]!.AsArray().Concat(t["responsibleUnits"]!.AsArray()).Any(u => u!.GetValue<string>() == "区科技局"));
+    }
+
+    [Fact]
     public async Task Bad_input_gets_problem_details_through_the_gateway()
     {
         var malformed = await Gateway.PostAsync("/api/v1/plans", new StringContent("{\"code\":", Encoding.UTF8, "application/json"));

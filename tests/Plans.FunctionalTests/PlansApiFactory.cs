@@ -10,7 +10,7 @@ namespace Plans.FunctionalTests;
 /// the test script has started PostgreSQL (TEST_POSTGRES), a fresh database on that server.
 /// One factory per test class, so no class sees another's data.
 /// </summary>
-public sealed class PlansApiFactory : WebApplicationFactory<Program>
+public class PlansApiFactory : WebApplicationFactory<Program>
 {
     private readonly string dataDirectory = Path.Combine(Path.GetTempPath(), "plans-tests", Guid.NewGuid().ToString("N"));
 
@@ -23,6 +23,7 @@ public sealed class PlansApiFactory : WebApplicationFactory<Program>
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
+        builder.UseSetting("Seeds:LoadOnStartup", "false");
         builder.UseSetting("Database:DataDirectory", dataDirectory);
         if (PostgresServer is { } server)
         {
@@ -46,6 +47,58 @@ public sealed class PlansApiFactory : WebApplicationFactory<Program>
 }
 
 /// <summary>A clock the tests set, so that progress "as of today" is reproducible.</summary>
+/// <summary>
+/// The Plans service with the repository's seeds loaded at start-up, from a private copy of the
+/// seeds folder that a test may change to play a newer transcription.
+/// </summary>
+public sealed class SeededPlansApiFactory : PlansApiFactory
+{
+    public string SeedsDirectory { get; } = CopySeeds();
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        base.ConfigureWebHost(builder);
+        builder.UseSetting("Seeds:Directory", SeedsDirectory);
+        builder.UseSetting("Seeds:LoadOnStartup", "true");
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        Directory.Delete(SeedsDirectory, recursive: true);
+    }
+
+    private static string CopySeeds()
+    {
+        var source = Path.Combine(TestPaths.RepositoryRoot, "seeds");
+        var target = Path.Combine(Path.GetTempPath(), "plans-seeds", Guid.NewGuid().ToString("N"));
+        foreach (var file in Directory.GetFiles(source, "*", SearchOption.AllDirectories))
+        {
+            var copy = Path.Combine(target, Path.GetRelativePath(source, file));
+            Directory.CreateDirectory(Path.GetDirectoryName(copy)!);
+            File.Copy(file, copy);
+        }
+
+        return target;
+    }
+}
+
+public static class TestPaths
+{
+    public static string RepositoryRoot { get; } = Find();
+
+    private static string Find()
+    {
+        var directory = new DirectoryInfo(AppContext.BaseDirectory);
+        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "Microservices.sln")))
+        {
+            directory = directory.Parent;
+        }
+
+        return directory?.FullName ?? throw new InvalidOperationException("Microservices.sln not found above the test output.");
+    }
+}
+
 public sealed class FixedClock(DateTimeOffset start) : TimeProvider
 {
     private DateTimeOffset now = start;

@@ -45,7 +45,7 @@ public class ServiceSurfaceTests(PlansApiFactory factory) : IClassFixture<PlansA
     {
         var served = await (await client.GetAsync("/swagger/v1/swagger.json")).Content.ReadAsStringAsync();
         var document = JsonNode.Parse(served)!;
-        var committedPath = Path.Combine(RepositoryRoot(), "services", "Plans", "Plans.Api", "Plans.Api.json");
+        var committedPath = Path.Combine(TestPaths.RepositoryRoot, "services", "Plans", "Plans.Api", "Plans.Api.json");
         var normalized = document.ToJsonString(new System.Text.Json.JsonSerializerOptions
         {
             WriteIndented = true,
@@ -62,16 +62,5 @@ public class ServiceSurfaceTests(PlansApiFactory factory) : IClassFixture<PlansA
         document["paths"]!["/api/v1/plans/{code}/progress"].Should().NotBeNull();
         document["components"]!["schemas"]!["PlanKind"]!["enum"]!.AsArray().Select(v => v!.GetValue<string>())
             .Should().Contain("fiveYearPlan");
-    }
-
-    private static string RepositoryRoot()
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "Microservices.sln")))
-        {
-            directory = directory.Parent;
-        }
-
-        return directory?.FullName ?? throw new InvalidOperationException("Microservices.sln not found above the test output.");
     }
 }

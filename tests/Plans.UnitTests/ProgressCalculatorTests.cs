@@ -230,4 +230,29 @@ public class ProgressCalculatorTests
         missed.Status.Should().Be(ProgressStatus.Behind);
         met.Status.Should().Be(ProgressStatus.Achieved);
     }
+
+    [Fact]
+    public void A_final_target_without_a_figure_cannot_be_measured()
+    {
+        // Binhai: 完成新区下达任务 ("fulfil what the New Area assigns") sets no number.
+        var assigned = Facts(Measure.Stock, Direction.Increase, new Baseline(2020, 10), new Target(2025, null, null, "完成新区下达任务"));
+
+        var result = ProgressCalculator.Calculate(assigned, [Observed(2023, 12)], Today);
+
+        result.Status.Should().Be(ProgressStatus.NoData);
+        result.ProgressPercent.Should().BeNull();
+        result.Target.Raw.Should().Be("完成新区下达任务");
+    }
+
+    [Fact]
+    public void A_milestone_without_a_figure_is_left_off_the_path()
+    {
+        var facts = Facts(Measure.Stock, Direction.Increase, new Baseline(2020, 100),
+            new Target(2022, null, null, "稳步增长"), new Target(2025, 200, null));
+
+        var result = ProgressCalculator.Calculate(facts, [Observed(2022, 140)], Today);
+
+        result.ExpectedPercentAtActual.Should().Be(40.0m);
+        result.Status.Should().Be(ProgressStatus.OnTrack);
+    }
 }

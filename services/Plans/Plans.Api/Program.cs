@@ -5,6 +5,7 @@ using Plans.Api.Observations;
 using Plans.Api.Plans;
 using Plans.Api.Progress;
 using Plans.Api.Regions;
+using Plans.Api.Seeds;
 using Plans.Api.Tasks;
 using ServiceDefaults;
 using ServiceDefaults.Data;
@@ -14,6 +15,7 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults(PlansService.Description);
 builder.AddServiceDatabase<PlansDbContext, SqlitePlansDbContext, PostgresPlansDbContext>(PlansService.Description.Name);
 builder.Services.AddSingleton(TimeProvider.System);
+builder.Services.AddPlanSeeds(builder.Configuration);
 
 var app = builder.Build();
 
@@ -24,6 +26,7 @@ app.MapIndicatorsApi();
 app.MapObservationsApi();
 app.MapTasksApi();
 app.MapProgressApi();
+app.MapSeedsApi();
 
 app.Run();
 

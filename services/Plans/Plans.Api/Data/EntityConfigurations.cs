@@ -50,10 +50,12 @@ internal sealed class IndicatorConfiguration : IEntityTypeConfiguration<Indicato
             definition.Property(d => d.Direction).HasColumnName("Direction").HasConversion<string>().HasMaxLength(20);
             definition.Property(d => d.BaselineYear).HasColumnName("BaselineYear");
             definition.Property(d => d.BaselineValue).HasColumnName("BaselineValue").HasPrecision(20, 4);
+            definition.Property(d => d.BaselineRaw).HasColumnName("BaselineRaw").HasMaxLength(200);
         });
         indicator.ComplexProperty(i => i.Annotations, annotations =>
         {
             annotations.Property(a => a.NameEn).HasColumnName("NameEn").HasMaxLength(500);
+            annotations.Property(a => a.Category).HasColumnName("Category").HasMaxLength(100);
             annotations.Property(a => a.Metric).HasColumnName("Metric").HasMaxLength(120);
             annotations.Property(a => a.Source).HasColumnName("Source").HasMaxLength(500);
             annotations.Property(a => a.Notes).HasColumnName("Notes").HasMaxLength(2000);
@@ -66,8 +68,19 @@ internal sealed class IndicatorConfiguration : IEntityTypeConfiguration<Indicato
             target.HasKey("Id");
             target.Property(t => t.Value).HasPrecision(20, 4);
             target.Property(t => t.Qualifier).HasConversion<string>().HasMaxLength(20);
+            target.Property(t => t.Raw).HasMaxLength(200);
         });
         indicator.Navigation(i => i.Targets).UsePropertyAccessMode(PropertyAccessMode.Field);
+        indicator.OwnsMany(i => i.Flags, flag =>
+        {
+            flag.ToTable("IndicatorFlags");
+            flag.WithOwner().HasForeignKey("IndicatorId");
+            flag.Property<long>("Id");
+            flag.HasKey("Id");
+            flag.Property(f => f.Code).HasMaxLength(50);
+            flag.Property(f => f.Message).HasMaxLength(1000);
+        });
+        indicator.Navigation(i => i.Flags).UsePropertyAccessMode(PropertyAccessMode.Field);
         indicator.Ignore(i => i.Facts);
     }
 }
@@ -118,6 +131,25 @@ internal sealed class KeyTaskConfiguration : IEntityTypeConfiguration<KeyTask>
         task.Ignore(t => t.LeadUnits);
         task.Ignore(t => t.ResponsibleUnits);
         task.Ignore(t => t.Definition);
+    }
+}
+
+internal sealed class PlanDocumentConfiguration : IEntityTypeConfiguration<PlanDocument>
+{
+    public void Configure(EntityTypeBuilder<PlanDocument> document)
+    {
+        document.HasKey(d => d.PlanCode);
+        document.Property(d => d.PlanCode).HasMaxLength(64);
+        document.HasOne<Plan>().WithOne().HasForeignKey<PlanDocument>(d => d.PlanCode).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class SeedRecordConfiguration : IEntityTypeConfiguration<SeedRecord>
+{
+    public void Configure(EntityTypeBuilder<SeedRecord> record)
+    {
+        record.HasKey(r => r.Key);
+        record.Property(r => r.Key).HasMaxLength(200);
     }
 }
 

@@ -16,6 +16,8 @@ public abstract class PlansDbContext(DbContextOptions options) : DbContext(optio
     public DbSet<Observation> Observations => Set<Observation>();
     public DbSet<KeyTask> Tasks => Set<KeyTask>();
     public DbSet<Region> Regions => Set<Region>();
+    public DbSet<PlanDocument> Documents => Set<PlanDocument>();
+    public DbSet<SeedRecord> SeedRecords => Set<SeedRecord>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

@@ -4,20 +4,21 @@ namespace Plans.Api.Domain;
 public sealed class Indicator : VersionedEntity
 {
     private readonly List<Target> targets = [];
+    private readonly List<DataFlag> flags = [];
 
     private Indicator()
     {
     }
 
     public Indicator(Plan plan, string code, IndicatorDefinition definition, IReadOnlyList<Target> targets,
-        IndicatorAnnotations annotations, DateTimeOffset now) : base(now)
+        IndicatorAnnotations annotations, IReadOnlyList<DataFlag> flags, DateTimeOffset now) : base(now)
     {
-        plan.EnsureDefinitionEditable();
         PlanCode = plan.Code;
         Code = code;
         Definition = definition;
         this.targets.AddRange(targets);
         Annotations = annotations;
+        this.flags.AddRange(flags);
     }
 
     public long Id { get; private set; }
@@ -30,22 +31,41 @@ public sealed class Indicator : VersionedEntity
     /// <summary>The dated targets, milestones included, in year order.</summary>
     public IReadOnlyList<Target> Targets => targets;
 
-    /// <summary>What may still change after publication: English name, metric binding, source, notes.</summary>
+    /// <summary>What may still change after publication: English name, category, metric binding, source, notes.</summary>
     public IndicatorAnnotations Annotations { get; private set; } = null!;
 
+    /// <summary>Data-quality flags: where the document's figures are inconsistent or had to be read with care.</summary>
+    public IReadOnlyList<DataFlag> Flags => flags;
+
     public void Update(Plan plan, IndicatorDefinition definition, IReadOnlyList<Target> newTargets,
-        IndicatorAnnotations annotations, DateTimeOffset now)
+        IndicatorAnnotations annotations, IReadOnlyList<DataFlag> newFlags, DateTimeOffset now)
     {
         plan.EnsureNotArchived();
         if (definition != Definition || !newTargets.SequenceEqual(targets))
         {
             plan.EnsureDefinitionEditable();
-            Definition = definition;
-            targets.Clear();
-            targets.AddRange(newTargets);
         }
 
+        Replace(definition, newTargets, annotations, newFlags, now);
+    }
+
+    /// <summary>
+    /// The seed loader's path: the source document owns the definition even of a published plan,
+    /// so a corrected transcription replaces it.
+    /// </summary>
+    public void ReplaceFromSource(IndicatorDefinition definition, IReadOnlyList<Target> newTargets,
+        IndicatorAnnotations annotations, IReadOnlyList<DataFlag> newFlags, DateTimeOffset now) =>
+        Replace(definition, newTargets, annotations, newFlags, now);
+
+    private void Replace(IndicatorDefinition definition, IReadOnlyList<Target> newTargets, IndicatorAnnotations annotations,
+        IReadOnlyList<DataFlag> newFlags, DateTimeOffset now)
+    {
+        Definition = definition;
+        targets.Clear();
+        targets.AddRange(newTargets);
         Annotations = annotations;
+        flags.Clear();
+        flags.AddRange(newFlags);
         Touch(now);
     }
 
@@ -54,19 +74,28 @@ public sealed class Indicator : VersionedEntity
         targets.OrderBy(t => t.Year).ToList());
 }
 
+/// <param name="BaselineRaw">The baseline exactly as printed in the document's cell or sentence.</param>
 public sealed record IndicatorDefinition(
     string Name,
-    string Unit,
+    string? Unit,
     Measure Measure,
     Direction Direction,
     int? BaselineYear,
-    decimal? BaselineValue);
+    decimal? BaselineValue,
+    string? BaselineRaw);
 
-public sealed record IndicatorAnnotations(string? NameEn, string? Metric, string? Source, string? Notes);
+public sealed record IndicatorAnnotations(string? NameEn, string? Category, string? Metric, string? Source, string? Notes);
 
 public sealed record Baseline(int Year, decimal Value);
 
-public sealed record Target(int Year, decimal Value, TargetQualifier? Qualifier);
+/// <summary>A dated target.</summary>
+/// <param name="Value">The figure; null where the document sets no figure (e.g. 完成新区下达任务).</param>
+/// <param name="Raw">The target exactly as printed.</param>
+/// <param name="Derived">The figure was worked out from the document (e.g. a cumulative total from a printed increment).</param>
+public sealed record Target(int Year, decimal? Value, TargetQualifier? Qualifier, string? Raw = null, bool Derived = false);
+
+/// <summary>A data-quality flag: a known flaw or ambiguity of the source, recorded rather than silently fixed.</summary>
+public sealed record DataFlag(string Code, string Message);
 
 /// <summary>Everything the progress calculation needs to know about an indicator.</summary>
 public sealed record IndicatorFacts(Measure Measure, Direction Direction, Baseline? Baseline, IReadOnlyList<Target> Targets);

@@ -11,7 +11,6 @@ public sealed class KeyTask : VersionedEntity
 
     public KeyTask(Plan plan, string code, TaskDefinition definition, TaskProgress progress, DateTimeOffset now) : base(now)
     {
-        plan.EnsureDefinitionEditable();
         PlanCode = plan.Code;
         Code = code;
         SetDefinition(definition);
@@ -43,6 +42,13 @@ public sealed class KeyTask : VersionedEntity
         }
 
         Progress = progress;
+        Touch(now);
+    }
+
+    /// <summary>The seed loader's path: a corrected transcription replaces the wording; reported progress stays.</summary>
+    public void ReplaceFromSource(TaskDefinition definition, DateTimeOffset now)
+    {
+        SetDefinition(definition);
         Touch(now);
     }
 

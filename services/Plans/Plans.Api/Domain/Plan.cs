@@ -27,6 +27,13 @@ public sealed class Plan : VersionedEntity
         Touch(now);
     }
 
+    /// <summary>The seed loader's path: a corrected transcription of the document replaces its details.</summary>
+    public void ReplaceFromSource(PlanDetails details, DateTimeOffset now)
+    {
+        Apply(details);
+        Touch(now);
+    }
+
     public void Publish(DateTimeOffset now)
     {
         if (Status != PlanStatus.Draft)

@@ -2,16 +2,26 @@ using Plans.Api.Domain;
 
 namespace Plans.Api.Indicators;
 
-/// <summary>A baseline as sent by a caller.</summary>
+/// <summary>A baseline.</summary>
 /// <param name="Year">The year the figure is for, e.g. 2020.</param>
 /// <param name="Value">The figure.</param>
-public sealed record BaselineInput(int? Year, decimal? Value);
+/// <param name="Raw">The figure exactly as printed in the document.</param>
+public sealed record BaselineInput(int? Year, decimal? Value, string? Raw = null);
 
-/// <summary>A dated target as sent by a caller.</summary>
+/// <summary>A dated target.</summary>
 /// <param name="Year">The year by whose end the value is due; milestone years are targets too.</param>
-/// <param name="Value">The target figure; for measure 'increment' the increase over the baseline.</param>
+/// <param name="Value">The target figure; for measure 'increment' the increase over the baseline. May be null
+/// only when the document sets no figure, and then <paramref name="Raw"/> says what it sets.</param>
 /// <param name="Qualifier">atLeast (以上), atMost (以内), approximately (左右) or strive (力争).</param>
-public sealed record TargetInput(int? Year, decimal? Value, TargetQualifier? Qualifier);
+/// <param name="Raw">The target exactly as printed in the document.</param>
+/// <param name="Derived">True when the figure was worked out from the document rather than printed (see the flags).</param>
+public sealed record TargetInput(int? Year, decimal? Value, TargetQualifier? Qualifier, string? Raw = null, bool? Derived = null);
+
+/// <summary>A data-quality flag.</summary>
+/// <param name="Code">incrementInTargetCell, baselineYearDiffers, textTableConflict, targetNotAboveBaseline,
+/// baselineMissing, valueAmbiguous, unitDiffers, or another short camelCase code.</param>
+/// <param name="Message">What is wrong or uncertain, with the raw figures.</param>
+public sealed record FlagInput(string? Code, string? Message);
 
 /// <summary>The fields of an indicator a caller sets; the body of PATCH (as a merge patch) and, with <c>code</c>, of POST.</summary>
 public record IndicatorFields
@@ -19,7 +29,7 @@ public record IndicatorFields
     /// <summary>The indicator's name exactly as printed, e.g. 国家高新技术企业总量.</summary>
     public string? Name { get; init; }
     public string? NameEn { get; init; }
-    /// <summary>Unit as printed: 家, 件, %, 亿元 …</summary>
+    /// <summary>Unit as printed: 家, 件, %, 亿元 …; null where the document prints none (ranks, some counts).</summary>
     public string? Unit { get; init; }
     public Measure? Measure { get; init; }
     public Direction? Direction { get; init; }
@@ -27,19 +37,26 @@ public record IndicatorFields
     public BaselineInput? Baseline { get; init; }
     /// <summary>One or more targets, each for a different year later than the baseline's.</summary>
     public IReadOnlyList<TargetInput>? Targets { get; init; }
+    /// <summary>The group the indicator sits in, as printed (类别), e.g. 创新主体.</summary>
+    public string? Category { get; init; }
     /// <summary>Optional binding to a register metric: see the API description for the keys.</summary>
     public string? Metric { get; init; }
     /// <summary>Where in the document the indicator comes from.</summary>
     public string? Source { get; init; }
     public string? Notes { get; init; }
+    /// <summary>Known flaws of the source figures, recorded rather than silently fixed.</summary>
+    public IReadOnlyList<FlagInput>? Flags { get; init; }
 
     public IndicatorDefinition ToDefinition() =>
-        new(Name!.Trim(), Unit!.Trim(), Measure!.Value, Direction!.Value, Baseline?.Year, Baseline?.Value);
+        new(Name!.Trim(), string.IsNullOrWhiteSpace(Unit) ? null : Unit.Trim(), Measure!.Value, Direction!.Value, Baseline?.Year, Baseline?.Value, Baseline?.Raw);
 
-    public IReadOnlyList<Target> ToTargets() =>
-        Targets!.Select(t => new Target(t.Year!.Value, t.Value!.Value, t.Qualifier)).OrderBy(t => t.Year).ToList();
+    public IReadOnlyList<Target> ToTargets() => Targets!
+        .Select(t => new Target(t.Year!.Value, t.Value, t.Qualifier, t.Raw, t.Derived ?? false)).OrderBy(t => t.Year).ToList();
 
-    public IndicatorAnnotations ToAnnotations() => new(NameEn, string.IsNullOrWhiteSpace(Metric) ? null : Metric, Source, Notes);
+    public IndicatorAnnotations ToAnnotations() =>
+        new(NameEn, Category, string.IsNullOrWhiteSpace(Metric) ? null : Metric, Source, Notes);
+
+    public IReadOnlyList<DataFlag> ToFlags() => (Flags ?? []).Select(f => new DataFlag(f.Code!, f.Message!)).ToList();
 
     public static IndicatorFields From(Indicator indicator) => new()
     {
@@ -49,11 +66,13 @@ public record IndicatorFields
         Measure = indicator.Definition.Measure,
         Direction = indicator.Definition.Direction,
         Baseline = indicator.Definition.BaselineYear is null ? null
-            : new BaselineInput(indicator.Definition.BaselineYear, indicator.Definition.BaselineValue),
-        Targets = indicator.Targets.Select(t => new TargetInput(t.Year, t.Value, t.Qualifier)).ToList(),
+            : new BaselineInput(indicator.Definition.BaselineYear, indicator.Definition.BaselineValue, indicator.Definition.BaselineRaw),
+        Targets = indicator.Targets.Select(t => new TargetInput(t.Year, t.Value, t.Qualifier, t.Raw, t.Derived)).ToList(),
+        Category = indicator.Annotations.Category,
         Metric = indicator.Annotations.Metric,
         Source = indicator.Annotations.Source,
         Notes = indicator.Annotations.Notes,
+        Flags = indicator.Flags.Select(f => new FlagInput(f.Code, f.Message)).ToList(),
     };
 }
 
@@ -65,10 +84,20 @@ public sealed record CreateIndicatorRequest : IndicatorFields
 }
 
 /// <summary>A figure for a year.</summary>
-public sealed record YearValue(int Year, decimal Value);
+/// <param name="Raw">The figure exactly as printed in the document, where it came from one.</param>
+public sealed record YearValue(int Year, decimal Value, string? Raw = null);
 
 /// <summary>A dated target.</summary>
-public sealed record TargetValue(int Year, decimal Value, TargetQualifier? Qualifier);
+/// <param name="Value">Null where the document sets no figure; see raw.</param>
+/// <param name="Raw">The target exactly as printed.</param>
+/// <param name="Derived">True when the figure was worked out from the document rather than printed.</param>
+public sealed record TargetValue(int Year, decimal? Value, TargetQualifier? Qualifier, string? Raw, bool Derived)
+{
+    public static TargetValue From(Target t) => new(t.Year, t.Value, t.Qualifier, t.Raw, t.Derived);
+}
+
+/// <summary>A data-quality flag of an indicator.</summary>
+public sealed record FlagValue(string Code, string Message);
 
 /// <summary>An indicator of a plan.</summary>
 public sealed record IndicatorResponse(
@@ -76,20 +105,26 @@ public sealed record IndicatorResponse(
     string Code,
     string Name,
     string? NameEn,
-    string Unit,
+    string? Unit,
     Measure Measure,
     Direction Direction,
+    string? Category,
     YearValue? Baseline,
     IReadOnlyList<TargetValue> Targets,
     string? Metric,
     string? Source,
     string? Notes,
+    IReadOnlyList<FlagValue> Flags,
     DateTimeOffset CreatedAt,
     DateTimeOffset UpdatedAt)
 {
     public static IndicatorResponse From(Indicator i) => new(i.PlanCode, i.Code, i.Definition.Name, i.Annotations.NameEn,
-        i.Definition.Unit, i.Definition.Measure, i.Definition.Direction,
-        i.Facts.Baseline is { } b ? new YearValue(b.Year, b.Value) : null,
-        i.Targets.OrderBy(t => t.Year).Select(t => new TargetValue(t.Year, t.Value, t.Qualifier)).ToList(),
-        i.Annotations.Metric, i.Annotations.Source, i.Annotations.Notes, i.CreatedAt, i.UpdatedAt);
+        i.Definition.Unit, i.Definition.Measure, i.Definition.Direction, i.Annotations.Category, BaselineOf(i),
+        i.Targets.OrderBy(t => t.Year).Select(TargetValue.From).ToList(),
+        i.Annotations.Metric, i.Annotations.Source, i.Annotations.Notes,
+        i.Flags.Select(f => new FlagValue(f.Code, f.Message)).ToList(), i.CreatedAt, i.UpdatedAt);
+
+    public static YearValue? BaselineOf(Indicator i) => i.Definition is { BaselineYear: { } year, BaselineValue: { } value }
+        ? new YearValue(year, value, i.Definition.BaselineRaw)
+        : null;
 }

@@ -10,7 +10,7 @@ internal sealed class IndicatorFieldsValidator : AbstractValidator<IndicatorFiel
     {
         RuleFor(i => i.Name).NotEmpty().MaximumLength(300);
         RuleFor(i => i.NameEn).MaximumLength(500);
-        RuleFor(i => i.Unit).NotEmpty().MaximumLength(50);
+        RuleFor(i => i.Unit).MaximumLength(50);
         RuleFor(i => i.Measure).NotNull();
         RuleFor(i => i.Direction).NotNull();
         RuleFor(i => i.Baseline!.Year).NotNull().InclusiveBetween(1949, 2100).When(i => i.Baseline is not null);
@@ -21,7 +21,17 @@ internal sealed class IndicatorFieldsValidator : AbstractValidator<IndicatorFiel
         RuleForEach(i => i.Targets).ChildRules(target =>
         {
             target.RuleFor(t => t.Year).NotNull().InclusiveBetween(1949, 2100);
-            target.RuleFor(t => t.Value).NotNull();
+            target.RuleFor(t => t.Value).NotNull().When(t => string.IsNullOrWhiteSpace(t.Raw))
+                .WithMessage("A target needs a value, or the document's raw wording when it sets no figure.");
+            target.RuleFor(t => t.Raw).MaximumLength(200);
+        });
+        RuleFor(i => i.Baseline!.Raw).MaximumLength(200).When(i => i.Baseline is not null);
+        RuleFor(i => i.Category).MaximumLength(100);
+        RuleForEach(i => i.Flags).ChildRules(flag =>
+        {
+            flag.RuleFor(f => f.Code).NotEmpty().Matches("^[a-z][A-Za-z0-9]{0,49}$")
+                .WithMessage("A flag code is a short camelCase word, such as textTableConflict.");
+            flag.RuleFor(f => f.Message).NotEmpty().MaximumLength(1000);
         });
         RuleFor(i => i.Targets)
             .Must(targets => targets!.Select(t => t.Year).Distinct().Count() == targets!.Count)

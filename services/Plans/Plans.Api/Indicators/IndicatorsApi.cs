@@ -38,7 +38,7 @@ public static class IndicatorsApi
             .WithMetadata(new IdempotentAttribute());
         group.MapGet("/{indicatorCode}", GetIndicator).WithName("GetIndicator").WithSummary("Get an indicator");
         group.MapPatch("/{indicatorCode}", UpdateIndicator).WithName("UpdateIndicator")
-            .WithSummary("Change an indicator (JSON merge patch; If-Match required). Once the plan is published only nameEn, metric, source and notes can change.");
+            .WithSummary("Change an indicator (JSON merge patch; If-Match required). Once the plan is published only nameEn, category, metric, source, notes and flags can change.");
         return group;
     }
 
@@ -54,13 +54,14 @@ public static class IndicatorsApi
         PlansDbContext db, TimeProvider clock, HttpResponse response, CancellationToken ct)
     {
         var plan = await PlanLookup.FindAsync(db, code, ct);
+        plan.EnsureDefinitionEditable();
         if (await db.Indicators.AnyAsync(i => i.PlanCode == code && i.Code == request.Code, ct))
         {
             throw new ConflictException(ErrorCodes.AlreadyExists, $"Plan '{code}' already has an indicator '{request.Code}'.");
         }
 
         var indicator = new Indicator(plan, request.Code!, request.ToDefinition(), request.ToTargets(), request.ToAnnotations(),
-            clock.GetUtcNow());
+            request.ToFlags(), clock.GetUtcNow());
         db.Indicators.Add(indicator);
         await db.SaveChangesAsync(ct);
         ETags.Set(response, indicator.Version);
@@ -83,7 +84,7 @@ public static class IndicatorsApi
         var (plan, indicator) = await PlanLookup.FindIndicatorAsync(db, code, indicatorCode, ct);
         ETags.RequireMatch(request, indicator.Version);
         var fields = await merge.ApplyAsync(IndicatorFields.From(indicator), patch, ReadOnlyFields, ct);
-        indicator.Update(plan, fields.ToDefinition(), fields.ToTargets(), fields.ToAnnotations(), clock.GetUtcNow());
+        indicator.Update(plan, fields.ToDefinition(), fields.ToTargets(), fields.ToAnnotations(), fields.ToFlags(), clock.GetUtcNow());
         await db.SaveChangesAsync(ct);
         ETags.Set(request.HttpContext.Response, indicator.Version);
         return TypedResults.Ok(IndicatorResponse.From(indicator));

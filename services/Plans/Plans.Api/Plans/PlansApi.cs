@@ -42,6 +42,9 @@ public static class PlansApi
             .WithSummary("Change a draft plan (JSON merge patch; If-Match required)");
         group.MapPost("/{code}/publish", PublishPlan).WithName("PublishPlan").WithSummary("Publish a draft plan");
         group.MapPost("/{code}/archive", ArchivePlan).WithName("ArchivePlan").WithSummary("Archive a plan; it then takes no changes");
+        group.MapGet("/{code}/document", GetDocument).WithName("GetPlanDocument")
+            .WithSummary("The full text of the plan's source document (text/plain; charset=utf-8)")
+            .Produces<string>(StatusCodes.Status200OK, "text/plain");
         return group;
     }
 
@@ -102,6 +105,14 @@ public static class PlansApi
         var plan = await PlanLookup.FindAsync(db, code, ct);
         ETags.Set(response, plan.Version);
         return TypedResults.Ok(PlanResponse.From(plan));
+    }
+
+    private static async Task<ContentHttpResult> GetDocument(string code, PlansDbContext db, CancellationToken ct)
+    {
+        await PlanLookup.FindAsync(db, code, ct);
+        var document = await db.Documents.AsNoTracking().SingleOrDefaultAsync(d => d.PlanCode == code, ct)
+            ?? throw new NotFoundException("Source document of plan", code);
+        return TypedResults.Text(document.Text, "text/plain; charset=utf-8");
     }
 
     private static async Task<Ok<PlanResponse>> UpdatePlan(string code, JsonObject patch, PlansDbContext db,

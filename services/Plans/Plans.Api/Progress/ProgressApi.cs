@@ -16,16 +16,20 @@ public sealed record PlanProgressResponse(string PlanCode, DateOnly AsOf, IReadO
 /// <summary>The latest observation of an indicator.</summary>
 public sealed record ActualValue(int Year, decimal Value, ObservationOrigin Origin);
 
-/// <summary>One indicator's progress. Percentages are rounded to one decimal and may exceed 100 or fall below 0.</summary>
+/// <summary>
+/// One indicator's progress. Percentages are rounded to one decimal and may exceed 100 or fall below 0.
+/// <c>flags</c> names the indicator's data-quality flags; read the indicator for their messages.
+/// </summary>
 public sealed record IndicatorProgressResponse(
     string Code,
     string Name,
-    string Unit,
+    string? Unit,
     Measure Measure,
     Direction Direction,
     YearValue? Baseline,
     TargetValue Target,
     ActualValue? Actual,
+    IReadOnlyList<string> Flags,
     decimal? AchievedValue,
     decimal? ProgressPercent,
     decimal? ExpectedPercent,
@@ -60,9 +64,10 @@ public static class ProgressApi
             var result = ProgressCalculator.Calculate(facts, observations[indicator.Id], date);
             return new IndicatorProgressResponse(indicator.Code, indicator.Definition.Name, indicator.Definition.Unit,
                 facts.Measure, facts.Direction,
-                facts.Baseline is { } b ? new YearValue(b.Year, b.Value) : null,
-                new TargetValue(result.Target.Year, result.Target.Value, result.Target.Qualifier),
+                IndicatorResponse.BaselineOf(indicator),
+                TargetValue.From(result.Target),
                 result.Actual is { } a ? new ActualValue(a.Year, a.Value, a.Origin) : null,
+                indicator.Flags.Select(f => f.Code).ToList(),
                 result.AchievedValue, result.ProgressPercent, result.ExpectedPercent, result.ExpectedPercentAtActual,
                 result.Status);
         }).ToList();

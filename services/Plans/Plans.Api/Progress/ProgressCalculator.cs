@@ -48,6 +48,12 @@ public static class ProgressCalculator
 
         var targets = facts.Targets.OrderBy(t => t.Year).ToList();
         var final = targets[^1];
+        if (final.Value is not { } finalValue)
+        {
+            // A target without a figure (完成新区下达任务) cannot be measured against.
+            return new IndicatorProgress(final, null, null, null, null, null, ProgressStatus.NoData);
+        }
+
         var yearly = observations
             .Where(o => o.Year <= asOf.Year)
             .GroupBy(o => o.Year)
@@ -62,7 +68,7 @@ public static class ProgressCalculator
             Direction.Decrease => false,
             _ => final.Qualifier != TargetQualifier.AtMost,
         };
-        bool Meets(decimal value) => betterIsHigher ? value >= final.Value : value <= final.Value;
+        bool Meets(decimal value) => betterIsHigher ? value >= finalValue : value <= finalValue;
 
         var start = StartingPoint(facts);
         var achievedValue = actual is null ? null : AchievedValue(facts, yearly, actual, final.Year);
@@ -80,7 +86,7 @@ public static class ProgressCalculator
         }
 
         var (startYear, startValue) = start.Value;
-        var gap = final.Value - startValue;
+        var gap = finalValue - startValue;
         var holdTheLine = gap == 0 || Meets(startValue);
         if (holdTheLine)
         {
@@ -90,7 +96,7 @@ public static class ProgressCalculator
         }
 
         var path = new List<(decimal Time, decimal Value)> { (EndOf(startYear), startValue) };
-        path.AddRange(targets.Where(t => t.Year > startYear).Select(t => (EndOf(t.Year), t.Value)));
+        path.AddRange(targets.Where(t => t.Year > startYear && t.Value is not null).Select(t => (EndOf(t.Year), t.Value!.Value)));
 
         var progress = Percent(achievedValue.Value - startValue, gap);
         var expected = Percent(ValueOnPath(path, TimeOf(asOf)) - startValue, gap);

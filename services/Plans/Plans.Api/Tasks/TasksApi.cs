@@ -68,6 +68,7 @@ public static class TasksApi
         TimeProvider clock, HttpResponse response, CancellationToken ct)
     {
         var plan = await PlanLookup.FindAsync(db, code, ct);
+        plan.EnsureDefinitionEditable();
         if (await db.Tasks.AnyAsync(t => t.PlanCode == code && t.Code == request.Code, ct))
         {
             throw new ConflictException(ErrorCodes.AlreadyExists, $"Plan '{code}' already has a task '{request.Code}'.");

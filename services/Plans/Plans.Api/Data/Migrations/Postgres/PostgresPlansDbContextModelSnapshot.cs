@@ -55,6 +55,11 @@ namespace Plans.Api.Data.Migrations.Postgres
                         {
                             b1.IsRequired();
 
+                            b1.Property<string>("Category")
+                                .HasMaxLength(100)
+                                .HasColumnType("character varying(100)")
+                                .HasColumnName("Category");
+
                             b1.Property<string>("Metric")
                                 .HasMaxLength(120)
                                 .HasColumnType("character varying(120)")
@@ -79,6 +84,11 @@ namespace Plans.Api.Data.Migrations.Postgres
                     b.ComplexProperty(typeof(Dictionary<string, object>), "Definition", "Plans.Api.Domain.Indicator.Definition#IndicatorDefinition", b1 =>
                         {
                             b1.IsRequired();
+
+                            b1.Property<string>("BaselineRaw")
+                                .HasMaxLength(200)
+                                .HasColumnType("character varying(200)")
+                                .HasColumnName("BaselineRaw");
 
                             b1.Property<decimal?>("BaselineValue")
                                 .HasPrecision(20, 4)
@@ -108,7 +118,6 @@ namespace Plans.Api.Data.Migrations.Postgres
                                 .HasColumnName("Name");
 
                             b1.Property<string>("Unit")
-                                .IsRequired()
                                 .HasMaxLength(50)
                                 .HasColumnType("character varying(50)")
                                 .HasColumnName("Unit");
@@ -323,6 +332,21 @@ namespace Plans.Api.Data.Migrations.Postgres
                     b.ToTable("Plans");
                 });
 
+            modelBuilder.Entity("Plans.Api.Domain.PlanDocument", b =>
+                {
+                    b.Property<string>("PlanCode")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("PlanCode");
+
+                    b.ToTable("Documents");
+                });
+
             modelBuilder.Entity("Plans.Api.Domain.Region", b =>
                 {
                     b.Property<string>("Code")
@@ -530,6 +554,23 @@ namespace Plans.Api.Data.Migrations.Postgres
                         });
                 });
 
+            modelBuilder.Entity("Plans.Api.Domain.SeedRecord", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<long>("EntityVersion")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("SeedVersion")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Key");
+
+                    b.ToTable("SeedRecords");
+                });
+
             modelBuilder.Entity("ServiceDefaults.Idempotency.IdempotencyRecord", b =>
                 {
                     b.Property<string>("Key")
@@ -576,6 +617,37 @@ namespace Plans.Api.Data.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
+                    b.OwnsMany("Plans.Api.Domain.DataFlag", "Flags", b1 =>
+                        {
+                            b1.Property<long>("Id")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("bigint");
+
+                            NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b1.Property<long>("Id"));
+
+                            b1.Property<string>("Code")
+                                .IsRequired()
+                                .HasMaxLength(50)
+                                .HasColumnType("character varying(50)");
+
+                            b1.Property<long>("IndicatorId")
+                                .HasColumnType("bigint");
+
+                            b1.Property<string>("Message")
+                                .IsRequired()
+                                .HasMaxLength(1000)
+                                .HasColumnType("character varying(1000)");
+
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("IndicatorId");
+
+                            b1.ToTable("IndicatorFlags", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("IndicatorId");
+                        });
+
                     b.OwnsMany("Plans.Api.Domain.Target", "Targets", b1 =>
                         {
                             b1.Property<long>("Id")
@@ -584,6 +656,9 @@ namespace Plans.Api.Data.Migrations.Postgres
 
                             NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b1.Property<long>("Id"));
 
+                            b1.Property<bool>("Derived")
+                                .HasColumnType("boolean");
+
                             b1.Property<long>("IndicatorId")
                                 .HasColumnType("bigint");
 
@@ -591,7 +666,11 @@ namespace Plans.Api.Data.Migrations.Postgres
                                 .HasMaxLength(20)
                                 .HasColumnType("character varying(20)");
 
-                            b1.Property<decimal>("Value")
+                            b1.Property<string>("Raw")
+                                .HasMaxLength(200)
+                                .HasColumnType("character varying(200)");
+
+                            b1.Property<decimal?>("Value")
                                 .HasPrecision(20, 4)
                                 .HasColumnType("numeric(20,4)");
 
@@ -607,6 +686,8 @@ namespace Plans.Api.Data.Migrations.Postgres
                             b1.WithOwner()
                                 .HasForeignKey("IndicatorId");
                         });
+
+                    b.Navigation("Flags");
 
                     b.Navigation("Targets");
                 });
@@ -660,6 +741,15 @@ namespace Plans.Api.Data.Migrations.Postgres
                     b.HasOne("Plans.Api.Domain.Indicator", null)
                         .WithMany()
                         .HasForeignKey("IndicatorId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Plans.Api.Domain.PlanDocument", b =>
+                {
+                    b.HasOne("Plans.Api.Domain.Plan", null)
+                        .WithOne()
+                        .HasForeignKey("Plans.Api.Domain.PlanDocument", "PlanCode")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

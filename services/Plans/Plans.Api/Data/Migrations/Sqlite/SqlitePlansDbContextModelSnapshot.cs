@@ -48,6 +48,11 @@ namespace Plans.Api.Data.Migrations.Sqlite
                         {
                             b1.IsRequired();
 
+                            b1.Property<string>("Category")
+                                .HasMaxLength(100)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("Category");
+
                             b1.Property<string>("Metric")
                                 .HasMaxLength(120)
                                 .HasColumnType("TEXT")
@@ -72,6 +77,11 @@ namespace Plans.Api.Data.Migrations.Sqlite
                     b.ComplexProperty(typeof(Dictionary<string, object>), "Definition", "Plans.Api.Domain.Indicator.Definition#IndicatorDefinition", b1 =>
                         {
                             b1.IsRequired();
+
+                            b1.Property<string>("BaselineRaw")
+                                .HasMaxLength(200)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("BaselineRaw");
 
                             b1.Property<decimal?>("BaselineValue")
                                 .HasPrecision(20, 4)
@@ -101,7 +111,6 @@ namespace Plans.Api.Data.Migrations.Sqlite
                                 .HasColumnName("Name");
 
                             b1.Property<string>("Unit")
-                                .IsRequired()
                                 .HasMaxLength(50)
                                 .HasColumnType("TEXT")
                                 .HasColumnName("Unit");
@@ -312,6 +321,21 @@ namespace Plans.Api.Data.Migrations.Sqlite
                     b.ToTable("Plans");
                 });
 
+            modelBuilder.Entity("Plans.Api.Domain.PlanDocument", b =>
+                {
+                    b.Property<string>("PlanCode")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("PlanCode");
+
+                    b.ToTable("Documents");
+                });
+
             modelBuilder.Entity("Plans.Api.Domain.Region", b =>
                 {
                     b.Property<string>("Code")
@@ -519,6 +543,23 @@ namespace Plans.Api.Data.Migrations.Sqlite
                         });
                 });
 
+            modelBuilder.Entity("Plans.Api.Domain.SeedRecord", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("EntityVersion")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SeedVersion")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Key");
+
+                    b.ToTable("SeedRecords");
+                });
+
             modelBuilder.Entity("ServiceDefaults.Idempotency.IdempotencyRecord", b =>
                 {
                     b.Property<string>("Key")
@@ -565,10 +606,42 @@ namespace Plans.Api.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
+                    b.OwnsMany("Plans.Api.Domain.DataFlag", "Flags", b1 =>
+                        {
+                            b1.Property<long>("Id")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<string>("Code")
+                                .IsRequired()
+                                .HasMaxLength(50)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<long>("IndicatorId")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<string>("Message")
+                                .IsRequired()
+                                .HasMaxLength(1000)
+                                .HasColumnType("TEXT");
+
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("IndicatorId");
+
+                            b1.ToTable("IndicatorFlags", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("IndicatorId");
+                        });
+
                     b.OwnsMany("Plans.Api.Domain.Target", "Targets", b1 =>
                         {
                             b1.Property<long>("Id")
                                 .ValueGeneratedOnAdd()
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<bool>("Derived")
                                 .HasColumnType("INTEGER");
 
                             b1.Property<long>("IndicatorId")
@@ -578,7 +651,11 @@ namespace Plans.Api.Data.Migrations.Sqlite
                                 .HasMaxLength(20)
                                 .HasColumnType("TEXT");
 
-                            b1.Property<decimal>("Value")
+                            b1.Property<string>("Raw")
+                                .HasMaxLength(200)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<decimal?>("Value")
                                 .HasPrecision(20, 4)
                                 .HasColumnType("TEXT");
 
@@ -594,6 +671,8 @@ namespace Plans.Api.Data.Migrations.Sqlite
                             b1.WithOwner()
                                 .HasForeignKey("IndicatorId");
                         });
+
+                    b.Navigation("Flags");
 
                     b.Navigation("Targets");
                 });
@@ -645,6 +724,15 @@ namespace Plans.Api.Data.Migrations.Sqlite
                     b.HasOne("Plans.Api.Domain.Indicator", null)
                         .WithMany()
                         .HasForeignKey("IndicatorId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Plans.Api.Domain.PlanDocument", b =>
+                {
+                    b.HasOne("Plans.Api.Domain.Plan", null)
+                        .WithOne()
+                        .HasForeignKey("Plans.Api.Domain.PlanDocument", "PlanCode")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -1,0 +1,148 @@
+using System.Net;
+using System.Text.Json.Nodes;
+
+namespace Plans.FunctionalTests;
+
+/// <summary>The five source plans as a fresh system holds them, checked against the documents.</summary>
+public class SeedDataTests(SeededPlansApiFactory factory) : IClassFixture<SeededPlansApiFactory>
+{
+    private readonly HttpClient client = factory.CreateClient();
+
+    [Theory]
+    [InlineData("TJ-STI-14FYP", 12, 145)]
+    [InlineData("JH-STI-14FYP", 10, 21)]
+    [InlineData("DL-STI-AP-2020-2022", 17, 28)]
+    [InlineData("BHTZ-14FYP", 52, 35)]
+    [InlineData("BD-STI-14FYP", 11, 22)]
+    public async Task Each_plan_is_published_with_every_indicator_and_task(string plan, int indicators, int tasks)
+    {
+        var read = await (await client.GetAsync($"/api/v1/plans/{plan}")).JsonAsync(HttpStatusCode.OK);
+        var indicatorList = await (await client.GetAsync($"/api/v1/plans/{plan}/indicators?pageSize=500")).JsonAsync(HttpStatusCode.OK);
+        var taskList = await (await client.GetAsync($"/api/v1/plans/{plan}/tasks?pageSize=500")).JsonAsync(HttpStatusCode.OK);
+
+        read["status"]!.GetValue<string>().Should().Be("published");
+        indicatorList["totalCount"]!.GetValue<int>().Should().Be(indicators);
+        taskList["totalCount"]!.GetValue<int>().Should().Be(tasks);
+    }
+
+    [Fact]
+    public async Task The_municipal_plan_counts_7420_high_tech_enterprises_in_2020_and_targets_11600_by_2025()
+    {
+        var plan = await (await client.GetAsync("/api/v1/plans/TJ-STI-14FYP")).JsonAsync(HttpStatusCode.OK);
+        var indicator = await IndicatorAsync("TJ-STI-14FYP", "T1-05");
+
+        plan["title"]!.GetValue<string>().Should().Be("天津市科技创新“十四五”规划");
+        plan["issuedOn"]!.GetValue<string>().Should().Be("2021-08-08");
+        plan["parentPlanTitle"]!.GetValue<string>().Should().Be("天津市国民经济和社会发展第十四个五年规划和二〇三五年远景目标纲要");
+        indicator["name"]!.GetValue<string>().Should().Be("国家高新技术企业总量");
+        indicator["baseline"]!["year"]!.GetValue<int>().Should().Be(2020);
+        indicator["baseline"]!["value"]!.GetValue<decimal>().Should().Be(7420);
+        indicator["targets"]![0]!["year"]!.GetValue<int>().Should().Be(2025);
+        indicator["targets"]![0]!["value"]!.GetValue<decimal>().Should().Be(11600);
+        indicator["metric"]!.GetValue<string>().Should().Be("enterprises.qualified.HighTech");
+    }
+
+    [Fact]
+    public async Task A_target_equal_to_its_baseline_is_flagged()
+    {
+        var indicator = await IndicatorAsync("TJ-STI-14FYP", "T1-11");
+
+        indicator["baseline"]!["value"]!.GetValue<decimal>().Should().Be(0.08m);
+        indicator["targets"]![0]!["value"]!.GetValue<decimal>().Should().Be(0.08m);
+        FlagCodes(indicator).Should().Contain("targetNotAboveBaseline");
+    }
+
+    [Fact]
+    public async Task Jinghai_cells_holding_an_increment_keep_the_raw_cell_and_a_derived_cumulative_target()
+    {
+        var eagles = await IndicatorAsync("JH-STI-14FYP", "T1-06");
+        var gazelles = await IndicatorAsync("JH-STI-14FYP", "T1-07");
+
+        eagles["baseline"]!["value"]!.GetValue<decimal>().Should().Be(84);
+        var target = eagles["targets"]![0]!;
+        target["value"]!.GetValue<decimal>().Should().Be(336);
+        target["derived"]!.GetValue<bool>().Should().BeTrue();
+        target["raw"]!.GetValue<string>().Should().Contain("252");
+        FlagCodes(eagles).Should().Contain("incrementInTargetCell");
+        gazelles["targets"]![0]!["value"]!.GetValue<decimal>().Should().Be(109);
+        FlagCodes(gazelles).Should().Contain(["incrementInTargetCell", "textTableConflict"]);
+        var plan = await (await client.GetAsync("/api/v1/plans/JH-STI-14FYP")).JsonAsync(HttpStatusCode.OK);
+        plan["parentPlanCode"]!.GetValue<string>().Should().Be("TJ-STI-14FYP");
+    }
+
+    [Fact]
+    public async Task Baodi_keeps_its_2019_baseline_year_flagged()
+    {
+        var plan = await (await client.GetAsync("/api/v1/plans/BD-STI-14FYP")).JsonAsync(HttpStatusCode.OK);
+        var highTech = await IndicatorAsync("BD-STI-14FYP", "S-02");
+
+        plan["baselineYear"]!.GetValue<int>().Should().Be(2019);
+        highTech["baseline"]!["year"]!.GetValue<int>().Should().Be(2019);
+        highTech["baseline"]!["value"]!.GetValue<decimal>().Should().Be(151);
+        highTech["targets"]![0]!["value"]!.GetValue<decimal>().Should().Be(280);
+        FlagCodes(highTech).Should().Contain("baselineYearDiffers");
+    }
+
+    [Fact]
+    public async Task Dongli_keeps_its_milestones_document_number_and_the_units_of_every_task()
+    {
+        var plan = await (await client.GetAsync("/api/v1/plans/DL-STI-AP-2020-2022")).JsonAsync(HttpStatusCode.OK);
+        var highTech = await IndicatorAsync("DL-STI-AP-2020-2022", "T1-03");
+        var task = await (await client.GetAsync($"/api/v1/plans/DL-STI-AP-2020-2022/tasks/{Uri.EscapeDataString("三.(三).6")}")).JsonAsync(HttpStatusCode.OK);
+        var byScienceBureau = await (await client.GetAsync("/api/v1/plans/DL-STI-AP-2020-2022/tasks?unit=区科技局&pageSize=500")).JsonAsync(HttpStatusCode.OK);
+
+        plan["documentNumber"]!.GetValue<string>().Should().Be("东丽政发〔2021〕5号");
+        highTech["targets"]!.AsArray().Select(t => (t!["year"]!.GetValue<int>(), t["value"]!.GetValue<decimal>()))
+            .Should().Equal((2021, 440m), (2022, 500m));
+        task["leadUnits"]!.AsArray().Select(u => u!.GetValue<string>()).Should().Equal("区科技局");
+        task["responsibleUnits"]!.AsArray().Select(u => u!.GetValue<string>())
+            .Should().Equal("区发改委", "市规划资源局东丽分局", "区人力社保局", "临空经济区");
+        byScienceBureau["totalCount"]!.GetValue<int>().Should().BeGreaterThan(5);
+        byScienceBureau["items"]!.AsArray().Should().OnlyContain(t =>
+            t!["leadUnits"]!.AsArray().Any(u => u!.GetValue<string>() == "区科技局")
+            || t["responsibleUnits"]!.AsArray().Any(u => u!.GetValue<string>() == "区科技局"));
+    }
+
+    [Fact]
+    public async Task A_target_the_document_sets_without_a_figure_keeps_its_wording_and_has_no_progress()
+    {
+        var indicator = await IndicatorAsync("BHTZ-14FYP", "T1-30");
+        var progress = await (await client.GetAsync("/api/v1/plans/BHTZ-14FYP/progress")).JsonAsync(HttpStatusCode.OK);
+
+        indicator["targets"]![0]!["value"].Should().BeNull();
+        indicator["targets"]![0]!["raw"]!.GetValue<string>().Should().Be("完成新区下达任务");
+        var entry = progress["indicators"]!.AsArray().Single(i => i!["code"]!.GetValue<string>() == "T1-30")!;
+        entry["status"]!.GetValue<string>().Should().Be("noData");
+        entry["flags"]!.AsArray().Select(f => f!.GetValue<string>()).Should().Contain("valueAmbiguous");
+    }
+
+    [Fact]
+    public async Task The_source_document_is_served_as_utf8_text_exactly_as_given()
+    {
+        var response = await client.GetAsync("/api/v1/plans/DL-STI-AP-2020-2022/document");
+
+        response.StatusCode.Should().Be(HttpStatusCode.OK);
+        response.Content.Headers.ContentType!.ToString().Should().Be("text/plain; charset=utf-8");
+        var expected = await File.ReadAllBytesAsync(Path.Combine(TestPaths.RepositoryRoot, "seeds", "documents", "DL-STI-AP-2020-2022.txt"));
+        (await response.Content.ReadAsByteArrayAsync()).Should().Equal(expected);
+        await (await client.GetAsync("/api/v1/plans/NOPE/document")).ProblemAsync(HttpStatusCode.NotFound, "notFound");
+    }
+
+    [Fact]
+    public async Task Loading_again_changes_nothing()
+    {
+        var before = await (await client.GetAsync("/api/v1/plans/TJ-STI-14FYP")).Content.ReadAsStringAsync();
+
+        var report = await (await client.PostAsync("/api/v1/seeds/load", null)).JsonAsync(HttpStatusCode.OK);
+
+        report["plans"]!.AsArray().Select(p => p!["outcome"]!.GetValue<string>()).Should().OnlyContain(o => o == "unchanged");
+        report["plans"]!.AsArray().Should().HaveCount(5);
+        (await (await client.GetAsync("/api/v1/plans/TJ-STI-14FYP")).Content.ReadAsStringAsync()).Should().Be(before);
+    }
+
+    private async Task<JsonNode> IndicatorAsync(string plan, string code) =>
+        await (await client.GetAsync($"/api/v1/plans/{plan}/indicators/{code}")).JsonAsync(HttpStatusCode.OK);
+
+    private static IEnumerable<string> FlagCodes(JsonNode indicator) =>
+        indicator["flags"]!.AsArray().Select(f => f!["code"]!.GetValue<string>());
+}
