@@ -40,6 +40,7 @@ public class SeedDataTests(SeededPlansApiFactory factory) : IClassFixture<Seeded
         indicator["targets"]![0]!["year"]!.GetValue<int>().Should().Be(2025);
         indicator["targets"]![0]!["value"]!.GetValue<decimal>().Should().Be(11600);
         indicator["metric"]!.GetValue<string>().Should().Be("enterprises.qualified.HighTech");
+        indicator.ToJsonString().Should().Contain("\"value\":7420,").And.NotContain("7420.0", "figures read as the document prints them");
     }
 
     [Fact]

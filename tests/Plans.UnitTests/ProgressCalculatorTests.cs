@@ -176,15 +176,26 @@ public class ProgressCalculatorTests
     }
 
     [Fact]
-    public void Cumulative_counts_from_zero_at_the_start_of_the_period()
+    public void Cumulative_is_a_running_total_measured_from_the_baseline_total()
     {
-        var newEnterprises = Facts(Measure.Cumulative, Direction.Increase, new Baseline(2020, 1200), new Target(2025, 500, null));
+        // The municipal 累计认定科技领军（培育）企业: 216 by 2020, 300 by 2025. 250 covers 34 of 84.
+        var leaders = Facts(Measure.Cumulative, Direction.Increase, new Baseline(2020, 216), new Target(2025, 300, null));
 
-        var result = ProgressCalculator.Calculate(newEnterprises, [Observed(2022, 220)], Today);
+        var result = ProgressCalculator.Calculate(leaders, [Observed(2022, 250)], Today);
 
-        result.AchievedValue.Should().Be(220);
-        result.ProgressPercent.Should().Be(44.0m);
+        result.AchievedValue.Should().Be(250);
+        result.ProgressPercent.Should().Be(40.5m);
         result.Status.Should().Be(ProgressStatus.OnTrack);
+    }
+
+    [Fact]
+    public void Cumulative_without_a_baseline_is_judged_against_its_target_alone()
+    {
+        // Dongli: 新增服务创客150人 by 2022, with no starting figure printed.
+        var makers = Facts(Measure.Cumulative, Direction.Increase, null, new Target(2022, 150, null));
+
+        ProgressCalculator.Calculate(makers, [Observed(2021, 90)], new DateOnly(2022, 3, 1)).Status.Should().Be(ProgressStatus.NoData);
+        ProgressCalculator.Calculate(makers, [Observed(2022, 160)], new DateOnly(2023, 3, 1)).Status.Should().Be(ProgressStatus.Achieved);
     }
 
     [Fact]

@@ -16,5 +16,6 @@ public static class JsonDefaults
         options.UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow;
         options.NumberHandling = JsonNumberHandling.Strict;
         options.Converters.Insert(0, new StrictStringEnumConverter());
+        options.Converters.Insert(1, new NormalizedDecimalConverter());
     }
 }

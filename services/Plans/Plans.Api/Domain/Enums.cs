@@ -32,7 +32,8 @@ public enum Measure
     Level,
     /// <summary>A count or amount held at a point in time (enterprises, patents in force).</summary>
     Stock,
-    /// <summary>A running total since the plan period began; targets and observations are totals.</summary>
+    /// <summary>A running total (累计): baseline, targets and observations are totals to date, e.g. 累计认定 216 → 300.
+    /// Without a baseline, the count of new ones since the period began (新增服务创客150人).</summary>
     Cumulative,
     /// <summary>Targets are the increase over the baseline; observations are the level reached.</summary>
     Increment,

@@ -108,13 +108,13 @@ public static class ProgressCalculator
     }
 
     /// <summary>
-    /// Where progress is counted from: the baseline for levels and stocks, zero at the baseline
-    /// year for measures that count from the start of the period.
+    /// Where progress is counted from: the baseline for levels, stocks and running totals (累计,
+    /// whose baseline is the total so far); zero at the baseline year for an increment or a flow,
+    /// whose targets are amounts added over the period.
     /// </summary>
     private static (int Year, decimal Value)? StartingPoint(IndicatorFacts facts) => facts switch
     {
-        { Measure: Measure.Cumulative or Measure.Flow, Baseline: { } b } => (b.Year, 0m),
-        { Measure: Measure.Increment, Baseline: { } b } => (b.Year, 0m),
+        { Measure: Measure.Increment or Measure.Flow, Baseline: { } b } => (b.Year, 0m),
         { Baseline: { } b } => (b.Year, b.Value),
         _ => null,
     };
