@@ -54,14 +54,15 @@ public class PlanUpdatesTests(PlansApiFactory factory) : IClassFixture<PlansApiF
     }
 
     [Fact]
-    public async Task Patch_cannot_change_the_code_or_the_status()
+    public async Task Patch_cannot_change_the_code_the_status_or_system_fields()
     {
         var code = await client.CreatePlanAsync();
 
-        var problem = await (await client.PatchAsync($"/api/v1/plans/{code}", new { code = "OTHER", status = "published" }, "\"1\""))
+        var problem = await (await client.PatchAsync($"/api/v1/plans/{code}", new { code = "OTHER", status = "published", createdAt = "2020-01-01T00:00:00Z" }, "\"1\""))
             .ProblemAsync(HttpStatusCode.UnprocessableEntity, "validationFailed");
 
         problem.ErrorsFor("code").Should().ContainSingle();
+        problem.ErrorsFor("createdAt").Should().Equal("Set by the system.");
         problem.ErrorsFor("status").Single().Should().Contain("/publish");
     }
 

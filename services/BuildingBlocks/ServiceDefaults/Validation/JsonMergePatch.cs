@@ -15,18 +15,24 @@ namespace ServiceDefaults.Validation;
 /// </summary>
 public sealed class JsonMergePatch(IOptions<JsonOptions> jsonOptions, IServiceProvider services)
 {
+    /// <summary>Fields every resource carries that only the system sets.</summary>
+    private static readonly HashSet<string> SystemFields = ["createdAt", "updatedAt"];
+
     private JsonSerializerOptions Options => jsonOptions.Value.SerializerOptions;
 
     /// <param name="current">The resource's current updatable fields.</param>
     /// <param name="patch">The patch document.</param>
-    /// <param name="readOnly">Fields of the resource that a patch may not change, with the reason.</param>
+    /// <param name="readOnly">Fields of the resource that a patch may not change, with the reason
+    /// (createdAt and updatedAt are refused for every resource).</param>
     /// <param name="cancellationToken">Cancels validation.</param>
     public async Task<T> ApplyAsync<T>(T current, JsonObject patch, IReadOnlyDictionary<string, string> readOnly,
         CancellationToken cancellationToken)
     {
+        string? Refusal(string field) => readOnly.TryGetValue(field, out var reason) ? reason
+            : SystemFields.Contains(field) ? "Set by the system." : null;
         var refused = patch
-            .Where(member => readOnly.ContainsKey(member.Key))
-            .ToDictionary(member => member.Key, member => new[] { readOnly[member.Key] });
+            .Where(member => Refusal(member.Key) is not null)
+            .ToDictionary(member => member.Key, member => new[] { Refusal(member.Key)! });
         if (refused.Count > 0)
         {
             throw new RequestValidationException(refused);

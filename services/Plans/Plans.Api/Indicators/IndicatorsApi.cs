@@ -26,8 +26,6 @@ public static class IndicatorsApi
     {
         ["code"] = "An indicator's code cannot be changed.",
         ["planCode"] = "An indicator cannot move to another plan.",
-        ["createdAt"] = "Set by the system.",
-        ["updatedAt"] = "Set by the system.",
     };
 
     public static RouteGroupBuilder MapIndicatorsApi(this IEndpointRouteBuilder app)

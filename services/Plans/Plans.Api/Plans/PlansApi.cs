@@ -28,8 +28,6 @@ public static class PlansApi
     {
         ["code"] = "A plan's code cannot be changed.",
         ["status"] = "Status changes through POST .../publish and .../archive.",
-        ["createdAt"] = "Set by the system.",
-        ["updatedAt"] = "Set by the system.",
     };
 
     public static RouteGroupBuilder MapPlansApi(this IEndpointRouteBuilder app)

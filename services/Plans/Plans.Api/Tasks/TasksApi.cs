@@ -28,8 +28,6 @@ public static class TasksApi
     {
         ["code"] = "A task's code cannot be changed.",
         ["planCode"] = "A task cannot move to another plan.",
-        ["createdAt"] = "Set by the system.",
-        ["updatedAt"] = "Set by the system.",
     };
 
     public static RouteGroupBuilder MapTasksApi(this IEndpointRouteBuilder app)
