@@ -65,7 +65,10 @@ public sealed class SeededPlansApiFactory : PlansApiFactory
     protected override void Dispose(bool disposing)
     {
         base.Dispose(disposing);
-        Directory.Delete(SeedsDirectory, recursive: true);
+        if (Directory.Exists(SeedsDirectory))
+        {
+            Directory.Delete(SeedsDirectory, recursive: true);
+        }
     }
 
     private static string CopySeeds()
