@@ -4,6 +4,8 @@
 #   GATEWAY_PORT [8080]   PLANS_PORT [5101]   REDIS_PORT [6379]
 #   DATA_DIR [./.data]    SQLite files, Redis data and logs
 #   SKIP_BUILD [0]        1 = run what was built last (Release)
+#   LOCAL_ADMIN_CLIENT_ID [local-admin], LOCAL_ADMIN_CLIENT_SECRET [generated]
+#                         the admin client of the gateway's token endpoint (every scope)
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
@@ -24,6 +26,29 @@ if [ "${SKIP_BUILD:-0}" != "1" ]; then
   dotnet build "$ROOT/Microservices.sln" -c Release -v quiet -nologo >"$LOG_DIR/build.log" 2>&1 \
     || { cat "$LOG_DIR/build.log"; exit 1; }
 fi
+
+# Two local clients of the gateway's token endpoint: an administrator with every scope, and a
+# read-only one. Secrets are random unless given, and only their SHA-256 reaches the gateway.
+random_secret() { od -An -tx1 -N20 /dev/urandom | tr -d ' \n'; }
+sha256_of() { printf '%s' "$1" | sha256sum | cut -d' ' -f1; }
+ADMIN_ID=${LOCAL_ADMIN_CLIENT_ID:-local-admin}
+ADMIN_SECRET=${LOCAL_ADMIN_CLIENT_SECRET:-$(random_secret)}
+READER_ID=local-reader
+READER_SECRET=$(random_secret)
+ALL_SCOPES=(plans.read plans.write enterprises.read enterprises.write platforms.read platforms.write talent.read talent.write talent.pii admin)
+client_settings=(
+  TokenIssuer__Clients__0__ClientId="$ADMIN_ID"
+  TokenIssuer__Clients__0__SecretHash="sha256:$(sha256_of "$ADMIN_SECRET")"
+  TokenIssuer__Clients__1__ClientId="$READER_ID"
+  TokenIssuer__Clients__1__SecretHash="sha256:$(sha256_of "$READER_SECRET")"
+)
+for i in "${!ALL_SCOPES[@]}"; do
+  client_settings+=(TokenIssuer__Clients__0__Scopes__$i="${ALL_SCOPES[$i]}")
+done
+for i in 0 1 2 3; do
+  scopes=(plans enterprises platforms talent)
+  client_settings+=(TokenIssuer__Clients__1__Scopes__$i="${scopes[$i]}.read")
+done
 
 pids=()
 stop_all() {
@@ -55,6 +80,9 @@ start plans "$(bin services/Plans/Plans.Api)" env \
   dotnet Plans.Api.dll
 start gateway "$(bin gateway/Gateway)" env \
   ASPNETCORE_URLS="http://localhost:$GATEWAY_PORT" \
+  TokenIssuer__Issuer="http://localhost:$GATEWAY_PORT" \
+  TokenIssuer__KeyDirectory="$DATA_DIR/keys" \
+  "${client_settings[@]}" \
   ReverseProxy__Clusters__plans__Destinations__plans-1__Address="http://127.0.0.1:$PLANS_PORT" \
   dotnet Gateway.dll
 
@@ -73,6 +101,12 @@ Ready.
   Health      http://localhost:$GATEWAY_PORT/health/ready
   Try         curl http://localhost:$GATEWAY_PORT/api/v1/regions
   Data        $DATA_DIR   (logs in $LOG_DIR)
+
+Clients of the token endpoint (client credentials):
+  admin       $ADMIN_ID / $ADMIN_SECRET
+  read-only   $READER_ID / $READER_SECRET
+  Get a token:
+    curl -s -u '$ADMIN_ID:$ADMIN_SECRET' -d grant_type=client_credentials http://localhost:$GATEWAY_PORT/connect/token
 Press Ctrl-C to stop.
 INFO
 

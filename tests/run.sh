@@ -28,6 +28,7 @@ run_suite() {
 
 failed=0
 run_suite unit tests/Plans.UnitTests || failed=1
+run_suite gateway tests/Gateway.FunctionalTests || failed=1
 run_suite functional-sqlite tests/Plans.FunctionalTests || failed=1
 start_postgres "${TEST_POSTGRES_PORT:-55432}"
 run_suite functional-postgres tests/Plans.FunctionalTests || failed=1

@@ -1,4 +1,5 @@
 using Gateway;
+using Gateway.Tokens;
 using ServiceDefaults;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -6,10 +7,12 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults(GatewayService.Description);
 builder.Services.AddReverseProxy().LoadFromConfig(builder.Configuration.GetSection("ReverseProxy"));
 builder.Services.AddDownstreamReadiness();
+builder.Services.AddTokenIssuer(builder.Configuration);
 
 var app = builder.Build();
 
 app.MapDefaultEndpoints();
+app.MapTokenEndpoints();
 app.MapReverseProxy();
 
 app.Run();

@@ -117,6 +117,23 @@ public class GatewayEndToEndTests(SystemFixture system)
         plansDocument["paths"]!["/api/v1/plans"].Should().NotBeNull();
     }
 
+    [Fact]
+    public async Task The_admin_client_named_in_the_environment_gets_a_token_with_every_scope()
+    {
+        var response = await Gateway.PostAsync("/connect/token", new FormUrlEncodedContent(
+        [
+            KeyValuePair.Create("grant_type", "client_credentials"),
+            KeyValuePair.Create("client_id", system.AdminClientId),
+            KeyValuePair.Create("client_secret", system.AdminClientSecret),
+        ]));
+        var discovery = await JsonAsync(await Gateway.GetAsync("/.well-known/openid-configuration"), HttpStatusCode.OK);
+
+        var token = await JsonAsync(response, HttpStatusCode.OK);
+        token["scope"]!.GetValue<string>().Split(' ').Should().Contain(["plans.write", "admin", "talent.pii"]);
+        discovery["issuer"]!.GetValue<string>().Should().Be($"http://localhost:{system.GatewayPort}");
+        system.Output.Should().Contain($"admin       {system.AdminClientId} / {system.AdminClientSecret}");
+    }
+
     private static async Task<JsonNode> JsonAsync(HttpResponseMessage response, HttpStatusCode expected)
     {
         var text = await response.Content.ReadAsStringAsync();

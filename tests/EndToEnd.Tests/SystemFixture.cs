@@ -18,6 +18,8 @@ public sealed class SystemFixture : IAsyncLifetime
     public int RedisPort { get; } = FreePort();
     public string DataDirectory { get; } = Path.Combine(Path.GetTempPath(), "e2e-" + Guid.NewGuid().ToString("N")[..8]);
     public HttpClient Gateway { get; private set; } = null!;
+    public string AdminClientId { get; } = "e2e-admin";
+    public string AdminClientSecret { get; } = Guid.NewGuid().ToString("N");
     public string Output { get { lock (output) { return output.ToString(); } } }
 
     public async Task InitializeAsync()
@@ -33,6 +35,8 @@ public sealed class SystemFixture : IAsyncLifetime
                 ["REDIS_PORT"] = RedisPort.ToString(),
                 ["DATA_DIR"] = DataDirectory,
                 ["SKIP_BUILD"] = "1",
+                ["LOCAL_ADMIN_CLIENT_ID"] = AdminClientId,
+                ["LOCAL_ADMIN_CLIENT_SECRET"] = AdminClientSecret,
             },
         };
         process = Process.Start(start)!;

@@ -1,0 +1,170 @@
+using System.Security.Claims;
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.Extensions.Options;
+using Microsoft.IdentityModel.JsonWebTokens;
+using Microsoft.IdentityModel.Tokens;
+
+namespace Gateway.Tokens;
+
+/// <summary>
+/// OAuth2 client-credentials grant (RFC 6749 §4.4) for the clients in configuration, with the
+/// OpenID Connect discovery document and JWKS that let every service validate the tokens itself.
+/// Errors follow RFC 6749 §5.2 (<c>error</c>, <c>error_description</c>), which OAuth client libraries expect.
+/// </summary>
+public static class TokenEndpoints
+{
+    public const string Audience = "tianjin-sti-api";
+    public const string JwksPath = "/.well-known/jwks.json";
+
+    public static readonly IReadOnlyList<string> KnownScopes =
+    [
+        "plans.read", "plans.write", "enterprises.read", "enterprises.write", "platforms.read", "platforms.write",
+        "talent.read", "talent.write", "talent.pii", "admin",
+    ];
+
+    public static IServiceCollection AddTokenIssuer(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<TokenIssuerOptions>().Bind(configuration.GetSection(TokenIssuerOptions.Section))
+            .ValidateDataAnnotations()
+            .Validate(o => o.Clients.All(c => c.SecretHash.StartsWith("sha256:", StringComparison.Ordinal)),
+                "TokenIssuer:Clients:*:SecretHash must be 'sha256:' and the hex digest of the secret.")
+            .Validate(o => o.Clients.SelectMany(c => c.Scopes).All(KnownScopes.Contains),
+                $"TokenIssuer:Clients:*:Scopes must be among: {string.Join(", ", KnownScopes)}.")
+            .ValidateOnStart();
+        services.AddSingleton<SigningKeys>();
+        return services;
+    }
+
+    public static WebApplication MapTokenEndpoints(this WebApplication app)
+    {
+        app.MapPost("/connect/token", IssueToken).WithTags("Tokens").WithName("IssueToken")
+            .WithSummary("Client-credentials grant: form fields grant_type=client_credentials, client_id, client_secret (or HTTP Basic), optional scope");
+        app.MapGet("/.well-known/openid-configuration", Discovery).WithTags("Tokens").WithName("Discovery")
+            .WithSummary("OpenID Connect discovery document");
+        app.MapGet(JwksPath, Jwks).WithTags("Tokens").WithName("Jwks").WithSummary("The public keys tokens are signed with");
+        return app;
+    }
+
+    private static async Task<IResult> IssueToken(HttpContext http, IOptions<TokenIssuerOptions> options, SigningKeys keys,
+        TimeProvider clock)
+    {
+        if (!http.Request.HasFormContentType)
+        {
+            return OAuthError(400, "invalid_request", "Send the request as application/x-www-form-urlencoded.");
+        }
+
+        var form = await http.Request.ReadFormAsync(http.RequestAborted);
+        if (form["grant_type"] != "client_credentials")
+        {
+            return OAuthError(400, "unsupported_grant_type", "Only grant_type=client_credentials is supported.");
+        }
+
+        var (clientId, secret, usedBasic) = Credentials(http.Request, form);
+        var client = options.Value.Clients.SingleOrDefault(c => c.ClientId == clientId);
+        if (client is null || secret is null || !SecretMatches(client.SecretHash, secret))
+        {
+            if (usedBasic)
+            {
+                http.Response.Headers.WWWAuthenticate = "Basic realm=\"token\"";
+            }
+
+            return OAuthError(401, "invalid_client", "Unknown client or wrong secret.");
+        }
+
+        var requested = form["scope"].ToString().Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        var refused = requested.Except(client.Scopes).ToList();
+        if (refused.Count > 0)
+        {
+            return OAuthError(400, "invalid_scope", $"This client may not hold: {string.Join(" ", refused)}.");
+        }
+
+        var scopes = requested.Length > 0 ? requested.Distinct().ToArray() : [.. client.Scopes];
+        var now = clock.GetUtcNow().UtcDateTime;
+        var claims = new Dictionary<string, object>
+        {
+            ["client_id"] = client.ClientId,
+            ["scope"] = string.Join(' ', scopes),
+            ["jti"] = Guid.NewGuid().ToString("N"),
+        };
+        if (client.Region is { Length: > 0 } region)
+        {
+            claims["region"] = region;
+        }
+
+        var token = new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
+        {
+            Issuer = options.Value.Issuer,
+            Audience = Audience,
+            Subject = new ClaimsIdentity([new Claim("sub", client.ClientId)]),
+            Claims = claims,
+            IssuedAt = now,
+            NotBefore = now,
+            Expires = now + options.Value.TokenLifetime,
+            SigningCredentials = keys.Current,
+        });
+        http.Response.Headers.CacheControl = "no-store";
+        http.Response.Headers.Pragma = "no-cache";
+        return Results.Json(new
+        {
+            access_token = token,
+            token_type = "Bearer",
+            expires_in = (int)options.Value.TokenLifetime.TotalSeconds,
+            scope = string.Join(' ', scopes),
+        });
+    }
+
+    private static IResult Discovery(IOptions<TokenIssuerOptions> options)
+    {
+        var issuer = options.Value.Issuer.TrimEnd('/');
+        return Results.Json(new Dictionary<string, object>
+        {
+            ["issuer"] = issuer,
+            ["jwks_uri"] = issuer + JwksPath,
+            ["token_endpoint"] = issuer + "/connect/token",
+            ["grant_types_supported"] = new[] { "client_credentials" },
+            ["token_endpoint_auth_methods_supported"] = new[] { "client_secret_basic", "client_secret_post" },
+            ["scopes_supported"] = KnownScopes,
+            ["id_token_signing_alg_values_supported"] = new[] { SecurityAlgorithms.RsaSha256 },
+            ["response_types_supported"] = new[] { "token" },
+            ["subject_types_supported"] = new[] { "public" },
+            ["claims_supported"] = new[] { "sub", "client_id", "scope", "region" },
+        });
+    }
+
+    private static IResult Jwks(SigningKeys keys) => Results.Json(new
+    {
+        keys = keys.PublicJwks.Select(k => new { kty = k.Kty, use = k.Use, alg = k.Alg, kid = k.Kid, n = k.N, e = k.E }),
+    });
+
+    /// <summary>client_secret_basic (RFC 6749 §2.3.1) or client_secret_post.</summary>
+    private static (string? ClientId, string? Secret, bool Basic) Credentials(HttpRequest request, IFormCollection form)
+    {
+        var header = request.Headers.Authorization.ToString();
+        if (header.StartsWith("Basic ", StringComparison.OrdinalIgnoreCase))
+        {
+            try
+            {
+                var pair = Encoding.UTF8.GetString(Convert.FromBase64String(header[6..].Trim()));
+                var colon = pair.IndexOf(':');
+                return colon < 0 ? (null, null, true)
+                    : (Uri.UnescapeDataString(pair[..colon]), Uri.UnescapeDataString(pair[(colon + 1)..]), true);
+            }
+            catch (FormatException)
+            {
+                return (null, null, true);
+            }
+        }
+
+        return (form["client_id"].ToString(), form["client_secret"].ToString(), false);
+    }
+
+    private static bool SecretMatches(string storedHash, string secret)
+    {
+        var expected = Convert.FromHexString(storedHash["sha256:".Length..]);
+        return CryptographicOperations.FixedTimeEquals(expected, SHA256.HashData(Encoding.UTF8.GetBytes(secret)));
+    }
+
+    private static IResult OAuthError(int status, string error, string description) =>
+        Results.Json(new { error, error_description = description }, statusCode: status);
+}

@@ -1,0 +1,46 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Gateway.Tokens;
+
+/// <summary>The <c>TokenIssuer</c> section: the gateway's own OAuth2 client-credentials issuer.</summary>
+public sealed class TokenIssuerOptions
+{
+    public const string Section = "TokenIssuer";
+
+    /// <summary>The issuer URL written into tokens and discovery (the gateway's public base URL).</summary>
+    [Required]
+    public string Issuer { get; set; } = "http://localhost:8080";
+
+    /// <summary>Access token lifetime; short, since clients fetch a new one with their credentials.</summary>
+    public TimeSpan TokenLifetime { get; set; } = TimeSpan.FromMinutes(15);
+
+    /// <summary>Where the signing keys are kept (generated on first run).</summary>
+    [Required]
+    public string KeyDirectory { get; set; } = "data/keys";
+
+    /// <summary>A key older than this is replaced at start-up; the previous one stays in the JWKS.</summary>
+    public TimeSpan KeyRotation { get; set; } = TimeSpan.FromDays(30);
+
+    /// <summary>The clients allowed to ask for tokens.</summary>
+    public List<ClientRegistration> Clients { get; set; } = [];
+}
+
+/// <summary>A client allowed the client-credentials grant.</summary>
+public sealed class ClientRegistration
+{
+    [Required]
+    public string ClientId { get; set; } = "";
+
+    /// <summary>
+    /// <c>sha256:</c> and the hex SHA-256 of the secret. Secrets are long random strings, not
+    /// passwords, so a plain digest is enough; the secret itself is never stored.
+    /// </summary>
+    [Required]
+    public string SecretHash { get; set; } = "";
+
+    /// <summary>The scopes the client may hold: plans.read, plans.write, …, talent.pii, admin.</summary>
+    public List<string> Scopes { get; set; } = [];
+
+    /// <summary>Optional region code: the client writes only in this region and those below it.</summary>
+    public string? Region { get; set; }
+}

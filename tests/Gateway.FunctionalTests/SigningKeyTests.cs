@@ -1,0 +1,43 @@
+using System.Text.Json.Nodes;
+
+namespace Gateway.FunctionalTests;
+
+public class SigningKeyTests
+{
+    [Fact]
+    public async Task The_signing_key_survives_a_restart()
+    {
+        var directory = Path.Combine(Path.GetTempPath(), "gateway-keys", Guid.NewGuid().ToString("N"));
+
+        var first = await KeyIdsAsync(new GatewayFactory { KeyDirectory = directory });
+        var second = await KeyIdsAsync(new GatewayFactory { KeyDirectory = directory });
+
+        first.Should().ContainSingle();
+        second.Should().Equal(first);
+        Directory.Delete(directory, recursive: true);
+    }
+
+    [Fact]
+    public async Task Rotation_signs_with_a_new_key_and_keeps_the_previous_one_published()
+    {
+        var directory = Path.Combine(Path.GetTempPath(), "gateway-keys", Guid.NewGuid().ToString("N"));
+        var original = await KeyIdsAsync(new GatewayFactory { KeyDirectory = directory });
+        await Task.Delay(1100);
+
+        var rotated = await KeyIdsAsync(new GatewayFactory { KeyDirectory = directory, KeyRotation = "00:00:00.001" });
+
+        rotated.Should().HaveCount(2);
+        rotated[1].Should().Be(original.Single(), "the previous key stays in the JWKS after rotation");
+        rotated[0].Should().NotBe(original.Single(), "new tokens are signed with the new key, listed first");
+        Directory.Delete(directory, recursive: true);
+    }
+
+    private static async Task<List<string>> KeyIdsAsync(GatewayFactory factory)
+    {
+        await using (factory)
+        {
+            var jwks = JsonNode.Parse(await factory.CreateClient().GetStringAsync("/.well-known/jwks.json"))!;
+            return jwks["keys"]!.AsArray().Select(k => k!["kid"]!.GetValue<string>()).ToList();
+        }
+    }
+}
