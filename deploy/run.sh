@@ -77,6 +77,7 @@ start plans "$(bin services/Plans/Plans.Api)" env \
   ASPNETCORE_URLS="http://127.0.0.1:$PLANS_PORT" \
   Database__DataDirectory="$DATA_DIR" \
   Seeds__Directory="$ROOT/seeds" \
+  Auth__Issuers__0__Authority="http://localhost:$GATEWAY_PORT" \
   dotnet Plans.Api.dll
 start gateway "$(bin gateway/Gateway)" env \
   ASPNETCORE_URLS="http://localhost:$GATEWAY_PORT" \

@@ -49,6 +49,20 @@ public class GatewayEndToEndTests(SystemFixture system)
     }
 
     [Fact]
+    public async Task Writes_need_the_gateway_s_token_and_published_plans_stay_public()
+    {
+        var anonymousWrite = await system.Anonymous.PostAsJsonAsync("/api/v1/plans", new { code = "ANON" });
+        var anonymousRead = await system.Anonymous.GetAsync("/api/v1/plans/TJ-STI-14FYP/progress");
+        var forged = new HttpRequestMessage(HttpMethod.Post, "/api/v1/seeds/load");
+        forged.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", "eyJhbGciOiJub25lIn0.eyJzY29wZSI6ImFkbWluIn0.");
+
+        (await ProblemCodeAsync(anonymousWrite, HttpStatusCode.Unauthorized)).Should().Be("unauthorized");
+        anonymousRead.StatusCode.Should().Be(HttpStatusCode.OK);
+        (await system.Anonymous.SendAsync(forged)).StatusCode.Should().Be(HttpStatusCode.Unauthorized);
+        (await Gateway.PostAsync("/api/v1/seeds/load", null)).StatusCode.Should().Be(HttpStatusCode.OK, "the admin token from /connect/token is accepted by the Plans service");
+    }
+
+    [Fact]
     public async Task A_fresh_system_holds_the_five_source_plans()
     {
         var plans = await JsonAsync(await Gateway.GetAsync("/api/v1/plans?status=published&pageSize=100"), HttpStatusCode.OK);

@@ -17,7 +17,11 @@ public sealed class SystemFixture : IAsyncLifetime
     public int PlansPort { get; } = FreePort();
     public int RedisPort { get; } = FreePort();
     public string DataDirectory { get; } = Path.Combine(Path.GetTempPath(), "e2e-" + Guid.NewGuid().ToString("N")[..8]);
+    /// <summary>The gateway, called with the local admin client's token.</summary>
     public HttpClient Gateway { get; private set; } = null!;
+
+    /// <summary>The gateway, called without a token.</summary>
+    public HttpClient Anonymous { get; private set; } = null!;
     public string AdminClientId { get; } = "e2e-admin";
     public string AdminClientSecret { get; } = Guid.NewGuid().ToString("N");
     public string Output { get { lock (output) { return output.ToString(); } } }
@@ -44,6 +48,7 @@ public sealed class SystemFixture : IAsyncLifetime
         process.ErrorDataReceived += (_, e) => Append(e.Data);
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
+        Anonymous = new HttpClient { BaseAddress = new Uri($"http://localhost:{GatewayPort}") };
         Gateway = new HttpClient { BaseAddress = new Uri($"http://localhost:{GatewayPort}") };
 
         var deadline = DateTime.UtcNow.AddSeconds(120);
@@ -56,6 +61,21 @@ public sealed class SystemFixture : IAsyncLifetime
 
             await Task.Delay(250);
         }
+
+        Gateway.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", await AdminTokenAsync());
+    }
+
+    private async Task<string> AdminTokenAsync()
+    {
+        var response = await Anonymous.PostAsync("/connect/token", new FormUrlEncodedContent(
+        [
+            KeyValuePair.Create("grant_type", "client_credentials"),
+            KeyValuePair.Create("client_id", AdminClientId),
+            KeyValuePair.Create("client_secret", AdminClientSecret),
+        ]));
+        response.EnsureSuccessStatusCode();
+        var body = System.Text.Json.Nodes.JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
+        return body["access_token"]!.GetValue<string>();
     }
 
     /// <summary>Sends Ctrl-C the way a terminal does and waits for the script to stop everything.</summary>
@@ -89,6 +109,7 @@ public sealed class SystemFixture : IAsyncLifetime
     {
         await StopAsync();
         Gateway.Dispose();
+        Anonymous.Dispose();
         if (Directory.Exists(DataDirectory))
         {
             Directory.Delete(DataDirectory, recursive: true);

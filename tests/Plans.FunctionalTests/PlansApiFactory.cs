@@ -1,3 +1,5 @@
+using System.Net.Http.Headers;
+using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Data.Sqlite;
@@ -20,6 +22,29 @@ public class PlansApiFactory : WebApplicationFactory<Program>
 
     public FixedClock Clock { get; } = new(new DateTimeOffset(2026, 11, 22, 8, 0, 0, TimeSpan.Zero));
 
+    /// <summary>The issuer the service trusts.</summary>
+    public static TestIssuer Issuer { get; } = new("http://issuer.test");
+
+    /// <summary>An independent issuer the service trusts only when <see cref="TrustSecondIssuer"/> is set.</summary>
+    public static TestIssuer SecondIssuer { get; } = new("http://second-issuer.test");
+
+    public bool TrustSecondIssuer { get; init; }
+
+    /// <summary>A client calling with the given token, or anonymously when it is null.</summary>
+    public HttpClient ClientWith(string? token)
+    {
+        var client = CreateClient();
+        client.DefaultRequestHeaders.Authorization = token is null ? null : new AuthenticationHeaderValue("Bearer", token);
+        return client;
+    }
+
+    /// <summary>By default a test calls as a client holding every plans scope and admin, in no region.</summary>
+    protected override void ConfigureClient(HttpClient client)
+    {
+        base.ConfigureClient(client);
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", Issuer.Token());
+    }
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
@@ -32,7 +57,19 @@ public class PlansApiFactory : WebApplicationFactory<Program>
         }
 
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
-        builder.ConfigureServices(services => services.AddSingleton<TimeProvider>(Clock));
+        builder.UseSetting("Auth:Issuers:0:Authority", Issuer.Authority);
+        builder.UseSetting("Auth:Issuers:0:RequireHttpsMetadata", "false");
+        if (TrustSecondIssuer)
+        {
+            builder.UseSetting("Auth:Issuers:1:Authority", SecondIssuer.Authority);
+            builder.UseSetting("Auth:Issuers:1:RequireHttpsMetadata", "false");
+        }
+
+        builder.ConfigureServices(services =>
+        {
+            services.AddSingleton<TimeProvider>(Clock);
+            services.ConfigureAll<JwtBearerOptions>(jwt => jwt.BackchannelHttpHandler = new IssuerBackchannel(Issuer, SecondIssuer));
+        });
     }
 
     protected override void Dispose(bool disposing)

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using ServiceDefaults.Auth;
 using ServiceDefaults.Http;
 using ServiceDefaults.Idempotency;
 using ServiceDefaults.Json;
@@ -41,6 +42,7 @@ public static class Extensions
         builder.Services.AddScoped<JsonMergePatch>();
         builder.Services.AddHealthChecks();
         builder.Services.AddServiceOpenApi(service);
+        builder.AddServiceAuth();
         return builder;
     }
 
@@ -51,6 +53,8 @@ public static class Extensions
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseMiddleware<RequestBodyLimitMiddleware>();
+        app.UseAuthentication();
+        app.UseAuthorization();
         if (app.Services.GetService<IServiceProviderIsService>()?.IsService(typeof(DbContext)) == true)
         {
             app.UseMiddleware<IdempotencyMiddleware>();

@@ -22,6 +22,20 @@ internal static class OpenApiExtensions
             });
             options.SupportNonNullableReferenceTypes();
             options.OperationFilter<ProblemResponsesOperationFilter>();
+            options.OperationFilter<SecurityOperationFilter>();
+            options.AddSecurityDefinition(SecurityOperationFilter.SchemeName, new OpenApiSecurityScheme
+            {
+                Type = SecuritySchemeType.OAuth2,
+                Description = "OAuth2 client credentials from the gateway's /connect/token (or the configured issuer).",
+                Flows = new OpenApiOAuthFlows
+                {
+                    ClientCredentials = new OpenApiOAuthFlow
+                    {
+                        TokenUrl = new Uri("/connect/token", UriKind.Relative),
+                        Scopes = Auth.AuthExtensions.Scopes.ToDictionary(s => s, s => s),
+                    },
+                },
+            });
             options.CustomSchemaIds(type => type.FullName!.Split('.').Last().Replace("+", "", StringComparison.Ordinal)
                 .Replace("`1", "", StringComparison.Ordinal) + string.Concat(type.GenericTypeArguments.Select(t => t.Name)));
             foreach (var assembly in new[] { service.Assembly, typeof(OpenApiExtensions).Assembly })

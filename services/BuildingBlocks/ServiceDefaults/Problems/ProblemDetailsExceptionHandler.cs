@@ -34,6 +34,11 @@ internal sealed partial class ProblemDetailsExceptionHandler(IProblemDetailsServ
         }
 
         context.Response.StatusCode = problem.Status!.Value;
+        if (problem.Status == 401)
+        {
+            context.Response.Headers.WWWAuthenticate = "Bearer";
+        }
+
         return await problems.TryWriteAsync(new ProblemDetailsContext
         {
             HttpContext = context,

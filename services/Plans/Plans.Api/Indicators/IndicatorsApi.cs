@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using System.Linq.Expressions;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -33,25 +34,27 @@ public static class IndicatorsApi
         var group = app.MapGroup("/api/v1/plans/{code}/indicators").WithTags("Indicators").WithRequestValidation();
         group.MapGet("/", ListIndicators).WithName("ListIndicators").WithSummary("List a plan's indicators");
         group.MapPost("/", CreateIndicator).WithName("CreateIndicator").WithSummary("Add an indicator to a draft plan")
-            .WithMetadata(new IdempotentAttribute());
+            .WithMetadata(new IdempotentAttribute())
+            .RequireAuthorization(PlanLookup.PlansWrite);
         group.MapGet("/{indicatorCode}", GetIndicator).WithName("GetIndicator").WithSummary("Get an indicator");
         group.MapPatch("/{indicatorCode}", UpdateIndicator).WithName("UpdateIndicator")
-            .WithSummary("Change an indicator (JSON merge patch; If-Match required). Once the plan is published only nameEn, category, metric, source, notes and flags can change.");
+            .WithSummary("Change an indicator (JSON merge patch; If-Match required). Once the plan is published only nameEn, category, metric, source, notes and flags can change.")
+            .RequireAuthorization(PlanLookup.PlansWrite);
         return group;
     }
 
     private static async Task<Ok<PagedList<IndicatorResponse>>> ListIndicators(string code, [AsParameters] PageQuery paging,
-        PlansDbContext db, CancellationToken ct)
+        PlansDbContext db, ClaimsPrincipal user, CancellationToken ct)
     {
-        await PlanLookup.FindAsync(db, code, ct);
+        await PlanLookup.FindAsync(db, code, user, Access.Read, ct);
         var query = db.Indicators.AsNoTracking().Where(i => i.PlanCode == code);
         return TypedResults.Ok(await query.ToPagedListAsync(paging, Sorting, IndicatorResponse.From, ct));
     }
 
     private static async Task<Created<IndicatorResponse>> CreateIndicator(string code, CreateIndicatorRequest request,
-        PlansDbContext db, TimeProvider clock, HttpResponse response, CancellationToken ct)
+        PlansDbContext db, TimeProvider clock, HttpResponse response, ClaimsPrincipal user, CancellationToken ct)
     {
-        var plan = await PlanLookup.FindAsync(db, code, ct);
+        var plan = await PlanLookup.FindAsync(db, code, user, Access.Write, ct);
         plan.EnsureDefinitionEditable();
         if (await db.Indicators.AnyAsync(i => i.PlanCode == code && i.Code == request.Code, ct))
         {
@@ -69,17 +72,17 @@ public static class IndicatorsApi
     }
 
     private static async Task<Ok<IndicatorResponse>> GetIndicator(string code, string indicatorCode, PlansDbContext db,
-        HttpResponse response, CancellationToken ct)
+        HttpResponse response, ClaimsPrincipal user, CancellationToken ct)
     {
-        var (_, indicator) = await PlanLookup.FindIndicatorAsync(db, code, indicatorCode, ct);
+        var (_, indicator) = await PlanLookup.FindIndicatorAsync(db, code, indicatorCode, user, Access.Read, ct);
         ETags.Set(response, indicator.Version);
         return TypedResults.Ok(IndicatorResponse.From(indicator));
     }
 
     private static async Task<Ok<IndicatorResponse>> UpdateIndicator(string code, string indicatorCode, JsonObject patch,
-        PlansDbContext db, JsonMergePatch merge, TimeProvider clock, HttpRequest request, CancellationToken ct)
+        PlansDbContext db, JsonMergePatch merge, TimeProvider clock, HttpRequest request, ClaimsPrincipal user, CancellationToken ct)
     {
-        var (plan, indicator) = await PlanLookup.FindIndicatorAsync(db, code, indicatorCode, ct);
+        var (plan, indicator) = await PlanLookup.FindIndicatorAsync(db, code, indicatorCode, user, Access.Write, ct);
         ETags.RequireMatch(request, indicator.Version);
         var fields = await merge.ApplyAsync(IndicatorFields.From(indicator), patch, ReadOnlyFields, ct);
         indicator.Update(plan, fields.ToDefinition(), fields.ToTargets(), fields.ToAnnotations(), fields.ToFlags(), clock.GetUtcNow());

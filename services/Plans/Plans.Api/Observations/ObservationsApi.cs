@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Plans.Api.Data;
@@ -26,24 +27,25 @@ public static class ObservationsApi
             .WithSummary("List an indicator's observations, corrections included");
         group.MapPost("/", CreateObservation).WithName("CreateObservation")
             .WithSummary("Record a value for a year; a later value for the same year corrects the earlier")
+            .RequireAuthorization(PlanLookup.PlansWrite)
             .WithMetadata(new IdempotentAttribute());
         group.MapGet("/{id:long}", GetObservation).WithName("GetObservation").WithSummary("Get one observation");
         return group;
     }
 
     private static async Task<Ok<PagedList<ObservationResponse>>> ListObservations(string code, string indicatorCode,
-        [AsParameters] PageQuery paging, PlansDbContext db, CancellationToken ct)
+        [AsParameters] PageQuery paging, PlansDbContext db, ClaimsPrincipal user, CancellationToken ct)
     {
-        var (_, indicator) = await PlanLookup.FindIndicatorAsync(db, code, indicatorCode, ct);
+        var (_, indicator) = await PlanLookup.FindIndicatorAsync(db, code, indicatorCode, user, Access.Read, ct);
         var query = db.Observations.AsNoTracking().Where(o => o.IndicatorId == indicator.Id);
         return TypedResults.Ok(await query.ToPagedListAsync(paging with { Sort = paging.Sort ?? "year,recordedAt" }, Sorting,
             ObservationResponse.From, ct));
     }
 
     private static async Task<Created<ObservationResponse>> CreateObservation(string code, string indicatorCode,
-        CreateObservationRequest request, PlansDbContext db, TimeProvider clock, HttpContext http, CancellationToken ct)
+        CreateObservationRequest request, PlansDbContext db, TimeProvider clock, HttpContext http, ClaimsPrincipal user, CancellationToken ct)
     {
-        var (plan, indicator) = await PlanLookup.FindIndicatorAsync(db, code, indicatorCode, ct);
+        var (plan, indicator) = await PlanLookup.FindIndicatorAsync(db, code, indicatorCode, user, Access.Write, ct);
         if (indicator.Definition.BaselineYear is { } baselineYear && request.Year < baselineYear)
         {
             throw new RequestValidationException("year", $"The indicator's baseline is for {baselineYear}; observations start from that year.");
@@ -59,9 +61,9 @@ public static class ObservationsApi
     }
 
     private static async Task<Ok<ObservationResponse>> GetObservation(string code, string indicatorCode, long id,
-        PlansDbContext db, CancellationToken ct)
+        PlansDbContext db, ClaimsPrincipal user, CancellationToken ct)
     {
-        var (_, indicator) = await PlanLookup.FindIndicatorAsync(db, code, indicatorCode, ct);
+        var (_, indicator) = await PlanLookup.FindIndicatorAsync(db, code, indicatorCode, user, Access.Read, ct);
         var observation = await db.Observations.AsNoTracking().SingleOrDefaultAsync(o => o.Id == id && o.IndicatorId == indicator.Id, ct)
             ?? throw new NotFoundException("Observation", $"{code}/{indicatorCode}/{id}");
         return TypedResults.Ok(ObservationResponse.From(observation));

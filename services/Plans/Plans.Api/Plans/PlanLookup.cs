@@ -1,31 +1,92 @@
+using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using Plans.Api.Data;
 using Plans.Api.Domain;
+using Plans.Api.Regions;
+using ServiceDefaults.Auth;
 using ServiceDefaults.Problems;
 
 namespace Plans.Api.Plans;
 
-/// <summary>Finds the resources named in a path, or answers 404 naming the missing one.</summary>
+public enum Access
+{
+    /// <summary>Published and archived plans are public documents (政务公开); drafts need plans.read.</summary>
+    Read,
+    /// <summary>Needs plans.write (checked by the endpoint's policy) and the plan's region within the caller's.</summary>
+    Write,
+}
+
+/// <summary>Finds the resources named in a path for a caller, or answers 404, 401 or 403.</summary>
 internal static class PlanLookup
 {
-    public static async Task<Plan> FindAsync(PlansDbContext db, string code, CancellationToken ct) =>
-        await db.Plans.SingleOrDefaultAsync(p => p.Code == code, ct) ?? throw new NotFoundException("Plan", code);
+    public const string PlansRead = "plans.read";
+    public const string PlansWrite = "plans.write";
+
+    public static async Task<Plan> FindAsync(PlansDbContext db, string code, ClaimsPrincipal user, Access access, CancellationToken ct)
+    {
+        var plan = await db.Plans.SingleOrDefaultAsync(p => p.Code == code, ct) ?? throw new NotFoundException("Plan", code);
+        if (access == Access.Write)
+        {
+            EnsureWritable(user, plan.Details.RegionCode);
+        }
+        else
+        {
+            EnsureReadable(user, plan);
+        }
+
+        return plan;
+    }
 
     public static async Task<(Plan Plan, Indicator Indicator)> FindIndicatorAsync(PlansDbContext db, string planCode,
-        string indicatorCode, CancellationToken ct)
+        string indicatorCode, ClaimsPrincipal user, Access access, CancellationToken ct)
     {
-        var plan = await FindAsync(db, planCode, ct);
+        var plan = await FindAsync(db, planCode, user, access, ct);
         var indicator = await db.Indicators.SingleOrDefaultAsync(i => i.PlanCode == planCode && i.Code == indicatorCode, ct)
             ?? throw new NotFoundException("Indicator", $"{planCode}/{indicatorCode}");
         return (plan, indicator);
     }
 
     public static async Task<(Plan Plan, KeyTask Task)> FindTaskAsync(PlansDbContext db, string planCode, string taskCode,
-        CancellationToken ct)
+        ClaimsPrincipal user, Access access, CancellationToken ct)
     {
-        var plan = await FindAsync(db, planCode, ct);
+        var plan = await FindAsync(db, planCode, user, access, ct);
         var task = await db.Tasks.SingleOrDefaultAsync(t => t.PlanCode == planCode && t.Code == taskCode, ct)
             ?? throw new NotFoundException("Task", $"{planCode}/{taskCode}");
         return (plan, task);
+    }
+
+    /// <summary>A caller confined to a region writes only there and below (a Dongli client cannot change a Jinghai plan).</summary>
+    public static void EnsureWritable(ClaimsPrincipal user, string regionCode)
+    {
+        if (user.Region() is { } region && !RegionCatalog.Contains(region, regionCode))
+        {
+            throw new ApiException(403, ErrorCodes.Forbidden, "Outside your region",
+                $"Your client may change records of region {region} and the regions below it, not of {regionCode}.");
+        }
+    }
+
+    private static void EnsureReadable(ClaimsPrincipal user, Plan plan)
+    {
+        if (plan.Status != PlanStatus.Draft)
+        {
+            return;
+        }
+
+        if (user.Identity?.IsAuthenticated != true)
+        {
+            throw new ApiException(401, ErrorCodes.Unauthorized, "Authentication required",
+                $"Plan '{plan.Code}' is a draft; drafts are visible to clients holding {PlansRead}.");
+        }
+
+        if (!user.HasScope(PlansRead))
+        {
+            throw new ApiException(403, ErrorCodes.Forbidden, "Scope required", $"Reading a draft plan needs the {PlansRead} scope.");
+        }
+
+        if (!user.HasScope(Caller.Admin) && user.Region() is { } region && !RegionCatalog.Contains(region, plan.Details.RegionCode))
+        {
+            throw new ApiException(403, ErrorCodes.Forbidden, "Outside your region",
+                $"Draft plans of region {plan.Details.RegionCode} are not visible to a client of region {region}.");
+        }
     }
 }

@@ -2,7 +2,10 @@ using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Plans.Api.Data;
+using System.Security.Claims;
 using Plans.Api.Domain;
+using Plans.Api.Regions;
+using ServiceDefaults.Auth;
 using ServiceDefaults.Http;
 using ServiceDefaults.Idempotency;
 using ServiceDefaults.Json;
@@ -34,25 +37,39 @@ public static class PlansApi
     {
         var group = app.MapGroup("/api/v1/plans").WithTags("Plans").WithRequestValidation();
         group.MapGet("/", ListPlans).WithName("ListPlans").WithSummary("List plans, filtered and paged");
-        group.MapPost("/", CreatePlan).WithName("CreatePlan").WithSummary("Create a draft plan").WithMetadata(new IdempotentAttribute());
+        group.MapPost("/", CreatePlan).WithName("CreatePlan").WithSummary("Create a draft plan").WithMetadata(new IdempotentAttribute())
+            .RequireAuthorization(PlanLookup.PlansWrite);
         group.MapGet("/{code}", GetPlan).WithName("GetPlan").WithSummary("Get a plan");
         group.MapPatch("/{code}", UpdatePlan).WithName("UpdatePlan")
-            .WithSummary("Change a draft plan (JSON merge patch; If-Match required)");
-        group.MapPost("/{code}/publish", PublishPlan).WithName("PublishPlan").WithSummary("Publish a draft plan");
-        group.MapPost("/{code}/archive", ArchivePlan).WithName("ArchivePlan").WithSummary("Archive a plan; it then takes no changes");
+            .WithSummary("Change a draft plan (JSON merge patch; If-Match required)").RequireAuthorization(PlanLookup.PlansWrite);
+        group.MapPost("/{code}/publish", PublishPlan).WithName("PublishPlan").WithSummary("Publish a draft plan")
+            .RequireAuthorization(PlanLookup.PlansWrite);
+        group.MapPost("/{code}/archive", ArchivePlan).WithName("ArchivePlan").WithSummary("Archive a plan; it then takes no changes")
+            .RequireAuthorization(PlanLookup.PlansWrite);
         group.MapGet("/{code}/document", GetDocument).WithName("GetPlanDocument")
             .WithSummary("The full text of the plan's source document (text/plain; charset=utf-8)")
             .Produces<string>(StatusCodes.Status200OK, "text/plain");
         return group;
     }
 
+    /// <summary>Anonymous callers and clients without plans.read see published and archived plans only.</summary>
     private static async Task<Ok<PagedList<PlanResponse>>> ListPlans([AsParameters] PlanFilter filter,
-        [AsParameters] PageQuery paging, PlansDbContext db, CancellationToken ct)
+        [AsParameters] PageQuery paging, PlansDbContext db, ClaimsPrincipal user, CancellationToken ct)
     {
         var level = EnumText.ParseOptional<PlanLevel>(filter.Level, "level");
         var status = EnumText.ParseOptional<PlanStatus>(filter.Status, "status");
         var kind = EnumText.ParseOptional<PlanKind>(filter.Kind, "kind");
         var query = db.Plans.AsNoTracking();
+        if (!user.HasScope(PlanLookup.PlansRead))
+        {
+            query = query.Where(p => p.Status != PlanStatus.Draft);
+        }
+        else if (!user.HasScope(Caller.Admin) && user.Region() is { } region)
+        {
+            var within = RegionCatalog.Within(region);
+            query = query.Where(p => p.Status != PlanStatus.Draft || within.Contains(p.Details.RegionCode));
+        }
+
         if (!string.IsNullOrWhiteSpace(filter.RegionCode))
         {
             query = query.Where(p => p.Details.RegionCode == filter.RegionCode);
@@ -84,8 +101,9 @@ public static class PlansApi
     }
 
     private static async Task<Created<PlanResponse>> CreatePlan(CreatePlanRequest request, PlansDbContext db,
-        TimeProvider clock, HttpResponse response, CancellationToken ct)
+        TimeProvider clock, HttpResponse response, ClaimsPrincipal user, CancellationToken ct)
     {
+        PlanLookup.EnsureWritable(user, request.RegionCode!);
         if (await db.Plans.AnyAsync(p => p.Code == request.Code, ct))
         {
             throw new ConflictException(ErrorCodes.AlreadyExists, $"Plan '{request.Code}' already exists.");
@@ -98,27 +116,29 @@ public static class PlansApi
         return TypedResults.Created($"/api/v1/plans/{Uri.EscapeDataString(plan.Code)}", PlanResponse.From(plan));
     }
 
-    private static async Task<Ok<PlanResponse>> GetPlan(string code, PlansDbContext db, HttpResponse response, CancellationToken ct)
+    private static async Task<Ok<PlanResponse>> GetPlan(string code, PlansDbContext db, HttpResponse response, ClaimsPrincipal user,
+        CancellationToken ct)
     {
-        var plan = await PlanLookup.FindAsync(db, code, ct);
+        var plan = await PlanLookup.FindAsync(db, code, user, Access.Read, ct);
         ETags.Set(response, plan.Version);
         return TypedResults.Ok(PlanResponse.From(plan));
     }
 
-    private static async Task<ContentHttpResult> GetDocument(string code, PlansDbContext db, CancellationToken ct)
+    private static async Task<ContentHttpResult> GetDocument(string code, PlansDbContext db, ClaimsPrincipal user, CancellationToken ct)
     {
-        await PlanLookup.FindAsync(db, code, ct);
+        await PlanLookup.FindAsync(db, code, user, Access.Read, ct);
         var document = await db.Documents.AsNoTracking().SingleOrDefaultAsync(d => d.PlanCode == code, ct)
             ?? throw new NotFoundException("Source document of plan", code);
         return TypedResults.Text(document.Text, "text/plain; charset=utf-8");
     }
 
     private static async Task<Ok<PlanResponse>> UpdatePlan(string code, JsonObject patch, PlansDbContext db,
-        JsonMergePatch merge, TimeProvider clock, HttpRequest request, CancellationToken ct)
+        JsonMergePatch merge, TimeProvider clock, HttpRequest request, ClaimsPrincipal user, CancellationToken ct)
     {
-        var plan = await PlanLookup.FindAsync(db, code, ct);
+        var plan = await PlanLookup.FindAsync(db, code, user, Access.Write, ct);
         ETags.RequireMatch(request, plan.Version);
         var fields = await merge.ApplyAsync(PlanFields.From(plan.Details), patch, ReadOnlyFields, ct);
+        PlanLookup.EnsureWritable(user, fields.RegionCode!);
         await EnsureNoParentCycleAsync(db, plan.Code, fields.ParentPlanCode, ct);
         plan.Update(fields.ToDetails(), clock.GetUtcNow());
         await db.SaveChangesAsync(ct);
@@ -136,7 +156,7 @@ public static class PlansApi
     private static async Task<Ok<PlanResponse>> ChangeStatusAsync(string code, PlansDbContext db, HttpContext http,
         CancellationToken ct, Action<Plan> transition)
     {
-        var plan = await PlanLookup.FindAsync(db, code, ct);
+        var plan = await PlanLookup.FindAsync(db, code, http.User, Access.Write, ct);
         if (http.Request.Headers.IfMatch.Count > 0)
         {
             ETags.RequireMatch(http.Request, plan.Version);

@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Plans.Api.Data;
@@ -49,9 +50,9 @@ public static class ProgressApi
     /// <param name="code">The plan.</param>
     /// <param name="asOf">Reckon as of this date (default: today). Observations for later years are left out.</param>
     private static async Task<Ok<PlanProgressResponse>> GetProgress(string code, DateOnly? asOf, PlansDbContext db,
-        TimeProvider clock, CancellationToken ct)
+        TimeProvider clock, ClaimsPrincipal user, CancellationToken ct)
     {
-        await PlanLookup.FindAsync(db, code, ct);
+        await PlanLookup.FindAsync(db, code, user, Access.Read, ct);
         var date = asOf ?? DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         var indicators = await db.Indicators.AsNoTracking().Where(i => i.PlanCode == code).OrderBy(i => i.Code).ToListAsync(ct);
         var ids = indicators.Select(i => i.Id).ToList();

@@ -36,4 +36,23 @@ public static class RegionCatalog
         new("12Z04", "中新天津生态城", "Sino-Singapore Tianjin Eco-City", RegionKind.FunctionalZone, Tianjin),
         new("12Z05", "天津东疆综合保税区", "Tianjin Dongjiang Comprehensive Bonded Zone", RegionKind.FunctionalZone, Tianjin),
     ];
+
+    private static readonly IReadOnlyDictionary<string, Region> ByCode = All.ToDictionary(r => r.Code);
+
+    /// <summary>True when <paramref name="code"/> is <paramref name="ancestor"/> or lies below it.</summary>
+    public static bool Contains(string ancestor, string code)
+    {
+        for (var current = code; current is not null; current = ByCode.GetValueOrDefault(current)?.ParentCode)
+        {
+            if (current == ancestor)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>The region and every region below it.</summary>
+    public static IReadOnlyList<string> Within(string ancestor) => All.Where(r => Contains(ancestor, r.Code)).Select(r => r.Code).ToList();
 }

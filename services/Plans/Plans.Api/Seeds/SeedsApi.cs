@@ -17,7 +17,8 @@ public static class SeedsApi
     {
         var group = app.MapGroup("/api/v1/seeds").WithTags("Seeds");
         group.MapPost("/load", LoadSeeds).WithName("LoadSeeds")
-            .WithSummary("Load the source plans from the seeds folder now (idempotent; the service also does it at start-up)");
+            .WithSummary("Load the source plans from the seeds folder now (idempotent; the service also does it at start-up)")
+            .RequireAuthorization(ServiceDefaults.Auth.Caller.Admin);
         return group;
     }
 

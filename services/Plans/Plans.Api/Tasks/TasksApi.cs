@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using System.Linq.Expressions;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -35,18 +36,20 @@ public static class TasksApi
         var group = app.MapGroup("/api/v1/plans/{code}/tasks").WithTags("Tasks").WithRequestValidation();
         group.MapGet("/", ListTasks).WithName("ListTasks").WithSummary("List a plan's key tasks, by unit and status");
         group.MapPost("/", CreateTask).WithName("CreateTask").WithSummary("Add a key task to a draft plan")
-            .WithMetadata(new IdempotentAttribute());
+            .WithMetadata(new IdempotentAttribute())
+            .RequireAuthorization(PlanLookup.PlansWrite);
         group.MapGet("/{taskCode}", GetTask).WithName("GetTask").WithSummary("Get a key task");
         group.MapPatch("/{taskCode}", UpdateTask).WithName("UpdateTask")
-            .WithSummary("Change a key task (JSON merge patch; If-Match required). Once the plan is published only status and progressNote can change.");
+            .WithSummary("Change a key task (JSON merge patch; If-Match required). Once the plan is published only status and progressNote can change.")
+            .RequireAuthorization(PlanLookup.PlansWrite);
         return group;
     }
 
     private static async Task<Ok<PagedList<TaskResponse>>> ListTasks(string code, [AsParameters] TaskFilter filter,
-        [AsParameters] PageQuery paging, PlansDbContext db, CancellationToken ct)
+        [AsParameters] PageQuery paging, PlansDbContext db, ClaimsPrincipal user, CancellationToken ct)
     {
         var status = EnumText.ParseOptional<KeyTaskStatus>(filter.Status, "status");
-        await PlanLookup.FindAsync(db, code, ct);
+        await PlanLookup.FindAsync(db, code, user, Access.Read, ct);
         var query = db.Tasks.AsNoTracking().Where(t => t.PlanCode == code);
         if (!string.IsNullOrWhiteSpace(filter.Unit))
         {
@@ -63,9 +66,9 @@ public static class TasksApi
     }
 
     private static async Task<Created<TaskResponse>> CreateTask(string code, CreateTaskRequest request, PlansDbContext db,
-        TimeProvider clock, HttpResponse response, CancellationToken ct)
+        TimeProvider clock, HttpResponse response, ClaimsPrincipal user, CancellationToken ct)
     {
-        var plan = await PlanLookup.FindAsync(db, code, ct);
+        var plan = await PlanLookup.FindAsync(db, code, user, Access.Write, ct);
         plan.EnsureDefinitionEditable();
         if (await db.Tasks.AnyAsync(t => t.PlanCode == code && t.Code == request.Code, ct))
         {
@@ -81,17 +84,17 @@ public static class TasksApi
     }
 
     private static async Task<Ok<TaskResponse>> GetTask(string code, string taskCode, PlansDbContext db, HttpResponse response,
-        CancellationToken ct)
+        ClaimsPrincipal user, CancellationToken ct)
     {
-        var (_, task) = await PlanLookup.FindTaskAsync(db, code, taskCode, ct);
+        var (_, task) = await PlanLookup.FindTaskAsync(db, code, taskCode, user, Access.Read, ct);
         ETags.Set(response, task.Version);
         return TypedResults.Ok(TaskResponse.From(task));
     }
 
     private static async Task<Ok<TaskResponse>> UpdateTask(string code, string taskCode, JsonObject patch, PlansDbContext db,
-        JsonMergePatch merge, TimeProvider clock, HttpRequest request, CancellationToken ct)
+        JsonMergePatch merge, TimeProvider clock, HttpRequest request, ClaimsPrincipal user, CancellationToken ct)
     {
-        var (plan, task) = await PlanLookup.FindTaskAsync(db, code, taskCode, ct);
+        var (plan, task) = await PlanLookup.FindTaskAsync(db, code, taskCode, user, Access.Write, ct);
         ETags.RequireMatch(request, task.Version);
         var fields = await merge.ApplyAsync(TaskFields.From(task), patch, ReadOnlyFields, ct);
         task.Update(plan, fields.ToDefinition(), fields.ToProgress(), clock.GetUtcNow());

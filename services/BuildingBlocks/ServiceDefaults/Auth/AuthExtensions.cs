@@ -1,0 +1,106 @@
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.IdentityModel.JsonWebTokens;
+
+namespace ServiceDefaults.Auth;
+
+/// <summary>
+/// Bearer tokens validated by the service itself: one JwtBearer scheme per configured issuer, and a
+/// policy scheme that sends each token to the scheme of its <c>iss</c>. One authorization policy per
+/// scope (<c>plans.write</c>, …) for endpoints to require.
+/// </summary>
+public static class AuthExtensions
+{
+    public const string Scheme = "Bearer";
+
+    public static readonly IReadOnlyList<string> Scopes =
+    [
+        "plans.read", "plans.write", "enterprises.read", "enterprises.write", "platforms.read", "platforms.write",
+        "talent.read", "talent.write", "talent.pii", Caller.Admin,
+    ];
+
+    public static WebApplicationBuilder AddServiceAuth(this WebApplicationBuilder builder)
+    {
+        var options = builder.Configuration.GetSection(AuthOptions.Section).Get<AuthOptions>() ?? new AuthOptions();
+        var authentication = builder.Services.AddAuthentication(Scheme)
+            .AddScheme<AuthenticationSchemeOptions, NoIssuerHandler>(NoIssuerHandler.Name, null);
+        var schemes = new List<(string Authority, string Scheme)>();
+        foreach (var (issuer, index) in options.Issuers.Select((issuer, index) => (issuer, index)))
+        {
+            var scheme = $"issuer-{index}";
+            var authority = issuer.Authority.TrimEnd('/');
+            schemes.Add((authority, scheme));
+            authentication.AddJwtBearer(scheme, jwt =>
+            {
+                jwt.Authority = authority;
+                jwt.Audience = issuer.Audience;
+                jwt.RequireHttpsMetadata = issuer.RequireHttpsMetadata ?? !IsLoopback(authority);
+                jwt.MapInboundClaims = false;
+                jwt.TokenValidationParameters.NameClaimType = "client_id";
+                jwt.TokenValidationParameters.ClockSkew = TimeSpan.FromSeconds(30);
+            });
+        }
+
+        authentication.AddPolicyScheme(Scheme, "Bearer token of a configured issuer", policy =>
+            policy.ForwardDefaultSelector = context => SchemeFor(context.Request.Headers.Authorization.ToString(), schemes));
+
+        builder.Services.AddAuthorization(authorization =>
+        {
+            foreach (var scope in Scopes)
+            {
+                authorization.AddPolicy(scope, policy => policy
+                    .AddAuthenticationSchemes(Scheme)
+                    .RequireAuthenticatedUser()
+                    .RequireAssertion(context => context.User.HasScope(scope)));
+            }
+        });
+        return builder;
+    }
+
+    /// <summary>
+    /// Picks the scheme whose authority issued the token. A token from no configured issuer goes to
+    /// the first scheme, which rejects it (401); without any issuer configured every token is rejected.
+    /// </summary>
+    private static string SchemeFor(string authorization, IReadOnlyList<(string Authority, string Scheme)> schemes)
+    {
+        if (schemes.Count == 0)
+        {
+            return NoIssuerHandler.Name;
+        }
+
+        if (authorization.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
+        {
+            var handler = new JsonWebTokenHandler();
+            var raw = authorization[7..].Trim();
+            if (handler.CanReadToken(raw))
+            {
+                var issuer = handler.ReadJsonWebToken(raw).Issuer.TrimEnd('/');
+                foreach (var (authority, scheme) in schemes)
+                {
+                    if (authority == issuer)
+                    {
+                        return scheme;
+                    }
+                }
+            }
+        }
+
+        return schemes[0].Scheme;
+    }
+
+    private static bool IsLoopback(string authority) =>
+        Uri.TryCreate(authority, UriKind.Absolute, out var uri) && uri.IsLoopback;
+
+    /// <summary>With no issuer configured there is nobody whose tokens to trust: every caller is anonymous.</summary>
+    internal sealed class NoIssuerHandler(Microsoft.Extensions.Options.IOptionsMonitor<AuthenticationSchemeOptions> options,
+        Microsoft.Extensions.Logging.ILoggerFactory logger, System.Text.Encodings.Web.UrlEncoder encoder)
+        : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
+    {
+        public const string Name = "no-issuer";
+
+        protected override Task<AuthenticateResult> HandleAuthenticateAsync() => Task.FromResult(AuthenticateResult.NoResult());
+    }
+}

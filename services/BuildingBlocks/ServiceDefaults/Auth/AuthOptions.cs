@@ -1,0 +1,27 @@
+namespace ServiceDefaults.Auth;
+
+/// <summary>
+/// The <c>Auth</c> section: which OpenID Connect issuers' tokens this service accepts. By default the
+/// gateway's; an external issuer (Keycloak, …) is added or substituted by configuration alone.
+/// </summary>
+public sealed class AuthOptions
+{
+    public const string Section = "Auth";
+
+    public List<IssuerOptions> Issuers { get; set; } = [];
+}
+
+public sealed class IssuerOptions
+{
+    /// <summary>Base URL of the issuer; its discovery document is at /.well-known/openid-configuration.</summary>
+    public string Authority { get; set; } = "";
+
+    /// <summary>The audience its tokens must carry.</summary>
+    public string Audience { get; set; } = "tianjin-sti-api";
+
+    /// <summary>
+    /// Whether discovery must be fetched over HTTPS. Null: required except for a loopback authority,
+    /// the local gateway.
+    /// </summary>
+    public bool? RequireHttpsMetadata { get; set; }
+}
