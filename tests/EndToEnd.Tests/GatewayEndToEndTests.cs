@@ -63,6 +63,25 @@ public class GatewayEndToEndTests(SystemFixture system)
     }
 
     [Fact]
+    public async Task The_gateway_publishes_the_plans_audit_trail_to_admins()
+    {
+        var code = "AUD-" + Guid.NewGuid().ToString("N")[..8];
+        await JsonAsync(await Gateway.PostAsJsonAsync("/api/v1/plans", new
+        {
+            code, title = "审计测试", kind = "actionPlan", level = "municipal", regionCode = "120000",
+            periodStart = 2024, periodEnd = 2026, baselineYear = 2023,
+        }), HttpStatusCode.Created);
+
+        var trail = await JsonAsync(await Gateway.GetAsync($"/api/v1/audit/plans?resourceKey={code}"), HttpStatusCode.OK);
+        var anonymous = await system.Anonymous.GetAsync("/api/v1/audit/plans");
+
+        var record = trail["items"]!.AsArray().Single()!;
+        record["action"]!.GetValue<string>().Should().Be("create");
+        record["clientId"]!.GetValue<string>().Should().Be(system.AdminClientId);
+        anonymous.StatusCode.Should().Be(HttpStatusCode.Unauthorized);
+    }
+
+    [Fact]
     public async Task A_fresh_system_holds_the_five_source_plans()
     {
         var plans = await JsonAsync(await Gateway.GetAsync("/api/v1/plans?status=published&pageSize=100"), HttpStatusCode.OK);

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using ServiceDefaults.Audit;
 using ServiceDefaults.Auth;
 using ServiceDefaults.Http;
 using ServiceDefaults.Idempotency;
@@ -58,6 +59,7 @@ public static class Extensions
         if (app.Services.GetService<IServiceProviderIsService>()?.IsService(typeof(DbContext)) == true)
         {
             app.UseMiddleware<IdempotencyMiddleware>();
+            app.MapAuditApi();
         }
 
         app.MapServiceOpenApi(service);

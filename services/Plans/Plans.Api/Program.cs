@@ -14,7 +14,6 @@ var builder = WebApplication.CreateBuilder(args);
 
 builder.AddServiceDefaults(PlansService.Description);
 builder.AddServiceDatabase<PlansDbContext, SqlitePlansDbContext, PostgresPlansDbContext>(PlansService.Description.Name);
-builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddPlanSeeds(builder.Configuration);
 
 var app = builder.Build();

@@ -1,6 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using ServiceDefaults.Audit;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 
@@ -11,8 +13,8 @@ public static class DatabaseExtensions
     /// <summary>
     /// Registers the service's DbContext on SQLite or PostgreSQL. Each provider has its own context
     /// subclass and its own migration set (<typeparamref name="TSqlite"/>, <typeparamref name="TPostgres"/>),
-    /// so neither migration set carries branches for the other. Migrations run at start-up and the
-    /// database is part of <c>/health/ready</c>.
+    /// so neither migration set carries branches for the other. Migrations run at start-up, the
+    /// database is part of <c>/health/ready</c>, and every write is audited (<see cref="AuditInterceptor"/>).
     /// </summary>
     public static IHostApplicationBuilder AddServiceDatabase<TContext, TSqlite, TPostgres>(this IHostApplicationBuilder builder,
         string serviceName)
@@ -29,14 +31,19 @@ public static class DatabaseExtensions
 
         var options = builder.Configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
         var connectionString = options.EffectiveConnectionString(serviceName);
+        builder.Services.AddHttpContextAccessor();
+        builder.Services.TryAddSingleton(TimeProvider.System);
+        builder.Services.AddScoped<AuditInterceptor>();
         if (options.EffectiveProvider == DatabaseProvider.Postgres)
         {
-            builder.Services.AddDbContext<TContext, TPostgres>(db => db.UseNpgsql(connectionString));
+            builder.Services.AddDbContext<TContext, TPostgres>((sp, db) =>
+                db.UseNpgsql(connectionString).AddInterceptors(sp.GetRequiredService<AuditInterceptor>()));
         }
         else
         {
             Directory.CreateDirectory(options.DataDirectory);
-            builder.Services.AddDbContext<TContext, TSqlite>(db => db.UseSqlite(connectionString));
+            builder.Services.AddDbContext<TContext, TSqlite>((sp, db) =>
+                db.UseSqlite(connectionString).AddInterceptors(sp.GetRequiredService<AuditInterceptor>()));
         }
 
         builder.Services.AddScoped<DbContext>(sp => sp.GetRequiredService<TContext>());

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 namespace ServiceDefaults.Idempotency;
 
 /// <summary>The first answer to a creating POST that carried an Idempotency-Key.</summary>
+[ServiceDefaults.Audit.NotAudited]
 public sealed class IdempotencyRecord
 {
     /// <summary>The caller's key, scoped by caller so two clients never share one.</summary>

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Plans.Api.Domain;
+using ServiceDefaults.Audit;
 using ServiceDefaults.Idempotency;
 
 namespace Plans.Api.Data;
@@ -23,6 +24,7 @@ public abstract class PlansDbContext(DbContextOptions options) : DbContext(optio
     {
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(PlansDbContext).Assembly);
         modelBuilder.AddIdempotencyRecords();
+        modelBuilder.AddAuditRecords();
     }
 }
 

@@ -1,7 +1,9 @@
+using ServiceDefaults.Audit;
+
 namespace Plans.Api.Domain;
 
 /// <summary>A quantitative goal of a plan: a baseline, one or more dated targets, and the observations against them.</summary>
-public sealed class Indicator : VersionedEntity
+public sealed class Indicator : VersionedEntity, IAuditedResource
 {
     private readonly List<Target> targets = [];
     private readonly List<DataFlag> flags = [];
@@ -24,6 +26,8 @@ public sealed class Indicator : VersionedEntity
     public long Id { get; private set; }
     public string PlanCode { get; private set; } = null!;
     public string Code { get; private set; } = null!;
+
+    public string AuditKey => $"{PlanCode}/{Code}";
 
     /// <summary>What the document fixes: name, unit, measure, direction, baseline.</summary>
     public IndicatorDefinition Definition { get; private set; } = null!;

@@ -1,7 +1,9 @@
+using ServiceDefaults.Audit;
+
 namespace Plans.Api.Domain;
 
 /// <summary>A key task (重点任务) of a plan, with the units that lead it and those responsible for it.</summary>
-public sealed class KeyTask : VersionedEntity
+public sealed class KeyTask : VersionedEntity, IAuditedResource
 {
     private readonly List<TaskUnit> units = [];
 
@@ -20,6 +22,8 @@ public sealed class KeyTask : VersionedEntity
     public long Id { get; private set; }
     public string PlanCode { get; private set; } = null!;
     public string Code { get; private set; } = null!;
+
+    public string AuditKey => $"{PlanCode}/{Code}";
     public string Title { get; private set; } = null!;
     public string? Description { get; private set; }
     public int? DueYear { get; private set; }

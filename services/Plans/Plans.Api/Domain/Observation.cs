@@ -1,10 +1,12 @@
+using ServiceDefaults.Audit;
+
 namespace Plans.Api.Domain;
 
 /// <summary>
 /// A value of an indicator for a year. Observations are never overwritten: a later one for the
 /// same year corrects the earlier, and both stay on record.
 /// </summary>
-public sealed class Observation
+public sealed class Observation : IAuditedResource
 {
     private Observation()
     {
@@ -24,6 +26,9 @@ public sealed class Observation
     }
 
     public long Id { get; private set; }
+
+    /// <summary>The indicator's row id and the year; the audit record's fields name the rest.</summary>
+    public string AuditKey => $"indicator {IndicatorId}/{Year}";
     public long IndicatorId { get; private set; }
     public int Year { get; private set; }
     public decimal Value { get; private set; }

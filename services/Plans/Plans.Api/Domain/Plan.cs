@@ -1,9 +1,10 @@
+using ServiceDefaults.Audit;
 using ServiceDefaults.Problems;
 
 namespace Plans.Api.Domain;
 
 /// <summary>A municipal, district or functional-zone science-and-technology plan.</summary>
-public sealed class Plan : VersionedEntity
+public sealed class Plan : VersionedEntity, IAuditedResource
 {
     private Plan()
     {
@@ -19,6 +20,18 @@ public sealed class Plan : VersionedEntity
     public string Code { get; private set; } = null!;
     public PlanDetails Details { get; private set; } = null!;
     public PlanStatus Status { get; private set; }
+
+    public string AuditKey => Code;
+
+    /// <summary>Only a draft can be deleted; a published plan is a public record and is archived instead.</summary>
+    public void EnsureDeletable()
+    {
+        if (Status != PlanStatus.Draft)
+        {
+            throw new ConflictException(PlanErrors.PlanPublished,
+                $"Plan '{Code}' is {Status.ToString().ToLowerInvariant()}; only a draft can be deleted. Archive it instead.");
+        }
+    }
 
     public void Update(PlanDetails details, DateTimeOffset now)
     {

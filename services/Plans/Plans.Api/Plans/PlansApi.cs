@@ -46,6 +46,9 @@ public static class PlansApi
             .RequireAuthorization(PlanLookup.PlansWrite);
         group.MapPost("/{code}/archive", ArchivePlan).WithName("ArchivePlan").WithSummary("Archive a plan; it then takes no changes")
             .RequireAuthorization(PlanLookup.PlansWrite);
+        group.MapDelete("/{code}", DeletePlan).WithName("DeletePlan")
+            .WithSummary("Delete a draft plan with its indicators and tasks (If-Match honoured when sent)")
+            .RequireAuthorization(PlanLookup.PlansWrite);
         group.MapGet("/{code}/document", GetDocument).WithName("GetPlanDocument")
             .WithSummary("The full text of the plan's source document (text/plain; charset=utf-8)")
             .Produces<string>(StatusCodes.Status200OK, "text/plain");
@@ -122,6 +125,21 @@ public static class PlansApi
         var plan = await PlanLookup.FindAsync(db, code, user, Access.Read, ct);
         ETags.Set(response, plan.Version);
         return TypedResults.Ok(PlanResponse.From(plan));
+    }
+
+    private static async Task<NoContent> DeletePlan(string code, PlansDbContext db, HttpRequest request, ClaimsPrincipal user,
+        CancellationToken ct)
+    {
+        var plan = await PlanLookup.FindAsync(db, code, user, Access.Write, ct);
+        if (request.Headers.IfMatch.Count > 0)
+        {
+            ETags.RequireMatch(request, plan.Version);
+        }
+
+        plan.EnsureDeletable();
+        db.Plans.Remove(plan);
+        await db.SaveChangesAsync(ct);
+        return TypedResults.NoContent();
     }
 
     private static async Task<ContentHttpResult> GetDocument(string code, PlansDbContext db, ClaimsPrincipal user, CancellationToken ct)

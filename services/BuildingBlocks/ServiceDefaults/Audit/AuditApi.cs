@@ -1,0 +1,70 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
+using ServiceDefaults.Auth;
+using ServiceDefaults.Paging;
+
+namespace ServiceDefaults.Audit;
+
+/// <summary>An audited write.</summary>
+/// <param name="Changes">Each changed field with its value before and after.</param>
+/// <param name="RequestId">The X-Request-Id of the call that made the change.</param>
+public sealed record AuditRecordResponse(long Id, DateTimeOffset At, string ClientId, string Action, string ResourceType,
+    string ResourceKey, JsonElement Changes, string? RequestId);
+
+/// <summary>Filters of the audit trail.</summary>
+/// <param name="ResourceType">Plan, Indicator, KeyTask, Observation …</param>
+/// <param name="ResourceKey">e.g. TJ-STI-14FYP or TJ-STI-14FYP/T1-05.</param>
+/// <param name="ClientId">Changes made by this client.</param>
+/// <param name="From">Changes at or after this time.</param>
+/// <param name="To">Changes before this time.</param>
+public sealed record AuditFilter(string? ResourceType, string? ResourceKey, string? ClientId, DateTimeOffset? From, DateTimeOffset? To);
+
+public static class AuditApi
+{
+    private static readonly SortFields<AuditRecord> Sorting = new("-id", new Dictionary<string, System.Linq.Expressions.Expression<Func<AuditRecord, object?>>>
+    {
+        ["id"] = r => r.Id,
+    });
+
+    /// <summary>The service's own audit trail; the gateway publishes it as /api/v1/audit/{service}.</summary>
+    public static void MapAuditApi(this IEndpointRouteBuilder app) =>
+        app.MapGet("/api/v1/audit", ListAuditRecords).WithTags("Audit").WithName("ListAuditRecords")
+            .WithSummary("Who changed what and when, newest first").RequireAuthorization(Caller.Admin);
+
+    private static async Task<Ok<PagedList<AuditRecordResponse>>> ListAuditRecords([AsParameters] AuditFilter filter,
+        [AsParameters] PageQuery paging, DbContext db, CancellationToken ct)
+    {
+        var query = db.Set<AuditRecord>().AsNoTracking();
+        if (!string.IsNullOrWhiteSpace(filter.ResourceType))
+        {
+            query = query.Where(r => r.ResourceType == filter.ResourceType);
+        }
+
+        if (!string.IsNullOrWhiteSpace(filter.ResourceKey))
+        {
+            query = query.Where(r => r.ResourceKey == filter.ResourceKey);
+        }
+
+        if (!string.IsNullOrWhiteSpace(filter.ClientId))
+        {
+            query = query.Where(r => r.ClientId == filter.ClientId);
+        }
+
+        if (filter.From is { } from)
+        {
+            query = query.Where(r => r.At >= from);
+        }
+
+        if (filter.To is { } to)
+        {
+            query = query.Where(r => r.At < to);
+        }
+
+        return TypedResults.Ok(await query.ToPagedListAsync(paging, Sorting, r => new AuditRecordResponse(r.Id, r.At, r.ClientId,
+            r.Action, r.ResourceType, r.ResourceKey, JsonDocument.Parse(r.Changes).RootElement, r.RequestId), ct));
+    }
+}

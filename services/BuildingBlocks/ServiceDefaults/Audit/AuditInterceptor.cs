@@ -1,0 +1,153 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Http;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using ServiceDefaults.Auth;
+
+namespace ServiceDefaults.Audit;
+
+/// <summary>
+/// Writes an <see cref="AuditRecord"/> for every entity added, changed or removed, in the same
+/// SaveChanges (so in the same transaction) as the change itself. Owned collections (an
+/// indicator's targets, a task's units) are reported as a field of their owner.
+/// </summary>
+public sealed class AuditInterceptor(IHttpContextAccessor http, TimeProvider clock) : SaveChangesInterceptor
+{
+    public override ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result,
+        CancellationToken cancellationToken = default)
+    {
+        if (eventData.Context is { } context)
+        {
+            Record(context);
+        }
+
+        return base.SavingChangesAsync(eventData, result, cancellationToken);
+    }
+
+    public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
+    {
+        if (eventData.Context is { } context)
+        {
+            Record(context);
+        }
+
+        return base.SavingChanges(eventData, result);
+    }
+
+    private void Record(DbContext context)
+    {
+        context.ChangeTracker.DetectChanges();
+        var entries = context.ChangeTracker.Entries().ToList();
+        var roots = entries.Where(e => !e.Metadata.IsOwned() && IsAudited(e)).ToList();
+        var changedOwned = entries.Where(e => e.Metadata.IsOwned() && e.State is EntityState.Added or EntityState.Deleted or EntityState.Modified).ToList();
+        var now = clock.GetUtcNow();
+        var caller = http.HttpContext?.User.ClientId() ?? "system";
+        var requestId = http.HttpContext?.TraceIdentifier;
+        var records = new List<AuditRecord>();
+        foreach (var root in roots)
+        {
+            var changes = FieldChanges(root);
+            foreach (var collection in root.Collections.Where(c => c.Metadata.TargetEntityType.IsOwned()))
+            {
+                var owned = entries.Where(e => e.Metadata == collection.Metadata.TargetEntityType && BelongsTo(e, root)).ToList();
+                if (owned.Any(changedOwned.Contains))
+                {
+                    changes[Camel(collection.Metadata.Name)] = new Change(
+                        root.State == EntityState.Added ? null : owned.Where(e => e.State != EntityState.Added).Select(e => Values(e, original: true)).ToList(),
+                        root.State == EntityState.Deleted ? null : owned.Where(e => e.State != EntityState.Deleted).Select(e => Values(e, original: false)).ToList());
+                }
+            }
+
+            var action = root.State switch
+            {
+                EntityState.Added => "create",
+                EntityState.Deleted => "delete",
+                _ when changes.Count > 0 => "update",
+                _ => null,
+            };
+            if (action is null)
+            {
+                continue;
+            }
+
+            records.Add(new AuditRecord
+            {
+                At = now,
+                ClientId = caller,
+                Action = action,
+                ResourceType = root.Metadata.ClrType.Name,
+                ResourceKey = root.Entity is IAuditedResource resource ? resource.AuditKey : string.Join("/", root.Metadata.FindPrimaryKey()!.Properties.Select(p => root.Property(p.Name).CurrentValue)),
+                Changes = JsonSerializer.Serialize(changes, JsonOptions),
+                RequestId = requestId,
+            });
+        }
+
+        context.AddRange(records);
+    }
+
+    private static bool IsAudited(EntityEntry entry) =>
+        entry.State is EntityState.Added or EntityState.Modified or EntityState.Deleted or EntityState.Unchanged
+        && !Attribute.IsDefined(entry.Metadata.ClrType, typeof(NotAuditedAttribute));
+
+    private static Dictionary<string, Change> FieldChanges(EntityEntry entry)
+    {
+        var changes = new Dictionary<string, Change>();
+        void Add(string name, PropertyEntry property)
+        {
+            if (property.Metadata.IsShadowProperty() || property.Metadata.IsPrimaryKey() && entry.State == EntityState.Modified)
+            {
+                return;
+            }
+
+            var before = entry.State == EntityState.Added ? null : property.OriginalValue;
+            var after = entry.State == EntityState.Deleted ? null : property.CurrentValue;
+            if (entry.State != EntityState.Modified || !Equals(before, after))
+            {
+                changes[name] = new Change(before, after);
+            }
+        }
+
+        if (entry.State == EntityState.Unchanged)
+        {
+            return changes;
+        }
+
+        foreach (var property in entry.Properties)
+        {
+            Add(Camel(property.Metadata.Name), property);
+        }
+
+        foreach (var complex in entry.ComplexProperties)
+        {
+            foreach (var property in complex.Properties)
+            {
+                Add(Camel(property.Metadata.Name), property);
+            }
+        }
+
+        return changes;
+    }
+
+    private static bool BelongsTo(EntityEntry owned, EntityEntry owner)
+    {
+        var ownership = owned.Metadata.FindOwnership()!;
+        return ownership.Properties.Select(p => owned.Property(p.Name).CurrentValue)
+            .SequenceEqual(ownership.PrincipalKey.Properties.Select(p => owner.Property(p.Name).CurrentValue));
+    }
+
+    private static Dictionary<string, object?> Values(EntityEntry entry, bool original) => entry.Properties
+        .Where(p => !p.Metadata.IsShadowProperty())
+        .ToDictionary(p => Camel(p.Metadata.Name), p => original ? p.OriginalValue : p.CurrentValue);
+
+    private static string Camel(string name) => JsonNamingPolicy.CamelCase.ConvertName(name);
+
+    private static readonly JsonSerializerOptions JsonOptions = new()
+    {
+        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter(JsonNamingPolicy.CamelCase) },
+    };
+
+    private sealed record Change(object? Before, object? After);
+}
