@@ -1,4 +1,5 @@
 using Gateway;
+using Gateway.RateLimiting;
 using Gateway.Tokens;
 using ServiceDefaults;
 
@@ -8,10 +9,14 @@ builder.AddServiceDefaults(GatewayService.Description);
 builder.Services.AddReverseProxy().LoadFromConfig(builder.Configuration.GetSection("ReverseProxy"));
 builder.Services.AddDownstreamReadiness();
 builder.Services.AddTokenIssuer(builder.Configuration);
+builder.Services.AddGatewayRateLimits(builder.Configuration);
+builder.Services.AddBrowserClients(builder.Configuration);
 
 var app = builder.Build();
 
 app.MapDefaultEndpoints();
+app.UseCors();
+app.UseRateLimiter();
 app.MapTokenEndpoints();
 app.MapReverseProxy();
 

@@ -14,6 +14,9 @@ public class GatewayFactory : WebApplicationFactory<Program>
 
     public string KeyDirectory { get; init; } = Path.Combine(Path.GetTempPath(), "gateway-keys", Guid.NewGuid().ToString("N"));
     public string KeyRotation { get; init; } = "30.00:00:00";
+    public int PerClient { get; init; } = 1000;
+    public int PerAnonymousAddress { get; init; } = 1000;
+    public string Window { get; init; } = "00:00:10";
 
     public static string Hash(string secret) => "sha256:" + Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(secret)));
 
@@ -24,6 +27,10 @@ public class GatewayFactory : WebApplicationFactory<Program>
         builder.UseSetting("TokenIssuer:KeyDirectory", KeyDirectory);
         builder.UseSetting("TokenIssuer:KeyRotation", KeyRotation);
         builder.UseSetting("TokenIssuer:Issuer", "http://gateway.test");
+        builder.UseSetting("RateLimits:PerClient", PerClient.ToString());
+        builder.UseSetting("RateLimits:PerAnonymousAddress", PerAnonymousAddress.ToString());
+        builder.UseSetting("RateLimits:Window", Window);
+        builder.UseSetting("Cors:AllowedOrigins:0", "https://portal.tj.gov.cn");
         Client(builder, 0, "admin", AdminSecret, null, "plans.read", "plans.write", "admin");
         Client(builder, 1, "reader", ReaderSecret, null, "plans.read");
         Client(builder, 2, "dongli", DongliSecret, "120110", "plans.read", "plans.write");

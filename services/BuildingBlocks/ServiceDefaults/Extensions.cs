@@ -51,6 +51,7 @@ public static class Extensions
     {
         var service = app.Services.GetRequiredService<ServiceDescription>();
         app.UseMiddleware<RequestIdMiddleware>();
+        app.UseMiddleware<SecurityHeadersMiddleware>();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseMiddleware<RequestBodyLimitMiddleware>();

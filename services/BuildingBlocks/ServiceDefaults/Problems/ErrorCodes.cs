@@ -19,6 +19,7 @@ public static class ErrorCodes
     public const string UnsupportedMediaType = "unsupportedMediaType";
     public const string MethodNotAllowed = "methodNotAllowed";
     public const string IdempotencyKeyReused = "idempotencyKeyReused";
+    public const string RateLimited = "rateLimited";
     public const string Unauthorized = "unauthorized";
     public const string Forbidden = "forbidden";
     public const string ServiceUnavailable = "serviceUnavailable";
@@ -38,6 +39,7 @@ public static class ErrorCodes
         415 => UnsupportedMediaType,
         422 => ValidationFailed,
         428 => PreconditionRequired,
+        429 => RateLimited,
         503 => ServiceUnavailable,
         _ => status >= 500 ? InternalError : "error",
     };

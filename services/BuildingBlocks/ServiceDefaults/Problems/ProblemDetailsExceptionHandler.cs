@@ -104,24 +104,8 @@ internal sealed partial class ProblemDetailsExceptionHandler(IProblemDetailsServ
     private static bool HasNoBody(HttpRequest request) =>
         request.ContentLength == 0 || (request.ContentLength is null && !request.Headers.TransferEncoding.Any());
 
-    internal static ProblemDetails Create(int status, string code, string title, string detail,
-        IDictionary<string, string[]>? errors = null)
-    {
-        var problem = new ProblemDetails
-        {
-            Status = status,
-            Title = title,
-            Detail = detail,
-            Type = ProblemTypes.For(status),
-        };
-        problem.Extensions["code"] = code;
-        if (errors is { Count: > 0 })
-        {
-            problem.Extensions["errors"] = errors;
-        }
-
-        return problem;
-    }
+    private static ProblemDetails Create(int status, string code, string title, string detail,
+        IDictionary<string, string[]>? errors = null) => ProblemDetailsFactory.Create(status, code, title, detail, errors);
 
     [GeneratedRegex("^Failed to bind parameter \"(?:[^\"]* )?(?<name>[^\" ]+)\" from \"(?<value>.*)\"\\.$")]
     private static partial Regex BindFailure();

@@ -1,0 +1,86 @@
+using System.Globalization;
+using System.Threading.RateLimiting;
+using Gateway.Tokens;
+using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.Options;
+using Microsoft.IdentityModel.JsonWebTokens;
+using Microsoft.IdentityModel.Tokens;
+using ServiceDefaults.Problems;
+
+namespace Gateway.RateLimiting;
+
+/// <summary>
+/// Fixed-window limits per client: a caller whose token this gateway signed is counted by its client
+/// id; everyone else (anonymous, or a token the gateway cannot verify) by IP address, so forging
+/// client ids buys no extra quota. Over the limit: 429 problem details with Retry-After. Health
+/// probes are not limited.
+/// </summary>
+public static class RateLimitingExtensions
+{
+    public static IServiceCollection AddGatewayRateLimits(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<RateLimitOptions>().Bind(configuration.GetSection(RateLimitOptions.Section))
+            .Validate(o => o.Window > TimeSpan.Zero && o.PerClient > 0 && o.PerAnonymousAddress > 0, "RateLimits must be positive.")
+            .ValidateOnStart();
+        services.AddRateLimiter(limiter =>
+        {
+            limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            limiter.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(Partition);
+            limiter.OnRejected = RejectAsync;
+        });
+        return services;
+    }
+
+    private static RateLimitPartition<string> Partition(HttpContext http)
+    {
+        if (http.Request.Path.StartsWithSegments("/health"))
+        {
+            return RateLimitPartition.GetNoLimiter("health");
+        }
+
+        var options = http.RequestServices.GetRequiredService<IOptions<RateLimitOptions>>().Value;
+        var clientId = VerifiedClientId(http);
+        var (key, permits) = clientId is null
+            ? ($"address:{http.Connection.RemoteIpAddress}", options.PerAnonymousAddress)
+            : ($"client:{clientId}", options.Clients.GetValueOrDefault(clientId, options.PerClient));
+        return RateLimitPartition.GetFixedWindowLimiter(key, _ => new FixedWindowRateLimiterOptions
+        {
+            PermitLimit = permits,
+            Window = options.Window,
+            QueueLimit = 0,
+        });
+    }
+
+    /// <summary>The client id of a bearer token signed by one of this gateway's keys, or null.</summary>
+    private static string? VerifiedClientId(HttpContext http)
+    {
+        var header = http.Request.Headers.Authorization.ToString();
+        if (!header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
+        {
+            return null;
+        }
+
+        var keys = http.RequestServices.GetRequiredService<SigningKeys>();
+        var issuer = http.RequestServices.GetRequiredService<IOptions<TokenIssuerOptions>>().Value.Issuer;
+        // The partition callback is synchronous; validation against in-memory keys does no I/O.
+        var result = new JsonWebTokenHandler().ValidateTokenAsync(header[7..].Trim(), new TokenValidationParameters
+        {
+            ValidIssuer = issuer,
+            ValidAudience = TokenEndpoints.Audience,
+            IssuerSigningKeys = keys.All,
+        }).GetAwaiter().GetResult();
+        return result.IsValid && result.Claims.TryGetValue("client_id", out var clientId) ? clientId as string : null;
+    }
+
+    private static async ValueTask RejectAsync(OnRejectedContext context, CancellationToken cancellationToken)
+    {
+        var retryAfter = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : TimeSpan.FromSeconds(1);
+        var seconds = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds));
+        var response = context.HttpContext.Response;
+        response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
+        var problem = ProblemDetailsFactory.Create(429, ErrorCodes.RateLimited, "Too many requests",
+            $"The rate limit for your client was reached; retry after {seconds} s.");
+        await context.HttpContext.RequestServices.GetRequiredService<IProblemDetailsService>()
+            .WriteAsync(new ProblemDetailsContext { HttpContext = context.HttpContext, ProblemDetails = problem });
+    }
+}
