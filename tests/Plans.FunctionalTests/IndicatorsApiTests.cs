@@ -97,4 +97,23 @@ public class IndicatorsApiTests(PlansApiFactory factory) : IClassFixture<PlansAp
         var stored = await (await client.GetAsync($"/api/v1/plans/{plan}/indicators/I1")).JsonAsync(HttpStatusCode.OK);
         stored["targets"]![0]!["value"]!.GetValue<decimal>().Should().Be(11600);
     }
+
+    [Fact]
+    public async Task Rejects_null_list_items_figures_out_of_range_and_nul_characters_without_a_500()
+    {
+        var plan = await client.CreatePlanAsync();
+        var url = $"/api/v1/plans/{plan}/indicators";
+
+        var nullTarget = await client.PostRawAsync(url, "{\"code\":\"N1\",\"name\":\"n\",\"measure\":\"stock\",\"direction\":\"increase\",\"targets\":[null]}");
+        var nullFlag = await client.PostRawAsync(url, "{\"code\":\"N2\",\"name\":\"n\",\"measure\":\"stock\",\"direction\":\"increase\",\"targets\":[{\"year\":2025,\"value\":1}],\"flags\":[null]}");
+        var huge = await client.PostRawAsync(url, "{\"code\":\"N3\",\"name\":\"n\",\"measure\":\"stock\",\"direction\":\"increase\",\"targets\":[{\"year\":2025,\"value\":1e27}]}");
+        var nul = await client.PostRawAsync(url, "{\"code\":\"N4\",\"name\":\"a\\u0000b\",\"measure\":\"stock\",\"direction\":\"increase\",\"targets\":[{\"year\":2025,\"value\":1}]}");
+
+        (await nullTarget.ProblemAsync(HttpStatusCode.UnprocessableEntity, "validationFailed")).ErrorsFor("targets[0]").Should().NotBeEmpty();
+        (await nullFlag.ProblemAsync(HttpStatusCode.UnprocessableEntity, "validationFailed")).ErrorsFor("flags[0]").Should().NotBeEmpty();
+        (await huge.ProblemAsync(HttpStatusCode.UnprocessableEntity, "validationFailed")).ErrorsFor("targets[0].value").Should().NotBeEmpty();
+        (await nul.ProblemAsync(HttpStatusCode.BadRequest, "invalidJson")).ErrorsFor("name").Should().Equal("NUL characters are not allowed.");
+        var stored = await (await client.GetAsync(url)).JsonAsync(HttpStatusCode.OK);
+        stored["totalCount"]!.GetValue<int>().Should().Be(0, "nothing half-stored");
+    }
 }

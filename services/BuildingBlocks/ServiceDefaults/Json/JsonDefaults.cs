@@ -17,5 +17,6 @@ public static class JsonDefaults
         options.NumberHandling = JsonNumberHandling.Strict;
         options.Converters.Insert(0, new StrictStringEnumConverter());
         options.Converters.Insert(1, new NormalizedDecimalConverter());
+        options.Converters.Insert(2, new NoNulStringConverter());
     }
 }

@@ -14,31 +14,32 @@ internal sealed class IndicatorFieldsValidator : AbstractValidator<IndicatorFiel
         RuleFor(i => i.Measure).NotNull();
         RuleFor(i => i.Direction).NotNull();
         RuleFor(i => i.Baseline!.Year).NotNull().InclusiveBetween(1949, 2100).When(i => i.Baseline is not null);
-        RuleFor(i => i.Baseline!.Value).NotNull().When(i => i.Baseline is not null);
+        RuleFor(i => i.Baseline!.Value).NotNull().PrecisionScale(20, 4, true).When(i => i.Baseline is not null);
         RuleFor(i => i.Baseline).NotNull().When(i => i.Measure == Domain.Measure.Increment)
             .WithMessage("An increment target is an increase over the baseline, so 'baseline' is required.");
         RuleFor(i => i.Targets).NotEmpty().WithMessage("At least one target is required.");
-        RuleForEach(i => i.Targets).ChildRules(target =>
+        RuleForEach(i => i.Targets).NotNull().ChildRules(target =>
         {
             target.RuleFor(t => t.Year).NotNull().InclusiveBetween(1949, 2100);
             target.RuleFor(t => t.Value).NotNull().When(t => string.IsNullOrWhiteSpace(t.Raw))
                 .WithMessage("A target needs a value, or the document's raw wording when it sets no figure.");
+            target.RuleFor(t => t.Value).PrecisionScale(20, 4, true);
             target.RuleFor(t => t.Raw).MaximumLength(200);
         });
         RuleFor(i => i.Baseline!.Raw).MaximumLength(200).When(i => i.Baseline is not null);
         RuleFor(i => i.Category).MaximumLength(100);
-        RuleForEach(i => i.Flags).ChildRules(flag =>
+        RuleForEach(i => i.Flags).NotNull().ChildRules(flag =>
         {
             flag.RuleFor(f => f.Code).NotEmpty().Matches("^[a-z][A-Za-z0-9]{0,49}$")
                 .WithMessage("A flag code is a short camelCase word, such as textTableConflict.");
             flag.RuleFor(f => f.Message).NotEmpty().MaximumLength(1000);
         });
         RuleFor(i => i.Targets)
-            .Must(targets => targets!.Select(t => t.Year).Distinct().Count() == targets!.Count)
+            .Must(targets => targets!.OfType<TargetInput>().Select(t => t.Year).Distinct().Count() == targets!.OfType<TargetInput>().Count())
             .When(i => i.Targets is { Count: > 0 })
             .WithMessage("Each target must be for a different year.");
         RuleFor(i => i.Targets)
-            .Must((indicator, targets) => targets!.All(t => t.Year is null || t.Year > indicator.Baseline!.Year))
+            .Must((indicator, targets) => targets!.OfType<TargetInput>().All(t => t.Year is null || t.Year > indicator.Baseline!.Year))
             .When(i => i.Targets is { Count: > 0 } && i.Baseline?.Year is not null)
             .WithMessage("Every target year must be after the baseline year.");
         RuleFor(i => i.Metric).Must(metric => MetricKey.IsValid(metric!))

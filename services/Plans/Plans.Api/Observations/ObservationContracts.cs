@@ -28,7 +28,7 @@ internal sealed class CreateObservationRequestValidator : AbstractValidator<Crea
     public CreateObservationRequestValidator()
     {
         RuleFor(o => o.Year).NotNull().InclusiveBetween(1949, 2100);
-        RuleFor(o => o.Value).NotNull();
+        RuleFor(o => o.Value).NotNull().PrecisionScale(20, 4, true);
         RuleFor(o => o.Note).MaximumLength(2000);
     }
 }
