@@ -14,6 +14,7 @@ public class GatewayFactory : WebApplicationFactory<Program>
 
     public string KeyDirectory { get; init; } = Path.Combine(Path.GetTempPath(), "gateway-keys", Guid.NewGuid().ToString("N"));
     public string KeyRotation { get; init; } = "30.00:00:00";
+    public string? SigningKeyPem { get; init; }
     public int PerClient { get; init; } = 1000;
     public int PerAnonymousAddress { get; init; } = 1000;
     public string Window { get; init; } = "00:00:10";
@@ -26,6 +27,10 @@ public class GatewayFactory : WebApplicationFactory<Program>
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         builder.UseSetting("TokenIssuer:KeyDirectory", KeyDirectory);
         builder.UseSetting("TokenIssuer:KeyRotation", KeyRotation);
+        if (SigningKeyPem is not null)
+        {
+            builder.UseSetting("TokenIssuer:SigningKeyPem", SigningKeyPem);
+        }
         builder.UseSetting("TokenIssuer:Issuer", "http://gateway.test");
         builder.UseSetting("RateLimits:PerClient", PerClient.ToString());
         builder.UseSetting("RateLimits:PerAnonymousAddress", PerAnonymousAddress.ToString());

@@ -32,6 +32,20 @@ public class SigningKeyTests
         Directory.Delete(directory, recursive: true);
     }
 
+    [Fact]
+    public async Task A_key_given_by_configuration_is_shared_by_replicas_and_no_key_file_is_written()
+    {
+        using var rsa = System.Security.Cryptography.RSA.Create(2048);
+        var pem = rsa.ExportPkcs8PrivateKeyPem();
+        var directory = Path.Combine(Path.GetTempPath(), "gateway-keys", Guid.NewGuid().ToString("N"));
+
+        var first = await KeyIdsAsync(new GatewayFactory { SigningKeyPem = pem, KeyDirectory = directory });
+        var second = await KeyIdsAsync(new GatewayFactory { SigningKeyPem = pem });
+
+        first.Should().ContainSingle().And.Equal(second);
+        Directory.Exists(directory).Should().BeFalse();
+    }
+
     private static async Task<List<string>> KeyIdsAsync(GatewayFactory factory)
     {
         await using (factory)

@@ -18,6 +18,14 @@ public sealed class SigningKeys
 
     public SigningKeys(IOptions<TokenIssuerOptions> options, TimeProvider clock)
     {
+        if (options.Value.SigningKeyPem is { Length: > 0 } pem)
+        {
+            var rsa = RSA.Create();
+            rsa.ImportFromPem(pem);
+            keys = [new RsaSecurityKey(rsa) { KeyId = Convert.ToHexString(SHA256.HashData(rsa.ExportSubjectPublicKeyInfo()))[..16].ToLowerInvariant() }];
+            return;
+        }
+
         var directory = options.Value.KeyDirectory;
         Directory.CreateDirectory(directory);
         var files = Directory.GetFiles(directory, "signing-*.json")

@@ -14,7 +14,13 @@ public sealed class TokenIssuerOptions
     /// <summary>Access token lifetime; short, since clients fetch a new one with their credentials.</summary>
     public TimeSpan TokenLifetime { get; set; } = TimeSpan.FromMinutes(15);
 
-    /// <summary>Where the signing keys are kept (generated on first run).</summary>
+    /// <summary>
+    /// An RSA private key (PKCS#8 PEM) to sign with, for replicas that must share one key. When set,
+    /// the key folder is not used; rotate by changing it (the JWKS then holds only this key).
+    /// </summary>
+    public string? SigningKeyPem { get; set; }
+
+    /// <summary>Where the signing keys are kept (generated on first run) when no key is configured.</summary>
     [Required]
     public string KeyDirectory { get; set; } = "data/keys";
 
