@@ -39,24 +39,30 @@ public sealed class AuditInterceptor(IHttpContextAccessor http, TimeProvider clo
     {
         context.ChangeTracker.DetectChanges();
         var entries = context.ChangeTracker.Entries().ToList();
-        var roots = entries.Where(e => !e.Metadata.IsOwned() && IsAudited(e)).ToList();
-        var changedOwned = entries.Where(e => e.Metadata.IsOwned() && e.State is EntityState.Added or EntityState.Deleted or EntityState.Modified).ToList();
+        // Owned rows (an indicator's targets, a task's units) of collections with a change, by owner.
+        var changedCollections = entries
+            .Where(e => e.Metadata.IsOwned())
+            .GroupBy(e => (Owner: OwnerKey(e), Navigation: e.Metadata.FindOwnership()!.PrincipalToDependent!.Name))
+            .Where(g => g.Any(e => e.State is EntityState.Added or EntityState.Deleted or EntityState.Modified))
+            .ToLookup(g => g.Key.Owner);
         var now = clock.GetUtcNow();
         var caller = http.HttpContext?.User.ClientId() ?? "system";
         var requestId = http.HttpContext?.TraceIdentifier;
         var records = new List<AuditRecord>();
-        foreach (var root in roots)
+        foreach (var root in entries.Where(e => !e.Metadata.IsOwned() && IsAudited(e)))
         {
-            var changes = FieldChanges(root);
-            foreach (var collection in root.Collections.Where(c => c.Metadata.TargetEntityType.IsOwned()))
+            var collections = changedCollections[RootKey(root)].ToList();
+            if (root.State == EntityState.Unchanged && collections.Count == 0)
             {
-                var owned = entries.Where(e => e.Metadata == collection.Metadata.TargetEntityType && BelongsTo(e, root)).ToList();
-                if (owned.Any(changedOwned.Contains))
-                {
-                    changes[Camel(collection.Metadata.Name)] = new Change(
-                        root.State == EntityState.Added ? null : owned.Where(e => e.State != EntityState.Added).Select(e => Values(e, original: true)).ToList(),
-                        root.State == EntityState.Deleted ? null : owned.Where(e => e.State != EntityState.Deleted).Select(e => Values(e, original: false)).ToList());
-                }
+                continue;
+            }
+
+            var changes = FieldChanges(root);
+            foreach (var owned in collections)
+            {
+                changes[Camel(owned.Key.Navigation)] = new Change(
+                    root.State == EntityState.Added ? null : owned.Where(e => e.State != EntityState.Added).Select(e => Values(e, original: true)).ToList(),
+                    root.State == EntityState.Deleted ? null : owned.Where(e => e.State != EntityState.Deleted).Select(e => Values(e, original: false)).ToList());
             }
 
             var action = root.State switch
@@ -129,11 +135,13 @@ public sealed class AuditInterceptor(IHttpContextAccessor http, TimeProvider clo
         return changes;
     }
 
-    private static bool BelongsTo(EntityEntry owned, EntityEntry owner)
+    private static string RootKey(EntityEntry root) =>
+        root.Metadata.Name + "|" + string.Join("|", root.Metadata.FindPrimaryKey()!.Properties.Select(p => root.Property(p.Name).CurrentValue));
+
+    private static string OwnerKey(EntityEntry owned)
     {
         var ownership = owned.Metadata.FindOwnership()!;
-        return ownership.Properties.Select(p => owned.Property(p.Name).CurrentValue)
-            .SequenceEqual(ownership.PrincipalKey.Properties.Select(p => owner.Property(p.Name).CurrentValue));
+        return ownership.PrincipalEntityType.Name + "|" + string.Join("|", ownership.Properties.Select(p => owned.Property(p.Name).CurrentValue));
     }
 
     private static Dictionary<string, object?> Values(EntityEntry entry, bool original) => entry.Properties
