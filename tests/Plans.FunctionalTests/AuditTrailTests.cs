@@ -78,6 +78,20 @@ public class AuditTrailTests(PlansApiFactory factory) : IClassFixture<PlansApiFa
     }
 
     [Fact]
+    public async Task Time_filters_accept_China_Standard_Time()
+    {
+        var code = Api.UniqueCode("CST");
+        await (await portal.PostJsonAsync("/api/v1/plans", Api.Plan(code, "120118", "district"))).JsonAsync(HttpStatusCode.Created);
+        var now = factory.Clock.GetUtcNow().ToOffset(TimeSpan.FromHours(8));
+
+        var around = await TrailAsync($"from={Uri.EscapeDataString(now.AddHours(-1).ToString("O"))}&to={Uri.EscapeDataString(now.AddHours(1).ToString("O"))}&pageSize=500");
+        var later = await TrailAsync($"from={Uri.EscapeDataString(now.AddHours(1).ToString("O"))}&pageSize=500");
+
+        around.Select(r => r!["resourceKey"]!.GetValue<string>()).Should().Contain(code);
+        later.Select(r => r!["resourceKey"]!.GetValue<string>()).Should().NotContain(code);
+    }
+
+    [Fact]
     public async Task Only_admin_reads_the_trail()
     {
         (await factory.ClientWith(null).GetAsync("/api/v1/audit")).StatusCode.Should().Be(HttpStatusCode.Unauthorized);

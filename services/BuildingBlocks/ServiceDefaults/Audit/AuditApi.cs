@@ -54,12 +54,13 @@ public static class AuditApi
             query = query.Where(r => r.ClientId == filter.ClientId);
         }
 
-        if (filter.From is { } from)
+        // PostgreSQL compares timestamptz only with UTC values; callers may send any offset (+08:00).
+        if (filter.From?.ToUniversalTime() is { } from)
         {
             query = query.Where(r => r.At >= from);
         }
 
-        if (filter.To is { } to)
+        if (filter.To?.ToUniversalTime() is { } to)
         {
             query = query.Where(r => r.At < to);
         }
