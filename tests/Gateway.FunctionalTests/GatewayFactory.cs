@@ -15,6 +15,9 @@ public class GatewayFactory : WebApplicationFactory<Program>
     public string KeyDirectory { get; init; } = Path.Combine(Path.GetTempPath(), "gateway-keys", Guid.NewGuid().ToString("N"));
     public string KeyRotation { get; init; } = "30.00:00:00";
     public string? SigningKeyPem { get; init; }
+
+    /// <summary>Settings applied last, over the defaults above.</summary>
+    public Dictionary<string, string> Settings { get; init; } = [];
     public int PerClient { get; init; } = 1000;
     public int PerAnonymousAddress { get; init; } = 1000;
     public string Window { get; init; } = "00:00:10";
@@ -39,6 +42,10 @@ public class GatewayFactory : WebApplicationFactory<Program>
         Client(builder, 0, "admin", AdminSecret, null, "plans.read", "plans.write", "admin");
         Client(builder, 1, "reader", ReaderSecret, null, "plans.read");
         Client(builder, 2, "dongli", DongliSecret, "120110", "plans.read", "plans.write");
+        foreach (var (key, value) in Settings)
+        {
+            builder.UseSetting(key, value);
+        }
     }
 
     private static void Client(IWebHostBuilder builder, int index, string id, string secret, string? region, params string[] scopes)

@@ -46,6 +46,16 @@ public class SigningKeyTests
         Directory.Exists(directory).Should().BeFalse();
     }
 
+    [Fact]
+    public void A_client_whose_secret_hash_is_not_a_sha256_digest_stops_the_gateway_at_start()
+    {
+        using var factory = new GatewayFactory { Settings = { ["TokenIssuer:Clients:0:SecretHash"] = "sha256:not-hex" } };
+
+        var start = () => factory.CreateClient();
+
+        start.Should().Throw<Microsoft.Extensions.Options.OptionsValidationException>().WithMessage("*SecretHash*");
+    }
+
     private static async Task<List<string>> KeyIdsAsync(GatewayFactory factory)
     {
         await using (factory)

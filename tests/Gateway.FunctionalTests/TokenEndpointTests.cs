@@ -94,6 +94,18 @@ public class TokenEndpointTests(GatewayFactory factory) : IClassFixture<GatewayF
     }
 
     [Fact]
+    public async Task A_form_the_server_cannot_read_is_invalid_request_not_a_500()
+    {
+        var fields = Enumerable.Range(0, 1500).Select(i => KeyValuePair.Create($"f{i}", "x")).ToList();
+        fields.Add(KeyValuePair.Create("grant_type", "client_credentials"));
+
+        var response = await client.PostAsync("/connect/token", new FormUrlEncodedContent(fields));
+
+        response.StatusCode.Should().Be(HttpStatusCode.BadRequest);
+        (await ErrorAsync(response)).Should().Be("invalid_request");
+    }
+
+    [Fact]
     public async Task Discovery_names_the_issuer_the_keys_and_the_token_endpoint()
     {
         var discovery = JsonNode.Parse(await client.GetStringAsync("/.well-known/openid-configuration"))!;

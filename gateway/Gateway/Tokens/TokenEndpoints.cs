@@ -12,7 +12,7 @@ namespace Gateway.Tokens;
 /// OpenID Connect discovery document and JWKS that let every service validate the tokens itself.
 /// Errors follow RFC 6749 §5.2 (<c>error</c>, <c>error_description</c>), which OAuth client libraries expect.
 /// </summary>
-public static class TokenEndpoints
+public static partial class TokenEndpoints
 {
     public const string Audience = "tianjin-sti-api";
     public const string JwksPath = "/.well-known/jwks.json";
@@ -27,8 +27,8 @@ public static class TokenEndpoints
     {
         services.AddOptions<TokenIssuerOptions>().Bind(configuration.GetSection(TokenIssuerOptions.Section))
             .ValidateDataAnnotations()
-            .Validate(o => o.Clients.All(c => c.SecretHash.StartsWith("sha256:", StringComparison.Ordinal)),
-                "TokenIssuer:Clients:*:SecretHash must be 'sha256:' and the hex digest of the secret.")
+            .Validate(o => o.Clients.All(c => SecretHashFormat().IsMatch(c.SecretHash)),
+                "TokenIssuer:Clients:*:SecretHash must be 'sha256:' and the 64 hex digits of the secret's digest.")
             .Validate(o => o.Clients.SelectMany(c => c.Scopes).All(KnownScopes.Contains),
                 $"TokenIssuer:Clients:*:Scopes must be among: {string.Join(", ", KnownScopes)}.")
             .ValidateOnStart();
@@ -54,7 +54,16 @@ public static class TokenEndpoints
             return OAuthError(400, "invalid_request", "Send the request as application/x-www-form-urlencoded.");
         }
 
-        var form = await http.Request.ReadFormAsync(http.RequestAborted);
+        IFormCollection form;
+        try
+        {
+            form = await http.Request.ReadFormAsync(http.RequestAborted);
+        }
+        catch (InvalidDataException unreadable)
+        {
+            return OAuthError(400, "invalid_request", $"The form could not be read: {unreadable.Message}");
+        }
+
         if (form["grant_type"] != "client_credentials")
         {
             return OAuthError(400, "unsupported_grant_type", "Only grant_type=client_credentials is supported.");
@@ -164,6 +173,9 @@ public static class TokenEndpoints
         var expected = Convert.FromHexString(storedHash["sha256:".Length..]);
         return CryptographicOperations.FixedTimeEquals(expected, SHA256.HashData(Encoding.UTF8.GetBytes(secret)));
     }
+
+    [System.Text.RegularExpressions.GeneratedRegex("^sha256:[0-9A-Fa-f]{64}$")]
+    private static partial System.Text.RegularExpressions.Regex SecretHashFormat();
 
     private static IResult OAuthError(int status, string error, string description) =>
         Results.Json(new { error, error_description = description }, statusCode: status);
