@@ -29,17 +29,21 @@ public sealed partial class SeedLoader(PlansDbContext db, IServiceProvider servi
             return new SeedReport(directory, []);
         }
 
-        var files = Directory.GetFiles(Path.Combine(directory, "plans"), "*.json")
-            .Select(path => JsonSerializer.Deserialize<SeedFile>(File.ReadAllText(path), json.Value.SerializerOptions)!)
-            .OrderBy(file => file.Plan.ParentPlanCode is null ? 0 : 1)
-            .ThenBy(file => file.Plan.Code, StringComparer.Ordinal)
+        var read = Directory.GetFiles(Path.Combine(directory, "plans"), "*.json").Order(StringComparer.Ordinal).Select(Read).ToList();
+        var results = read.Where(r => r.File is null)
+            .Select(r => new SeededPlan(Path.GetFileNameWithoutExtension(r.Path), "invalid", 0, 0, 0, r.Error))
             .ToList();
-        var results = new List<SeededPlan>();
+        var files = read.Select(r => r.File).OfType<SeedFile>()
+            .OrderBy(file => file.Plan.ParentPlanCode is null ? 0 : 1)
+            .ThenBy(file => file.Plan.Code, StringComparer.Ordinal);
         foreach (var file in files)
         {
-            var result = await LoadPlanAsync(file, directory, ct);
-            LogPlan(file.Plan.Code!, result.Outcome, result.Detail);
-            results.Add(result);
+            results.Add(await LoadPlanAsync(file, directory, ct));
+        }
+
+        foreach (var result in results)
+        {
+            LogPlan(result.Code, result.Outcome, result.Detail);
         }
 
         return new SeedReport(directory, results);
@@ -69,11 +73,33 @@ public sealed partial class SeedLoader(PlansDbContext db, IServiceProvider servi
             return new SeededPlan(code, "invalid", file.SeedVersion, 0, 0, errors);
         }
 
-        var text = await File.ReadAllTextAsync(Path.Combine(directory, file.Document), ct);
+        var documentPath = Path.Combine(directory, file.Document);
+        if (!File.Exists(documentPath))
+        {
+            return new SeededPlan(code, "invalid", file.SeedVersion, 0, 0, $"The source document '{file.Document}' is missing.");
+        }
+
+        var text = await File.ReadAllTextAsync(documentPath, ct);
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var result = record is null ? await CreateAsync(file, text, ct) : await UpdateAsync(file, text, ct);
         await transaction.CommitAsync(ct);
         return result;
+    }
+
+    /// <summary>A seed file, or why it cannot be used; one broken file never stops the others.</summary>
+    private (string Path, SeedFile? File, string? Error) Read(string path)
+    {
+        try
+        {
+            var file = JsonSerializer.Deserialize<SeedFile>(File.ReadAllText(path), json.Value.SerializerOptions);
+            return file is { Plan.Code: not null, Document: not null, Indicators: not null, Tasks: not null }
+                ? (path, file, null)
+                : (path, null, "A seed file needs plan.code, document, indicators and tasks.");
+        }
+        catch (JsonException invalid)
+        {
+            return (path, null, $"Not a valid seed file at {invalid.Path ?? "$"} (line {invalid.LineNumber + 1}): {invalid.Message}");
+        }
     }
 
     private async Task<SeededPlan> CreateAsync(SeedFile file, string text, CancellationToken ct)
