@@ -36,6 +36,15 @@ public static class ETags
         throw new PreconditionFailedException(current);
     }
 
+    /// <summary>For actions where If-Match is optional (status changes, deletes): checked only when sent.</summary>
+    public static void RequireMatchIfPresent(HttpRequest request, long currentVersion)
+    {
+        if (request.Headers.IfMatch.Count > 0)
+        {
+            RequireMatch(request, currentVersion);
+        }
+    }
+
     public static void Set(HttpResponse response, long version) =>
         response.Headers.ETag = For(version);
 }

@@ -25,4 +25,8 @@ public static class EnumText
 
         return Enum.GetValues<T>()[index];
     }
+
+    /// <summary>The wire name of an enum value, as the JSON body writes it.</summary>
+    public static string Format<T>(T value) where T : struct, Enum =>
+        StrictStringEnumConverter.NamesOf(typeof(T))[Array.IndexOf(Enum.GetValues<T>(), value)];
 }

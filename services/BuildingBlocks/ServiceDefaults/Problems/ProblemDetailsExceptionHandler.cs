@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 
 using ServiceDefaults.Json;
+using static ServiceDefaults.Problems.ProblemDetailsFactory;
 
 namespace ServiceDefaults.Problems;
 
@@ -103,9 +104,6 @@ internal sealed partial class ProblemDetailsExceptionHandler(IProblemDetailsServ
 
     private static bool HasNoBody(HttpRequest request) =>
         request.ContentLength == 0 || (request.ContentLength is null && !request.Headers.TransferEncoding.Any());
-
-    private static ProblemDetails Create(int status, string code, string title, string detail,
-        IDictionary<string, string[]>? errors = null) => ProblemDetailsFactory.Create(status, code, title, detail, errors);
 
     [GeneratedRegex("^Failed to bind parameter \"(?:[^\"]* )?(?<name>[^\" ]+)\" from \"(?<value>.*)\"\\.$")]
     private static partial Regex BindFailure();

@@ -1,7 +1,8 @@
 using FluentValidation;
 using Microsoft.EntityFrameworkCore;
 using Plans.Api.Data;
-using Plans.Api.Domain;
+using Plans.Api.Regions;
+using ServiceDefaults.Json;
 
 namespace Plans.Api.Plans;
 
@@ -14,16 +15,12 @@ internal sealed class PlanFieldsValidator : AbstractValidator<PlanFields>
         RuleFor(p => p.Kind).NotNull();
         RuleFor(p => p.Level).NotNull();
         RuleFor(p => p.RegionCode).NotEmpty().MaximumLength(12)
-            .MustAsync(async (code, ct) => await db.Regions.AnyAsync(r => r.Code == code, ct))
+            .Must(code => RegionCatalog.Find(code) is not null)
             .WithMessage(p => $"Region '{p.RegionCode}' does not exist; see GET /api/v1/regions.");
         RuleFor(p => p.Level)
-            .MustAsync(async (plan, level, ct) =>
-            {
-                var region = await db.Regions.AsNoTracking().SingleOrDefaultAsync(r => r.Code == plan.RegionCode, ct);
-                return region is null || region.PlanLevel == level;
-            })
-            .When(p => p.Level is not null && !string.IsNullOrEmpty(p.RegionCode))
-            .WithMessage(p => $"A {Wire(p.Level)} plan cannot belong to region '{p.RegionCode}' of another kind.");
+            .Must((plan, level) => RegionCatalog.Find(plan.RegionCode) is not { } region || region.PlanLevel == level)
+            .When(p => p.Level is not null)
+            .WithMessage(p => $"A {EnumText.Format(p.Level!.Value)} plan cannot belong to region '{p.RegionCode}' of another kind.");
         RuleFor(p => p.PeriodStart).NotNull().InclusiveBetween(1949, 2100);
         RuleFor(p => p.PeriodEnd).NotNull().InclusiveBetween(1949, 2100);
         RuleFor(p => p.PeriodEnd).GreaterThanOrEqualTo(p => p.PeriodStart)
@@ -42,12 +39,6 @@ internal sealed class PlanFieldsValidator : AbstractValidator<PlanFields>
             .WithMessage(p => $"Parent plan '{p.ParentPlanCode}' does not exist.");
     }
 
-    private static string Wire(PlanLevel? level) => level switch
-    {
-        PlanLevel.Municipal => "municipal",
-        PlanLevel.District => "district",
-        _ => "functionalZone",
-    };
 }
 
 internal sealed class CreatePlanRequestValidator : AbstractValidator<CreatePlanRequest>

@@ -131,10 +131,7 @@ public static class PlansApi
         CancellationToken ct)
     {
         var plan = await PlanLookup.FindAsync(db, code, user, Access.Write, ct);
-        if (request.Headers.IfMatch.Count > 0)
-        {
-            ETags.RequireMatch(request, plan.Version);
-        }
+        ETags.RequireMatchIfPresent(request, plan.Version);
 
         plan.EnsureDeletable();
         db.Plans.Remove(plan);
@@ -175,10 +172,7 @@ public static class PlansApi
         CancellationToken ct, Action<Plan> transition)
     {
         var plan = await PlanLookup.FindAsync(db, code, http.User, Access.Write, ct);
-        if (http.Request.Headers.IfMatch.Count > 0)
-        {
-            ETags.RequireMatch(http.Request, plan.Version);
-        }
+        ETags.RequireMatchIfPresent(http.Request, plan.Version);
 
         transition(plan);
         await db.SaveChangesAsync(ct);

@@ -39,6 +39,8 @@ public static class RegionCatalog
 
     private static readonly IReadOnlyDictionary<string, Region> ByCode = All.ToDictionary(r => r.Code);
 
+    public static Region? Find(string? code) => code is null ? null : ByCode.GetValueOrDefault(code);
+
     /// <summary>True when <paramref name="code"/> is <paramref name="ancestor"/> or lies below it.</summary>
     public static bool Contains(string ancestor, string code)
     {
