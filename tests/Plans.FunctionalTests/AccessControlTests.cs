@@ -112,6 +112,7 @@ public class AccessControlTests(PlansApiFactory factory) : IClassFixture<PlansAp
 
         var anonymousList = await (await anonymous.GetAsync("/api/v1/plans?pageSize=500")).JsonAsync(HttpStatusCode.OK);
         anonymousList["items"]!.AsArray().Should().OnlyContain(p => p!["status"]!.GetValue<string>() != "draft");
+        anonymousList["items"]!.AsArray().Select(p => p!["code"]!.GetValue<string>()).Should().NotContain(draft);
         var dongliList = await (await factory.ClientWith(PlansApiFactory.Issuer.Token("plans.read", region: Dongli)).GetAsync("/api/v1/plans?pageSize=500")).JsonAsync(HttpStatusCode.OK);
         dongliList["items"]!.AsArray().Select(p => p!["code"]!.GetValue<string>()).Should().NotContain(draft);
     }

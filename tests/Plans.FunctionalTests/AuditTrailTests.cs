@@ -72,6 +72,7 @@ public class AuditTrailTests(PlansApiFactory factory) : IClassFixture<PlansApiFa
         var byClient = await TrailAsync("clientId=jinghai-portal&pageSize=500");
         var since = await TrailAsync($"from={Uri.EscapeDataString(before.AddMilliseconds(1).ToString("O"))}&pageSize=500");
 
+        byClient.Select(r => r!["resourceKey"]!.GetValue<string>()).Should().Contain(code);
         byClient.Should().OnlyContain(r => r!["clientId"]!.GetValue<string>() == "jinghai-portal");
         since.Select(r => r!["resourceKey"]!.GetValue<string>()).Should().Contain(code);
         since.Should().OnlyContain(r => DateTimeOffset.Parse(r!["at"]!.GetValue<string>()) > before);

@@ -41,6 +41,6 @@ public class SeedUpdateTests(SeededPlansApiFactory factory) : IClassFixture<Seed
         indicator["notes"]!.GetValue<string>().Should().Be("转录更正");
 
         var again = await (await client.PostAsync("/api/v1/seeds/load", null)).JsonAsync(HttpStatusCode.OK);
-        again["plans"]!.AsArray().Should().OnlyContain(p => p!["outcome"]!.GetValue<string>() == "unchanged");
+        again["plans"]!.AsArray().Should().HaveCount(5).And.OnlyContain(p => p!["outcome"]!.GetValue<string>() == "unchanged");
     }
 }
