@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -33,17 +34,18 @@ public static class DatabaseExtensions
         var connectionString = options.EffectiveConnectionString(serviceName);
         builder.Services.AddHttpContextAccessor();
         builder.Services.TryAddSingleton(TimeProvider.System);
-        builder.Services.AddScoped<AuditInterceptor>();
+        // Every IInterceptor registered (the audit trail, the event outbox) joins each SaveChanges.
+        builder.Services.AddScoped<IInterceptor, AuditInterceptor>();
         if (options.EffectiveProvider == DatabaseProvider.Postgres)
         {
             builder.Services.AddDbContext<TContext, TPostgres>((sp, db) =>
-                db.UseNpgsql(connectionString).AddInterceptors(sp.GetRequiredService<AuditInterceptor>()));
+                db.UseNpgsql(connectionString).AddInterceptors(sp.GetServices<IInterceptor>()));
         }
         else
         {
             Directory.CreateDirectory(options.DataDirectory);
             builder.Services.AddDbContext<TContext, TSqlite>((sp, db) =>
-                db.UseSqlite(connectionString).AddInterceptors(sp.GetRequiredService<AuditInterceptor>()));
+                db.UseSqlite(connectionString).AddInterceptors(sp.GetServices<IInterceptor>()));
         }
 
         builder.Services.AddScoped<DbContext>(sp => sp.GetRequiredService<TContext>());

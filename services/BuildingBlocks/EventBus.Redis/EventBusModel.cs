@@ -1,0 +1,32 @@
+using EventBus.Redis.Inbox;
+using EventBus.Redis.Outbox;
+using Microsoft.EntityFrameworkCore;
+
+namespace EventBus.Redis;
+
+public static class EventBusModel
+{
+    /// <summary>Adds the outbox and inbox tables to a service's model; call from OnModelCreating.</summary>
+    public static ModelBuilder AddEventBusTables(this ModelBuilder modelBuilder)
+    {
+        modelBuilder.Entity<OutboxMessage>(message =>
+        {
+            message.ToTable("OutboxMessages");
+            message.HasKey(m => m.Id);
+            message.Property(m => m.Type).HasMaxLength(100);
+            message.Property(m => m.Source).HasMaxLength(50);
+            message.HasIndex(m => m.EventId).IsUnique();
+            message.HasIndex(m => m.PublishedAt);
+            message.Ignore(m => m.Envelope);
+        });
+        modelBuilder.Entity<InboxMessage>(message =>
+        {
+            message.ToTable("InboxMessages");
+            message.HasKey(m => m.EventId);
+            message.Property(m => m.Type).HasMaxLength(100);
+            message.Property(m => m.Source).HasMaxLength(50);
+            message.HasIndex(m => m.AppliedAt);
+        });
+        return modelBuilder;
+    }
+}

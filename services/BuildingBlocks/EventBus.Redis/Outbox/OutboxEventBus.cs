@@ -1,0 +1,11 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace EventBus.Redis.Outbox;
+
+/// <summary>Publishes by adding to the outbox of the request's DbContext; the relay does the rest.</summary>
+internal sealed class OutboxEventBus(DbContext db, IOptions<RedisEventBusOptions> options) : IEventBus
+{
+    public void Publish(IntegrationEvent @event) =>
+        db.Set<OutboxMessage>().Add(new OutboxMessage(EventEnvelope.Wrap(@event, options.Value.ServiceName)));
+}

@@ -1,0 +1,40 @@
+using EventBus;
+using ServiceDefaults.Audit;
+
+namespace EventBus.Redis.Outbox;
+
+/// <summary>
+/// An event waiting to be published, written in the same transaction as the change it reports.
+/// The relay marks it published once the stream has taken it.
+/// </summary>
+[NotAudited]
+public sealed class OutboxMessage
+{
+    private OutboxMessage()
+    {
+    }
+
+    public OutboxMessage(EventEnvelope envelope)
+    {
+        EventId = envelope.Id;
+        Type = envelope.Type;
+        OccurredAt = envelope.OccurredAt;
+        Source = envelope.Source;
+        SchemaVersion = envelope.SchemaVersion;
+        Payload = envelope.Payload;
+    }
+
+    /// <summary>Publication order.</summary>
+    public long Id { get; private set; }
+    public Guid EventId { get; private set; }
+    public string Type { get; private set; } = "";
+    public DateTimeOffset OccurredAt { get; private set; }
+    public string Source { get; private set; } = "";
+    public int SchemaVersion { get; private set; }
+    public string Payload { get; private set; } = "";
+    public DateTimeOffset? PublishedAt { get; private set; }
+
+    public EventEnvelope Envelope => new(EventId, Type, OccurredAt, Source, SchemaVersion, Payload);
+
+    public void MarkPublished(DateTimeOffset at) => PublishedAt = at;
+}

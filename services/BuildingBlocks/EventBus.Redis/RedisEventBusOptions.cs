@@ -1,0 +1,44 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace EventBus.Redis;
+
+/// <summary>The <c>EventBus</c> section.</summary>
+public sealed class RedisEventBusOptions
+{
+    public const string Section = "EventBus";
+
+    /// <summary>FreeRedis connection string (<c>127.0.0.1:6379,password=…</c>).</summary>
+    [Required]
+    public string Redis { get; set; } = "127.0.0.1:6379";
+
+    /// <summary>Prefix of every stream key: the stream of service <c>enterprises</c> is <c>{prefix}enterprises</c>.</summary>
+    [Required]
+    public string StreamPrefix { get; set; } = "sti:events:";
+
+    /// <summary>Approximate cap on each stream's length; consumers rebuild older history from the owner's API.</summary>
+    [Range(1000, long.MaxValue)]
+    public long MaxStreamLength { get; set; } = 100_000;
+
+    /// <summary>Deliveries of one entry before it goes to the dead-letter stream.</summary>
+    [Range(1, 100)]
+    public int MaxDeliveries { get; set; } = 5;
+
+    /// <summary>How long an entry stays unacknowledged before another delivery (to any replica) is tried.</summary>
+    public TimeSpan RetryAfter { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>How often the relay looks at the outbox when no commit has woken it.</summary>
+    public TimeSpan OutboxPollInterval { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>Published outbox rows and inbox rows older than this are deleted.</summary>
+    public TimeSpan Retention { get; set; } = TimeSpan.FromDays(7);
+
+    /// <summary>This replica's consumer name; unique per process by default.</summary>
+    public string ConsumerName { get; set; } = $"{Environment.MachineName}-{Environment.ProcessId}-{Guid.NewGuid():N}";
+
+    /// <summary>The publishing service's name, set by the registration (its stream and consumer group).</summary>
+    internal string ServiceName { get; set; } = "";
+
+    internal string StreamOf(string service) => StreamPrefix + service;
+
+    internal string DeadLetterStream => StreamPrefix + ServiceName + ":dead-letter";
+}

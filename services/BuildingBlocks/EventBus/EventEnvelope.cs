@@ -1,0 +1,34 @@
+using System.Reflection;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace EventBus;
+
+/// <summary>An integration event as it is stored in an outbox and carried on a stream.</summary>
+/// <param name="Id">The event's id.</param>
+/// <param name="Type">The event record's type name (<c>QualificationGranted</c>).</param>
+/// <param name="OccurredAt">When the change happened.</param>
+/// <param name="Source">The publishing service (<c>enterprises</c>); also its stream's name.</param>
+/// <param name="SchemaVersion">Version of the payload's schema.</param>
+/// <param name="Payload">The event record as JSON (camelCase).</param>
+public sealed record EventEnvelope(Guid Id, string Type, DateTimeOffset OccurredAt, string Source, int SchemaVersion, string Payload)
+{
+    /// <summary>JSON options of every payload: web defaults (camelCase), enums as strings.</summary>
+    public static readonly JsonSerializerOptions PayloadJson = new(JsonSerializerDefaults.Web)
+    {
+        Converters = { new JsonStringEnumConverter() },
+    };
+
+    public static EventEnvelope Wrap(IntegrationEvent @event, string source)
+    {
+        var type = @event.GetType();
+        return new EventEnvelope(@event.Id, type.Name, @event.OccurredAt, source, SchemaVersionOf(type),
+            JsonSerializer.Serialize(@event, type, PayloadJson));
+    }
+
+    public IntegrationEvent Unwrap(Type eventType) =>
+        (IntegrationEvent?)JsonSerializer.Deserialize(Payload, eventType, PayloadJson)
+        ?? throw new JsonException($"The payload of event {Id} ({Type}) is null.");
+
+    public static int SchemaVersionOf(Type eventType) => eventType.GetCustomAttribute<SchemaVersionAttribute>()?.Version ?? 1;
+}

@@ -1,0 +1,23 @@
+namespace EventBus;
+
+/// <summary>Publishes integration events.</summary>
+public interface IEventBus
+{
+    /// <summary>
+    /// Queues the event in the outbox of the current unit of work (the service's DbContext). It is
+    /// written by the next SaveChanges, in the same transaction as the change it reports, and
+    /// published to the stream after commit; a change that is not saved publishes nothing.
+    /// </summary>
+    void Publish(IntegrationEvent @event);
+}
+
+/// <summary>
+/// Applies one type of event. It runs in its own DI scope inside a database transaction that also
+/// records the event id in the inbox: an event is applied once, however often it is delivered.
+/// Throwing leaves the event unacknowledged, so it is retried and, after too many tries, dead-lettered.
+/// </summary>
+public interface IIntegrationEventHandler<in TEvent>
+    where TEvent : IntegrationEvent
+{
+    Task HandleAsync(TEvent @event, CancellationToken cancellationToken);
+}
