@@ -85,10 +85,3 @@ public enum UnitRole
     /// <summary>责任单位</summary>
     Responsible,
 }
-
-public enum RegionKind
-{
-    Municipality,
-    District,
-    FunctionalZone,
-}

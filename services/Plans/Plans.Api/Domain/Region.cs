@@ -1,3 +1,5 @@
+using ServiceDefaults.Regions;
+
 namespace Plans.Api.Domain;
 
 /// <summary>

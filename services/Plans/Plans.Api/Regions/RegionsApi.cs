@@ -1,3 +1,4 @@
+using ServiceDefaults.Regions;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Plans.Api.Data;
