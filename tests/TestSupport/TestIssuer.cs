@@ -6,7 +6,7 @@ using System.Text.Json;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
 
-namespace Plans.FunctionalTests;
+namespace TestSupport;
 
 /// <summary>
 /// An OpenID Connect issuer of the tests' own: an RSA key, a discovery document and a JWKS, served
@@ -15,7 +15,7 @@ namespace Plans.FunctionalTests;
 /// </summary>
 public sealed class TestIssuer(string authority)
 {
-    public const string AllScopes = "plans.read plans.write admin";
+    public const string AllScopes = "plans.read plans.write enterprises.read enterprises.write admin";
     private readonly RsaSecurityKey key = new(RSA.Create(2048)) { KeyId = Guid.NewGuid().ToString("N")[..12] };
 
     public string Authority { get; } = authority;

@@ -1,0 +1,118 @@
+using System.Net.Http.Headers;
+using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace TestSupport;
+
+/// <summary>
+/// Hosts a service in memory over a database of its own: a fresh SQLite file, or, when the test
+/// script has started PostgreSQL (TEST_POSTGRES), a fresh database on that server. Its events go to
+/// the Redis the test script started (TEST_REDIS), under a stream prefix of its own. One factory per
+/// test class, so no class sees another's data.
+/// </summary>
+public abstract class ServiceApiFactory<TProgram>(string serviceName) : WebApplicationFactory<TProgram>
+    where TProgram : class
+{
+    private readonly string dataDirectory = Path.Combine(Path.GetTempPath(), $"{serviceName}-tests", Guid.NewGuid().ToString("N"));
+
+    public static string? PostgresServer => Environment.GetEnvironmentVariable("TEST_POSTGRES");
+
+    public static string RedisServer => Environment.GetEnvironmentVariable("TEST_REDIS") ?? "127.0.0.1:6379";
+
+    public static string ProviderName => PostgresServer is null ? "Sqlite" : "Postgres";
+
+    /// <summary>Prefix of this factory's streams, so parallel classes never read each other's events.</summary>
+    public string StreamPrefix { get; } = $"test:{Guid.NewGuid():N}:";
+
+    public FixedClock Clock { get; } = new(new DateTimeOffset(2026, 11, 22, 8, 0, 0, TimeSpan.Zero));
+
+    /// <summary>The issuer the service trusts.</summary>
+    public static TestIssuer Issuer { get; } = new("http://issuer.test");
+
+    /// <summary>An independent issuer the service trusts only when <see cref="TrustSecondIssuer"/> is set.</summary>
+    public static TestIssuer SecondIssuer { get; } = new("http://second-issuer.test");
+
+    public bool TrustSecondIssuer { get; init; }
+
+    /// <summary>A client calling with the given token, or anonymously when it is null.</summary>
+    public HttpClient ClientWith(string? token)
+    {
+        var client = CreateClient();
+        client.DefaultRequestHeaders.Authorization = token is null ? null : new AuthenticationHeaderValue("Bearer", token);
+        return client;
+    }
+
+    /// <summary>By default a test calls as a client holding every scope of the service and admin, in no region.</summary>
+    protected override void ConfigureClient(HttpClient client)
+    {
+        base.ConfigureClient(client);
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", Issuer.Token());
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        builder.UseSetting("Database:DataDirectory", dataDirectory);
+        if (PostgresServer is { } server)
+        {
+            builder.UseSetting("Database:Provider", "Postgres");
+            builder.UseSetting("Database:ConnectionString", $"{server};Database={serviceName}_test_{Guid.NewGuid():N}");
+        }
+
+        builder.UseSetting("EventBus:Redis", RedisServer);
+        builder.UseSetting("EventBus:StreamPrefix", StreamPrefix);
+        builder.UseSetting("Logging:LogLevel:Default", "Warning");
+        builder.UseSetting("Auth:Issuers:0:Authority", Issuer.Authority);
+        builder.UseSetting("Auth:Issuers:0:RequireHttpsMetadata", "false");
+        if (TrustSecondIssuer)
+        {
+            builder.UseSetting("Auth:Issuers:1:Authority", SecondIssuer.Authority);
+            builder.UseSetting("Auth:Issuers:1:RequireHttpsMetadata", "false");
+        }
+
+        builder.ConfigureServices(services =>
+        {
+            services.AddSingleton<TimeProvider>(Clock);
+            services.ConfigureAll<JwtBearerOptions>(jwt => jwt.BackchannelHttpHandler = new IssuerBackchannel(Issuer, SecondIssuer));
+        });
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        SqliteConnection.ClearAllPools();
+        if (Directory.Exists(dataDirectory))
+        {
+            Directory.Delete(dataDirectory, recursive: true);
+        }
+    }
+}
+
+/// <summary>A clock the tests set, so that "today" is reproducible.</summary>
+public sealed class FixedClock(DateTimeOffset start) : TimeProvider
+{
+    private DateTimeOffset now = start;
+
+    public override DateTimeOffset GetUtcNow() => now;
+
+    public void Advance(TimeSpan by) => now += by;
+}
+
+public static class TestPaths
+{
+    public static string RepositoryRoot { get; } = Find();
+
+    private static string Find()
+    {
+        var directory = new DirectoryInfo(AppContext.BaseDirectory);
+        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "Microservices.sln")))
+        {
+            directory = directory.Parent;
+        }
+
+        return directory?.FullName ?? throw new InvalidOperationException("Microservices.sln not found above the test output.");
+    }
+}
