@@ -1,0 +1,56 @@
+using Enterprises.Api.Domain;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Enterprises.Api.Data;
+
+internal sealed class EnterpriseConfiguration : IEntityTypeConfiguration<Enterprise>
+{
+    public void Configure(EntityTypeBuilder<Enterprise> enterprise)
+    {
+        enterprise.HasKey(e => e.CreditCode);
+        enterprise.Property(e => e.CreditCode).HasMaxLength(18);
+        enterprise.Property(e => e.Name).HasMaxLength(200);
+        enterprise.Property(e => e.NameEn).HasMaxLength(300);
+        enterprise.Property(e => e.RegionCode).HasMaxLength(12);
+        enterprise.Property(e => e.ZoneCode).HasMaxLength(12);
+        enterprise.Property(e => e.Industry).HasMaxLength(100);
+        enterprise.Property(e => e.Version).IsConcurrencyToken();
+        enterprise.HasIndex(e => e.RegionCode);
+        enterprise.HasIndex(e => e.ZoneCode);
+        enterprise.HasIndex(e => e.Name);
+        enterprise.HasMany(e => e.Qualifications).WithOne().HasForeignKey(q => q.CreditCode).OnDelete(DeleteBehavior.Cascade);
+        enterprise.HasMany(e => e.AnnualReports).WithOne().HasForeignKey(r => r.CreditCode).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class AnnualReportConfiguration : IEntityTypeConfiguration<AnnualReport>
+{
+    public void Configure(EntityTypeBuilder<AnnualReport> report)
+    {
+        report.HasKey(r => new { r.CreditCode, r.Year });
+        report.Property(r => r.CreditCode).HasMaxLength(18);
+        report.Property(r => r.Version).IsConcurrencyToken();
+        report.Property(r => r.RevenueWan).HasPrecision(20, 4);
+        report.Property(r => r.RdExpenseWan).HasPrecision(20, 4);
+        report.Property(r => r.HighTechRevenueWan).HasPrecision(20, 4);
+        report.Property(r => r.TotalAssetsWan).HasPrecision(20, 4);
+    }
+}
+
+internal sealed class QualificationConfiguration : IEntityTypeConfiguration<Qualification>
+{
+    public void Configure(EntityTypeBuilder<Qualification> qualification)
+    {
+        qualification.HasKey(q => q.Id);
+        qualification.Property(q => q.CreditCode).HasMaxLength(18);
+        qualification.Property(q => q.Type).HasConversion<string>().HasMaxLength(30);
+        // A concurrency token: two replicas expiring, or an expiry racing a revocation, change a row once.
+        qualification.Property(q => q.Status).HasConversion<string>().HasMaxLength(20).IsConcurrencyToken();
+        qualification.Property(q => q.CertificateNumber).HasMaxLength(100);
+        qualification.Property(q => q.RevocationReason).HasMaxLength(1000);
+        qualification.HasIndex(q => new { q.CreditCode, q.Type });
+        qualification.HasIndex(q => new { q.Status, q.ExpiresOn });
+        qualification.HasIndex(q => q.GrantedOn);
+    }
+}

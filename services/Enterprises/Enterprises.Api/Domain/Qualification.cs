@@ -1,0 +1,92 @@
+using System.Text.Json.Serialization;
+using ServiceDefaults.Audit;
+using ServiceDefaults.Problems;
+
+namespace Enterprises.Api.Domain;
+
+/// <summary>The recognitions on Tianjin's growth ladder for technology enterprises. On the wire by their names (<c>HighTech</c>).</summary>
+public enum QualificationType
+{
+    /// <summary>科技型中小企业: evaluated every year, valid for the year of its grant.</summary>
+    [JsonStringEnumMemberName("TechSme")] TechSme,
+    /// <summary>国家高新技术企业: valid three years.</summary>
+    [JsonStringEnumMemberName("HighTech")] HighTech,
+    /// <summary>雏鹰 — the first rung of Tianjin's growth ladder.</summary>
+    [JsonStringEnumMemberName("Eagle")] Eagle,
+    /// <summary>瞪羚 — fast-growing enterprises.</summary>
+    [JsonStringEnumMemberName("Gazelle")] Gazelle,
+    /// <summary>科技领军 — leading enterprises.</summary>
+    [JsonStringEnumMemberName("Leader")] Leader,
+    /// <summary>科技领军(培育) — candidates being cultivated to lead.</summary>
+    [JsonStringEnumMemberName("LeaderCultivation")] LeaderCultivation,
+}
+
+/// <summary>valid → expired (by the daily expiry pass) or valid → revoked (by a decision).</summary>
+public enum QualificationStatus
+{
+    Valid,
+    Expired,
+    Revoked,
+}
+
+/// <summary>A qualification granted to an enterprise for a period.</summary>
+public sealed class Qualification : IAuditedResource
+{
+    public long Id { get; set; }
+    public string CreditCode { get; set; } = null!;
+    public QualificationType Type { get; set; }
+    /// <summary>证书编号.</summary>
+    public string? CertificateNumber { get; set; }
+    public DateOnly GrantedOn { get; set; }
+    /// <summary>The last day it holds.</summary>
+    public DateOnly ExpiresOn { get; set; }
+    public QualificationStatus Status { get; set; }
+    public DateOnly? RevokedOn { get; set; }
+    public string? RevocationReason { get; set; }
+    /// <summary>The first day it no longer held (the day after <see cref="ExpiresOn"/>), once the expiry pass has seen it.</summary>
+    public DateOnly? ExpiredOn { get; set; }
+
+    /// <summary>Known before the row has its id, so the audit record of the grant names it too.</summary>
+    public string AuditKey => $"{CreditCode}/{Type}/{GrantedOn:yyyy-MM-dd}";
+
+    /// <summary>Whether it held on <paramref name="day"/>: granted by then, not yet past its end, not revoked by then.</summary>
+    public bool HeldOn(DateOnly day) =>
+        GrantedOn <= day && day <= ExpiresOn && !(RevokedOn is { } revoked && revoked <= day);
+
+    public bool Overlaps(DateOnly from, DateOnly to) => GrantedOn <= to && from <= ExpiresOn;
+
+    public void Revoke(DateOnly revokedOn, string reason, DateOnly today)
+    {
+        if (Status != QualificationStatus.Valid)
+        {
+            throw new ConflictException(EnterpriseErrors.QualificationNotValid,
+                $"Qualification {Id} is {Status.ToString().ToLowerInvariant()}; only a valid one can be revoked.");
+        }
+
+        var problem = revokedOn < GrantedOn ? $"'revokedOn' must not be before the grant ({GrantedOn:yyyy-MM-dd})."
+            : revokedOn > ExpiresOn ? $"'revokedOn' must not be after the qualification ended ({ExpiresOn:yyyy-MM-dd})."
+            : revokedOn > today ? "'revokedOn' must not be in the future."
+            : null;
+        if (problem is not null)
+        {
+            throw new RequestValidationException("revokedOn", problem);
+        }
+
+        Status = QualificationStatus.Revoked;
+        RevokedOn = revokedOn;
+        RevocationReason = reason;
+    }
+
+    /// <summary>Moves a valid qualification past its end to expired; returns false when there is nothing to do.</summary>
+    public bool ExpireIfEnded(DateOnly today)
+    {
+        if (Status != QualificationStatus.Valid || ExpiresOn >= today)
+        {
+            return false;
+        }
+
+        Status = QualificationStatus.Expired;
+        ExpiredOn = ExpiresOn.AddDays(1);
+        return true;
+    }
+}

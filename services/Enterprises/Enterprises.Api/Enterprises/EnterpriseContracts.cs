@@ -1,0 +1,87 @@
+using Enterprises.Api.Domain;
+
+namespace Enterprises.Api.Enterprises;
+
+/// <summary>The fields of an enterprise a caller sets; the body of PATCH (as a merge patch) and, with <c>creditCode</c>, of POST.</summary>
+public record EnterpriseFields
+{
+    /// <summary>The registered Chinese name, e.g. 天津市某某科技有限公司.</summary>
+    public string? Name { get; init; }
+    /// <summary>English name, where known.</summary>
+    public string? NameEn { get; init; }
+    /// <summary>The district it is registered in: a district code from GET /api/v1/regions (not 120000, not a zone).</summary>
+    public string? RegionCode { get; init; }
+    /// <summary>The functional zone it sits in (12Z01–12Z05), if any.</summary>
+    public string? ZoneCode { get; init; }
+    /// <summary>Industry, as the register words it (e.g. 新一代信息技术).</summary>
+    public string? Industry { get; init; }
+    /// <summary>Date of establishment (成立日期).</summary>
+    public DateOnly? FoundedOn { get; init; }
+
+    public static EnterpriseFields From(Enterprise e) => new()
+    {
+        Name = e.Name, NameEn = e.NameEn, RegionCode = e.RegionCode, ZoneCode = e.ZoneCode, Industry = e.Industry,
+        FoundedOn = e.FoundedOn,
+    };
+
+    /// <summary>Copies the (validated) fields onto the enterprise; true when anything changed.</summary>
+    public bool ApplyTo(Enterprise e)
+    {
+        var before = From(e);
+        e.Name = Name!.Trim();
+        e.NameEn = Blank(NameEn);
+        e.RegionCode = RegionCode!;
+        e.ZoneCode = Blank(ZoneCode);
+        e.Industry = Blank(Industry);
+        e.FoundedOn = FoundedOn!.Value;
+        return before != From(e);
+    }
+
+    private static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
+}
+
+/// <summary>A new enterprise on the register.</summary>
+public sealed record CreateEnterpriseRequest : EnterpriseFields
+{
+    /// <summary>The 18-character Unified Social Credit Code; lower-case letters are taken as upper-case.</summary>
+    public string? CreditCode { get; init; }
+}
+
+/// <summary>A qualification the enterprise holds today.</summary>
+/// <param name="Id">The qualification's id (GET .../qualifications/{id}).</param>
+/// <param name="Type">TechSme, HighTech, Eagle, Gazelle, Leader or LeaderCultivation.</param>
+/// <param name="GrantedOn">The day it was granted.</param>
+/// <param name="ExpiresOn">The last day it holds.</param>
+public sealed record QualificationSummary(long Id, QualificationType Type, DateOnly GrantedOn, DateOnly ExpiresOn)
+{
+    public static QualificationSummary From(Qualification q) => new(q.Id, q.Type, q.GrantedOn, q.ExpiresOn);
+}
+
+/// <summary>An enterprise.</summary>
+/// <param name="Qualifications">The qualifications it holds today (valid and within their term).</param>
+public sealed record EnterpriseResponse(
+    string CreditCode,
+    string Name,
+    string? NameEn,
+    string RegionCode,
+    string? ZoneCode,
+    string? Industry,
+    DateOnly FoundedOn,
+    IReadOnlyList<QualificationSummary> Qualifications,
+    DateTimeOffset CreatedAt,
+    DateTimeOffset UpdatedAt)
+{
+    public static EnterpriseResponse From(Enterprise e) => new(e.CreditCode, e.Name, e.NameEn, e.RegionCode, e.ZoneCode, e.Industry,
+        e.FoundedOn, e.Qualifications.OrderBy(q => q.Type).ThenBy(q => q.GrantedOn).Select(QualificationSummary.From).ToList(),
+        e.CreatedAt, e.UpdatedAt);
+}
+
+/// <summary>Filters of GET /api/v1/enterprises.</summary>
+/// <param name="RegionCode">A region and the regions below it: 120000 lists all, a zone code lists the enterprises in that zone.</param>
+/// <param name="ZoneCode">Only enterprises in this functional zone.</param>
+/// <param name="Qualification">Only enterprises holding a qualification of this type today (HighTech, …).</param>
+/// <param name="Industry">Only this industry (exact).</param>
+/// <param name="Q">Words in the Chinese or English name, or the start of the credit code.</param>
+/// <param name="Format">json (default, paged) or csv (every match, UTF-8 with a header row, the import's columns).</param>
+public sealed record EnterpriseFilter(string? RegionCode, string? ZoneCode, string? Qualification, string? Industry, string? Q,
+    string? Format);

@@ -1,0 +1,54 @@
+using System.Security.Claims;
+using Enterprises.Api.Data;
+using Enterprises.Api.Domain;
+using Microsoft.EntityFrameworkCore;
+using ServiceDefaults.Auth;
+using ServiceDefaults.Problems;
+using ServiceDefaults.Regions;
+
+namespace Enterprises.Api.Enterprises;
+
+/// <summary>Finds the enterprise named in a path (404 when absent) and checks a caller may change it (403).</summary>
+internal static class EnterpriseLookup
+{
+    public const string Read = "enterprises.read";
+    public const string Write = "enterprises.write";
+
+    /// <summary>Credit codes are stored upper-case; a caller may type them in lower case.</summary>
+    public static string Normalize(string? code) => (code ?? "").Trim().ToUpperInvariant();
+
+    /// <summary>The enterprise with the qualifications it holds today (tracked, so the caller may change it).</summary>
+    public static async Task<Enterprise> FindAsync(EnterprisesDbContext db, string creditCode, DateOnly today, CancellationToken ct)
+    {
+        var code = Normalize(creditCode);
+        return await db.Enterprises
+            .Include(e => e.Qualifications.Where(q => q.Status == QualificationStatus.Valid && q.GrantedOn <= today && q.ExpiresOn >= today))
+            .SingleOrDefaultAsync(e => e.CreditCode == code, ct)
+            ?? throw new NotFoundException("Enterprise", code);
+    }
+
+    /// <summary>The enterprise alone, for checks and for the records below it.</summary>
+    public static async Task<Enterprise> FindBareAsync(EnterprisesDbContext db, string creditCode, CancellationToken ct)
+    {
+        var code = Normalize(creditCode);
+        return await db.Enterprises.SingleOrDefaultAsync(e => e.CreditCode == code, ct) ?? throw new NotFoundException("Enterprise", code);
+    }
+
+    /// <summary>
+    /// A caller confined to a region changes only enterprises registered in it or below it, or, for a
+    /// functional zone's client, sitting in that zone.
+    /// </summary>
+    public static void EnsureWritable(ClaimsPrincipal user, string regionCode, string? zoneCode)
+    {
+        if (user.Region() is { } region && !RegionCodes.Contains(region, regionCode)
+            && !(zoneCode is not null && RegionCodes.Contains(region, zoneCode)))
+        {
+            throw new ApiException(403, ErrorCodes.Forbidden, "Outside your region",
+                $"Your client may change enterprises of region {region} and the regions below it, not of {regionCode}"
+                + (zoneCode is null ? "." : $" / {zoneCode}."));
+        }
+    }
+
+    public static void EnsureWritable(ClaimsPrincipal user, Enterprise enterprise) =>
+        EnsureWritable(user, enterprise.RegionCode, enterprise.ZoneCode);
+}

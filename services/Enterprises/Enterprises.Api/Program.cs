@@ -1,0 +1,23 @@
+using Enterprises.Api;
+using Enterprises.Api.Data;
+using Enterprises.Api.Enterprises;
+using EventBus.Redis;
+using ServiceDefaults;
+using ServiceDefaults.Data;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.AddServiceDefaults(EnterprisesService.Description);
+builder.AddServiceDatabase<EnterprisesDbContext, SqliteEnterprisesDbContext, PostgresEnterprisesDbContext>(EnterprisesService.Description.Name);
+builder.AddRedisEventBus(EnterprisesService.Description.Name);
+
+var app = builder.Build();
+
+app.MapDefaultEndpoints();
+app.MapEnterprisesApi();
+app.MapEventBusApi();
+
+app.Run();
+
+/// <summary>Entry point; public so functional tests can host it with WebApplicationFactory.</summary>
+public partial class Program;
