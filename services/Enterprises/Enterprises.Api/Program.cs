@@ -1,6 +1,9 @@
 using Enterprises.Api;
+using Enterprises.Api.AnnualReports;
 using Enterprises.Api.Data;
 using Enterprises.Api.Enterprises;
+using Enterprises.Api.Qualifications;
+using Enterprises.Api.Statistics;
 using EventBus.Redis;
 using ServiceDefaults;
 using ServiceDefaults.Data;
@@ -10,11 +13,16 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults(EnterprisesService.Description);
 builder.AddServiceDatabase<EnterprisesDbContext, SqliteEnterprisesDbContext, PostgresEnterprisesDbContext>(EnterprisesService.Description.Name);
 builder.AddRedisEventBus(EnterprisesService.Description.Name);
+builder.AddQualificationExpiry();
 
 var app = builder.Build();
 
 app.MapDefaultEndpoints();
 app.MapEnterprisesApi();
+app.MapStatisticsApi();
+app.MapAnnualReportsApi();
+app.MapQualificationsApi();
+app.MapQualificationRegisterApi();
 app.MapEventBusApi();
 
 app.Run();

@@ -1,0 +1,76 @@
+using Enterprises.Api.Domain;
+
+namespace Enterprises.Api.Qualifications;
+
+/// <summary>A qualification to grant (the body of POST .../qualifications).</summary>
+public sealed record GrantQualificationRequest
+{
+    /// <summary>TechSme, HighTech, Eagle, Gazelle, Leader or LeaderCultivation.</summary>
+    public QualificationType? Type { get; init; }
+    /// <summary>证书编号, where the decision gives one.</summary>
+    public string? CertificateNumber { get; init; }
+    /// <summary>The day of the decision; not in the future, not before the enterprise was founded.</summary>
+    public DateOnly? GrantedOn { get; init; }
+    /// <summary>
+    /// The last day it holds. Optional for HighTech (then grantedOn + 3 years − 1 day) and TechSme (then 31 December
+    /// of the grant year); required for Eagle, Gazelle, Leader and LeaderCultivation. Must be after grantedOn.
+    /// </summary>
+    public DateOnly? ExpiresOn { get; init; }
+}
+
+/// <summary>The body of POST .../qualifications/{id}/revoke.</summary>
+public sealed record RevokeQualificationRequest
+{
+    /// <summary>Why it was revoked (the decision's wording).</summary>
+    public string? Reason { get; init; }
+    /// <summary>The day the revocation takes effect; today when absent. Within the qualification's term, not in the future.</summary>
+    public DateOnly? RevokedOn { get; init; }
+}
+
+/// <summary>A qualification of an enterprise.</summary>
+/// <param name="ExpiredOn">The first day it no longer held, once the expiry pass has marked it expired.</param>
+public sealed record QualificationResponse(
+    long Id,
+    string CreditCode,
+    QualificationType Type,
+    string? CertificateNumber,
+    DateOnly GrantedOn,
+    DateOnly ExpiresOn,
+    QualificationStatus Status,
+    DateOnly? RevokedOn,
+    string? RevocationReason,
+    DateOnly? ExpiredOn)
+{
+    public static QualificationResponse From(Qualification q) => new(q.Id, q.CreditCode, q.Type, q.CertificateNumber, q.GrantedOn,
+        q.ExpiresOn, q.Status, q.RevokedOn, q.RevocationReason, q.ExpiredOn);
+}
+
+/// <summary>A qualification in the register-wide list, with where its enterprise is (for metrics per region).</summary>
+public sealed record QualificationRecord(
+    long Id,
+    string CreditCode,
+    string RegionCode,
+    string? ZoneCode,
+    QualificationType Type,
+    string? CertificateNumber,
+    DateOnly GrantedOn,
+    DateOnly ExpiresOn,
+    QualificationStatus Status,
+    DateOnly? RevokedOn,
+    string? RevocationReason,
+    DateOnly? ExpiredOn)
+{
+    public static QualificationRecord From(Qualification q, string regionCode, string? zoneCode) => new(q.Id, q.CreditCode, regionCode,
+        zoneCode, q.Type, q.CertificateNumber, q.GrantedOn, q.ExpiresOn, q.Status, q.RevokedOn, q.RevocationReason, q.ExpiredOn);
+}
+
+/// <summary>Filters of the qualification lists.</summary>
+/// <param name="Type">TechSme, HighTech, Eagle, Gazelle, Leader or LeaderCultivation.</param>
+/// <param name="Status">valid, expired or revoked.</param>
+/// <param name="RegionCode">GET /api/v1/qualifications only: enterprises of this region and below (a zone code: in that zone).</param>
+public sealed record QualificationFilter(string? Type, string? Status, string? RegionCode);
+
+/// <summary>What an expiry pass did.</summary>
+/// <param name="Expired">How many valid qualifications it moved to expired.</param>
+/// <param name="AsOf">The day it ran for: qualifications whose last day is before it expired.</param>
+public sealed record ExpiryResult(int Expired, DateOnly AsOf);

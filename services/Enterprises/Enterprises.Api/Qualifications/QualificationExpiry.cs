@@ -1,0 +1,111 @@
+using Enterprises.Api.Data;
+using Enterprises.Api.Domain;
+using Enterprises.Api.Events;
+using EventBus;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace Enterprises.Api.Qualifications;
+
+/// <summary>The <c>QualificationExpiry</c> section.</summary>
+public sealed class QualificationExpiryOptions
+{
+    public const string Section = "QualificationExpiry";
+
+    /// <summary>How often the pass runs (daily by default); it also runs once at start-up.</summary>
+    public TimeSpan Interval { get; set; } = TimeSpan.FromDays(1);
+}
+
+/// <summary>
+/// Moves valid qualifications whose last day is before today to expired, each with its
+/// QualificationExpired event in the same SaveChanges. Running it again the same day finds nothing.
+/// Status is a concurrency token, so when two replicas race, each row changes (and reports) once.
+/// </summary>
+internal sealed partial class QualificationExpiry(EnterprisesDbContext db, IEventBus events, TimeProvider clock,
+    ILogger<QualificationExpiry> logger)
+{
+    private const int BatchSize = 500;
+
+    public async Task<ExpiryResult> RunAsync(CancellationToken ct)
+    {
+        var today = Today.Of(clock);
+        var expired = 0;
+        while (true)
+        {
+            var due = await (from q in db.Qualifications
+                             join e in db.Enterprises on q.CreditCode equals e.CreditCode
+                             where q.Status == QualificationStatus.Valid && q.ExpiresOn < today
+                             orderby q.Id
+                             select new { Qualification = q, e.RegionCode, e.ZoneCode }).Take(BatchSize).ToListAsync(ct);
+            foreach (var item in due.Where(item => item.Qualification.ExpireIfEnded(today)))
+            {
+                events.Publish(EventFactory.Expired(item.Qualification, item.RegionCode, item.ZoneCode));
+            }
+
+            try
+            {
+                await db.SaveChangesAsync(ct);
+                expired += due.Count;
+            }
+            catch (DbUpdateConcurrencyException)
+            {
+                LogRaced(logger);
+            }
+
+            db.ChangeTracker.Clear();
+            if (due.Count < BatchSize)
+            {
+                break;
+            }
+        }
+
+        LogExpired(logger, expired, today);
+        return new ExpiryResult(expired, today);
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Expiry pass: {Count} qualifications expired as of {Today}")]
+    private static partial void LogExpired(ILogger logger, int count, DateOnly today);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Expiry pass: another replica expired part of a batch first; its rows are left to it")]
+    private static partial void LogRaced(ILogger logger);
+}
+
+/// <summary>Runs the expiry pass at start-up and then every <see cref="QualificationExpiryOptions.Interval"/>.</summary>
+internal sealed partial class QualificationExpiryService(IServiceScopeFactory scopes, IOptions<QualificationExpiryOptions> options,
+    TimeProvider clock, ILogger<QualificationExpiryService> logger) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(options.Value.Interval, clock);
+        do
+        {
+            try
+            {
+                await using var scope = scopes.CreateAsyncScope();
+                await scope.ServiceProvider.GetRequiredService<QualificationExpiry>().RunAsync(stoppingToken);
+            }
+            catch (Exception exception) when (exception is not OperationCanceledException)
+            {
+                LogFailed(logger, exception);
+            }
+        }
+        while (await timer.WaitForNextTickAsync(stoppingToken));
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Expiry pass failed; it runs again at the next interval")]
+    private static partial void LogFailed(ILogger logger, Exception exception);
+}
+
+public static class QualificationExpiryExtensions
+{
+    /// <summary>Registers the expiry pass and its daily run.</summary>
+    public static IHostApplicationBuilder AddQualificationExpiry(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<QualificationExpiryOptions>().Bind(builder.Configuration.GetSection(QualificationExpiryOptions.Section))
+            .Validate(o => o.Interval >= TimeSpan.FromMinutes(1), "QualificationExpiry:Interval must be at least one minute.")
+            .ValidateOnStart();
+        builder.Services.AddScoped<QualificationExpiry>();
+        builder.Services.AddHostedService<QualificationExpiryService>();
+        return builder;
+    }
+}
