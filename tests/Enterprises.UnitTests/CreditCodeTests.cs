@@ -6,12 +6,12 @@ namespace Enterprises.UnitTests;
 public class CreditCodeTests
 {
     /// <summary>
-    /// Published codes, each also checked by a separate script outside this repository:
-    /// the GB 32100 worked examples 91350100M000100Y43 and 53640000MJX1736997 (the latter has J in
-    /// its organisation code, so it fails if letters take their place in the 31-character alphabet
-    /// instead of the GB 11714 values A = 10 … Z = 35), and the codes printed on the business
-    /// licences of Huawei Technologies (914403001922038216), Shenzhen Tencent Computer Systems
-    /// (9144030071526726XG) and Beijing Baidu Netcom (91110000802100433B).
+    /// Codes found in public material, each also checked by a separate script outside this repository:
+    /// 91350100M000100Y43 and 53640000MJX1736997, both widely used as worked examples (the latter has J
+    /// in its organisation code, so it fails if letters take their place in the 31-character alphabet
+    /// instead of the GB 11714 values A = 10 … Z = 35), and 914403001922038216, 9144030071526726XG and
+    /// 91110000802100433B, which we believe to be those of Huawei Technologies, Shenzhen Tencent Computer
+    /// Systems and Beijing Baidu Netcom (the tests rely only on their being valid).
     /// </summary>
     public static readonly TheoryData<string> PublishedCodes =
     [
