@@ -1,10 +1,14 @@
 using Plans.Api;
+using EventBus;
+using EventBus.Redis;
 using Plans.Api.Data;
+using Plans.Api.Events;
 using Plans.Api.Indicators;
 using Plans.Api.Observations;
 using Plans.Api.Plans;
 using Plans.Api.Progress;
 using Plans.Api.Regions;
+using Plans.Api.Registers;
 using Plans.Api.Seeds;
 using Plans.Api.Tasks;
 using ServiceDefaults;
@@ -15,17 +19,28 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults(PlansService.Description);
 builder.AddServiceDatabase<PlansDbContext, SqlitePlansDbContext, PostgresPlansDbContext>(PlansService.Description.Name);
 builder.Services.AddPlanSeeds(builder.Configuration);
+builder.Services.AddRegisterMetrics(builder.Configuration);
+builder.AddRedisEventBus(PlansService.Description.Name)
+    .ConsumeFrom("enterprises")
+    .AddSubscription<EnterpriseRegistered, EnterpriseRegisterHandler>()
+    .AddSubscription<EnterpriseUpdated, EnterpriseRegisterHandler>()
+    .AddSubscription<QualificationGranted, EnterpriseRegisterHandler>()
+    .AddSubscription<QualificationRevoked, EnterpriseRegisterHandler>()
+    .AddSubscription<QualificationExpired, EnterpriseRegisterHandler>();
 
 var app = builder.Build();
 
 app.MapDefaultEndpoints();
 app.MapRegionsApi();
+app.MapRegisterAuthorityApi();
+app.MapRegistersApi();
 app.MapPlansApi();
 app.MapIndicatorsApi();
 app.MapObservationsApi();
 app.MapTasksApi();
 app.MapProgressApi();
 app.MapSeedsApi();
+app.MapEventBusApi();
 
 app.Run();
 

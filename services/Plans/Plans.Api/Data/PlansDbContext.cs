@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using EventBus.Redis;
 using Plans.Api.Domain;
 using ServiceDefaults.Audit;
 using ServiceDefaults.Idempotency;
@@ -19,12 +20,16 @@ public abstract class PlansDbContext(DbContextOptions options) : DbContext(optio
     public DbSet<Region> Regions => Set<Region>();
     public DbSet<PlanDocument> Documents => Set<PlanDocument>();
     public DbSet<SeedRecord> SeedRecords => Set<SeedRecord>();
+    public DbSet<RegisterAuthority> RegisterAuthorities => Set<RegisterAuthority>();
+    public DbSet<RegisteredEnterprise> RegisteredEnterprises => Set<RegisteredEnterprise>();
+    public DbSet<RegisteredQualification> RegisteredQualifications => Set<RegisteredQualification>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(PlansDbContext).Assembly);
         modelBuilder.AddIdempotencyRecords();
         modelBuilder.AddAuditRecords();
+        modelBuilder.AddEventBusTables();
     }
 }
 

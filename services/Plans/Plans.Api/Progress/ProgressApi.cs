@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Plans.Api.Data;
 using Plans.Api.Domain;
 using Plans.Api.Indicators;
+using Plans.Api.Metrics;
 using Plans.Api.Plans;
 
 namespace Plans.Api.Progress;
@@ -15,11 +16,29 @@ namespace Plans.Api.Progress;
 public sealed record PlanProgressResponse(string PlanCode, DateOnly AsOf, IReadOnlyList<IndicatorProgressResponse> Indicators);
 
 /// <summary>The latest observation of an indicator.</summary>
-public sealed record ActualValue(int Year, decimal Value, ObservationOrigin Origin);
+/// <param name="Source">Where it came from: <c>manual</c> (a person or a statistics system) or the register that
+/// counted it, <c>register:enterprises</c>.</param>
+public sealed record ActualValue(int Year, decimal Value, ObservationOrigin Origin, string Source);
+
+/// <summary>What an indicator's register binding is doing.</summary>
+public enum MetricStatus
+{
+    /// <summary>The indicator is not bound to a register metric; its actuals are entered.</summary>
+    Unbound,
+    /// <summary>Bound, but the register is not marked authoritative for the plan's region or a region above it,
+    /// so no automatic observations are recorded.</summary>
+    AwaitingAuthority,
+    /// <summary>Bound and authoritative: the register's count is recorded as this year's observation whenever it changes.</summary>
+    Live,
+    /// <summary>Bound to a metric of a register this service does not read yet (platforms, talent).</summary>
+    RegisterNotConnected,
+}
 
 /// <summary>
 /// One indicator's progress. Percentages are rounded to one decimal and may exceed 100 or fall below 0.
 /// <c>flags</c> names the indicator's data-quality flags; read the indicator for their messages.
+/// <c>metricStatus</c> says whether a register binding is feeding the actuals (live) or waiting for the register
+/// to be marked authoritative for the plan's region.
 /// </summary>
 public sealed record IndicatorProgressResponse(
     string Code,
@@ -35,7 +54,8 @@ public sealed record IndicatorProgressResponse(
     decimal? ProgressPercent,
     decimal? ExpectedPercent,
     decimal? ExpectedPercentAtActual,
-    ProgressStatus Status);
+    ProgressStatus Status,
+    MetricStatus MetricStatus);
 
 public static class ProgressApi
 {
@@ -52,12 +72,16 @@ public static class ProgressApi
     private static async Task<Ok<PlanProgressResponse>> GetProgress(string code, DateOnly? asOf, PlansDbContext db,
         TimeProvider clock, ClaimsPrincipal user, CancellationToken ct)
     {
-        await PlanLookup.FindAsync(db, code, user, Access.Read, ct);
+        var plan = await PlanLookup.FindAsync(db, code, user, Access.Read, ct);
         var date = asOf ?? DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         var indicators = await db.Indicators.AsNoTracking().Where(i => i.PlanCode == code).OrderBy(i => i.Code).ToListAsync(ct);
         var ids = indicators.Select(i => i.Id).ToList();
-        var observations = (await db.Observations.AsNoTracking().Where(o => ids.Contains(o.IndicatorId)).ToListAsync(ct))
-            .ToLookup(o => o.IndicatorId, o => new ObservedValue(o.Year, o.Value, o.Origin, o.RecordedAt));
+        // Newest row first, so that of two recorded in the same instant the later one is the latest.
+        var observations = (await db.Observations.AsNoTracking().Where(o => ids.Contains(o.IndicatorId)).OrderByDescending(o => o.Id)
+                .ToListAsync(ct))
+            .ToLookup(o => o.IndicatorId, o => new ObservedValue(o.Year, o.Value, o.Origin, o.RecordedAt, SourceOf(o)));
+        var authorities = await db.RegisterAuthorities.AsNoTracking().Where(a => a.Authoritative).ToListAsync(ct);
+        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
 
         var entries = indicators.Select(indicator =>
         {
@@ -67,11 +91,33 @@ public static class ProgressApi
                 facts.Measure, facts.Direction,
                 IndicatorResponse.BaselineOf(indicator),
                 TargetValue.From(result.Target),
-                result.Actual is { } a ? new ActualValue(a.Year, a.Value, a.Origin) : null,
+                result.Actual is { } a ? new ActualValue(a.Year, a.Value, a.Origin, a.Source ?? "manual") : null,
                 indicator.Flags.Select(f => f.Code).ToList(),
                 result.AchievedValue, result.ProgressPercent, result.ExpectedPercent, result.ExpectedPercentAtActual,
-                result.Status);
+                result.Status,
+                MetricStatusOf(indicator, plan, authorities, today));
         }).ToList();
         return TypedResults.Ok(new PlanProgressResponse(code, date, entries));
+    }
+
+    private static string SourceOf(Observation o) =>
+        o.Origin == ObservationOrigin.Metric ? o.RecordedBy ?? MetricRefresher.RecordedBy : "manual";
+
+    private static MetricStatus MetricStatusOf(Indicator indicator, Plan plan, IReadOnlyList<RegisterAuthority> authorities, DateOnly today)
+    {
+        if (indicator.Annotations.Metric is not { } metric)
+        {
+            return MetricStatus.Unbound;
+        }
+
+        if (EnterpriseMetric.Parse(metric) is null)
+        {
+            return MetricStatus.RegisterNotConnected;
+        }
+
+        var enterprises = authorities.Where(a => a.Register == Register.Enterprises);
+        return RegisterAuthorities.InForce(enterprises, plan.Details.RegionCode, today) is null
+            ? MetricStatus.AwaitingAuthority
+            : MetricStatus.Live;
     }
 }

@@ -11,7 +11,8 @@ public enum ProgressStatus
 }
 
 /// <summary>An observed value for a year; several for one year mean later corrections.</summary>
-public sealed record ObservedValue(int Year, decimal Value, ObservationOrigin Origin, DateTimeOffset RecordedAt);
+/// <param name="Source">Where the value came from: <c>manual</c>, or the register that counted it (<c>register:enterprises</c>).</param>
+public sealed record ObservedValue(int Year, decimal Value, ObservationOrigin Origin, DateTimeOffset RecordedAt, string? Source = null);
 
 /// <summary>The progress of one indicator as of a date.</summary>
 /// <param name="Target">The final target (the latest year's).</param>

@@ -1,0 +1,175 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using Microsoft.Extensions.Options;
+using ServiceDefaults.Problems;
+
+namespace Plans.Api.Registers;
+
+/// <summary>A qualification as the Enterprises API lists it.</summary>
+public sealed record RegisterQualification(
+    long Id,
+    string CreditCode,
+    string RegionCode,
+    string? ZoneCode,
+    string Type,
+    string? CertificateNumber,
+    DateOnly GrantedOn,
+    DateOnly ExpiresOn,
+    string Status,
+    DateOnly? RevokedOn,
+    string? RevocationReason,
+    DateOnly? ExpiredOn);
+
+/// <summary>The register could not be read: unreachable, refusing us, or answering something unreadable.</summary>
+public sealed class RegisterUnavailableException(string detail, Exception? inner = null)
+    : ApiException(503, ProblemCode, "The enterprise register is unavailable", detail)
+{
+    public const string ProblemCode = "registerUnavailable";
+
+    public Exception? Cause { get; } = inner;
+}
+
+/// <summary>Reads the whole qualification list of the Enterprises API, page by page.</summary>
+public sealed class EnterpriseRegisterClient(HttpClient http, RegisterTokenCache tokens, IOptions<EnterpriseRegisterOptions> options)
+{
+    private const int PageSize = 500;
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    public async Task<IReadOnlyList<RegisterQualification>> GetQualificationsAsync(CancellationToken ct)
+    {
+        var baseUrl = new Uri(options.Value.BaseUrl!.TrimEnd('/') + "/");
+        var items = new Dictionary<long, RegisterQualification>();
+        try
+        {
+            for (var page = 1; ; page++)
+            {
+                var body = await GetPageAsync(new Uri(baseUrl, $"api/v1/qualifications?page={page}&pageSize={PageSize}"), ct);
+                foreach (var item in body.Items ?? [])
+                {
+                    items[item.Id] = item;
+                }
+
+                if (body.Items is null or { Count: 0 } || (long)page * PageSize >= body.TotalCount)
+                {
+                    return items.Values.ToList();
+                }
+            }
+        }
+        catch (HttpRequestException e)
+        {
+            throw new RegisterUnavailableException($"The Enterprises API at {baseUrl} cannot be reached: {e.Message}", e);
+        }
+        catch (TaskCanceledException e) when (!ct.IsCancellationRequested)
+        {
+            throw new RegisterUnavailableException($"The Enterprises API at {baseUrl} did not answer in time.", e);
+        }
+        catch (Exception e) when (e is JsonException or NotSupportedException)
+        {
+            throw new RegisterUnavailableException($"The Enterprises API at {baseUrl} answered with an unreadable qualification list: {e.Message}", e);
+        }
+    }
+
+    private async Task<QualificationPage> GetPageAsync(Uri url, CancellationToken ct)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, url);
+            if (await tokens.GetAsync(http, ct) is { } token)
+            {
+                request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+            }
+
+            using var response = await http.SendAsync(request, ct);
+            if (response.StatusCode == HttpStatusCode.Unauthorized && attempt == 1)
+            {
+                // The token may have been revoked or the issuer's keys rotated: fetch a new one once.
+                tokens.Invalidate();
+                continue;
+            }
+
+            if (!response.IsSuccessStatusCode)
+            {
+                throw new RegisterUnavailableException($"The Enterprises API answered {(int)response.StatusCode} to {url.PathAndQuery}.");
+            }
+
+            return await response.Content.ReadFromJsonAsync<QualificationPage>(Json, ct)
+                ?? throw new JsonException("The page is null.");
+        }
+    }
+
+    private sealed record QualificationPage(List<RegisterQualification>? Items, int Page, int PageSize, long TotalCount);
+}
+
+/// <summary>
+/// The client-credentials token for the register, fetched from the token endpoint (form post,
+/// HTTP Basic client authentication) and kept until shortly before it expires.
+/// </summary>
+public sealed class RegisterTokenCache(IOptions<EnterpriseRegisterOptions> options, TimeProvider clock)
+{
+    private static readonly TimeSpan RenewBefore = TimeSpan.FromSeconds(60);
+    private readonly SemaphoreSlim gate = new(1, 1);
+    private volatile CachedToken? current;
+
+    public async Task<string?> GetAsync(HttpClient http, CancellationToken ct)
+    {
+        var o = options.Value;
+        if (string.IsNullOrWhiteSpace(o.TokenUrl))
+        {
+            return null;
+        }
+
+        if (current is { } cached && clock.GetUtcNow() < cached.RenewAt)
+        {
+            return cached.Token;
+        }
+
+        await gate.WaitAsync(ct);
+        try
+        {
+            if (current is { } fresh && clock.GetUtcNow() < fresh.RenewAt)
+            {
+                return fresh.Token;
+            }
+
+            using var request = new HttpRequestMessage(HttpMethod.Post, o.TokenUrl)
+            {
+                Content = new FormUrlEncodedContent(new Dictionary<string, string>
+                {
+                    ["grant_type"] = "client_credentials",
+                    ["scope"] = o.Scope,
+                }),
+            };
+            var credentials = $"{Uri.EscapeDataString(o.ClientId!)}:{Uri.EscapeDataString(o.ClientSecret!)}";
+            request.Headers.Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes(credentials)));
+            using var response = await http.SendAsync(request, ct);
+            if (!response.IsSuccessStatusCode)
+            {
+                throw new RegisterUnavailableException($"The token endpoint {o.TokenUrl} refused client '{o.ClientId}' ({(int)response.StatusCode}).");
+            }
+
+            var body = await response.Content.ReadFromJsonAsync<JsonElement>(ct);
+            var token = body.TryGetProperty("access_token", out var t) && t.ValueKind == JsonValueKind.String ? t.GetString()! : null;
+            if (token is null)
+            {
+                throw new RegisterUnavailableException($"The token endpoint {o.TokenUrl} answered without an access_token.");
+            }
+
+            var lifetime = body.TryGetProperty("expires_in", out var e) && e.TryGetInt32(out var seconds)
+                ? TimeSpan.FromSeconds(seconds) : TimeSpan.FromMinutes(5);
+            var renewBefore = lifetime > RenewBefore * 2 ? RenewBefore : lifetime / 2;
+            current = new CachedToken(token, clock.GetUtcNow() + lifetime - renewBefore);
+            return token;
+        }
+        finally
+        {
+            gate.Release();
+        }
+    }
+
+    public void Invalidate() => current = null;
+
+    private sealed record CachedToken(string Token, DateTimeOffset RenewAt);
+}

@@ -1,0 +1,42 @@
+namespace Plans.Api.Registers;
+
+/// <summary>
+/// The <c>Registers:Enterprises</c> section: where the Enterprises API is, for reconciliation. Without
+/// a <see cref="BaseUrl"/> the service lives on the events alone and reconciliation is off.
+/// </summary>
+public sealed class EnterpriseRegisterOptions
+{
+    public const string Section = "Registers:Enterprises";
+
+    /// <summary>Base address of the Enterprises API (or the gateway), e.g. <c>http://localhost:8080</c>.</summary>
+    public string? BaseUrl { get; set; }
+
+    /// <summary>Token endpoint for the client-credentials grant; without it the register is called without a token.</summary>
+    public string? TokenUrl { get; set; }
+
+    public string? ClientId { get; set; }
+    public string? ClientSecret { get; set; }
+
+    /// <summary>Scope requested with the token.</summary>
+    public string Scope { get; set; } = "enterprises.read";
+
+    /// <summary>Reconcile once when the service starts.</summary>
+    public bool ReconcileOnStartup { get; set; } = true;
+
+    /// <summary>How long the start-up pass keeps retrying an unreachable register before it gives up until the next start or request.</summary>
+    public TimeSpan StartupRetryFor { get; set; } = TimeSpan.FromMinutes(10);
+
+    /// <summary>First pause between start-up attempts; it doubles up to a minute.</summary>
+    public TimeSpan StartupRetryDelay { get; set; } = TimeSpan.FromSeconds(2);
+
+    public bool IsConfigured => !string.IsNullOrWhiteSpace(BaseUrl);
+
+    internal static bool IsValid(EnterpriseRegisterOptions o) =>
+        !o.IsConfigured
+        || (IsHttpUrl(o.BaseUrl)
+            && (string.IsNullOrWhiteSpace(o.TokenUrl)
+                || (IsHttpUrl(o.TokenUrl) && !string.IsNullOrWhiteSpace(o.ClientId) && !string.IsNullOrWhiteSpace(o.ClientSecret))));
+
+    private static bool IsHttpUrl(string? text) =>
+        Uri.TryCreate(text, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https";
+}
