@@ -1,5 +1,8 @@
 using Enterprises.Api;
 using Enterprises.Api.AnnualReports;
+using Enterprises.Api.CultivationPool;
+using Enterprises.Api.Csv;
+using Enterprises.Api.Eligibility;
 using Enterprises.Api.Data;
 using Enterprises.Api.Enterprises;
 using Enterprises.Api.Qualifications;
@@ -14,15 +17,19 @@ builder.AddServiceDefaults(EnterprisesService.Description);
 builder.AddServiceDatabase<EnterprisesDbContext, SqliteEnterprisesDbContext, PostgresEnterprisesDbContext>(EnterprisesService.Description.Name);
 builder.AddRedisEventBus(EnterprisesService.Description.Name);
 builder.AddQualificationExpiry();
+builder.Services.AddScoped<EnterpriseImport>();
 
 var app = builder.Build();
 
 app.MapDefaultEndpoints();
 app.MapEnterprisesApi();
 app.MapStatisticsApi();
+app.MapEnterpriseImportApi();
 app.MapAnnualReportsApi();
 app.MapQualificationsApi();
 app.MapQualificationRegisterApi();
+app.MapEligibilityApi();
+app.MapCultivationPoolApi();
 app.MapEventBusApi();
 
 app.Run();

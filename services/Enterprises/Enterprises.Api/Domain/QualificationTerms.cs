@@ -10,7 +10,7 @@ public static class QualificationTerms
     /// </summary>
     public static DateOnly? DefaultExpiry(QualificationType type, DateOnly grantedOn) => type switch
     {
-        QualificationType.HighTech => grantedOn.AddYears(3).AddDays(-1),
+        QualificationType.HighTech => grantedOn.AddDays(-1).AddYears(3),
         QualificationType.TechSme => new DateOnly(grantedOn.Year, 12, 31),
         _ => null,
     };

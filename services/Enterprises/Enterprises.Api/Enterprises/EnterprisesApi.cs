@@ -39,7 +39,8 @@ public static class EnterprisesApi
         var group = app.MapGroup("/api/v1/enterprises").WithTags("Enterprises").WithRequestValidation();
         group.MapGet("/", ListEnterprises).WithName("ListEnterprises")
             .WithSummary("List enterprises, filtered and paged; ?format=csv exports every match as CSV")
-            .Produces<string>(StatusCodes.Status200OK, "text/csv").RequireAuthorization(EnterpriseLookup.Read);
+            .Produces<PagedList<EnterpriseResponse>>(StatusCodes.Status200OK).Produces<string>(StatusCodes.Status200OK, "text/csv")
+            .RequireAuthorization(EnterpriseLookup.Read);
         group.MapPost("/", CreateEnterprise).WithName("CreateEnterprise").WithSummary("Register an enterprise")
             .WithMetadata(new IdempotentAttribute()).RequireAuthorization(EnterpriseLookup.Write);
         group.MapGet("/{creditCode}", GetEnterprise).WithName("GetEnterprise").WithSummary("Get an enterprise")
@@ -118,7 +119,7 @@ public static class EnterprisesApi
     }
 
     /// <summary>A corrected founding date may not leave annual reports or grants from before the enterprise existed.</summary>
-    private static async Task EnsureFoundingPrecedesRecordsAsync(EnterprisesDbContext db, string code, DateOnly foundedOn,
+    internal static async Task EnsureFoundingPrecedesRecordsAsync(EnterprisesDbContext db, string code, DateOnly foundedOn,
         CancellationToken ct)
     {
         var firstReport = await db.AnnualReports.Where(r => r.CreditCode == code).MinAsync(r => (int?)r.Year, ct);

@@ -1,0 +1,127 @@
+using System.Net;
+using System.Text;
+
+namespace Enterprises.FunctionalTests;
+
+public class CsvImportExportTests(EnterprisesApiFactory factory) : IClassFixture<EnterprisesApiFactory>
+{
+    private const string Header = "creditCode,name,nameEn,regionCode,zoneCode,industry,foundedOn";
+    private readonly HttpClient client = factory.CreateClient();
+
+    private Task<HttpResponseMessage> ImportAsync(string csv, bool? dryRun = null, string contentType = "text/csv") =>
+        client.PostRawAsync($"/api/v1/enterprises/import{(dryRun is null ? "" : $"?dryRun={dryRun.Value.ToString().ToLowerInvariant()}")}", csv, contentType);
+
+    [Fact]
+    public async Task Good_rows_are_applied_and_bad_rows_reported_by_row_number()
+    {
+        var existing = await client.CreateEnterpriseAsync("120116", "12Z01", "新一代信息技术");
+        var (a, b, dup) = (CreditCodes.New(), CreditCodes.New(), CreditCodes.New());
+        var csv = string.Join("\n",
+            Header,
+            $"{a},天津甲科技有限公司,Tianjin A Tech,120110,,新材料,2018-05-06",
+            $"{CreditCodes.WithWrongCheck(CreditCodes.New())},天津乙科技有限公司,,120110,,,2018-05-06",
+            $"{existing},天津市海河智能科技有限公司,\"Tianjin Haihe Intelligent Technology Co., Ltd.\",120116,12Z01,生物医药,2015-03-18",
+            $"{b},\"天津丙科技有限公司, 滨海\",,120000,,,2019-01-01",
+            $"{dup},天津丁科技有限公司,,120118,,,2020-02-02",
+            $"{dup},天津丁科技有限公司,,120118,,,2020-02-02",
+            $"{CreditCodes.New()},天津戊科技有限公司,,120118,,,20200202",
+            $"{CreditCodes.New()},too,few");
+
+        var report = await (await ImportAsync(csv)).JsonAsync(HttpStatusCode.OK);
+
+        report["created"]!.GetValue<int>().Should().Be(2);
+        report["updated"]!.GetValue<int>().Should().Be(1);
+        report["dryRun"]!.GetValue<bool>().Should().BeFalse();
+        var rejected = report["rejected"]!.AsArray();
+        rejected.Select(r => r!["row"]!.GetValue<int>()).Should().Equal(3, 5, 7, 8, 9);
+        rejected.Select(r => r!["code"]!.GetValue<string>()).Should().Equal("validationFailed", "validationFailed", "duplicateRow", "validationFailed", "invalidRow");
+        rejected[0]!["message"]!.GetValue<string>().Should().Contain("creditCode").And.Contain("check character");
+        rejected[1]!["message"]!.GetValue<string>().Should().Contain("regionCode");
+        rejected[2]!["message"]!.GetValue<string>().Should().Contain("row 6");
+        (await (await client.GetAsync($"/api/v1/enterprises/{a}")).JsonAsync(HttpStatusCode.OK))["industry"]!.GetValue<string>().Should().Be("新材料");
+        (await (await client.GetAsync($"/api/v1/enterprises/{existing}")).JsonAsync(HttpStatusCode.OK))["industry"]!.GetValue<string>().Should().Be("生物医药");
+        (await client.GetAsync($"/api/v1/enterprises/{b}")).StatusCode.Should().Be(HttpStatusCode.NotFound);
+        (await factory.OutboxAsync("EnterpriseRegistered", a)).Should().ContainSingle();
+        (await factory.OutboxAsync("EnterpriseUpdated", existing)).Should().ContainSingle();
+    }
+
+    [Fact]
+    public async Task Dry_run_reports_the_same_and_writes_nothing()
+    {
+        var code = CreditCodes.New();
+        var csv = $"{Header}\n{code},天津己科技有限公司,,120113,,,2021-07-07\n";
+        var outbox = await factory.OutboxCountAsync();
+
+        var report = await (await ImportAsync(csv, dryRun: true)).JsonAsync(HttpStatusCode.OK);
+
+        report["created"]!.GetValue<int>().Should().Be(1);
+        report["dryRun"]!.GetValue<bool>().Should().BeTrue();
+        (await client.GetAsync($"/api/v1/enterprises/{code}")).StatusCode.Should().Be(HttpStatusCode.NotFound);
+        (await factory.OutboxCountAsync()).Should().Be(outbox);
+        (await (await ImportAsync(csv, dryRun: false)).JsonAsync(HttpStatusCode.OK))["created"]!.GetValue<int>().Should().Be(1);
+        (await (await ImportAsync(csv)).JsonAsync(HttpStatusCode.OK))["unchanged"]!.GetValue<int>().Should().Be(1);
+    }
+
+    [Fact]
+    public async Task Export_round_trips_through_import()
+    {
+        var first = await client.CreateEnterpriseAsync("120104", null, "人工智能");
+        var second = await client.CreateEnterpriseAsync("120104", "12Z02", "集成电路");
+
+        var response = await client.GetAsync("/api/v1/enterprises?format=csv&regionCode=120104&sort=creditCode");
+        response.StatusCode.Should().Be(HttpStatusCode.OK);
+        response.Content.Headers.ContentType!.MediaType.Should().Be("text/csv");
+        var csv = Encoding.UTF8.GetString(await response.Content.ReadAsByteArrayAsync());
+        var lines = csv.Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+
+        lines[0].Should().Be(Header);
+        lines.Should().HaveCount(3);
+        lines.Skip(1).Should().Contain(l => l.StartsWith(first) && l.Contains("人工智能") && l.EndsWith("2015-03-18"));
+        lines.Skip(1).Should().Contain(l => l.StartsWith(second) && l.Contains("12Z02") && l.Contains("\"Tianjin Haihe Intelligent Technology Co., Ltd.\""));
+        var report = await (await ImportAsync(csv)).JsonAsync(HttpStatusCode.OK);
+        report["unchanged"]!.GetValue<int>().Should().Be(2);
+        report["rejected"]!.AsArray().Should().BeEmpty();
+    }
+
+    [Theory]
+    [InlineData("", HttpStatusCode.BadRequest, "bodyRequired")]
+    [InlineData("   \n  ", HttpStatusCode.BadRequest, "bodyRequired")]
+    [InlineData("creditCode,name,colour\nx,y,z", HttpStatusCode.UnprocessableEntity, "validationFailed")]
+    [InlineData("91120116MA05XXXX1X,天津,,120116,,,2020-01-01", HttpStatusCode.UnprocessableEntity, "validationFailed")]
+    public async Task A_file_without_a_proper_header_is_refused_whole(string csv, HttpStatusCode status, string code)
+    {
+        var problem = await (await ImportAsync(csv)).ProblemAsync(status, code);
+
+        if (status == HttpStatusCode.UnprocessableEntity)
+        {
+            problem.ErrorsFor("header").Should().ContainSingle().Which.Should().Contain("creditCode,name,nameEn");
+        }
+    }
+
+    [Fact]
+    public async Task Wrong_content_type_is_415_and_an_oversized_file_413()
+    {
+        await (await ImportAsync($"{Header}\n", contentType: "application/json")).ProblemAsync(HttpStatusCode.UnsupportedMediaType, "unsupportedMediaType");
+        var big = Header + "\n" + new string('x', 1024 * 1024 + 10);
+        await (await ImportAsync(big)).ProblemAsync(HttpStatusCode.RequestEntityTooLarge, "payloadTooLarge");
+        var latin1 = new ByteArrayContent([0x63, 0x72, 0xE9, 0x0A]);
+        latin1.Headers.ContentType = new("text/csv");
+        await (await client.PostAsync("/api/v1/enterprises/import", latin1)).ProblemAsync(HttpStatusCode.BadRequest, "invalidParameter");
+        await (await client.PostRawAsync("/api/v1/enterprises/import?dryRun=maybe", $"{Header}\n", "text/csv")).ProblemAsync(HttpStatusCode.BadRequest, "invalidParameter");
+    }
+
+    [Fact]
+    public async Task Region_scoped_import_rejects_rows_of_other_regions()
+    {
+        var jinghai = factory.ClientWith(EnterprisesApiFactory.Issuer.Token("enterprises.read enterprises.write", region: "120118"));
+        var (own, other) = (CreditCodes.New(), CreditCodes.New());
+        var csv = $"{Header}\n{own},静海甲,,120118,,,2020-01-01\n{other},滨海乙,,120116,,,2020-01-01\n";
+
+        var report = await (await jinghai.PostRawAsync("/api/v1/enterprises/import", csv, "text/csv")).JsonAsync(HttpStatusCode.OK);
+
+        report["created"]!.GetValue<int>().Should().Be(1);
+        var rejected = report["rejected"]!.AsArray().Should().ContainSingle().Subject!;
+        rejected["row"]!.GetValue<int>().Should().Be(3);
+        rejected["code"]!.GetValue<string>().Should().Be("forbidden");
+    }
+}

@@ -1,0 +1,47 @@
+using System.Net;
+
+namespace Enterprises.FunctionalTests;
+
+/// <summary>The expiry pass, with the factory's clock moved forward (so a class of its own).</summary>
+public class QualificationExpiryTests(EnterprisesApiFactory factory) : IClassFixture<EnterprisesApiFactory>
+{
+    private readonly HttpClient client = factory.CreateClient();
+
+    [Fact]
+    public async Task Expiry_pass_moves_ended_qualifications_once_and_reports_each_once()
+    {
+        var code = await client.CreateEnterpriseAsync("120110", null);
+        var sme = await client.GrantAsync(code, "TechSme", "2026-03-01");
+        var highTech = await client.GrantAsync(code, "HighTech", "2026-03-01");
+        var expire = () => client.PostAsync("/api/v1/qualifications/expire", null);
+
+        (await (await expire()).JsonAsync(HttpStatusCode.OK))["expired"]!.GetValue<int>().Should().Be(0, "nothing has ended on 2026-11-22");
+        factory.Clock.Advance(TimeSpan.FromDays(40));
+        var first = await (await expire()).JsonAsync(HttpStatusCode.OK);
+        var second = await (await expire()).JsonAsync(HttpStatusCode.OK);
+
+        first["expired"]!.GetValue<int>().Should().Be(1);
+        first["asOf"]!.GetValue<string>().Should().Be("2027-01-01");
+        second["expired"]!.GetValue<int>().Should().Be(0, "the pass is idempotent");
+        var expired = await (await client.GetAsync($"/api/v1/enterprises/{code}/qualifications/{sme["id"]}")).JsonAsync(HttpStatusCode.OK);
+        expired["status"]!.GetValue<string>().Should().Be("expired");
+        expired["expiredOn"]!.GetValue<string>().Should().Be("2027-01-01");
+        var held = await (await client.GetAsync($"/api/v1/enterprises/{code}")).JsonAsync(HttpStatusCode.OK);
+        held["qualifications"].Strings("type").Should().Equal("HighTech");
+        var events = await factory.OutboxAsync("QualificationExpired", code);
+        events.Should().ContainSingle().Which["qualificationId"]!.GetValue<long>().Should().Be(sme["id"]!.GetValue<long>());
+        events[0]["expiredOn"]!.GetValue<string>().Should().Be("2027-01-01");
+        await (await client.PostJsonAsync($"/api/v1/enterprises/{code}/qualifications/{sme["id"]}/revoke", new { reason = "x", revokedOn = "2026-12-01" }))
+            .ProblemAsync(HttpStatusCode.Conflict, "qualificationNotValid");
+        highTech["status"]!.GetValue<string>().Should().Be("valid");
+    }
+
+    [Fact]
+    public async Task Only_admins_run_the_pass()
+    {
+        var writer = factory.ClientWith(EnterprisesApiFactory.Issuer.Token("enterprises.read enterprises.write"));
+
+        (await writer.PostAsync("/api/v1/qualifications/expire", null)).StatusCode.Should().Be(HttpStatusCode.Forbidden);
+        (await factory.ClientWith(null).PostAsync("/api/v1/qualifications/expire", null)).StatusCode.Should().Be(HttpStatusCode.Unauthorized);
+    }
+}
