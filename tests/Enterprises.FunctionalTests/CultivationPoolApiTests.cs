@@ -1,0 +1,166 @@
+using System.Net;
+using System.Text.Json.Nodes;
+
+namespace Enterprises.FunctionalTests;
+
+/// <summary>
+/// A register for the pool tests, seeded once: in 滨海新区 (120116) 甲 meets every HighTech criterion,
+/// 乙 is short on R&amp;D, 丙 on R&amp;D and staff, 丁 meets them but already holds HighTech, 戊 lacks its
+/// 2023 report; in 东丽区 (120110) 己 meets every criterion.
+/// </summary>
+public sealed class PoolRegisterFactory : EnterprisesApiFactory, IAsyncLifetime
+{
+    public Dictionary<string, string> Codes { get; } = [];
+
+    public async Task InitializeAsync()
+    {
+        var client = CreateClient();
+        await AddAsync(client, "甲", "120116", [2022, 2023, 2024]);
+        await AddAsync(client, "乙", "120116", [2022, 2023, 2024], rdExpenseWan: 45m);
+        await AddAsync(client, "丙", "120116", [2022, 2023, 2024], rdExpenseWan: 45m, rdStaff: 8);
+        await AddAsync(client, "丁", "120116", [2022, 2023, 2024]);
+        await AddAsync(client, "戊", "120116", [2022, 2024]);
+        await AddAsync(client, "己", "120110", [2022, 2023, 2024]);
+        await client.GrantAsync(Codes["丁"], "HighTech", "2025-06-01");
+    }
+
+    private async Task AddAsync(HttpClient client, string mark, string region, int[] years, decimal rdExpenseWan = 60m, int rdStaff = 30)
+    {
+        var code = CreditCodes.New(region);
+        await (await client.PostJsonAsync("/api/v1/enterprises", new
+        {
+            creditCode = code, name = $"天津{mark}科技有限公司", regionCode = region, foundedOn = "2015-03-18",
+        })).JsonAsync(HttpStatusCode.Created);
+        foreach (var year in years)
+        {
+            await EligibilityApiTests.PutReportAsync(client, code, year, EligibilityApiTests.Year(rdExpenseWan, rdStaff));
+        }
+
+        Codes[mark] = code;
+    }
+
+    Task IAsyncLifetime.DisposeAsync() => Task.CompletedTask;
+}
+
+/// <summary>GET /api/v1/enterprises/cultivation-pool over the register of <see cref="PoolRegisterFactory"/>.</summary>
+public class CultivationPoolApiTests(PoolRegisterFactory factory) : IClassFixture<PoolRegisterFactory>
+{
+    private readonly HttpClient client = factory.CreateClient();
+
+    private async Task<JsonNode> PoolAsync(string query) =>
+        await (await client.GetAsync($"/api/v1/enterprises/cultivation-pool?{query}")).JsonAsync(HttpStatusCode.OK);
+
+    private static string[] Names(JsonNode page) =>
+        page["items"]!.AsArray().Select(i => i!["name"]!.GetValue<string>().Substring("天津".Length, 1)).ToArray();
+
+    [Fact]
+    public async Task Lists_those_missing_at_most_one_criterion_by_count_then_name()
+    {
+        var page = await PoolAsync("year=2025&regionCode=120116");
+
+        Names(page).Should().Equal("甲", "乙", "戊");
+        page["totalCount"]!.GetValue<int>().Should().Be(3);
+        page["page"]!.GetValue<int>().Should().Be(1);
+        page["pageSize"]!.GetValue<int>().Should().Be(50);
+        page["maxMissing"]!.GetValue<int>().Should().Be(1);
+        page["ruleSet"]!["id"]!.GetValue<string>().Should().Be("highTech-2016");
+        page["items"]![0]!["missingCount"]!.GetValue<int>().Should().Be(0);
+        page["items"]![0]!["creditCode"]!.GetValue<string>().Should().Be(factory.Codes["甲"]);
+    }
+
+    [Fact]
+    public async Task A_missed_criterion_shows_figure_threshold_and_gap()
+    {
+        var page = await PoolAsync("year=2025&regionCode=120116");
+
+        var yi = page["items"]!.AsArray().Single(i => i!["creditCode"]!.GetValue<string>() == factory.Codes["乙"])!;
+        var missing = yi["missing"]!.AsArray().Should().ContainSingle().Subject!;
+        missing["code"]!.GetValue<string>().Should().Be("highTech.rdIntensity");
+        missing["passed"]!.GetValue<bool>().Should().BeFalse();
+        missing["value"]!.GetValue<decimal>().Should().Be(4.5m);
+        missing["threshold"]!["value"]!.GetValue<decimal>().Should().Be(5m);
+        missing["shortBy"]!.GetValue<decimal>().Should().Be(0.5m);
+        missing["shortByUnit"]!.GetValue<string>().Should().Be("%");
+    }
+
+    [Fact]
+    public async Task An_undetermined_criterion_counts_as_missing_with_its_reason()
+    {
+        var page = await PoolAsync("year=2025&regionCode=120116");
+
+        var wu = page["items"]!.AsArray().Single(i => i!["creditCode"]!.GetValue<string>() == factory.Codes["戊"])!;
+        wu["verdict"]!.GetValue<string>().Should().Be("undetermined");
+        wu["missingReports"]!.AsArray().Select(y => y!.GetValue<int>()).Should().Equal(2023);
+        var missing = wu["missing"]!.AsArray().Should().ContainSingle().Subject!;
+        missing["passed"].Should().BeNull();
+        missing["note"]!.GetValue<string>().Should().Be("The annual report for 2023 is missing.");
+    }
+
+    [Fact]
+    public async Task Max_missing_widens_or_narrows_the_pool_and_a_holder_of_HighTech_never_appears()
+    {
+        Names(await PoolAsync("year=2025&regionCode=120116&maxMissing=0")).Should().Equal("甲");
+        Names(await PoolAsync("year=2025&regionCode=120116&maxMissing=2")).Should().Equal("甲", "乙", "戊", "丙");
+        var all = await PoolAsync("year=2025&maxMissing=3");
+        all["items"]!.Strings("creditCode").Should().NotContain(factory.Codes["丁"]).And.HaveCount(5);
+    }
+
+    [Fact]
+    public async Task Region_filter_includes_the_regions_below()
+    {
+        Names(await PoolAsync("year=2025&regionCode=120000")).Should().Equal("己", "甲", "乙", "戊");
+        Names(await PoolAsync("year=2025&regionCode=120110")).Should().Equal("己");
+    }
+
+    [Fact]
+    public async Task Pages_like_other_lists()
+    {
+        var page = await PoolAsync("year=2025&regionCode=120116&page=2&pageSize=1");
+
+        Names(page).Should().Equal("乙");
+        page["totalCount"]!.GetValue<int>().Should().Be(3);
+        page["page"]!.GetValue<int>().Should().Be(2);
+    }
+
+    [Theory]
+    [InlineData("year=2025&maxMissing=4", "maxMissing")]
+    [InlineData("year=2025&maxMissing=-1", "maxMissing")]
+    [InlineData("year=1999", "year")]
+    [InlineData("year=2028", "year")]
+    [InlineData("year=2025&regionCode=999999", "regionCode")]
+    [InlineData("year=2025&sort=name", "sort")]
+    [InlineData("year=2025&pageSize=501", "pageSize")]
+    public async Task Bad_parameters_are_400_naming_the_parameter(string query, string field)
+    {
+        var problem = await (await client.GetAsync($"/api/v1/enterprises/cultivation-pool?{query}"))
+            .ProblemAsync(HttpStatusCode.BadRequest, "invalidParameter");
+
+        problem.ErrorsFor(field).Should().NotBeEmpty();
+    }
+
+    [Fact]
+    public async Task A_year_before_the_HighTech_rules_is_422()
+    {
+        var problem = await (await client.GetAsync("/api/v1/enterprises/cultivation-pool?year=2010"))
+            .ProblemAsync(HttpStatusCode.UnprocessableEntity, "validationFailed");
+
+        problem.ErrorsFor("year").Single().Should().Contain("2016-01-01");
+    }
+
+    [Fact]
+    public async Task Malformed_numbers_are_400_not_500()
+    {
+        await (await client.GetAsync("/api/v1/enterprises/cultivation-pool?maxMissing=one"))
+            .ProblemAsync(HttpStatusCode.BadRequest, "invalidParameter");
+    }
+
+    [Fact]
+    public async Task Needs_the_enterprises_read_scope()
+    {
+        const string url = "/api/v1/enterprises/cultivation-pool?year=2025";
+
+        await (await factory.ClientWith(null).GetAsync(url)).ProblemAsync(HttpStatusCode.Unauthorized, "unauthorized");
+        await (await factory.ClientWith(EnterprisesApiFactory.Issuer.Token("plans.read")).GetAsync(url))
+            .ProblemAsync(HttpStatusCode.Forbidden, "forbidden");
+    }
+}
