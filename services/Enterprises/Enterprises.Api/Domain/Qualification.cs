@@ -49,12 +49,6 @@ public sealed class Qualification : IAuditedResource
     /// <summary>Known before the row has its id, so the audit record of the grant names it too.</summary>
     public string AuditKey => $"{CreditCode}/{Type}/{GrantedOn:yyyy-MM-dd}";
 
-    /// <summary>Whether it held on <paramref name="day"/>: granted by then, not yet past its end, not revoked by then.</summary>
-    public bool HeldOn(DateOnly day) =>
-        GrantedOn <= day && day <= ExpiresOn && !(RevokedOn is { } revoked && revoked <= day);
-
-    public bool Overlaps(DateOnly from, DateOnly to) => GrantedOn <= to && from <= ExpiresOn;
-
     public void Revoke(DateOnly revokedOn, string reason, DateOnly today)
     {
         if (Status != QualificationStatus.Valid)

@@ -15,5 +15,5 @@ public static class QualificationTerms
         _ => null,
     };
 
-    public static bool NeedsExplicitExpiry(QualificationType type) => DefaultExpiry(type, DateOnly.MinValue.AddYears(1)) is null;
+    public static bool NeedsExplicitExpiry(QualificationType type) => type is not (QualificationType.HighTech or QualificationType.TechSme);
 }
