@@ -36,8 +36,7 @@ internal static class OpenApiExtensions
                     },
                 },
             });
-            options.CustomSchemaIds(type => type.FullName!.Split('.').Last().Replace("+", "", StringComparison.Ordinal)
-                .Replace("`1", "", StringComparison.Ordinal) + string.Concat(type.GenericTypeArguments.Select(t => t.Name)));
+            options.CustomSchemaIds(SchemaId);
             foreach (var assembly in new[] { service.Assembly, typeof(OpenApiExtensions).Assembly })
             {
                 var xml = Path.Combine(AppContext.BaseDirectory, assembly.GetName().Name + ".xml");
@@ -70,6 +69,14 @@ internal static class OpenApiExtensions
             ui.SwaggerEndpoint($"/swagger/{DocumentName}/swagger.json", service.Title);
         });
         return app;
+    }
+
+    /// <summary>A type's schema name: nested types prefixed by their outer type, generic ones followed by their arguments (PagedListPlanResponse).</summary>
+    private static string SchemaId(Type type)
+    {
+        var name = type.IsGenericType ? type.Name[..type.Name.IndexOf('`', StringComparison.Ordinal)] : type.Name;
+        var outer = type.DeclaringType is { } declaring ? SchemaId(declaring) : "";
+        return outer + name + string.Concat(type.GenericTypeArguments.Select(SchemaId));
     }
 }
 

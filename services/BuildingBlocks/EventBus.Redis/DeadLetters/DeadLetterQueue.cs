@@ -1,0 +1,86 @@
+using System.Globalization;
+using System.Text.Json;
+using EventBus.Redis.Streams;
+using Microsoft.Extensions.Options;
+
+namespace EventBus.Redis.DeadLetters;
+
+/// <summary>An entry that could not be applied, with what is known of why.</summary>
+/// <param name="Id">The dead letter's own entry id (use it to replay or discard).</param>
+/// <param name="Stream">The stream the entry came from.</param>
+/// <param name="EntryId">Its entry id there.</param>
+/// <param name="Deliveries">How often it was delivered before it was set aside.</param>
+/// <param name="Error">The last error seen while applying it.</param>
+/// <param name="DeadLetteredAt">When it was set aside.</param>
+/// <param name="Event">The event as it was on the stream: <c>id</c>, <c>type</c>, <c>occurredAt</c>, <c>source</c>, <c>schemaVersion</c>, <c>payload</c>.</param>
+public sealed record DeadLetter(string Id, string Stream, string EntryId, long Deliveries, string Error, DateTimeOffset DeadLetteredAt,
+    IReadOnlyDictionary<string, string> Event);
+
+/// <summary>
+/// The dead-letter stream of this service (one per consumer group). Replaying puts the original
+/// entry back on its stream as a new entry; every consuming service still applies it at most once.
+/// </summary>
+internal sealed class DeadLetterQueue(RedisStreams streams, IOptions<RedisEventBusOptions> options, TimeProvider clock)
+{
+    private const string Prefix = "deadLetter.";
+    private string Stream => options.Value.DeadLetterStream;
+
+    public void Add(string stream, string group, string entryId, long deliveries, StreamEntry? entry, string error)
+    {
+        var fields = new Dictionary<string, string>(entry?.Fields ?? new Dictionary<string, string>(), StringComparer.Ordinal)
+        {
+            [Prefix + "stream"] = stream,
+            [Prefix + "group"] = group,
+            [Prefix + "entryId"] = entryId,
+            [Prefix + "deliveries"] = deliveries.ToString(CultureInfo.InvariantCulture),
+            [Prefix + "error"] = error,
+            [Prefix + "at"] = clock.GetUtcNow().ToString("O", CultureInfo.InvariantCulture),
+        };
+        streams.Add(Stream, fields);
+    }
+
+    public (IReadOnlyList<DeadLetter> Items, long Total) List(string after, int count)
+    {
+        var start = after == "-" ? "-" : "(" + after;
+        return (streams.Range(Stream, start, count).Select(ToDeadLetter).ToList(), streams.Length(Stream));
+    }
+
+    public DeadLetter? Find(string id) => streams.Read(Stream, id) is { } entry ? ToDeadLetter(entry) : null;
+
+    /// <summary>Puts the original entry back on its stream; returns the new entry id.</summary>
+    public string Replay(DeadLetter letter)
+    {
+        var newId = streams.Add(letter.Stream, letter.Event);
+        streams.Delete(Stream, letter.Id);
+        return newId;
+    }
+
+    public bool Discard(string id) => streams.Delete(Stream, id);
+
+    private static DeadLetter ToDeadLetter(StreamEntry entry)
+    {
+        var f = entry.Fields;
+        return new DeadLetter(entry.Id, f.GetValueOrDefault(Prefix + "stream", ""), f.GetValueOrDefault(Prefix + "entryId", ""),
+            long.TryParse(f.GetValueOrDefault(Prefix + "deliveries"), CultureInfo.InvariantCulture, out var d) ? d : 0,
+            f.GetValueOrDefault(Prefix + "error", ""),
+            DateTimeOffset.TryParse(f.GetValueOrDefault(Prefix + "at"), CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var at) ? at : default,
+            f.Where(p => !p.Key.StartsWith(Prefix, StringComparison.Ordinal)).ToDictionary(p => p.Key, p => p.Value));
+    }
+
+    /// <summary>True when the replayed entry can be read as an event again.</summary>
+    public static bool IsReadable(DeadLetter letter) =>
+        letter.Event.ContainsKey("id") && letter.Event.ContainsKey("type") && letter.Event.TryGetValue("payload", out var payload) && IsJson(payload);
+
+    private static bool IsJson(string text)
+    {
+        try
+        {
+            using var _ = JsonDocument.Parse(text);
+            return true;
+        }
+        catch (JsonException)
+        {
+            return false;
+        }
+    }
+}

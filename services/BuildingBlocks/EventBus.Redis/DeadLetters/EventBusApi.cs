@@ -1,0 +1,119 @@
+using System.Text.RegularExpressions;
+using EventBus.Redis.Outbox;
+using EventBus.Redis.Streams;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using ServiceDefaults.Auth;
+using ServiceDefaults.Problems;
+
+namespace EventBus.Redis.DeadLetters;
+
+/// <summary>A page of dead letters, oldest first; pass the last <c>id</c> as <c>after</c> for the next.</summary>
+public sealed record DeadLetterPage(IReadOnlyList<DeadLetter> Items, long TotalCount);
+
+/// <summary>Where a replayed dead letter went.</summary>
+public sealed record ReplayResult(string Stream, string EntryId);
+
+/// <summary>The state of this service's events.</summary>
+/// <param name="OutboxPending">Events committed but not yet on the stream.</param>
+/// <param name="OldestPendingSince">When the oldest of those happened; null when none wait.</param>
+/// <param name="DeadLetters">Entries set aside after too many failed deliveries.</param>
+public sealed record EventBusStatus(int OutboxPending, DateTimeOffset? OldestPendingSince, long DeadLetters);
+
+internal static partial class EventBusApi
+{
+    public static RouteGroupBuilder MapEventBusEndpoints(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/v1/events").WithTags("Events").RequireAuthorization(Caller.Admin);
+        group.MapGet("/status", GetStatus).WithName("GetEventBusStatus")
+            .WithSummary("Outbox backlog and dead-letter count of this service (admin)");
+        group.MapGet("/dead-letters", ListDeadLetters).WithName("ListDeadLetters")
+            .WithSummary("Events this service failed to apply too often, oldest first (admin)");
+        group.MapGet("/dead-letters/{id}", GetDeadLetter).WithName("GetDeadLetter").WithSummary("One dead letter (admin)");
+        group.MapPost("/dead-letters/{id}/replay", Replay).WithName("ReplayDeadLetter")
+            .WithSummary("Put a dead letter back on its stream to be applied again (admin)");
+        group.MapDelete("/dead-letters/{id}", Discard).WithName("DiscardDeadLetter").WithSummary("Drop a dead letter (admin)");
+        return group;
+    }
+
+    private static async Task<Ok<EventBusStatus>> GetStatus(DbContext db, DeadLetterQueue deadLetters, CancellationToken ct)
+    {
+        var pending = db.Set<OutboxMessage>().Where(m => m.PublishedAt == null);
+        var count = await pending.CountAsync(ct);
+        var oldest = count == 0 ? (DateTimeOffset?)null : await pending.OrderBy(m => m.Id).Select(m => m.OccurredAt).FirstAsync(ct);
+        return TypedResults.Ok(new EventBusStatus(count, oldest, Redis(() => deadLetters.List("-", 0).Total)));
+    }
+
+    /// <param name="after">Entry id to continue after (the last id of the previous page).</param>
+    /// <param name="limit">At most this many (1–500, default 100).</param>
+    private static Ok<DeadLetterPage> ListDeadLetters(DeadLetterQueue deadLetters, string? after, int? limit)
+    {
+        if (after is not null)
+        {
+            EnsureEntryId(after, nameof(after));
+        }
+
+        if (limit is < 1 or > 500)
+        {
+            throw new BadRequestException(ErrorCodes.InvalidParameter, "limit must be between 1 and 500.");
+        }
+
+        var (items, total) = Redis(() => deadLetters.List(after ?? "-", limit ?? 100));
+        return TypedResults.Ok(new DeadLetterPage(items, total));
+    }
+
+    private static Ok<DeadLetter> GetDeadLetter(string id, DeadLetterQueue deadLetters) => TypedResults.Ok(Find(deadLetters, id));
+
+    private static Ok<ReplayResult> Replay(string id, DeadLetterQueue deadLetters)
+    {
+        var letter = Find(deadLetters, id);
+        if (!DeadLetterQueue.IsReadable(letter))
+        {
+            throw new ConflictException("deadLetterUnreadable",
+                "This entry has no readable event (id, type and a JSON payload), so replaying it would fail again; discard it instead.");
+        }
+
+        return TypedResults.Ok(new ReplayResult(letter.Stream, Redis(() => deadLetters.Replay(letter))));
+    }
+
+    private static NoContent Discard(string id, DeadLetterQueue deadLetters)
+    {
+        Find(deadLetters, id);
+        Redis(() => deadLetters.Discard(id));
+        return TypedResults.NoContent();
+    }
+
+    private static DeadLetter Find(DeadLetterQueue deadLetters, string id)
+    {
+        EnsureEntryId(id, nameof(id));
+        return Redis(() => deadLetters.Find(id)) ?? throw new NotFoundException("Dead letter", id);
+    }
+
+    private static void EnsureEntryId(string id, string parameter)
+    {
+        if (!EntryId().IsMatch(id))
+        {
+            throw new BadRequestException(ErrorCodes.InvalidParameter, $"{parameter} must be a stream entry id such as 1700000000000-0.");
+        }
+    }
+
+    /// <summary>Runs a Redis call, answering 503 while Redis cannot be reached.</summary>
+    private static T Redis<T>(Func<T> call)
+    {
+        try
+        {
+            return call();
+        }
+        catch (RedisUnavailableException e)
+        {
+            throw new ApiException(StatusCodes.Status503ServiceUnavailable, ErrorCodes.ServiceUnavailable, "Event bus unavailable", e.Message);
+        }
+    }
+
+    [GeneratedRegex(@"^\d{1,20}-\d{1,20}$")]
+    private static partial Regex EntryId();
+}

@@ -1,0 +1,108 @@
+using EventBus.Redis.Inbox;
+using EventBus.Redis.Streams;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace EventBus.Redis.Outbox;
+
+/// <summary>
+/// Moves committed outbox rows to the stream, oldest first, and marks them published. It wakes on
+/// every commit that wrote events and polls as a fallback. While Redis is unreachable it keeps the
+/// rows and retries with a growing pause, so an outage delays events and never loses them. Several
+/// replicas may publish the same row once each at worst; consumers apply an event id once.
+/// </summary>
+internal sealed partial class OutboxRelay(IServiceScopeFactory scopes, RedisStreams streams, OutboxSignal signal,
+    IOptions<RedisEventBusOptions> options, TimeProvider clock, ILogger<OutboxRelay> logger) : BackgroundService
+{
+    private const int BatchSize = 100;
+    private DateTimeOffset nextCleanup = DateTimeOffset.MinValue;
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var failures = 0;
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                var published = await PublishBatchAsync(stoppingToken);
+                await CleanUpAsync(stoppingToken);
+                if (failures > 0)
+                {
+                    LogRecovered(logger, failures);
+                    failures = 0;
+                }
+
+                if (published == BatchSize)
+                {
+                    continue;
+                }
+
+                await signal.WaitAsync(options.Value.OutboxPollInterval, stoppingToken);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception e)
+            {
+                failures++;
+                var pause = Pause.Backoff(failures);
+                LogPublishFailed(logger, e, failures, pause.TotalMilliseconds);
+                await Pause.ForAsync(pause, stoppingToken);
+            }
+        }
+    }
+
+    private async Task<int> PublishBatchAsync(CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<DbContext>();
+        var batch = await db.Set<OutboxMessage>().Where(m => m.PublishedAt == null).OrderBy(m => m.Id).Take(BatchSize)
+            .ToListAsync(cancellationToken);
+        if (batch.Count == 0)
+        {
+            return 0;
+        }
+
+        streams.Publish(batch.Select(m => m.Envelope));
+        var now = clock.GetUtcNow();
+        foreach (var message in batch)
+        {
+            message.MarkPublished(now);
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        LogPublished(logger, batch.Count);
+        return batch.Count;
+    }
+
+    /// <summary>Deletes published outbox rows and inbox rows past the retention, once an hour.</summary>
+    private async Task CleanUpAsync(CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        if (now < nextCleanup)
+        {
+            return;
+        }
+
+        nextCleanup = now.AddHours(1);
+        var before = now - options.Value.Retention;
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<DbContext>();
+        await db.Set<OutboxMessage>().Where(m => m.PublishedAt != null && m.PublishedAt < before).ExecuteDeleteAsync(cancellationToken);
+        await db.Set<InboxMessage>().Where(m => m.AppliedAt < before).ExecuteDeleteAsync(cancellationToken);
+    }
+
+    [LoggerMessage(EventId = 7001, Level = LogLevel.Debug, Message = "Published {Count} outbox events")]
+    private static partial void LogPublished(ILogger logger, int count);
+
+    [LoggerMessage(EventId = 7002, Level = LogLevel.Warning,
+        Message = "Publishing outbox events failed ({Failures} in a row); the events stay in the outbox, retrying in {PauseMs} ms")]
+    private static partial void LogPublishFailed(ILogger logger, Exception exception, int failures, double pauseMs);
+
+    [LoggerMessage(EventId = 7003, Level = LogLevel.Information, Message = "Outbox relay publishing again after {Failures} failed attempts")]
+    private static partial void LogRecovered(ILogger logger, int failures);
+}

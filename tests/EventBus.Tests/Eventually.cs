@@ -1,0 +1,22 @@
+namespace EventBus.Tests;
+
+public static class Eventually
+{
+    /// <summary>Polls until the condition holds; fails with <paramref name="what"/> after the timeout.</summary>
+    public static async Task HoldsAsync(Func<Task<bool>> condition, string what, double seconds = 10)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(seconds);
+        while (!await condition())
+        {
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new TimeoutException($"Not within {seconds} s: {what}");
+            }
+
+            await Task.Delay(25);
+        }
+    }
+
+    public static Task HoldsAsync(Func<bool> condition, string what, double seconds = 10) =>
+        HoldsAsync(() => Task.FromResult(condition()), what, seconds);
+}

@@ -1,0 +1,105 @@
+using System.Diagnostics;
+using EventBus.Redis.Outbox;
+using FreeRedis;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace EventBus.Tests;
+
+public sealed class OutboxRelayTests : IDisposable
+{
+    private readonly RedisServer redis = new();
+    private readonly string prefix = $"t{Guid.NewGuid():N}:";
+    private readonly string database = Path.Combine(Path.GetTempPath(), $"relay-{Guid.NewGuid():N}.db");
+    private readonly RedisClient client;
+
+    public OutboxRelayTests() => client = new RedisClient(redis.ConnectionString);
+
+    private string Stream => prefix + "shipping";
+
+    private List<string> EventIdsOnStream()
+    {
+        // A fresh connection each time: the test reads across a Redis restart.
+        using var reader = new RedisClient(redis.ConnectionString);
+        return reader.XRange(Stream, "-", "+").Select(e => Field(e, "id")).ToList();
+    }
+
+    private static string Field(StreamsEntry entry, string name) =>
+        Convert.ToString(entry.fieldValues[Array.IndexOf(entry.fieldValues, name) + 1])!;
+
+    [Fact]
+    public async Task Publishes_a_committed_event_on_commit_without_waiting_for_the_poll()
+    {
+        await using var service = new TestService(redis.ConnectionString, prefix, "shipping", database);
+        await service.StartAsync();
+        var shipped = new ParcelShipped("P-1", 3);
+
+        var clock = Stopwatch.StartNew();
+        await service.PublishAsync(shipped);
+        await Eventually.HoldsAsync(() => EventIdsOnStream().Contains(shipped.Id.ToString()), "the event is on the stream", seconds: 2);
+
+        // The poll interval is an hour: only the commit can have woken the relay.
+        clock.Elapsed.Should().BeLessThan(TimeSpan.FromSeconds(1));
+        var entry = client.XRange(Stream, "-", "+").Single();
+        Field(entry, "type").Should().Be("ParcelShipped");
+        Field(entry, "source").Should().Be("shipping");
+        Field(entry, "schemaVersion").Should().Be("1");
+        Field(entry, "payload").Should().Contain("\"parcel\":\"P-1\"").And.Contain("\"weight\":3");
+        (await service.QueryAsync(db => db.Set<OutboxMessage>().SingleAsync())).PublishedAt.Should().NotBeNull();
+    }
+
+    [Fact]
+    public async Task Publishes_nothing_for_a_change_that_was_not_saved()
+    {
+        await using var service = new TestService(redis.ConnectionString, prefix, "shipping", database);
+        await service.StartAsync();
+        await using (var scope = service.Services.CreateAsyncScope())
+        {
+            scope.ServiceProvider.GetRequiredService<IEventBus>().Publish(new ParcelShipped("never-saved", 1));
+        }
+
+        var saved = new ParcelShipped("saved", 1);
+        await service.PublishAsync(saved);
+        await Eventually.HoldsAsync(() => EventIdsOnStream().Contains(saved.Id.ToString()), "the saved event is on the stream");
+
+        EventIdsOnStream().Should().Equal(saved.Id.ToString());
+        (await service.QueryAsync(db => db.Set<OutboxMessage>().CountAsync())).Should().Be(1);
+    }
+
+    [Fact]
+    public async Task Survives_Redis_stopping_and_restarting_with_no_event_lost()
+    {
+        await using var service = new TestService(redis.ConnectionString, prefix, "shipping", database);
+        await service.StartAsync();
+        var before = Enumerable.Range(0, 5).Select(i => new ParcelShipped($"before-{i}", i)).ToArray();
+        await service.PublishAsync(before);
+        await Eventually.HoldsAsync(() => EventIdsOnStream().Count == 5, "the first events are on the stream");
+
+        redis.Stop();
+        var during = Enumerable.Range(0, 20).Select(i => new ParcelShipped($"during-{i}", i)).ToList();
+        foreach (var @event in during)
+        {
+            await service.PublishAsync(@event);
+        }
+
+        await Task.Delay(500);
+        (await service.QueryAsync(db => db.Set<OutboxMessage>().CountAsync(m => m.PublishedAt == null)))
+            .Should().Be(20, "while Redis is down the events wait in the outbox");
+
+        redis.Start();
+        await Eventually.HoldsAsync(async () => await service.QueryAsync(db => db.Set<OutboxMessage>().AllAsync(m => m.PublishedAt != null)),
+            "every outbox row is published after the restart", seconds: 15);
+
+        var ids = EventIdsOnStream();
+        ids.Should().OnlyHaveUniqueItems();
+        ids.Should().BeEquivalentTo(before.Concat(during).Select(e => e.Id.ToString()));
+        ids.Skip(5).Should().Equal(during.Select(e => e.Id.ToString()), "events keep their commit order");
+    }
+
+    public void Dispose()
+    {
+        client.Dispose();
+        redis.Dispose();
+        File.Delete(database);
+    }
+}

@@ -1,0 +1,131 @@
+using System.Collections.Concurrent;
+using EventBus.Redis;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using ServiceDefaults.Data;
+
+namespace EventBus.Tests;
+
+/// <summary>What the test services publish and consume.</summary>
+public sealed record ParcelShipped(string Parcel, int Weight) : IntegrationEvent;
+
+/// <summary>The effect of applying a <see cref="ParcelShipped"/>: one row per application.</summary>
+public sealed class Delivery
+{
+    public long Id { get; set; }
+    public required string Parcel { get; set; }
+}
+
+public sealed class TestDbContext(DbContextOptions<TestDbContext> options) : DbContext(options)
+{
+    public DbSet<Delivery> Deliveries => Set<Delivery>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder) => modelBuilder.AddEventBusTables();
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) =>
+        SqliteConventions.Apply(configurationBuilder);
+}
+
+/// <summary>Records each delivery; fails for parcels named "poison" until <see cref="Behaviour.Cured"/> is set.</summary>
+public sealed class ParcelShippedHandler(TestDbContext db, Behaviour behaviour) : IIntegrationEventHandler<ParcelShipped>
+{
+    public async Task HandleAsync(ParcelShipped @event, CancellationToken cancellationToken)
+    {
+        behaviour.Attempts.AddOrUpdate(@event.Parcel, 1, (_, n) => n + 1);
+        if (@event.Parcel == "poison" && !behaviour.Cured)
+        {
+            throw new InvalidOperationException("Parcel 'poison' cannot be delivered.");
+        }
+
+        db.Deliveries.Add(new Delivery { Parcel = @event.Parcel });
+        await db.SaveChangesAsync(cancellationToken);
+    }
+}
+
+public sealed class Behaviour
+{
+    public ConcurrentDictionary<string, int> Attempts { get; } = new();
+    public bool Cured { get; set; }
+}
+
+/// <summary>
+/// A small service with the real event bus: a SQLite database with outbox and inbox, publishing to
+/// the stream "{prefix}{name}" and consuming ParcelShipped from the streams of <c>consumes</c>.
+/// </summary>
+public sealed class TestService : IAsyncDisposable
+{
+    private readonly IHost host;
+
+    public TestService(string redis, string prefix, string name, string database, string[]? consumes = null,
+        Dictionary<string, string?>? settings = null)
+    {
+        var builder = Host.CreateApplicationBuilder();
+        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["EventBus:Redis"] = redis,
+            ["EventBus:StreamPrefix"] = prefix,
+            ["EventBus:RetryAfter"] = "00:00:00.300",
+            ["EventBus:MaxDeliveries"] = "3",
+            ["EventBus:OutboxPollInterval"] = "01:00:00",
+        });
+        builder.Configuration.AddInMemoryCollection(settings ?? []);
+        builder.Services.AddSingleton(Behaviour);
+        builder.Services.AddDbContext<TestDbContext>((sp, db) =>
+            db.UseSqlite($"Data Source={database}").AddInterceptors(sp.GetServices<IInterceptor>()));
+        builder.Services.AddScoped<DbContext>(sp => sp.GetRequiredService<TestDbContext>());
+        var bus = builder.AddRedisEventBus(name);
+        foreach (var source in consumes ?? [])
+        {
+            bus.ConsumeFrom(source);
+        }
+
+        if (consumes is { Length: > 0 })
+        {
+            bus.AddSubscription<ParcelShipped, ParcelShippedHandler>();
+        }
+
+        host = builder.Build();
+        using (var scope = host.Services.CreateScope())
+        {
+            scope.ServiceProvider.GetRequiredService<TestDbContext>().Database.EnsureCreated();
+        }
+    }
+
+    public Behaviour Behaviour { get; } = new();
+
+    public IServiceProvider Services => host.Services;
+
+    public Task StartAsync() => host.StartAsync();
+
+    /// <summary>Commits the events in one SaveChanges, as a service's handler would.</summary>
+    public async Task PublishAsync(params IntegrationEvent[] events)
+    {
+        await using var scope = host.Services.CreateAsyncScope();
+        var bus = scope.ServiceProvider.GetRequiredService<IEventBus>();
+        foreach (var @event in events)
+        {
+            bus.Publish(@event);
+        }
+
+        await scope.ServiceProvider.GetRequiredService<TestDbContext>().SaveChangesAsync();
+    }
+
+    public async Task<T> QueryAsync<T>(Func<TestDbContext, Task<T>> query)
+    {
+        await using var scope = host.Services.CreateAsyncScope();
+        return await query(scope.ServiceProvider.GetRequiredService<TestDbContext>());
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await host.StopAsync();
+        host.Dispose();
+        SqliteConnection.ClearAllPools();
+    }
+}
