@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Starts the whole system on this machine: Redis, every service, and the gateway in front of them.
 # Stops everything on Ctrl-C. Settings (environment variables, defaults in brackets):
-#   GATEWAY_PORT [8080]   PLANS_PORT [5101]   REDIS_PORT [6379]
+#   GATEWAY_PORT [8080]   PLANS_PORT [5101]   ENTERPRISES_PORT [5102]   REDIS_PORT [6379]
 #   DATA_DIR [./.data]    SQLite files, Redis data and logs
 #   SKIP_BUILD [0]        1 = run what was built last (Release)
 #   LOCAL_ADMIN_CLIENT_ID [local-admin], LOCAL_ADMIN_CLIENT_SECRET [generated]
@@ -14,6 +14,7 @@ source "$ROOT/deploy/lib.sh"
 
 GATEWAY_PORT=${GATEWAY_PORT:-8080}
 PLANS_PORT=${PLANS_PORT:-5101}
+ENTERPRISES_PORT=${ENTERPRISES_PORT:-5102}
 REDIS_PORT=${REDIS_PORT:-6379}
 DATA_DIR=$(mkdir -p "${DATA_DIR:-$ROOT/.data}" && cd "${DATA_DIR:-$ROOT/.data}" && pwd)
 LOG_DIR="$DATA_DIR/logs"
@@ -27,20 +28,26 @@ if [ "${SKIP_BUILD:-0}" != "1" ]; then
     || { cat "$LOG_DIR/build.log"; exit 1; }
 fi
 
-# Two local clients of the gateway's token endpoint: an administrator with every scope, and a
-# read-only one. Secrets are random unless given, and only their SHA-256 reaches the gateway.
+# Local clients of the gateway's token endpoint: an administrator with every scope, a read-only
+# one, and the Plans service itself (it reads the enterprise register to reconcile its metrics).
+# Secrets are random unless given, and only their SHA-256 reaches the gateway.
 random_secret() { od -An -tx1 -N20 /dev/urandom | tr -d ' \n'; }
 sha256_of() { printf '%s' "$1" | sha256sum | cut -d' ' -f1; }
 ADMIN_ID=${LOCAL_ADMIN_CLIENT_ID:-local-admin}
 ADMIN_SECRET=${LOCAL_ADMIN_CLIENT_SECRET:-$(random_secret)}
 READER_ID=local-reader
 READER_SECRET=$(random_secret)
+PLANS_CLIENT_ID=plans-service
+PLANS_CLIENT_SECRET=$(random_secret)
 ALL_SCOPES=(plans.read plans.write enterprises.read enterprises.write platforms.read platforms.write talent.read talent.write talent.pii admin)
 client_settings=(
   TokenIssuer__Clients__0__ClientId="$ADMIN_ID"
   TokenIssuer__Clients__0__SecretHash="sha256:$(sha256_of "$ADMIN_SECRET")"
   TokenIssuer__Clients__1__ClientId="$READER_ID"
   TokenIssuer__Clients__1__SecretHash="sha256:$(sha256_of "$READER_SECRET")"
+  TokenIssuer__Clients__2__ClientId="$PLANS_CLIENT_ID"
+  TokenIssuer__Clients__2__SecretHash="sha256:$(sha256_of "$PLANS_CLIENT_SECRET")"
+  TokenIssuer__Clients__2__Scopes__0=enterprises.read
 )
 for i in "${!ALL_SCOPES[@]}"; do
   client_settings+=(TokenIssuer__Clients__0__Scopes__$i="${ALL_SCOPES[$i]}")
@@ -73,11 +80,23 @@ start() {
 bin() { echo "$ROOT/$1/bin/Release/net10.0"; }
 
 start redis "$DATA_DIR/redis" redis-server --port "$REDIS_PORT" --bind 127.0.0.1 --dir "$DATA_DIR/redis" --appendonly yes
+service_settings=(
+  Database__DataDirectory="$DATA_DIR"
+  Auth__Issuers__0__Authority="http://localhost:$GATEWAY_PORT"
+  EventBus__Redis="127.0.0.1:$REDIS_PORT"
+)
+start enterprises "$(bin services/Enterprises/Enterprises.Api)" env \
+  ASPNETCORE_URLS="http://127.0.0.1:$ENTERPRISES_PORT" \
+  "${service_settings[@]}" \
+  dotnet Enterprises.Api.dll
 start plans "$(bin services/Plans/Plans.Api)" env \
   ASPNETCORE_URLS="http://127.0.0.1:$PLANS_PORT" \
-  Database__DataDirectory="$DATA_DIR" \
+  "${service_settings[@]}" \
   Seeds__Directory="$ROOT/seeds" \
-  Auth__Issuers__0__Authority="http://localhost:$GATEWAY_PORT" \
+  Registers__Enterprises__BaseUrl="http://127.0.0.1:$ENTERPRISES_PORT" \
+  Registers__Enterprises__TokenUrl="http://localhost:$GATEWAY_PORT/connect/token" \
+  Registers__Enterprises__ClientId="$PLANS_CLIENT_ID" \
+  Registers__Enterprises__ClientSecret="$PLANS_CLIENT_SECRET" \
   dotnet Plans.Api.dll
 start gateway "$(bin gateway/Gateway)" env \
   ASPNETCORE_URLS="http://localhost:$GATEWAY_PORT" \
@@ -85,6 +104,7 @@ start gateway "$(bin gateway/Gateway)" env \
   TokenIssuer__KeyDirectory="$DATA_DIR/keys" \
   "${client_settings[@]}" \
   ReverseProxy__Clusters__plans__Destinations__plans-1__Address="http://127.0.0.1:$PLANS_PORT" \
+  ReverseProxy__Clusters__enterprises__Destinations__enterprises-1__Address="http://127.0.0.1:$ENTERPRISES_PORT" \
   dotnet Gateway.dll
 
 echo "Waiting for the gateway to be ready..."

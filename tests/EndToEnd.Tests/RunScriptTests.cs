@@ -9,12 +9,14 @@ public class RunScriptTests
         var system = new SystemFixture();
         await system.InitializeAsync();
         SystemFixture.IsListening(system.GatewayPort).Should().BeTrue();
+        SystemFixture.IsListening(system.EnterprisesPort).Should().BeTrue();
 
         var exitCode = await system.StopAsync();
 
         exitCode.Should().Be(0, system.Output);
         SystemFixture.IsListening(system.GatewayPort).Should().BeFalse();
         SystemFixture.IsListening(system.PlansPort).Should().BeFalse();
+        SystemFixture.IsListening(system.EnterprisesPort).Should().BeFalse();
         SystemFixture.IsListening(system.RedisPort).Should().BeFalse();
         system.Output.Should().Contain("Stopped.");
         await system.DisposeAsync();

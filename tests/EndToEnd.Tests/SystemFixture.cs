@@ -15,6 +15,7 @@ public sealed class SystemFixture : IAsyncLifetime
 
     public int GatewayPort { get; } = FreePort();
     public int PlansPort { get; } = FreePort();
+    public int EnterprisesPort { get; } = FreePort();
     public int RedisPort { get; } = FreePort();
     public string DataDirectory { get; } = Path.Combine(Path.GetTempPath(), "e2e-" + Guid.NewGuid().ToString("N")[..8]);
     /// <summary>The gateway, called with the local admin client's token.</summary>
@@ -36,6 +37,7 @@ public sealed class SystemFixture : IAsyncLifetime
             {
                 ["GATEWAY_PORT"] = GatewayPort.ToString(),
                 ["PLANS_PORT"] = PlansPort.ToString(),
+                ["ENTERPRISES_PORT"] = EnterprisesPort.ToString(),
                 ["REDIS_PORT"] = RedisPort.ToString(),
                 ["DATA_DIR"] = DataDirectory,
                 ["SKIP_BUILD"] = "1",
