@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Runs every test: unit, functional (on SQLite, then on a real PostgreSQL), and end-to-end
-# (the real processes started by deploy/run.sh, called through the gateway).
+# Runs every test: unit, the event bus against a real redis-server, functional (on SQLite, then
+# on a real PostgreSQL, with events on a real Redis), and end-to-end (the real processes started
+# by deploy/run.sh, called through the gateway).
 # Installs what a fresh machine lacks: redis-server and postgresql-15 from Debian packages.
 set -euo pipefail
 
@@ -10,11 +11,13 @@ cd "$ROOT"
 source deploy/lib.sh
 # shellcheck source=tests/scripts/postgres.sh
 source tests/scripts/postgres.sh
+# shellcheck source=tests/scripts/redis.sh
+source tests/scripts/redis.sh
 
 ensure_debian_packages redis-server=redis-server curl=curl "$PG_BIN/initdb=postgresql-15"
 
 RESULTS=$(mktemp -d)
-trap 'stop_postgres; rm -rf "$RESULTS"' EXIT
+trap 'stop_postgres; stop_redis; rm -rf "$RESULTS"' EXIT
 
 dotnet tool restore >/dev/null
 dotnet restore Microservices.sln -v quiet
@@ -27,12 +30,18 @@ run_suite() {
 }
 
 failed=0
-run_suite unit tests/Plans.UnitTests || failed=1
+run_suite unit-plans tests/Plans.UnitTests || failed=1
+run_suite unit-enterprises tests/Enterprises.UnitTests || failed=1
+run_suite eventbus tests/EventBus.Tests || failed=1
 run_suite gateway tests/Gateway.FunctionalTests || failed=1
-run_suite functional-sqlite tests/Plans.FunctionalTests || failed=1
+start_redis "${TEST_REDIS_PORT:-56379}"
+run_suite functional-sqlite-plans tests/Plans.FunctionalTests || failed=1
+run_suite functional-sqlite-enterprises tests/Enterprises.FunctionalTests || failed=1
 start_postgres "${TEST_POSTGRES_PORT:-55432}"
-run_suite functional-postgres tests/Plans.FunctionalTests || failed=1
+run_suite functional-postgres-plans tests/Plans.FunctionalTests || failed=1
+run_suite functional-postgres-enterprises tests/Enterprises.FunctionalTests || failed=1
 stop_postgres
+stop_redis
 run_suite end-to-end tests/EndToEnd.Tests || failed=1
 
 # One closing line over every suite.

@@ -3,6 +3,8 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json.Nodes;
 
+using TestSupport;
+
 namespace EndToEnd.Tests;
 
 /// <summary>The Plans API through the gateway, on real processes started by deploy/run.sh.</summary>
@@ -14,7 +16,7 @@ public class GatewayEndToEndTests(SystemFixture system)
     [Fact]
     public async Task The_region_tree_lists_Tianjin_and_its_16_districts()
     {
-        var regions = await JsonAsync(await Gateway.GetAsync("/api/v1/regions"), HttpStatusCode.OK);
+        var regions = await HttpApi.JsonAsync(await Gateway.GetAsync("/api/v1/regions"), HttpStatusCode.OK);
 
         var codes = regions["items"]!.AsArray().Select(r => r!["code"]!.GetValue<string>()).ToList();
         codes.Should().Contain("120000");
@@ -26,20 +28,20 @@ public class GatewayEndToEndTests(SystemFixture system)
     public async Task A_plan_an_indicator_two_observations_and_its_progress_work_through_the_gateway()
     {
         var code = "E2E-" + Guid.NewGuid().ToString("N")[..8];
-        await JsonAsync(await Gateway.PostAsJsonAsync("/api/v1/plans", new
+        await HttpApi.JsonAsync(await Gateway.PostAsJsonAsync("/api/v1/plans", new
         {
             code, title = "静海区科技创新\"十四五\"规划", kind = "fiveYearPlan", level = "district", regionCode = "120118",
             periodStart = 2021, periodEnd = 2025, baselineYear = 2020,
         }), HttpStatusCode.Created);
-        await JsonAsync(await Gateway.PostAsJsonAsync($"/api/v1/plans/{code}/indicators", new
+        await HttpApi.JsonAsync(await Gateway.PostAsJsonAsync($"/api/v1/plans/{code}/indicators", new
         {
             code = "T1-04", name = "国家高新技术企业数", unit = "家", measure = "stock", direction = "increase",
             baseline = new { year = 2020, value = 273 }, targets = new[] { new { year = 2025, value = 400 } },
         }), HttpStatusCode.Created);
-        await JsonAsync(await Gateway.PostAsJsonAsync($"/api/v1/plans/{code}/indicators/T1-04/observations", new { year = 2021, value = 300 }), HttpStatusCode.Created);
-        await JsonAsync(await Gateway.PostAsJsonAsync($"/api/v1/plans/{code}/indicators/T1-04/observations", new { year = 2022, value = 330 }), HttpStatusCode.Created);
+        await HttpApi.JsonAsync(await Gateway.PostAsJsonAsync($"/api/v1/plans/{code}/indicators/T1-04/observations", new { year = 2021, value = 300 }), HttpStatusCode.Created);
+        await HttpApi.JsonAsync(await Gateway.PostAsJsonAsync($"/api/v1/plans/{code}/indicators/T1-04/observations", new { year = 2022, value = 330 }), HttpStatusCode.Created);
 
-        var progress = await JsonAsync(await Gateway.GetAsync($"/api/v1/plans/{code}/progress?asOf=2023-01-01"), HttpStatusCode.OK);
+        var progress = await HttpApi.JsonAsync(await Gateway.GetAsync($"/api/v1/plans/{code}/progress?asOf=2023-01-01"), HttpStatusCode.OK);
 
         var indicator = progress["indicators"]![0]!;
         indicator["actual"]!["value"]!.GetValue<decimal>().Should().Be(330);
@@ -66,13 +68,13 @@ public class GatewayEndToEndTests(SystemFixture system)
     public async Task The_gateway_publishes_the_plans_audit_trail_to_admins()
     {
         var code = "AUD-" + Guid.NewGuid().ToString("N")[..8];
-        await JsonAsync(await Gateway.PostAsJsonAsync("/api/v1/plans", new
+        await HttpApi.JsonAsync(await Gateway.PostAsJsonAsync("/api/v1/plans", new
         {
             code, title = "审计测试", kind = "actionPlan", level = "municipal", regionCode = "120000",
             periodStart = 2024, periodEnd = 2026, baselineYear = 2023,
         }), HttpStatusCode.Created);
 
-        var trail = await JsonAsync(await Gateway.GetAsync($"/api/v1/audit/plans?resourceKey={code}"), HttpStatusCode.OK);
+        var trail = await HttpApi.JsonAsync(await Gateway.GetAsync($"/api/v1/audit/plans?resourceKey={code}"), HttpStatusCode.OK);
         var anonymous = await system.Anonymous.GetAsync("/api/v1/audit/plans");
 
         var record = trail["items"]!.AsArray().Single()!;
@@ -84,9 +86,9 @@ public class GatewayEndToEndTests(SystemFixture system)
     [Fact]
     public async Task A_fresh_system_holds_the_five_source_plans()
     {
-        var plans = await JsonAsync(await Gateway.GetAsync("/api/v1/plans?status=published&pageSize=100"), HttpStatusCode.OK);
-        var highTech = await JsonAsync(await Gateway.GetAsync("/api/v1/plans/TJ-STI-14FYP/indicators/T1-05"), HttpStatusCode.OK);
-        var dongli = await JsonAsync(await Gateway.GetAsync(
+        var plans = await HttpApi.JsonAsync(await Gateway.GetAsync("/api/v1/plans?status=published&pageSize=100"), HttpStatusCode.OK);
+        var highTech = await HttpApi.JsonAsync(await Gateway.GetAsync("/api/v1/plans/TJ-STI-14FYP/indicators/T1-05"), HttpStatusCode.OK);
+        var dongli = await HttpApi.JsonAsync(await Gateway.GetAsync(
             $"/api/v1/plans/DL-STI-AP-2020-2022/tasks?unit={Uri.EscapeDataString("区科技局")}&pageSize=100"), HttpStatusCode.OK);
 
         plans["items"]!.AsArray().Select(p => p!["code"]!.GetValue<string>()).Should().Contain(
@@ -138,10 +140,10 @@ public class GatewayEndToEndTests(SystemFixture system)
     [Fact]
     public async Task Readiness_and_swagger_cover_every_deployed_service()
     {
-        var ready = await JsonAsync(await Gateway.GetAsync("/health/ready"), HttpStatusCode.OK);
+        var ready = await HttpApi.JsonAsync(await Gateway.GetAsync("/health/ready"), HttpStatusCode.OK);
         var ui = await Gateway.GetStringAsync("/swagger/index.html");
         var uiConfig = await Gateway.GetStringAsync("/swagger/index.js");
-        var plansDocument = await JsonAsync(await Gateway.GetAsync("/openapi/plans.json"), HttpStatusCode.OK);
+        var plansDocument = await HttpApi.JsonAsync(await Gateway.GetAsync("/openapi/plans.json"), HttpStatusCode.OK);
 
         ready["checks"]!["services"]!["status"]!.GetValue<string>().Should().Be("Healthy");
         ui.Should().Contain("swagger-ui");
@@ -159,24 +161,17 @@ public class GatewayEndToEndTests(SystemFixture system)
             KeyValuePair.Create("client_id", system.AdminClientId),
             KeyValuePair.Create("client_secret", system.AdminClientSecret),
         ]));
-        var discovery = await JsonAsync(await Gateway.GetAsync("/.well-known/openid-configuration"), HttpStatusCode.OK);
+        var discovery = await HttpApi.JsonAsync(await Gateway.GetAsync("/.well-known/openid-configuration"), HttpStatusCode.OK);
 
-        var token = await JsonAsync(response, HttpStatusCode.OK);
+        var token = await HttpApi.JsonAsync(response, HttpStatusCode.OK);
         token["scope"]!.GetValue<string>().Split(' ').Should().Contain(["plans.write", "admin", "talent.pii"]);
         discovery["issuer"]!.GetValue<string>().Should().Be($"http://localhost:{system.GatewayPort}");
         system.Output.Should().Contain($"admin       {system.AdminClientId} / {system.AdminClientSecret}");
     }
 
-    private static async Task<JsonNode> JsonAsync(HttpResponseMessage response, HttpStatusCode expected)
-    {
-        var text = await response.Content.ReadAsStringAsync();
-        response.StatusCode.Should().Be(expected, "the body was {0}", text);
-        return JsonNode.Parse(text)!;
-    }
-
     private static async Task<string> ProblemCodeAsync(HttpResponseMessage response, HttpStatusCode expected)
     {
-        var problem = await JsonAsync(response, expected);
+        var problem = await HttpApi.JsonAsync(response, expected);
         response.Content.Headers.ContentType!.MediaType.Should().Be("application/problem+json");
         return problem["code"]!.GetValue<string>();
     }

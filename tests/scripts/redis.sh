@@ -1,0 +1,21 @@
+#!/usr/bin/env bash
+# A throwaway redis-server (Debian's redis-server) for the functional tests' event streams.
+
+start_redis() {
+  local port=$1
+  REDIS_DIR=$(mktemp -d /tmp/tests-redis.XXXXXX)
+  redis-server --port "$port" --bind 127.0.0.1 --dir "$REDIS_DIR" --save '' --appendonly no \
+    --daemonize yes --pidfile "$REDIS_DIR/redis.pid" --logfile "$REDIS_DIR/redis.log"
+  for _ in $(seq 1 50); do
+    redis-cli -p "$port" ping >/dev/null 2>&1 && break
+    sleep 0.1
+  done
+  export TEST_REDIS="127.0.0.1:$port"
+}
+
+stop_redis() {
+  [ -n "${REDIS_DIR:-}" ] || return 0
+  [ -f "$REDIS_DIR/redis.pid" ] && kill "$(cat "$REDIS_DIR/redis.pid")" 2>/dev/null || true
+  rm -rf "$REDIS_DIR"
+  unset TEST_REDIS REDIS_DIR
+}
