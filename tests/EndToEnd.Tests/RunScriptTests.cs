@@ -1,6 +1,10 @@
 namespace EndToEnd.Tests;
 
-/// <summary>deploy/run.sh's own promise: Ctrl-C stops every process it started.</summary>
+/// <summary>
+/// deploy/run.sh's own promise: Ctrl-C stops every process it started. In the system collection so
+/// that its second system does not start while the timed tests run on the shared one.
+/// </summary>
+[Collection(SystemCollection.Name)]
 public class RunScriptTests
 {
     [Fact]
