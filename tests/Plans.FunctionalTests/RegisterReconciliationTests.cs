@@ -123,7 +123,7 @@ public sealed class RegisterStartupReconciliationTests : IClassFixture<RegisterS
 
         await Eventually.HoldsAsync(async () =>
         {
-            await client.SetAuthorityAsync("120000", true, $"2026-01-{Random.Shared.Next(1, 29):00}");
+            await client.SetAuthorityAsync("120000", true, RegisterApi.NextSince());
             return await client.ActualAsync(tianjin) == 3;
         }, "the start-up reconciliation filled the local copy");
         (await client.ActualAsync(jinghai)).Should().Be(2);

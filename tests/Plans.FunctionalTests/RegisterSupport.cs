@@ -128,6 +128,11 @@ public static class RegisterApi
         Eventually.HoldsAsync(async () => await client.ActualAsync(planCode, indicatorCode) == expected,
             $"{planCode}/{indicatorCode} shows {expected}");
 
+    private static int sinceDays;
+
+    /// <summary>A date not used before for a statement, so that setting it changes the statement and refreshes every plan.</summary>
+    public static string NextSince() => new DateOnly(2026, 1, 1).AddDays(Interlocked.Increment(ref sinceDays) % 300).ToString("yyyy-MM-dd");
+
     public static async Task<JsonNode> SetAuthorityAsync(this HttpClient client, string regionCode, bool authoritative, string? since,
         string register = "enterprises") =>
         await (await client.PutAsJsonAsync($"/api/v1/regions/{regionCode}/registers/{register}", new { authoritative, since }))
