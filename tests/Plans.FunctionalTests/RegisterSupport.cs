@@ -67,24 +67,6 @@ public sealed class EnterpriseStream(ServiceApiFactory<Program> factory)
     }
 }
 
-public static class Eventually
-{
-    /// <summary>Polls until the condition holds; fails naming <paramref name="what"/> after the deadline.</summary>
-    public static async Task HoldsAsync(Func<Task<bool>> condition, string what, double seconds = 5)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(seconds);
-        while (!await condition())
-        {
-            if (DateTime.UtcNow > deadline)
-            {
-                throw new TimeoutException($"Not within {seconds} s: {what}");
-            }
-
-            await Task.Delay(25);
-        }
-    }
-}
-
 /// <summary>Plans, bound indicators and their progress, for the register tests.</summary>
 public static class RegisterApi
 {

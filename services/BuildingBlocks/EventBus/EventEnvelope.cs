@@ -26,9 +26,13 @@ public sealed record EventEnvelope(Guid Id, string Type, DateTimeOffset Occurred
             JsonSerializer.Serialize(@event, type, PayloadJson));
     }
 
-    public IntegrationEvent Unwrap(Type eventType) =>
-        (IntegrationEvent?)JsonSerializer.Deserialize(Payload, eventType, PayloadJson)
-        ?? throw new JsonException($"The payload of event {Id} ({Type}) is null.");
+    /// <summary>The event record; its id and time are the envelope's, whatever the payload says.</summary>
+    public IntegrationEvent Unwrap(Type eventType)
+    {
+        var @event = (IntegrationEvent?)JsonSerializer.Deserialize(Payload, eventType, PayloadJson)
+            ?? throw new JsonException($"The payload of event {Id} ({Type}) is null.");
+        return @event with { Id = Id, OccurredAt = OccurredAt };
+    }
 
     public static int SchemaVersionOf(Type eventType) => eventType.GetCustomAttribute<SchemaVersionAttribute>()?.Version ?? 1;
 }

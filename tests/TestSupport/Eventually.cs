@@ -1,4 +1,4 @@
-namespace EventBus.Tests;
+namespace TestSupport;
 
 public static class Eventually
 {
