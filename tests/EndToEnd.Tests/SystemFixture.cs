@@ -29,7 +29,7 @@ public sealed class SystemFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        var start = new ProcessStartInfo("bash", [Path.Combine(RepositoryRoot(), "deploy", "run.sh")])
+        var start = new ProcessStartInfo("bash", [Path.Combine(TestSupport.TestPaths.RepositoryRoot, "deploy", "run.sh")])
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
@@ -152,17 +152,6 @@ public sealed class SystemFixture : IAsyncLifetime
         var port = ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
         listener.Stop();
         return port;
-    }
-
-    private static string RepositoryRoot()
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "Microservices.sln")))
-        {
-            directory = directory.Parent;
-        }
-
-        return directory?.FullName ?? throw new InvalidOperationException("Microservices.sln not found above the test output.");
     }
 }
 
