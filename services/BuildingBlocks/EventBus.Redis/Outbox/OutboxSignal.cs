@@ -31,9 +31,15 @@ internal sealed class OutboxSignal
 /// <summary>
 /// Notifies the relay once events are committed: after SaveChanges outside a transaction, or
 /// after the commit of the transaction that SaveChanges ran in (its rows are invisible before).
+/// Scoped like the DbContext it intercepts; <see cref="OutboxEventBus"/> tells it when events were
+/// added, so a commit without events costs nothing (no scan of the change tracker).
 /// </summary>
 internal sealed class OutboxCommitInterceptor(OutboxSignal signal) : SaveChangesInterceptor, IDbTransactionInterceptor
 {
+    private bool eventsAdded;
+
+    public void EventsAdded() => eventsAdded = true;
+
     public override ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result,
         CancellationToken cancellationToken = default)
     {
@@ -49,24 +55,25 @@ internal sealed class OutboxCommitInterceptor(OutboxSignal signal) : SaveChanges
 
     public Task TransactionCommittedAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default)
     {
-        NotifyIfPending(eventData.Context);
+        Notify();
         return Task.CompletedTask;
     }
 
-    public void TransactionCommitted(DbTransaction transaction, TransactionEndEventData eventData) => NotifyIfPending(eventData.Context);
+    public void TransactionCommitted(DbTransaction transaction, TransactionEndEventData eventData) => Notify();
 
     private void NotifyIfCommitted(DbContext? context)
     {
         if (context?.Database.CurrentTransaction is null)
         {
-            NotifyIfPending(context);
+            Notify();
         }
     }
 
-    private void NotifyIfPending(DbContext? context)
+    private void Notify()
     {
-        if (context is not null && context.ChangeTracker.Entries<OutboxMessage>().Any(e => e.Entity.PublishedAt is null))
+        if (eventsAdded)
         {
+            eventsAdded = false;
             signal.Notify();
         }
     }
