@@ -42,8 +42,10 @@ internal sealed class DeadLetterQueue(RedisStreams streams, IOptions<RedisEventB
     public (IReadOnlyList<DeadLetter> Items, long Total) List(string after, int count)
     {
         var start = after == "-" ? "-" : "(" + after;
-        return (streams.Range(Stream, start, count).Select(ToDeadLetter).ToList(), streams.Length(Stream));
+        return (streams.Range(Stream, start, count).Select(ToDeadLetter).ToList(), Count());
     }
+
+    public long Count() => streams.Length(Stream);
 
     public DeadLetter? Find(string id) => streams.Read(Stream, id) is { } entry ? ToDeadLetter(entry) : null;
 

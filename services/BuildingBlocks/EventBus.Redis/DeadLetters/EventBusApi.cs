@@ -45,7 +45,7 @@ internal static partial class EventBusApi
         var pending = db.Set<OutboxMessage>().Where(m => m.PublishedAt == null);
         var count = await pending.CountAsync(ct);
         var oldest = count == 0 ? (DateTimeOffset?)null : await pending.OrderBy(m => m.Id).Select(m => m.OccurredAt).FirstAsync(ct);
-        return TypedResults.Ok(new EventBusStatus(count, oldest, Redis(() => deadLetters.List("-", 0).Total)));
+        return TypedResults.Ok(new EventBusStatus(count, oldest, Redis(deadLetters.Count)));
     }
 
     /// <param name="after">Entry id to continue after (the last id of the previous page).</param>

@@ -67,7 +67,7 @@ internal sealed partial class OutboxRelay(IServiceScopeFactory scopes, RedisStre
             return 0;
         }
 
-        streams.Publish(batch.Select(m => m.Envelope));
+        streams.Publish(batch.Select(m => m.Envelope).ToList());
         var now = clock.GetUtcNow();
         foreach (var message in batch)
         {

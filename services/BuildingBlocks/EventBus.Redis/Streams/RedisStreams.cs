@@ -29,18 +29,23 @@ internal sealed class RedisStreams : IDisposable
         client = new RedisClient(this.options.Redis);
     }
 
-    /// <summary>Appends envelopes to their publishers' streams, capped at about MaxStreamLength entries.</summary>
-    public void Publish(IEnumerable<EventEnvelope> envelopes) => Call(() =>
+    /// <summary>
+    /// Appends envelopes to their publishers' streams, capped at about MaxStreamLength entries, in
+    /// one pipelined round trip. Only an entry id for every envelope proves that Redis took them all.
+    /// </summary>
+    public void Publish(IReadOnlyList<EventEnvelope> envelopes) => Call(() =>
     {
+        using var pipe = client.StartPipe();
         foreach (var envelope in envelopes)
         {
-            // A negative length asks FreeRedis for MAXLEN ~ (approximate trimming, cheap). Only an
-            // entry id proves that Redis took the entry.
-            var id = client.XAdd(options.StreamOf(envelope.Source), -options.MaxStreamLength, "*", Fields(envelope));
-            if (string.IsNullOrEmpty(id))
-            {
-                throw new RedisUnavailableException($"Redis did not confirm event {envelope.Id}.", null);
-            }
+            // A negative length asks FreeRedis for MAXLEN ~ (approximate trimming, cheap).
+            pipe.XAdd(options.StreamOf(envelope.Source), -options.MaxStreamLength, "*", Fields(envelope));
+        }
+
+        var ids = pipe.EndPipe();
+        if (ids.Length != envelopes.Count || ids.Any(id => id is not string { Length: > 0 }))
+        {
+            throw new RedisUnavailableException($"Redis did not confirm all of {envelopes.Count} events.", ids.OfType<Exception>().FirstOrDefault());
         }
     });
 
