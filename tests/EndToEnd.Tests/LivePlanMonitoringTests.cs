@@ -37,7 +37,7 @@ public class LivePlanMonitoringTests(SystemFixture system)
         }), HttpStatusCode.Created);
         var granted = clock.Elapsed;
 
-        await UntilAsync(async () => await ActualAsync("JH-STI-14FYP", "T1-04") == jinghai + 1
+        await Eventually.HoldsAsync(async () => await ActualAsync("JH-STI-14FYP", "T1-04") == jinghai + 1
                                      && await ActualAsync("TJ-STI-14FYP", "T1-05") == tianjin + 1, "both indicators count the grant");
         clock.Elapsed.Should().BeLessThan(TimeSpan.FromSeconds(1), "progress follows the register within a second (the grant took {0})", granted);
         var progress = await HttpApi.JsonAsync(await Gateway.GetAsync("/api/v1/plans/JH-STI-14FYP/progress"), HttpStatusCode.OK);
@@ -49,7 +49,7 @@ public class LivePlanMonitoringTests(SystemFixture system)
         await HttpApi.JsonAsync(await Gateway.PostAsJsonAsync(
             $"/api/v1/enterprises/{creditCode}/qualifications/{qualification["id"]}/revoke", new { reason = "认定材料不实" }), HttpStatusCode.OK);
 
-        await UntilAsync(async () => await ActualAsync("JH-STI-14FYP", "T1-04") == jinghai
+        await Eventually.HoldsAsync(async () => await ActualAsync("JH-STI-14FYP", "T1-04") == jinghai
                                      && await ActualAsync("TJ-STI-14FYP", "T1-05") == tianjin, "both indicators drop the revoked grant");
         clock.Elapsed.Should().BeLessThan(TimeSpan.FromSeconds(1));
     }
@@ -60,19 +60,5 @@ public class LivePlanMonitoringTests(SystemFixture system)
         var progress = await HttpApi.JsonAsync(await Gateway.GetAsync($"/api/v1/plans/{plan}/progress"), HttpStatusCode.OK);
         var entry = progress["indicators"]!.AsArray().Single(i => i!["code"]!.GetValue<string>() == indicator)!;
         return entry["actual"] is JsonObject actual ? actual["value"]!.GetValue<decimal>() : 0;
-    }
-
-    private static async Task UntilAsync(Func<Task<bool>> condition, string what)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(10);
-        while (!await condition())
-        {
-            if (DateTime.UtcNow > deadline)
-            {
-                throw new TimeoutException($"Not within 10 s: {what}");
-            }
-
-            await Task.Delay(20);
-        }
     }
 }
