@@ -135,6 +135,23 @@ public sealed class StreamConsumerTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Dead_letters_are_listed_page_by_page_after_a_cursor()
+    {
+        var billing = await StartBillingAsync();
+        var deadLetters = billing.Services.GetRequiredService<DeadLetterQueue>();
+        foreach (var n in new[] { "1-0", "2-0", "3-0" })
+        {
+            deadLetters.Add(Stream, "billing", n, 5, null, $"failure {n}");
+        }
+
+        var first = deadLetters.List("-", 2);
+        first.Items.Select(l => l.EntryId).Should().Equal("1-0", "2-0");
+        first.Total.Should().Be(3);
+        deadLetters.List(first.Items[^1].Id, 2).Items.Select(l => l.EntryId).Should().Equal("3-0");
+        deadLetters.List("18446744073709551615-18446744073709551615", 2).Items.Should().BeEmpty("nothing comes after the last possible id");
+    }
+
+    [Fact]
     public async Task An_unreadable_entry_goes_straight_to_the_dead_letters_and_an_unhandled_type_is_skipped()
     {
         var billing = await StartBillingAsync();

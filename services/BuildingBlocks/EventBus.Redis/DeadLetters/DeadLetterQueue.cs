@@ -39,10 +39,21 @@ internal sealed class DeadLetterQueue(RedisStreams streams, IOptions<RedisEventB
         streams.Add(Stream, fields);
     }
 
+    /// <summary>Up to <paramref name="count"/> dead letters after the entry id <paramref name="after"/> ("-": from the first).</summary>
     public (IReadOnlyList<DeadLetter> Items, long Total) List(string after, int count)
     {
-        var start = after == "-" ? "-" : "(" + after;
-        return (streams.Range(Stream, start, count).Select(ToDeadLetter).ToList(), Count());
+        var start = after == "-" ? "-" : Successor(after);
+        return (start is null ? [] : streams.Range(Stream, start, count).Select(ToDeadLetter).ToList(), Count());
+    }
+
+    /// <summary>The smallest entry id after <paramref name="id"/> (time-sequence, each a 64-bit number); null after the last possible one.</summary>
+    private static string? Successor(string id)
+    {
+        var parts = id.Split('-');
+        var (time, sequence) = (ulong.Parse(parts[0], CultureInfo.InvariantCulture), ulong.Parse(parts[1], CultureInfo.InvariantCulture));
+        return sequence < ulong.MaxValue ? $"{time}-{sequence + 1}"
+            : time < ulong.MaxValue ? $"{time + 1}-0"
+            : null;
     }
 
     public long Count() => streams.Length(Stream);
