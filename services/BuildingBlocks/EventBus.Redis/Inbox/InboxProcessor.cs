@@ -22,14 +22,15 @@ internal sealed class InboxProcessor(IServiceScopeFactory scopes, IOptions<Event
     /// <summary>Applies the event; false when it had been applied before.</summary>
     public async Task<bool> ApplyAsync(EventEnvelope envelope, CancellationToken cancellationToken)
     {
-        var eventType = subscriptions.Value.EventTypes[envelope.Type];
-        var @event = envelope.Unwrap(eventType);
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<DbContext>();
         if (await db.Set<InboxMessage>().AnyAsync(m => m.EventId == envelope.Id, cancellationToken))
         {
             return false;
         }
+
+        var eventType = subscriptions.Value.EventTypes[envelope.Type];
+        var @event = envelope.Unwrap(eventType);
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var dispatch = Dispatchers.GetOrAdd(eventType, t => DispatchMethod.MakeGenericMethod(t)
