@@ -111,6 +111,20 @@ public class CsvImportExportTests(EnterprisesApiFactory factory) : IClassFixture
     }
 
     [Fact]
+    public async Task A_NUL_character_anywhere_in_the_file_is_400_and_nothing_is_written()
+    {
+        var code = CreditCodes.New();
+        var outbox = await factory.OutboxCountAsync();
+
+        var problem = await (await ImportAsync($"{Header}\n{code},天津\0庚科技有限公司,,120116,,,2020-01-01\n"))
+            .ProblemAsync(HttpStatusCode.BadRequest, "invalidParameter");
+
+        problem["detail"]!.GetValue<string>().Should().Contain("NUL");
+        (await client.GetAsync($"/api/v1/enterprises/{code}")).StatusCode.Should().Be(HttpStatusCode.NotFound);
+        (await factory.OutboxCountAsync()).Should().Be(outbox);
+    }
+
+    [Fact]
     public async Task Region_scoped_import_rejects_rows_of_other_regions()
     {
         var jinghai = factory.ClientWith(EnterprisesApiFactory.Issuer.Token("enterprises.read enterprises.write", region: "120118"));

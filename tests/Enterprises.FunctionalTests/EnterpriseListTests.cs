@@ -93,6 +93,10 @@ public class EnterpriseListTests(ListRegisterFactory factory) : IClassFixture<Li
     [InlineData("sort=revenue", "sort")]
     [InlineData("pageSize=501", "pageSize")]
     [InlineData("format=xml", "format")]
+    [InlineData("q=%00", "q")]
+    [InlineData("zoneCode=12Z%0001", "zoneCode")]
+    [InlineData("industry=%00", "industry")]
+    [InlineData("format=csv&q=a%00", "q")]
     public async Task Bad_list_parameters_are_400_naming_the_parameter(string query, string parameter)
     {
         var problem = await (await client.GetAsync($"/api/v1/enterprises?{query}")).ProblemAsync(HttpStatusCode.BadRequest, "invalidParameter");

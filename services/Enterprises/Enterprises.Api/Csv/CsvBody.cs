@@ -47,6 +47,12 @@ internal static class CsvBody
             throw new BadRequestException(ErrorCodes.InvalidParameter, "The file is not valid UTF-8; save it as UTF-8 and send it again.");
         }
 
+        if (text.Contains('\0', StringComparison.Ordinal))
+        {
+            // As in JSON bodies: no field has a use for NUL, and PostgreSQL cannot store it.
+            throw new BadRequestException(ErrorCodes.InvalidParameter, "The file contains a NUL character; remove it and send the file again.");
+        }
+
         if (string.IsNullOrWhiteSpace(text))
         {
             throw new BadRequestException(ErrorCodes.BodyRequired,

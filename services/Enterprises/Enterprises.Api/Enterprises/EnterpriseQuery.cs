@@ -13,6 +13,9 @@ internal static class EnterpriseQuery
     public static IQueryable<Enterprise> Apply(EnterprisesDbContext db, EnterpriseFilter filter, DateOnly today)
     {
         var held = EnumText.ParseOptional<QualificationType>(filter.Qualification, "qualification");
+        var zone = Text(filter.ZoneCode, "zoneCode");
+        var industry = Text(filter.Industry, "industry");
+        var search = Text(filter.Q, "q");
         var query = db.Enterprises.AsNoTracking()
             .Include(e => e.Qualifications.Where(q => q.Status == QualificationStatus.Valid && q.GrantedOn <= today && q.ExpiresOn >= today))
             .AsQueryable();
@@ -22,9 +25,8 @@ internal static class EnterpriseQuery
             query = query.Where(e => within.Contains(e.RegionCode) || (e.ZoneCode != null && within.Contains(e.ZoneCode)));
         }
 
-        if (!string.IsNullOrWhiteSpace(filter.ZoneCode))
+        if (zone is not null)
         {
-            var zone = filter.ZoneCode.Trim();
             query = query.Where(e => e.ZoneCode == zone);
         }
 
@@ -34,21 +36,40 @@ internal static class EnterpriseQuery
                 && q.GrantedOn <= today && q.ExpiresOn >= today));
         }
 
-        if (!string.IsNullOrWhiteSpace(filter.Industry))
+        if (industry is not null)
         {
-            var industry = filter.Industry.Trim();
             query = query.Where(e => e.Industry == industry);
         }
 
-        if (!string.IsNullOrWhiteSpace(filter.Q))
+        if (search is not null)
         {
-            var words = filter.Q.Trim().ToLower();
-            var code = EnterpriseLookup.Normalize(filter.Q);
+            var words = search.ToLower();
+            var code = EnterpriseLookup.Normalize(search);
             query = query.Where(e => e.Name.ToLower().Contains(words) || (e.NameEn != null && e.NameEn.ToLower().Contains(words))
                 || e.CreditCode.StartsWith(code));
         }
 
         return query;
+    }
+
+    /// <summary>
+    /// A free-text filter, trimmed, or null when blank. A NUL character is a 400: no stored value holds
+    /// one, and PostgreSQL refuses it in a query parameter.
+    /// </summary>
+    private static string? Text(string? value, string parameter)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            return null;
+        }
+
+        if (value.Contains('\0', StringComparison.Ordinal))
+        {
+            throw new BadRequestException(ErrorCodes.InvalidParameter, $"'{parameter}' contains a NUL character.",
+                new Dictionary<string, string[]> { [parameter] = ["NUL characters are not allowed."] });
+        }
+
+        return value.Trim();
     }
 
     /// <summary>A region filter: the region and every region below it; an unknown code is a 400 naming the parameter.</summary>
