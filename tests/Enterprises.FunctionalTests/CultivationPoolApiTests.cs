@@ -122,6 +122,17 @@ public class CultivationPoolApiTests(PoolRegisterFactory factory) : IClassFixtur
         page["page"]!.GetValue<int>().Should().Be(2);
     }
 
+    [Fact]
+    public async Task A_page_far_beyond_the_last_is_empty_not_the_first_page_again()
+    {
+        // (page − 1) × pageSize passes int.MaxValue here; wrapped, it would skip a negative count.
+        var page = await PoolAsync("year=2025&regionCode=120116&page=2147483647&pageSize=50");
+
+        page["items"]!.AsArray().Should().BeEmpty();
+        page["totalCount"]!.GetValue<int>().Should().Be(3);
+        page["page"]!.GetValue<int>().Should().Be(2147483647);
+    }
+
     [Theory]
     [InlineData("year=2025&maxMissing=4", "maxMissing")]
     [InlineData("year=2025&maxMissing=-1", "maxMissing")]

@@ -78,7 +78,9 @@ public static class CultivationPoolApi
             rules.Evaluate(EligibilityInputs.FactsOf(e), reports[e.CreditCode], year)));
 
         var pool = CultivationPoolSelector.Select(inputs, maxMissing);
-        var page = pool.Skip((paging.PageNumber - 1) * paging.Size).Take(paging.Size).ToList();
+        // In long: page × pageSize can pass int.MaxValue, and a wrapped (negative) skip would answer the first page.
+        var skip = (long)(paging.PageNumber - 1) * paging.Size;
+        var page = pool.Skip((int)Math.Min(skip, int.MaxValue)).Take(paging.Size).ToList();
         return TypedResults.Ok(new CultivationPoolResponse(page, paging.PageNumber, paging.Size, pool.Count, year, maxMissing,
             RuleSetResponse.From(rules)));
     }
