@@ -80,6 +80,80 @@ public sealed class RegisterReconciliationTests(RegisterPlansApiFactory factory)
         (await client.ObservationsAsync(plan)).Should().HaveCount(observations);
     }
 
+    public static TheoryData<string, string> MalformedPages => new()
+    {
+        { "a null entry", """{"items":[null],"page":1,"pageSize":500,"totalCount":1}""" },
+        { "no credit code", """{"items":[{"id":5,"regionCode":"120118","type":"HighTech","grantedOn":"2025-01-01","expiresOn":"2028-01-01","status":"valid"}],"page":1,"pageSize":500,"totalCount":1}""" },
+        { "no region", """{"items":[{"id":5,"creditCode":"91120118MA05JH0001","type":"HighTech","grantedOn":"2025-01-01","expiresOn":"2028-01-01","status":"valid"}],"page":1,"pageSize":500,"totalCount":1}""" },
+        { "no type", """{"items":[{"id":5,"creditCode":"91120118MA05JH0001","regionCode":"120118","grantedOn":"2025-01-01","expiresOn":"2028-01-01","status":"valid"}],"page":1,"pageSize":500,"totalCount":1}""" },
+        { "a credit code too long to hold", """{"items":[{"id":5,"creditCode":"9112011800000000000000000001","regionCode":"120118","type":"HighTech","grantedOn":"2025-01-01","expiresOn":"2028-01-01","status":"valid"}],"page":1,"pageSize":500,"totalCount":1}""" },
+        { "an unknown region", """{"items":[{"id":5,"creditCode":"91120118MA05JH0001","regionCode":"12011800000000000000","type":"HighTech","grantedOn":"2025-01-01","expiresOn":"2028-01-01","status":"valid"}],"page":1,"pageSize":500,"totalCount":1}""" },
+        { "an unknown status", """{"items":[{"id":5,"creditCode":"91120118MA05JH0001","regionCode":"120118","type":"HighTech","grantedOn":"2025-01-01","expiresOn":"2028-01-01","status":"lapsed"}],"page":1,"pageSize":500,"totalCount":1}""" },
+        { "not a page", "[]" },
+        { "a count that is not a number", """{"items":[],"page":1,"pageSize":500,"totalCount":"many"}""" },
+    };
+
+    [Theory]
+    [MemberData(nameof(MalformedPages))]
+    public async Task A_register_answering_a_malformed_list_is_a_503_and_changes_nothing(string what, string page)
+    {
+        var plan = await client.CreateBoundPlanAsync("120114");
+        await client.SetAuthorityAsync("120114", true, RegisterApi.NextSince());
+        var before = (await client.ActualAsync(plan))!.Value;
+        stream.RegisterAndGrant("120114");
+        await client.ActualBecomesAsync(plan, before + 1);
+        var observations = (await client.ObservationsAsync(plan)).Count;
+
+        factory.Register.PageAnswer = _ => FakeEnterpriseRegister.RawAnswer(page);
+        try
+        {
+            var problem = await (await ReconcileAsync()).ProblemAsync(HttpStatusCode.ServiceUnavailable, "registerUnavailable");
+            problem["detail"]!.GetValue<string>().Should().NotContain("Plans.Api", "internal type names stay internal ({0})", what);
+        }
+        finally
+        {
+            factory.Register.PageAnswer = null;
+        }
+
+        (await client.ActualAsync(plan)).Should().Be(before + 1, what);
+        (await client.ObservationsAsync(plan)).Should().HaveCount(observations, what);
+    }
+
+    [Fact]
+    public async Task A_register_that_repeats_its_pages_without_end_is_a_503_not_a_request_that_never_ends()
+    {
+        var listed = FakeEnterpriseRegister.Qualification(EnterpriseStream.NewQualificationId(), EnterpriseStream.NewCreditCode("120114"),
+            "120114", "HighTech", "valid", new DateOnly(2025, 1, 1));
+        factory.Register.PageAnswer = page => FakeEnterpriseRegister.JsonAnswer(new { items = new[] { listed }, page, pageSize = 500, totalCount = long.MaxValue });
+        try
+        {
+            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+            var response = await client.PostAsync("/api/v1/registers/enterprises/reconcile", null, timeout.Token);
+
+            (await response.ProblemAsync(HttpStatusCode.ServiceUnavailable, "registerUnavailable"))["detail"]!.GetValue<string>()
+                .Should().Contain("page 2");
+        }
+        finally
+        {
+            factory.Register.PageAnswer = null;
+        }
+    }
+
+    [Theory]
+    [InlineData("[1,2]")]
+    [InlineData("\"token\"")]
+    [InlineData("{\"access_token\":\"t\",\"expires_in\":\"soon\"}")]
+    [InlineData("<html>")]
+    public async Task A_token_endpoint_answering_something_other_than_a_token_is_a_503(string answer)
+    {
+        // A factory of its own, so that no token is cached yet.
+        await using var fresh = new RegisterPlansApiFactory();
+        fresh.Register.TokenAnswer = () => FakeEnterpriseRegister.RawAnswer(answer);
+        var response = await fresh.CreateClient().PostAsync("/api/v1/registers/enterprises/reconcile", null);
+
+        await response.ProblemAsync(HttpStatusCode.ServiceUnavailable, "registerUnavailable");
+    }
+
     [Fact]
     public async Task Only_an_admin_reconciles()
     {

@@ -138,6 +138,12 @@ public sealed class FakeEnterpriseRegister : HttpMessageHandler
     /// <summary>While true, every request fails as an unreachable host does.</summary>
     public bool Down { get; set; }
 
+    /// <summary>When set, answers the qualification list in place of the register (a malformed or inconsistent page).</summary>
+    public Func<int, HttpResponseMessage>? PageAnswer { get; set; }
+
+    /// <summary>When set, answers the token request in place of the token endpoint.</summary>
+    public Func<HttpResponseMessage>? TokenAnswer { get; set; }
+
     public int TokensIssued { get; private set; }
     public List<string> Requests { get; } = [];
 
@@ -181,6 +187,11 @@ public sealed class FakeEnterpriseRegister : HttpMessageHandler
 
         if (url.ToString() == TokenUrl)
         {
+            if (TokenAnswer is { } tokenAnswer)
+            {
+                return tokenAnswer();
+            }
+
             var form = await request.Content!.ReadAsStringAsync(cancellationToken);
             var basic = Convert.ToBase64String(Encoding.UTF8.GetBytes($"{Uri.EscapeDataString(ClientId)}:{Uri.EscapeDataString(ClientSecret)}"));
             if (request.Headers.Authorization?.ToString() != $"Basic {basic}" || !form.Contains("grant_type=client_credentials")
@@ -211,6 +222,11 @@ public sealed class FakeEnterpriseRegister : HttpMessageHandler
             return new HttpResponseMessage(HttpStatusCode.BadRequest);
         }
 
+        if (PageAnswer is { } pageAnswer)
+        {
+            return pageAnswer(page);
+        }
+
         List<object> all;
         lock (gate)
         {
@@ -220,9 +236,11 @@ public sealed class FakeEnterpriseRegister : HttpMessageHandler
         return JsonAnswer(new { items = all.Skip((page - 1) * pageSize).Take(pageSize), page, pageSize, totalCount = all.Count });
     }
 
-    private static HttpResponseMessage JsonAnswer(object body) => new(HttpStatusCode.OK)
+    public static HttpResponseMessage JsonAnswer(object body) => RawAnswer(JsonSerializer.Serialize(body));
+
+    public static HttpResponseMessage RawAnswer(string json) => new(HttpStatusCode.OK)
     {
-        Content = new StringContent(JsonSerializer.Serialize(body), Encoding.UTF8, "application/json"),
+        Content = new StringContent(json, Encoding.UTF8, "application/json"),
     };
 }
 

@@ -5,6 +5,7 @@ using System.Text;
 using System.Text.Json;
 using Microsoft.Extensions.Options;
 using ServiceDefaults.Problems;
+using ServiceDefaults.Regions;
 
 namespace Plans.Api.Registers;
 
@@ -47,14 +48,24 @@ public sealed class EnterpriseRegisterClient(HttpClient http, RegisterTokenCache
             for (var page = 1; ; page++)
             {
                 var body = await GetPageAsync(new Uri(baseUrl, $"api/v1/qualifications?page={page}&pageSize={PageSize}"), ct);
-                foreach (var item in body.Items ?? [])
+                var before = items.Count;
+                foreach (RegisterQualification? item in body.Items ?? [])
                 {
-                    items[item.Id] = item;
+                    var qualification = Checked(item, page);
+                    items[qualification.Id] = qualification;
                 }
 
                 if (body.Items is null or { Count: 0 } || (long)page * PageSize >= body.TotalCount)
                 {
                     return items.Values.ToList();
+                }
+
+                if (items.Count == before)
+                {
+                    // A register that answers every page with what it already listed would be read forever.
+                    throw new RegisterUnavailableException(
+                        $"The Enterprises API at {baseUrl} answered page {page} with no qualification it had not listed already, " +
+                        $"while reporting {body.TotalCount} in all; the list cannot be read to its end.");
                 }
             }
         }
@@ -66,10 +77,34 @@ public sealed class EnterpriseRegisterClient(HttpClient http, RegisterTokenCache
         {
             throw new RegisterUnavailableException($"The Enterprises API at {baseUrl} did not answer in time.", e);
         }
-        catch (Exception e) when (e is JsonException or NotSupportedException)
+        catch (JsonException e)
         {
-            throw new RegisterUnavailableException($"The Enterprises API at {baseUrl} answered with an unreadable qualification list: {e.Message}", e);
+            // The serializer's own message names our internal types; the path says where the answer went wrong.
+            throw new RegisterUnavailableException(
+                $"The Enterprises API at {baseUrl} answered with an unreadable qualification list (at {e.Path ?? "$"}).", e);
         }
+        catch (NotSupportedException e)
+        {
+            throw new RegisterUnavailableException($"The Enterprises API at {baseUrl} answered with an unreadable qualification list.", e);
+        }
+    }
+
+    /// <summary>
+    /// A listed qualification the local copy can hold, or a 503 naming what is wrong with it: the copy's
+    /// columns are bounded and required, and a region outside the region tree would never be counted.
+    /// </summary>
+    private static RegisterQualification Checked(RegisterQualification? item, int page)
+    {
+        string? problem = item switch
+        {
+            null => "an empty entry",
+            { CreditCode: null or { Length: 0 or > 18 } } => $"qualification {item.Id} with a credit code that is not 1 to 18 characters",
+            { Type: null or { Length: 0 or > 30 } } => $"qualification {item.Id} with a type that is not 1 to 30 characters",
+            _ when RegionCodes.Find(item.RegionCode) is null => $"qualification {item.Id} in an unknown region '{item.RegionCode}'",
+            { ZoneCode: { } zone } when RegionCodes.Find(zone) is null => $"qualification {item.Id} in an unknown zone '{zone}'",
+            _ => null,
+        };
+        return problem is null ? item! : throw new RegisterUnavailableException($"The register lists {problem} (page {page}).");
     }
 
     private async Task<QualificationPage> GetPageAsync(Uri url, CancellationToken ct)
@@ -100,7 +135,7 @@ public sealed class EnterpriseRegisterClient(HttpClient http, RegisterTokenCache
         }
     }
 
-    private sealed record QualificationPage(List<RegisterQualification>? Items, int Page, int PageSize, long TotalCount);
+    private sealed record QualificationPage(List<RegisterQualification?>? Items, int Page, int PageSize, long TotalCount);
 }
 
 /// <summary>
@@ -151,13 +186,14 @@ public sealed class RegisterTokenCache(IOptions<EnterpriseRegisterOptions> optio
             }
 
             var body = await response.Content.ReadFromJsonAsync<JsonElement>(ct);
-            var token = body.TryGetProperty("access_token", out var t) && t.ValueKind == JsonValueKind.String ? t.GetString()! : null;
+            var token = body.ValueKind == JsonValueKind.Object && body.TryGetProperty("access_token", out var t)
+                && t.ValueKind == JsonValueKind.String ? t.GetString()! : null;
             if (token is null)
             {
                 throw new RegisterUnavailableException($"The token endpoint {o.TokenUrl} answered without an access_token.");
             }
 
-            var lifetime = body.TryGetProperty("expires_in", out var e) && e.TryGetInt32(out var seconds)
+            var lifetime = body.TryGetProperty("expires_in", out var e) && e.ValueKind == JsonValueKind.Number && e.TryGetInt32(out var seconds)
                 ? TimeSpan.FromSeconds(seconds) : TimeSpan.FromMinutes(5);
             var renewBefore = lifetime > RenewBefore * 2 ? RenewBefore : lifetime / 2;
             current = new CachedToken(token, clock.GetUtcNow() + lifetime - renewBefore);
