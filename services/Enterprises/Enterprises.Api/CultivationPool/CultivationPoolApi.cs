@@ -65,8 +65,7 @@ public static class CultivationPoolApi
             && q.Status == QualificationStatus.Valid && q.GrantedOn <= today && q.ExpiresOn >= today));
         if (!string.IsNullOrWhiteSpace(query.RegionCode))
         {
-            var within = EnterpriseQuery.Within(query.RegionCode, "regionCode");
-            enterprises = enterprises.Where(e => within.Contains(e.RegionCode) || (e.ZoneCode != null && within.Contains(e.ZoneCode)));
+            enterprises = enterprises.InRegion(query.RegionCode, "regionCode");
         }
 
         var from = EligibilityInputs.EarliestReportYear(year);

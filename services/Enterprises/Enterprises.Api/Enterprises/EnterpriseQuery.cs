@@ -21,8 +21,7 @@ internal static class EnterpriseQuery
             .AsQueryable();
         if (!string.IsNullOrWhiteSpace(filter.RegionCode))
         {
-            var within = Within(filter.RegionCode, "regionCode");
-            query = query.Where(e => within.Contains(e.RegionCode) || (e.ZoneCode != null && within.Contains(e.ZoneCode)));
+            query = query.InRegion(filter.RegionCode, "regionCode");
         }
 
         if (zone is not null)
@@ -53,6 +52,16 @@ internal static class EnterpriseQuery
     }
 
     /// <summary>
+    /// Enterprises registered in the region or below it, or sitting in it when it is a functional zone;
+    /// an unknown code is a 400 naming the parameter.
+    /// </summary>
+    public static IQueryable<Enterprise> InRegion(this IQueryable<Enterprise> query, string regionCode, string parameter)
+    {
+        var within = Within(regionCode, parameter);
+        return query.Where(e => within.Contains(e.RegionCode) || (e.ZoneCode != null && within.Contains(e.ZoneCode)));
+    }
+
+    /// <summary>
     /// A free-text filter, trimmed, or null when blank. A NUL character is a 400: no stored value holds
     /// one, and PostgreSQL refuses it in a query parameter.
     /// </summary>
@@ -73,7 +82,7 @@ internal static class EnterpriseQuery
     }
 
     /// <summary>A region filter: the region and every region below it; an unknown code is a 400 naming the parameter.</summary>
-    public static IReadOnlyList<string> Within(string regionCode, string parameter)
+    private static IReadOnlyList<string> Within(string regionCode, string parameter)
     {
         var code = regionCode.Trim();
         if (RegionCodes.Find(code) is null)

@@ -29,9 +29,8 @@ public static class QualificationRegisterApi
         var query = QualificationsApi.Filter(db.Qualifications.AsNoTracking(), filter);
         if (!string.IsNullOrWhiteSpace(filter.RegionCode))
         {
-            var within = EnterpriseQuery.Within(filter.RegionCode, "regionCode");
-            query = query.Where(q => db.Enterprises.Any(e => e.CreditCode == q.CreditCode
-                && (within.Contains(e.RegionCode) || (e.ZoneCode != null && within.Contains(e.ZoneCode)))));
+            var inRegion = db.Enterprises.InRegion(filter.RegionCode, "regionCode").Select(e => e.CreditCode);
+            query = query.Where(q => inRegion.Contains(q.CreditCode));
         }
 
         var page = await query.ToPagedListAsync(paging, QualificationsApi.Sorting, q => q, ct);
