@@ -21,9 +21,7 @@ internal static class EnterpriseLookup
     public static async Task<Enterprise> FindAsync(EnterprisesDbContext db, string creditCode, DateOnly today, CancellationToken ct)
     {
         var code = Normalize(creditCode);
-        return await db.Enterprises
-            .Include(e => e.Qualifications.Where(q => q.Status == QualificationStatus.Valid && q.GrantedOn <= today && q.ExpiresOn >= today))
-            .SingleOrDefaultAsync(e => e.CreditCode == code, ct)
+        return await db.Enterprises.WithCurrentQualifications(today).SingleOrDefaultAsync(e => e.CreditCode == code, ct)
             ?? throw new NotFoundException("Enterprise", code);
     }
 

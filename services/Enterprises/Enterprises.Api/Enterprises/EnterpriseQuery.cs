@@ -16,9 +16,7 @@ internal static class EnterpriseQuery
         var zone = Text(filter.ZoneCode, "zoneCode");
         var industry = Text(filter.Industry, "industry");
         var search = Text(filter.Q, "q");
-        var query = db.Enterprises.AsNoTracking()
-            .Include(e => e.Qualifications.Where(q => q.Status == QualificationStatus.Valid && q.GrantedOn <= today && q.ExpiresOn >= today))
-            .AsQueryable();
+        var query = db.Enterprises.AsNoTracking();
         if (!string.IsNullOrWhiteSpace(filter.RegionCode))
         {
             query = query.InRegion(filter.RegionCode, "regionCode");
@@ -50,6 +48,10 @@ internal static class EnterpriseQuery
 
         return query;
     }
+
+    /// <summary>With the qualifications each enterprise holds today, for the JSON answers that summarise them.</summary>
+    public static IQueryable<Enterprise> WithCurrentQualifications(this IQueryable<Enterprise> query, DateOnly today) =>
+        query.Include(e => e.Qualifications.Where(q => q.Status == QualificationStatus.Valid && q.GrantedOn <= today && q.ExpiresOn >= today));
 
     /// <summary>
     /// Enterprises registered in the region or below it, or sitting in it when it is a functional zone;

@@ -61,13 +61,15 @@ public static class EnterprisesApi
                 new Dictionary<string, string[]> { ["format"] = ["Use json (the default) or csv."] });
         }
 
-        var query = EnterpriseQuery.Apply(db, filter, Today.Of(clock));
+        var today = Today.Of(clock);
+        var query = EnterpriseQuery.Apply(db, filter, today);
         if (format == "csv")
         {
+            // The CSV carries no qualifications, so they are not loaded for it.
             return EnterpriseCsv.Export(Sorting.Apply(query, paging.Sort));
         }
 
-        return TypedResults.Ok(await query.ToPagedListAsync(paging, Sorting, EnterpriseResponse.From, ct));
+        return TypedResults.Ok(await query.WithCurrentQualifications(today).ToPagedListAsync(paging, Sorting, EnterpriseResponse.From, ct));
     }
 
     private static async Task<Created<EnterpriseResponse>> CreateEnterprise(CreateEnterpriseRequest request, EnterprisesDbContext db,
