@@ -31,6 +31,31 @@ public class RegisterCopyTests
     }
 
     [Fact]
+    public void The_same_grant_again_changes_no_count_but_moves_the_time_on()
+    {
+        var q = new RegisteredQualification(7, "C", "HighTech", new DateOnly(2026, 1, 1), new DateOnly(2029, 1, 1), QualificationStatus.Valid, Monday);
+
+        q.Apply("C", "HighTech", new DateOnly(2026, 1, 1), new DateOnly(2029, 1, 1), QualificationStatus.Valid, Monday.AddHours(1))
+            .Should().BeFalse("nothing a metric counts changed");
+
+        q.LastEventAt.Should().Be(Monday.AddHours(1), "older news must still be kept out");
+        q.Apply("C", "HighTech", new DateOnly(2026, 1, 1), new DateOnly(2029, 1, 1), QualificationStatus.Revoked, Monday.AddMinutes(30))
+            .Should().BeFalse();
+        q.Status.Should().Be(QualificationStatus.Valid);
+    }
+
+    [Fact]
+    public void A_renamed_enterprise_that_stays_where_it_is_has_not_moved()
+    {
+        var e = new RegisteredEnterprise("C", "120118", null, Monday);
+
+        e.Apply("120118", null, Monday.AddDays(1)).Should().BeFalse();
+        e.Apply("120110", null, Monday.AddHours(2)).Should().BeFalse("news older than the rename is ignored");
+
+        (e.RegionCode, e.LastEventAt).Should().Be(("120118", Monday.AddDays(1)));
+    }
+
+    [Fact]
     public void The_nearest_statement_in_force_at_or_above_the_region_makes_the_register_authoritative()
     {
         var municipal = new RegisterAuthority("120000", Register.Enterprises, true, new DateOnly(2026, 1, 1), Monday);

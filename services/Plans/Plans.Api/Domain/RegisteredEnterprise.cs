@@ -30,7 +30,10 @@ public sealed class RegisteredEnterprise
     /// <summary>When the latest change applied to this row happened at the register; older news is ignored.</summary>
     public DateTimeOffset LastEventAt { get; private set; }
 
-    /// <summary>Moves the enterprise, unless the news is older than what the row already holds.</summary>
+    /// <summary>
+    /// Takes the news unless it is older than what the row already holds. Returns whether the enterprise
+    /// moved: news that only confirms where it is (a renamed enterprise) moves no count.
+    /// </summary>
     public bool Apply(string regionCode, string? zoneCode, DateTimeOffset occurredAt)
     {
         if (occurredAt < LastEventAt)
@@ -38,10 +41,11 @@ public sealed class RegisteredEnterprise
             return false;
         }
 
+        var moved = regionCode != RegionCode || zoneCode != ZoneCode;
         RegionCode = regionCode;
         ZoneCode = zoneCode;
         LastEventAt = occurredAt;
-        return true;
+        return moved;
     }
 }
 
@@ -88,6 +92,10 @@ public sealed class RegisteredQualification
     /// so a stale redelivered grant cannot bring a revoked qualification back.</summary>
     public DateTimeOffset LastEventAt { get; private set; }
 
+    /// <summary>
+    /// Takes the news unless it is older than what the row already holds. Returns whether anything a metric
+    /// counts changed: the same grant published again only moves <see cref="LastEventAt"/>.
+    /// </summary>
     public bool Apply(string creditCode, string type, DateOnly grantedOn, DateOnly expiresOn, QualificationStatus status,
         DateTimeOffset occurredAt)
     {
@@ -96,12 +104,13 @@ public sealed class RegisteredQualification
             return false;
         }
 
+        var changed = creditCode != CreditCode || type != Type || grantedOn != GrantedOn || expiresOn != ExpiresOn || status != Status;
         CreditCode = creditCode;
         Type = type;
         GrantedOn = grantedOn;
         ExpiresOn = expiresOn;
         Status = status;
         LastEventAt = occurredAt;
-        return true;
+        return changed;
     }
 }

@@ -1,4 +1,5 @@
 using EventBus;
+using Microsoft.EntityFrameworkCore;
 using Plans.Api.Data;
 using Plans.Api.Domain;
 using Plans.Api.Metrics;
@@ -46,12 +47,12 @@ public sealed class EnterpriseRegisterHandler(PlansDbContext db, MetricRefresher
             touched.Add(zoneCode);
         }
 
-        var changed = false;
+        var placed = false;
         var enterprise = await db.RegisteredEnterprises.FindAsync([creditCode], ct);
         if (enterprise is null)
         {
             db.RegisteredEnterprises.Add(new RegisteredEnterprise(creditCode, regionCode, zoneCode, occurredAt));
-            changed = true;
+            placed = true;
         }
         else
         {
@@ -61,9 +62,10 @@ public sealed class EnterpriseRegisterHandler(PlansDbContext db, MetricRefresher
                 touched.Add(enterprise.ZoneCode);
             }
 
-            changed |= enterprise.Apply(regionCode, zoneCode, occurredAt);
+            placed = enterprise.Apply(regionCode, zoneCode, occurredAt);
         }
 
+        var counted = false;
         if (qualification is { } q)
         {
             var row = await db.RegisteredQualifications.FindAsync([q.Id], ct);
@@ -71,21 +73,24 @@ public sealed class EnterpriseRegisterHandler(PlansDbContext db, MetricRefresher
             {
                 db.RegisteredQualifications.Add(new RegisteredQualification(q.Id, creditCode, q.Type, q.GrantedOn, q.ExpiresOn,
                     q.Status, occurredAt));
-                changed = true;
+                counted = true;
             }
             else
             {
-                changed |= row.Apply(creditCode, q.Type, q.GrantedOn, q.ExpiresOn, q.Status, occurredAt);
+                counted = row.Apply(creditCode, q.Type, q.GrantedOn, q.ExpiresOn, q.Status, occurredAt);
             }
         }
 
-        if (!changed)
-        {
-            return;
-        }
-
+        // Saved even when no count moves: a newer LastEventAt is what keeps older news out later.
         await db.SaveChangesAsync(ct);
-        await metrics.RefreshAsync(touched, ct);
+
+        // Registering, renaming or moving an enterprise that holds no qualification moves no count,
+        // and most register events are of that kind: only then is the refresh, a count per bound
+        // indicator of every plan around, worth its queries.
+        if (counted || (placed && await db.RegisteredQualifications.AnyAsync(r => r.CreditCode == creditCode, ct)))
+        {
+            await metrics.RefreshAsync(touched, ct);
+        }
     }
 
     private sealed record QualificationState(long Id, string Type, DateOnly GrantedOn, DateOnly ExpiresOn, QualificationStatus Status);
