@@ -18,6 +18,12 @@ public sealed partial class MetricRefresher(PlansDbContext db, TimeProvider cloc
     /// Refreshes the plans whose region contains one of <paramref name="touchedRegions"/> (the places an
     /// enterprise was or is), or every plan when it is null. Saves, and returns how many observations it recorded.
     /// </summary>
+    /// <remarks>
+    /// This runs for every register event that moves a count, so its cost is bounded: one query for the
+    /// statements, one for the bound indicators of the plans concerned (filtered in the database), one for
+    /// their latest automatic observations, and one count per distinct metric, region and start date —
+    /// two plans of one region bound to one metric share their count.
+    /// </remarks>
     public async Task<int> RefreshAsync(IReadOnlyCollection<string>? touchedRegions, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
@@ -29,48 +35,82 @@ public sealed partial class MetricRefresher(PlansDbContext db, TimeProvider cloc
             return 0;
         }
 
-        var bound = await db.Indicators
-            .Where(i => i.Annotations.Metric != null && i.Annotations.Metric.StartsWith(EnterpriseMetric.Prefix))
-            .Join(db.Plans.Where(p => p.Status != PlanStatus.Archived), i => i.PlanCode, p => p.Code, (i, p) => new { Indicator = i, Plan = p })
-            .ToListAsync(ct);
+        var plans = db.Plans.AsNoTracking().Where(p => p.Status != PlanStatus.Archived);
+        if (touchedRegions is not null)
+        {
+            // A plan holds a touched region when its own region is that region or one above it.
+            var holding = touchedRegions.SelectMany(RegionAndAbove).Distinct().ToList();
+            plans = plans.Where(p => holding.Contains(p.Details.RegionCode));
+        }
 
+        var bound = await db.Indicators.AsNoTracking()
+            .Where(i => i.Annotations.Metric != null && i.Annotations.Metric.StartsWith(EnterpriseMetric.Prefix))
+            .Join(plans, i => i.PlanCode, p => p.Code, (i, p) => new { Indicator = i, Plan = p })
+            .ToListAsync(ct);
+        var live = bound
+            .Select(b => (b.Indicator, b.Plan, Metric: EnterpriseMetric.Parse(b.Indicator.Annotations.Metric),
+                Authority: RegisterAuthorities.InForce(authorities, b.Plan.Details.RegionCode, today)))
+            .Where(b => b.Metric is not null && b.Authority is not null)
+            .OrderBy(b => b.Plan.Code, StringComparer.Ordinal).ThenBy(b => b.Indicator.Code, StringComparer.Ordinal)
+            .ToList();
+        if (live.Count == 0)
+        {
+            return 0;
+        }
+
+        var ids = live.Select(b => b.Indicator.Id).ToList();
+        var latest = await db.Indicators.AsNoTracking()
+            .Where(i => ids.Contains(i.Id))
+            .Select(i => new
+            {
+                i.Id,
+                Value = db.Observations
+                    .Where(o => o.IndicatorId == i.Id && o.Year == today.Year && o.Origin == ObservationOrigin.Metric)
+                    .OrderByDescending(o => o.RecordedAt).ThenByDescending(o => o.Id)
+                    .Select(o => (decimal?)o.Value)
+                    .FirstOrDefault(),
+            })
+            .ToDictionaryAsync(l => l.Id, l => l.Value, ct);
+
+        var counts = new Dictionary<(EnterpriseMetric, string, DateOnly), int>();
         var recorded = 0;
-        foreach (var (indicator, plan) in bound.Select(b => (b.Indicator, b.Plan)).OrderBy(b => b.Plan.Code).ThenBy(b => b.Indicator.Code))
+        foreach (var (indicator, plan, metric, authority) in live)
         {
             var region = plan.Details.RegionCode;
-            if (touchedRegions is not null && !touchedRegions.Any(code => RegionCatalog.Contains(region, code)))
-            {
-                continue;
-            }
-
-            if (EnterpriseMetric.Parse(indicator.Annotations.Metric) is not { } metric
-                || RegisterAuthorities.InForce(authorities, region, today) is not { } authority)
-            {
-                continue;
-            }
-
             var facts = indicator.Facts;
-            var count = await EnterpriseMetrics.CountAsync(db.RegisteredEnterprises, db.RegisteredQualifications, metric, region,
-                EnterpriseMetrics.GrantedFrom(facts, plan.Details.PeriodStart, today), today, ct);
+            // Qualified counts what holds today, whatever the baseline: one count serves every indicator of the region.
+            var grantedFrom = metric!.Kind == EnterpriseMetricKind.Granted
+                ? EnterpriseMetrics.GrantedFrom(facts, plan.Details.PeriodStart, today)
+                : DateOnly.MinValue;
+            if (!counts.TryGetValue((metric, region, grantedFrom), out var count))
+            {
+                count = await EnterpriseMetrics.CountAsync(db.RegisteredEnterprises, db.RegisteredQualifications, metric, region,
+                    grantedFrom, today, ct);
+                counts[(metric, region, grantedFrom)] = count;
+            }
+
             var value = EnterpriseMetrics.ValueOf(metric, facts, count);
-            var latest = await db.Observations
-                .Where(o => o.IndicatorId == indicator.Id && o.Year == today.Year && o.Origin == ObservationOrigin.Metric)
-                .OrderByDescending(o => o.RecordedAt).ThenByDescending(o => o.Id)
-                .Select(o => (decimal?)o.Value)
-                .FirstOrDefaultAsync(ct);
-            if (latest == value)
+            if (latest.GetValueOrDefault(indicator.Id) == value)
             {
                 continue;
             }
 
             db.Observations.Add(new Observation(plan, indicator, today.Year, value, ObservationOrigin.Metric, RecordedBy,
-                Note(metric, region, authority), now));
+                Note(metric, region, authority!), now));
             recorded++;
             LogRecorded(plan.Code, indicator.Code, metric.Key, today.Year, value);
         }
 
         await db.SaveChangesAsync(ct);
         return recorded;
+    }
+
+    private static IEnumerable<string> RegionAndAbove(string code)
+    {
+        for (var current = code; current is not null; current = RegionCatalog.Find(current)?.ParentCode)
+        {
+            yield return current;
+        }
     }
 
     private static string Note(EnterpriseMetric metric, string region, RegisterAuthority authority) =>
