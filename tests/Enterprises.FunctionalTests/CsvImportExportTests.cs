@@ -111,6 +111,35 @@ public class CsvImportExportTests(EnterprisesApiFactory factory) : IClassFixture
     }
 
     [Fact]
+    public async Task A_founding_date_moved_after_existing_reports_or_grants_is_rejected_per_row()
+    {
+        var reported = await client.CreateEnterpriseAsync("120116", null, foundedOn: "2015-03-18");
+        var granted = await client.CreateEnterpriseAsync("120116", null, foundedOn: "2015-03-18");
+        var earlier = await client.CreateEnterpriseAsync("120116", null, foundedOn: "2015-03-18");
+        await EligibilityApiTests.PutReportAsync(client, reported, 2017, Api.Report());
+        await client.GrantAsync(granted, "HighTech", "2018-11-30");
+        await client.GrantAsync(earlier, "HighTech", "2018-11-30");
+        var csv = string.Join("\n",
+            Header,
+            $"{reported},天津市海河智能科技有限公司,,120116,,新一代信息技术,2018-01-01",
+            $"{granted},天津市海河智能科技有限公司,,120116,,新一代信息技术,2019-01-01",
+            $"{earlier},天津市海河智能科技有限公司,,120116,,新一代信息技术,2010-01-01");
+
+        var report = await (await ImportAsync(csv)).JsonAsync(HttpStatusCode.OK);
+
+        report["updated"]!.GetValue<int>().Should().Be(1);
+        var rejected = report["rejected"]!.AsArray();
+        rejected.Select(r => r!["row"]!.GetValue<int>()).Should().Equal(2, 3);
+        rejected.Select(r => r!["code"]!.GetValue<string>()).Should().Equal("validationFailed", "validationFailed");
+        rejected[0]!["message"]!.GetValue<string>().Should().Contain("annual report for 2017");
+        rejected[1]!["message"]!.GetValue<string>().Should().Contain("2018-11-30");
+        (await (await client.GetAsync($"/api/v1/enterprises/{earlier}")).JsonAsync(HttpStatusCode.OK))["foundedOn"]!
+            .GetValue<string>().Should().Be("2010-01-01");
+        (await (await client.GetAsync($"/api/v1/enterprises/{reported}")).JsonAsync(HttpStatusCode.OK))["foundedOn"]!
+            .GetValue<string>().Should().Be("2015-03-18");
+    }
+
+    [Fact]
     public async Task A_NUL_character_anywhere_in_the_file_is_400_and_nothing_is_written()
     {
         var code = CreditCodes.New();

@@ -27,11 +27,15 @@ internal sealed class EnterpriseImport(EnterprisesDbContext db, IEventBus events
         var rows = Parse(csvText, rejected);
         var codes = rows.Select(r => EnterpriseLookup.Normalize(r.Request.CreditCode)).Distinct().ToList();
         var existing = await db.Enterprises.Where(e => codes.Contains(e.CreditCode)).ToDictionaryAsync(e => e.CreditCode, ct);
+        var refounded = rows.Where(r => existing.TryGetValue(EnterpriseLookup.Normalize(r.Request.CreditCode), out var e)
+                && r.Request.FoundedOn is { } foundedOn && foundedOn != e.FoundedOn)
+            .Select(r => EnterpriseLookup.Normalize(r.Request.CreditCode)).Distinct().ToList();
+        var firstRecords = await FirstRecords.OfAsync(db, refounded, ct);
         var seen = new Dictionary<string, int>();
         int created = 0, updated = 0, unchanged = 0;
         foreach (var row in rows)
         {
-            var problem = await ProblemAsync(row, existing, seen, user, ct);
+            var problem = await ProblemAsync(row, existing, firstRecords, seen, user, ct);
             if (problem is not null)
             {
                 rejected.Add(problem);
@@ -70,8 +74,8 @@ internal sealed class EnterpriseImport(EnterprisesDbContext db, IEventBus events
         return new ImportReport(dryRun, created, updated, unchanged, rejected.OrderBy(r => r.Row).ToList());
     }
 
-    private async Task<ImportRejection?> ProblemAsync(Row row, Dictionary<string, Enterprise> existing, Dictionary<string, int> seen,
-        ClaimsPrincipal user, CancellationToken ct)
+    private async Task<ImportRejection?> ProblemAsync(Row row, Dictionary<string, Enterprise> existing,
+        IReadOnlyDictionary<string, FirstRecords> firstRecords, Dictionary<string, int> seen, ClaimsPrincipal user, CancellationToken ct)
     {
         var result = await validator.ValidateAsync(row.Request, ct);
         if (!result.IsValid)
@@ -94,7 +98,7 @@ internal sealed class EnterpriseImport(EnterprisesDbContext db, IEventBus events
                 EnterpriseLookup.EnsureWritable(user, enterprise);
                 if (enterprise.FoundedOn != row.Request.FoundedOn)
                 {
-                    await EnterprisesApi.EnsureFoundingPrecedesRecordsAsync(db, code, row.Request.FoundedOn!.Value, ct);
+                    firstRecords[code].EnsureNotBefore(row.Request.FoundedOn!.Value);
                 }
             }
         }

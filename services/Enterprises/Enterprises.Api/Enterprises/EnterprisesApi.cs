@@ -108,7 +108,7 @@ public static class EnterprisesApi
         ETags.RequireMatch(request, enterprise.Version);
         var fields = await merge.ApplyAsync(EnterpriseFields.From(enterprise), patch, ReadOnlyFields, ct);
         EnterpriseLookup.EnsureWritable(user, fields.RegionCode!, fields.ZoneCode);
-        await EnsureFoundingPrecedesRecordsAsync(db, enterprise.CreditCode, fields.FoundedOn!.Value, ct);
+        await FirstRecords.EnsureFoundingPrecedesAsync(db, enterprise, fields.FoundedOn!.Value, ct);
         if (fields.ApplyTo(enterprise))
         {
             enterprise.Touch(clock.GetUtcNow());
@@ -118,22 +118,5 @@ public static class EnterprisesApi
 
         ETags.Set(request.HttpContext.Response, enterprise.Version);
         return TypedResults.Ok(EnterpriseResponse.From(enterprise));
-    }
-
-    /// <summary>A corrected founding date may not leave annual reports or grants from before the enterprise existed.</summary>
-    internal static async Task EnsureFoundingPrecedesRecordsAsync(EnterprisesDbContext db, string code, DateOnly foundedOn,
-        CancellationToken ct)
-    {
-        var firstReport = await db.AnnualReports.Where(r => r.CreditCode == code).MinAsync(r => (int?)r.Year, ct);
-        var firstGrant = await db.Qualifications.Where(q => q.CreditCode == code).MinAsync(q => (DateOnly?)q.GrantedOn, ct);
-        if (firstReport < foundedOn.Year)
-        {
-            throw new RequestValidationException("foundedOn", $"The enterprise has an annual report for {firstReport}, before it was founded.");
-        }
-
-        if (firstGrant < foundedOn)
-        {
-            throw new RequestValidationException("foundedOn", $"The enterprise was granted a qualification on {firstGrant:yyyy-MM-dd}, before it was founded.");
-        }
     }
 }
