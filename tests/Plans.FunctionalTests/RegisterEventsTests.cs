@@ -142,6 +142,27 @@ public sealed class RegisterEventsTests(PlansApiFactory factory) : IClassFixture
     }
 
     [Fact]
+    public async Task A_running_total_too_large_to_store_is_skipped_without_failing_the_other_indicators()
+    {
+        const decimal top = 9_999_999_999_999_999m;
+        var jizhou = await client.CreateBoundPlanAsync("120119", "T1-06", indicator: new
+        {
+            code = "T1-06", name = "累计认定雏鹰企业", unit = "家", measure = "cumulative", direction = "increase",
+            baseline = new { year = 2020, value = top }, targets = new[] { new { year = 2025, value = top + 0.5m } },
+            metric = "enterprises.granted.Eagle",
+        });
+        var marker = await client.CreateBoundPlanAsync("120119", "E1", "enterprises.qualified.Eagle");
+        await client.SetAuthorityAsync("120000", true, RegisterApi.NextSince());
+        var markerBefore = (await client.ActualAsync(marker, "E1"))!.Value;
+
+        stream.RegisterAndGrant("120119", "Eagle", grantedOn: new DateOnly(2024, 5, 1));
+
+        await client.ActualBecomesAsync(marker, markerBefore + 1, "E1");
+        (await client.ActualAsync(jizhou, "T1-06")).Should().BeLessThanOrEqualTo(top, "the baseline plus a grant does not fit an observation");
+        await client.SetAuthorityAsync("120000", true, RegisterApi.NextSince());
+    }
+
+    [Fact]
     public async Task Archived_plans_are_left_alone()
     {
         var (jinghai, jinghaiBefore, _, _) = await PlansAsync();

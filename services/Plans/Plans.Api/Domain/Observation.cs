@@ -25,6 +25,9 @@ public sealed class Observation : IAuditedResource
         RecordedAt = now;
     }
 
+    /// <summary>The largest magnitude a value may have: the column holds 20 digits, 4 of them after the point.</summary>
+    public const decimal MaxValue = 9_999_999_999_999_999.9999m;
+
     public long Id { get; private set; }
 
     /// <summary>The indicator's row id and the year; the audit record's fields name the rest.</summary>

@@ -95,6 +95,14 @@ public sealed partial class MetricRefresher(PlansDbContext db, TimeProvider cloc
                 continue;
             }
 
+            if (Math.Abs(value) > Observation.MaxValue)
+            {
+                // A baseline at the top of the column's range plus the grants since cannot be stored; one such
+                // indicator must not fail the refresh of every other (nor the event or request that caused it).
+                LogUnrecordable(plan.Code, indicator.Code, metric.Key, value);
+                continue;
+            }
+
             db.Observations.Add(new Observation(plan, indicator, today.Year, value, ObservationOrigin.Metric, RecordedBy,
                 Note(metric, region, authority!), now));
             recorded++;
@@ -116,6 +124,9 @@ public sealed partial class MetricRefresher(PlansDbContext db, TimeProvider cloc
     private static string Note(EnterpriseMetric metric, string region, RegisterAuthority authority) =>
         $"{metric.Key} in {region} from the enterprise register (authoritative for {authority.RegionCode}" +
         (authority.Since is { } since ? $" since {since:yyyy-MM-dd})" : ")");
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Not recorded: {Metric} = {Value} on {PlanCode}/{IndicatorCode} exceeds what an observation can hold")]
+    private partial void LogUnrecordable(string planCode, string indicatorCode, string metric, decimal value);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Recorded {Metric} = {Value} for {Year} on {PlanCode}/{IndicatorCode}")]
     private partial void LogRecorded(string planCode, string indicatorCode, string metric, int year, decimal value);
