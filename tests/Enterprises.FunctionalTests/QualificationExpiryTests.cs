@@ -34,6 +34,11 @@ public class QualificationExpiryTests(EnterprisesApiFactory factory) : IClassFix
         await (await client.PostJsonAsync($"/api/v1/enterprises/{code}/qualifications/{sme["id"]}/revoke", new { reason = "x", revokedOn = "2026-12-01" }))
             .ProblemAsync(HttpStatusCode.Conflict, "qualificationNotValid");
         highTech["status"]!.GetValue<string>().Should().Be("valid");
+        // The line above reads the grant's own answer; the pass must also have left the stored HighTech valid.
+        var stillHeld = await (await client.GetAsync($"/api/v1/enterprises/{code}/qualifications/{highTech["id"]}")).JsonAsync(HttpStatusCode.OK);
+        stillHeld["status"]!.GetValue<string>().Should().Be("valid");
+        stillHeld["expiredOn"].Should().BeNull();
+        (await factory.OutboxAsync("QualificationExpired", code)).Should().ContainSingle("the HighTech grant did not expire");
     }
 
     [Fact]

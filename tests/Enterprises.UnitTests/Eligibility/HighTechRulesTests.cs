@@ -28,22 +28,23 @@ public class HighTechRulesTests
     }
 
     [Theory]
-    [InlineData("5000", "5", true)]
-    [InlineData("5000", "4.99", false)]
-    [InlineData("5000", "4.5", false)]
-    [InlineData("5000.01", "4.5", true)]
-    [InlineData("5000.01", "4", true)]
-    [InlineData("5000.01", "3.99", false)]
-    [InlineData("20000", "4", true)]
-    [InlineData("20000", "3.99", false)]
-    [InlineData("20000.01", "3", true)]
-    [InlineData("20000.01", "2.99", false)]
-    public void Rd_intensity_band_follows_the_latest_revenue_with_inclusive_upper_ends(string revenue, string rdPercent, bool passes)
+    [InlineData("5000", "5", true, 5)]
+    [InlineData("5000", "4.99", false, 5)]
+    [InlineData("5000", "4.5", false, 5)]
+    [InlineData("5000.01", "4.5", true, 4)]
+    [InlineData("5000.01", "4", true, 4)]
+    [InlineData("5000.01", "3.99", false, 4)]
+    [InlineData("20000", "4", true, 4)]
+    [InlineData("20000", "3.99", false, 4)]
+    [InlineData("20000.01", "3", true, 3)]
+    [InlineData("20000.01", "2.99", false, 3)]
+    public void Rd_intensity_band_follows_the_latest_revenue_with_inclusive_upper_ends(string revenue, string rdPercent, bool passes,
+        int thresholdPercent)
     {
         var result = Evaluate(ThreeYears(decimal.Parse(revenue), decimal.Parse(rdPercent))).Criterion("highTech.rdIntensity");
 
         result.Passed.Should().Be(passes);
-        result.Threshold.Value.Should().Be(decimal.Parse(revenue) <= 5_000m ? 5m : decimal.Parse(revenue) <= 20_000m ? 4m : 3m);
+        result.Threshold.Value.Should().Be(thresholdPercent);
     }
 
     [Fact]

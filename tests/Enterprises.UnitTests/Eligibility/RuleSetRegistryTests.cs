@@ -31,11 +31,11 @@ public class RuleSetRegistryTests
     [InlineData(EligibilityType.Eagle, 2021, "eagle-2021")]
     public void Picks_the_latest_version_in_force_in_the_application_year(EligibilityType type, int year, string? id)
     {
-        RuleSetRegistry.Default.InForce(type, year)?.Id.Should().Be(id);
-        if (id is null)
-        {
-            RuleSetRegistry.Default.InForce(type, year).Should().BeNull();
-        }
+        // Not InForce(...)?.Id.Should(): that skips the assertion whenever no rule set is found.
+        var inForce = RuleSetRegistry.Default.InForce(type, year);
+
+        inForce?.Id.Should().Be(id);
+        (inForce is null).Should().Be(id is null, "a rule set is in force for {0} {1} exactly when one is expected", type, year);
     }
 
     [Fact]
