@@ -87,6 +87,21 @@ public class EnterpriseListTests(ListRegisterFactory factory) : IClassFixture<Li
         page["items"].Strings("creditCode").Should().Equal(new[] { binhaiZone, binhai, dongli, jinghai }.OrderDescending(StringComparer.Ordinal).Skip(2));
     }
 
+    [Fact]
+    public async Task A_sort_of_commas_only_keeps_the_default_order()
+    {
+        (await CodesAsync("sort=,,")).Should().Equal(await CodesAsync(""));
+    }
+
+    [Fact]
+    public async Task A_page_far_past_the_last_is_empty()
+    {
+        var page = await (await client.GetAsync("/api/v1/enterprises?page=2147483647&pageSize=500")).JsonAsync(HttpStatusCode.OK);
+
+        page["items"]!.AsArray().Should().BeEmpty();
+        page["totalCount"]!.GetValue<int>().Should().Be(4);
+    }
+
     [Theory]
     [InlineData("regionCode=999999", "regionCode")]
     [InlineData("qualification=Unicorn", "qualification")]

@@ -17,7 +17,11 @@ public static class QueryableExtensions
         paging.EnsureValid();
         var sorted = sortFields.Apply(query, paging.Sort);
         var total = await query.CountAsync(cancellationToken);
-        var items = await sorted.Skip((paging.PageNumber - 1) * paging.Size).Take(paging.Size).ToListAsync(cancellationToken);
+        // Far past the last page the offset leaves int's range: such a page is empty, like any page past the last.
+        var offset = (long)(paging.PageNumber - 1) * paging.Size;
+        var items = offset > int.MaxValue
+            ? []
+            : await sorted.Skip((int)offset).Take(paging.Size).ToListAsync(cancellationToken);
         return new PagedList<TResult>(items.Select(project).ToList(), paging.PageNumber, paging.Size, total);
     }
 }
@@ -27,9 +31,10 @@ public sealed class SortFields<T>(string defaultField, IReadOnlyDictionary<strin
 {
     public IQueryable<T> Apply(IQueryable<T> query, string? sort)
     {
-        var terms = string.IsNullOrWhiteSpace(sort)
-            ? [defaultField]
-            : sort.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        // A blank sort, or one of commas only (sort=,,), keeps the default order.
+        var terms = sort?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) is { Length: > 0 } given
+            ? given
+            : [defaultField];
         IOrderedQueryable<T>? ordered = null;
         foreach (var term in terms)
         {
