@@ -55,6 +55,7 @@ public static class Extensions
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseMiddleware<RequestBodyLimitMiddleware>();
+        app.UseMiddleware<NulCharacterMiddleware>();
         app.UseAuthentication();
         app.UseAuthorization();
         if (app.Services.GetService<IServiceProviderIsService>()?.IsService(typeof(DbContext)) == true)

@@ -13,9 +13,9 @@ internal static class EnterpriseQuery
     public static IQueryable<Enterprise> Apply(EnterprisesDbContext db, EnterpriseFilter filter, DateOnly today)
     {
         var held = EnumText.ParseOptional<QualificationType>(filter.Qualification, "qualification");
-        var zone = Text(filter.ZoneCode, "zoneCode");
-        var industry = Text(filter.Industry, "industry");
-        var search = Text(filter.Q, "q");
+        var zone = Text(filter.ZoneCode);
+        var industry = Text(filter.Industry);
+        var search = Text(filter.Q);
         var query = db.Enterprises.AsNoTracking();
         if (!string.IsNullOrWhiteSpace(filter.RegionCode))
         {
@@ -63,25 +63,8 @@ internal static class EnterpriseQuery
         return query.Where(e => within.Contains(e.RegionCode) || (e.ZoneCode != null && within.Contains(e.ZoneCode)));
     }
 
-    /// <summary>
-    /// A free-text filter, trimmed, or null when blank. A NUL character is a 400: no stored value holds
-    /// one, and PostgreSQL refuses it in a query parameter.
-    /// </summary>
-    private static string? Text(string? value, string parameter)
-    {
-        if (string.IsNullOrWhiteSpace(value))
-        {
-            return null;
-        }
-
-        if (value.Contains('\0', StringComparison.Ordinal))
-        {
-            throw new BadRequestException(ErrorCodes.InvalidParameter, $"'{parameter}' contains a NUL character.",
-                new Dictionary<string, string[]> { [parameter] = ["NUL characters are not allowed."] });
-        }
-
-        return value.Trim();
-    }
+    /// <summary>A free-text filter, trimmed, or null when blank (NUL characters never get here: ServiceDefaults refuses them).</summary>
+    private static string? Text(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 
     /// <summary>A region filter: the region and every region below it; an unknown code is a 400 naming the parameter.</summary>
     private static IReadOnlyList<string> Within(string regionCode, string parameter)
