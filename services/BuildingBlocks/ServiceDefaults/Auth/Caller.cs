@@ -1,4 +1,6 @@
 using System.Security.Claims;
+using ServiceDefaults.Problems;
+using ServiceDefaults.Regions;
 
 namespace ServiceDefaults.Auth;
 
@@ -19,4 +21,21 @@ public static class Caller
     /// <summary>The region the caller is confined to, or null when it may act everywhere.</summary>
     public static string? Region(this ClaimsPrincipal user) =>
         user.Identity?.IsAuthenticated == true ? user.FindFirst("region")?.Value : null;
+
+    /// <summary>
+    /// A caller confined to a region writes only there and below (a Dongli client cannot change a
+    /// Jinghai record): 403 unless one of <paramref name="regionCodes"/> (say a district and a
+    /// functional zone) lies within the caller's region.
+    /// </summary>
+    /// <param name="user">The caller.</param>
+    /// <param name="records">What is being written, for the message (records, enterprises).</param>
+    /// <param name="regionCodes">The regions of the record; nulls are ignored.</param>
+    public static void EnsureMayWriteIn(this ClaimsPrincipal user, string records, params string?[] regionCodes)
+    {
+        if (user.Region() is { } region && !regionCodes.Any(code => code is not null && RegionCodes.Contains(region, code)))
+        {
+            throw new ApiException(403, ErrorCodes.Forbidden, "Outside your region",
+                $"Your client may change {records} of region {region} and the regions below it, not of {string.Join(" / ", regionCodes.OfType<string>())}.");
+        }
+    }
 }

@@ -4,7 +4,6 @@ using Enterprises.Api.Domain;
 using Microsoft.EntityFrameworkCore;
 using ServiceDefaults.Auth;
 using ServiceDefaults.Problems;
-using ServiceDefaults.Regions;
 
 namespace Enterprises.Api.Enterprises;
 
@@ -36,16 +35,8 @@ internal static class EnterpriseLookup
     /// A caller confined to a region changes only enterprises registered in it or below it, or, for a
     /// functional zone's client, sitting in that zone.
     /// </summary>
-    public static void EnsureWritable(ClaimsPrincipal user, string regionCode, string? zoneCode)
-    {
-        if (user.Region() is { } region && !RegionCodes.Contains(region, regionCode)
-            && !(zoneCode is not null && RegionCodes.Contains(region, zoneCode)))
-        {
-            throw new ApiException(403, ErrorCodes.Forbidden, "Outside your region",
-                $"Your client may change enterprises of region {region} and the regions below it, not of {regionCode}"
-                + (zoneCode is null ? "." : $" / {zoneCode}."));
-        }
-    }
+    public static void EnsureWritable(ClaimsPrincipal user, string regionCode, string? zoneCode) =>
+        user.EnsureMayWriteIn("enterprises", regionCode, zoneCode);
 
     public static void EnsureWritable(ClaimsPrincipal user, Enterprise enterprise) =>
         EnsureWritable(user, enterprise.RegionCode, enterprise.ZoneCode);
