@@ -73,15 +73,20 @@ public static class ProgressApi
         TimeProvider clock, ClaimsPrincipal user, CancellationToken ct)
     {
         var plan = await PlanLookup.FindAsync(db, code, user, Access.Read, ct);
-        var date = asOf ?? DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var date = asOf ?? today;
         var indicators = await db.Indicators.AsNoTracking().Where(i => i.PlanCode == code).OrderBy(i => i.Code).ToListAsync(ct);
         var ids = indicators.Select(i => i.Id).ToList();
-        // Newest row first, so that of two recorded in the same instant the later one is the latest.
-        var observations = (await db.Observations.AsNoTracking().Where(o => ids.Contains(o.IndicatorId)).OrderByDescending(o => o.Id)
+        // Only the latest record of each year counts, a later one correcting the earlier (of two recorded in the
+        // same instant, the later row). A bound indicator gains a record at every register change, so its whole
+        // history is not read for each progress request.
+        var observations = (await db.Observations.AsNoTracking()
+                .Where(o => ids.Contains(o.IndicatorId))
+                .GroupBy(o => new { o.IndicatorId, o.Year })
+                .Select(g => g.OrderByDescending(o => o.RecordedAt).ThenByDescending(o => o.Id).First())
                 .ToListAsync(ct))
             .ToLookup(o => o.IndicatorId, o => new ObservedValue(o.Year, o.Value, o.Origin, o.RecordedAt, SourceOf(o)));
         var authorities = await db.RegisterAuthorities.AsNoTracking().Where(a => a.Authoritative).ToListAsync(ct);
-        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
 
         var entries = indicators.Select(indicator =>
         {
