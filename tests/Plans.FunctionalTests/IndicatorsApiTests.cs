@@ -47,6 +47,20 @@ public class IndicatorsApiTests(PlansApiFactory factory) : IClassFixture<PlansAp
     }
 
     [Fact]
+    public async Task Errors_of_the_baseline_name_the_baseline_s_fields()
+    {
+        var plan = await client.CreatePlanAsync();
+
+        var response = await client.PostRawAsync($"/api/v1/plans/{plan}/indicators",
+            "{\"code\":\"B\",\"name\":\"n\",\"measure\":\"stock\",\"direction\":\"increase\",\"baseline\":{\"value\":0.00001},\"targets\":[{\"year\":2025,\"value\":1}]}");
+
+        var problem = await response.ProblemAsync(HttpStatusCode.UnprocessableEntity, "validationFailed");
+        problem.ErrorsFor("baseline.year").Should().NotBeEmpty();
+        problem.ErrorsFor("baseline.value").Should().NotBeEmpty();
+        problem["errors"]!["year"].Should().BeNull("a bare 'year' would not say which year");
+    }
+
+    [Fact]
     public async Task Rejects_an_indicator_without_targets_or_with_an_incomplete_target()
     {
         var plan = await client.CreatePlanAsync();

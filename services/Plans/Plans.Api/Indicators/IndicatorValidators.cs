@@ -13,8 +13,13 @@ internal sealed class IndicatorFieldsValidator : AbstractValidator<IndicatorFiel
         RuleFor(i => i.Unit).MaximumLength(50);
         RuleFor(i => i.Measure).NotNull();
         RuleFor(i => i.Direction).NotNull();
-        RuleFor(i => i.Baseline!.Year).NotNull().InclusiveBetween(1949, 2100).When(i => i.Baseline is not null);
-        RuleFor(i => i.Baseline!.Value).NotNull().PrecisionScale(20, 4, true).When(i => i.Baseline is not null);
+        // Child rules, so that errors name baseline.year rather than a bare 'year'.
+        RuleFor(i => i.Baseline!).ChildRules(baseline =>
+        {
+            baseline.RuleFor(b => b.Year).NotNull().InclusiveBetween(1949, 2100);
+            baseline.RuleFor(b => b.Value).NotNull().PrecisionScale(20, 4, true);
+            baseline.RuleFor(b => b.Raw).MaximumLength(200);
+        });
         RuleFor(i => i.Baseline).NotNull().When(i => i.Measure == Domain.Measure.Increment)
             .WithMessage("An increment target is an increase over the baseline, so 'baseline' is required.");
         RuleFor(i => i.Targets).NotEmpty().WithMessage("At least one target is required.");
@@ -26,7 +31,6 @@ internal sealed class IndicatorFieldsValidator : AbstractValidator<IndicatorFiel
             target.RuleFor(t => t.Value).PrecisionScale(20, 4, true);
             target.RuleFor(t => t.Raw).MaximumLength(200);
         });
-        RuleFor(i => i.Baseline!.Raw).MaximumLength(200).When(i => i.Baseline is not null);
         RuleFor(i => i.Category).MaximumLength(100);
         RuleForEach(i => i.Flags).NotNull().ChildRules(flag =>
         {
