@@ -99,6 +99,8 @@ public class AccessControlTests(PlansApiFactory factory) : IClassFixture<PlansAp
     public async Task A_draft_is_hidden_from_anonymous_callers_and_from_other_regions()
     {
         var draft = await admin.CreatePlanAsync(regionCode: Jinghai, level: "district");
+        var published = await admin.CreatePlanAsync(regionCode: Jinghai, level: "district");
+        await admin.PublishAsync(published);
         var anonymous = factory.ClientWith(null);
 
         await (await anonymous.GetAsync($"/api/v1/plans/{draft}")).ProblemAsync(HttpStatusCode.Unauthorized, "unauthorized");
@@ -112,9 +114,11 @@ public class AccessControlTests(PlansApiFactory factory) : IClassFixture<PlansAp
 
         var anonymousList = await (await anonymous.GetAsync("/api/v1/plans?pageSize=500")).JsonAsync(HttpStatusCode.OK);
         anonymousList["items"]!.AsArray().Should().OnlyContain(p => p!["status"]!.GetValue<string>() != "draft");
-        anonymousList["items"]!.AsArray().Select(p => p!["code"]!.GetValue<string>()).Should().NotContain(draft);
+        anonymousList["items"]!.AsArray().Select(p => p!["code"]!.GetValue<string>()).Should().NotContain(draft)
+            .And.Contain(published, "the list is not simply empty");
         var dongliList = await (await factory.ClientWith(PlansApiFactory.Issuer.Token("plans.read", region: Dongli)).GetAsync("/api/v1/plans?pageSize=500")).JsonAsync(HttpStatusCode.OK);
-        dongliList["items"]!.AsArray().Select(p => p!["code"]!.GetValue<string>()).Should().NotContain(draft);
+        dongliList["items"]!.AsArray().Select(p => p!["code"]!.GetValue<string>()).Should().NotContain(draft)
+            .And.Contain(published, "Jinghai's published plans are public");
     }
 
     [Fact]
