@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using System.Reflection;
 using System.Text.Json;
 using FluentValidation;
@@ -21,10 +22,31 @@ public static class RequestValidation
     public static void ConfigureGlobalOptions()
     {
         ValidatorOptions.Global.DefaultRuleLevelCascadeMode = CascadeMode.Stop;
-        ValidatorOptions.Global.PropertyNameResolver = (_, member, _) =>
-            member is null ? null : JsonNamingPolicy.CamelCase.ConvertName(member.Name);
+        ValidatorOptions.Global.PropertyNameResolver = (_, member, expression) =>
+            member is null ? null : PropertyPath(expression) ?? JsonNamingPolicy.CamelCase.ConvertName(member.Name);
         ValidatorOptions.Global.DisplayNameResolver = (_, member, _) =>
             member is null ? null : JsonNamingPolicy.CamelCase.ConvertName(member.Name);
+    }
+
+    /// <summary>The whole member chain of a rule, camelCased (<c>i => i.Baseline!.Year</c> is <c>baseline.year</c>), as the JSON names it.</summary>
+    private static string? PropertyPath(LambdaExpression? expression)
+    {
+        var names = new List<string>();
+        var node = expression?.Body;
+        while (node is MemberExpression or UnaryExpression)
+        {
+            if (node is MemberExpression member)
+            {
+                names.Insert(0, JsonNamingPolicy.CamelCase.ConvertName(member.Member.Name));
+                node = member.Expression;
+            }
+            else
+            {
+                node = ((UnaryExpression)node).Operand;
+            }
+        }
+
+        return names.Count > 0 && node is ParameterExpression ? string.Join('.', names) : null;
     }
 
     public static TBuilder WithRequestValidation<TBuilder>(this TBuilder builder) where TBuilder : IEndpointConventionBuilder =>
