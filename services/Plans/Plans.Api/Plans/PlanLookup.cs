@@ -56,14 +56,7 @@ internal static class PlanLookup
     }
 
     /// <summary>A caller confined to a region writes only there and below (a Dongli client cannot change a Jinghai plan).</summary>
-    public static void EnsureWritable(ClaimsPrincipal user, string regionCode)
-    {
-        if (user.Region() is { } region && !RegionCatalog.Contains(region, regionCode))
-        {
-            throw new ApiException(403, ErrorCodes.Forbidden, "Outside your region",
-                $"Your client may change records of region {region} and the regions below it, not of {regionCode}.");
-        }
-    }
+    public static void EnsureWritable(ClaimsPrincipal user, string regionCode) => user.EnsureMayWriteIn("records", regionCode);
 
     private static void EnsureReadable(ClaimsPrincipal user, Plan plan)
     {
