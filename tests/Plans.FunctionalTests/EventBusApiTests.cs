@@ -65,6 +65,8 @@ public class EventBusApiTests(QuickRetryPlansApiFactory factory) : IClassFixture
         await (await client.GetAsync($"/api/v1/events/dead-letters/{id}")).ProblemAsync(HttpStatusCode.NotFound, "notFound");
         await (await client.DeleteAsync($"/api/v1/events/dead-letters/{id}")).ProblemAsync(HttpStatusCode.NotFound, "notFound");
         await (await client.GetAsync("/api/v1/events/dead-letters/not-an-id")).ProblemAsync(HttpStatusCode.BadRequest, "invalidParameter");
+        await (await client.GetAsync("/api/v1/events/dead-letters/99999999999999999999-0")).ProblemAsync(HttpStatusCode.BadRequest, "invalidParameter");
+        await (await client.GetAsync("/api/v1/events/dead-letters?after=1-99999999999999999999")).ProblemAsync(HttpStatusCode.BadRequest, "invalidParameter");
         await (await client.GetAsync("/api/v1/events/dead-letters?limit=0")).ProblemAsync(HttpStatusCode.BadRequest, "invalidParameter");
     }
 
