@@ -35,8 +35,7 @@ public static class EventBusExtensions
         services.AddSingleton<InboxProcessor>();
         services.AddSingleton<DeadLetterQueue>();
         services.AddScoped<IEventBus, OutboxEventBus>();
-        services.AddScoped<OutboxCommitInterceptor>();
-        services.AddScoped<IInterceptor>(sp => sp.GetRequiredService<OutboxCommitInterceptor>());
+        services.AddScoped<IInterceptor, OutboxCommitInterceptor>();
         services.AddHostedService<OutboxRelay>();
         services.AddHostedService<StreamConsumer>();
         // Without Redis the service still takes writes (events wait in the outbox): degraded, not down.

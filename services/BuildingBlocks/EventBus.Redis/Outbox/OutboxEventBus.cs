@@ -4,11 +4,8 @@ using Microsoft.Extensions.Options;
 namespace EventBus.Redis.Outbox;
 
 /// <summary>Publishes by adding to the outbox of the request's DbContext; the relay does the rest.</summary>
-internal sealed class OutboxEventBus(DbContext db, OutboxCommitInterceptor commits, IOptions<RedisEventBusOptions> options) : IEventBus
+internal sealed class OutboxEventBus(DbContext db, IOptions<RedisEventBusOptions> options) : IEventBus
 {
-    public void Publish(IntegrationEvent @event)
-    {
+    public void Publish(IntegrationEvent @event) =>
         db.Set<OutboxMessage>().Add(new OutboxMessage(EventEnvelope.Wrap(@event, options.Value.ServiceName)));
-        commits.EventsAdded();
-    }
 }

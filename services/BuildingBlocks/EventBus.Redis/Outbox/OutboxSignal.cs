@@ -31,15 +31,9 @@ internal sealed class OutboxSignal
 /// <summary>
 /// Notifies the relay once events are committed: after SaveChanges outside a transaction, or
 /// after the commit of the transaction that SaveChanges ran in (its rows are invisible before).
-/// Scoped like the DbContext it intercepts; <see cref="OutboxEventBus"/> tells it when events were
-/// added, so a commit without events costs nothing (no scan of the change tracker).
 /// </summary>
 internal sealed class OutboxCommitInterceptor(OutboxSignal signal) : SaveChangesInterceptor, IDbTransactionInterceptor
 {
-    private bool eventsAdded;
-
-    public void EventsAdded() => eventsAdded = true;
-
     public override ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result,
         CancellationToken cancellationToken = default)
     {
@@ -55,25 +49,24 @@ internal sealed class OutboxCommitInterceptor(OutboxSignal signal) : SaveChanges
 
     public Task TransactionCommittedAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default)
     {
-        Notify();
+        NotifyIfPending(eventData.Context);
         return Task.CompletedTask;
     }
 
-    public void TransactionCommitted(DbTransaction transaction, TransactionEndEventData eventData) => Notify();
+    public void TransactionCommitted(DbTransaction transaction, TransactionEndEventData eventData) => NotifyIfPending(eventData.Context);
 
     private void NotifyIfCommitted(DbContext? context)
     {
         if (context?.Database.CurrentTransaction is null)
         {
-            Notify();
+            NotifyIfPending(context);
         }
     }
 
-    private void Notify()
+    private void NotifyIfPending(DbContext? context)
     {
-        if (eventsAdded)
+        if (context is not null && context.ChangeTracker.Entries<OutboxMessage>().Any(e => e.Entity.PublishedAt is null))
         {
-            eventsAdded = false;
             signal.Notify();
         }
     }
