@@ -63,11 +63,30 @@ internal sealed class OutboxCommitInterceptor(OutboxSignal signal) : SaveChanges
         }
     }
 
+    /// <summary>
+    /// Runs after every SaveChanges of the service, so it only reads what is tracked: the save has
+    /// just detected changes, and another DetectChanges pass over every entity would be wasted.
+    /// </summary>
     private void NotifyIfPending(DbContext? context)
     {
-        if (context is not null && context.ChangeTracker.Entries<OutboxMessage>().Any(e => e.Entity.PublishedAt is null))
+        if (context is null)
         {
-            signal.Notify();
+            return;
+        }
+
+        var tracker = context.ChangeTracker;
+        var detect = tracker.AutoDetectChangesEnabled;
+        tracker.AutoDetectChangesEnabled = false;
+        try
+        {
+            if (tracker.Entries<OutboxMessage>().Any(e => e.Entity.PublishedAt is null))
+            {
+                signal.Notify();
+            }
+        }
+        finally
+        {
+            tracker.AutoDetectChangesEnabled = detect;
         }
     }
 }
