@@ -32,20 +32,25 @@ public sealed class OutboxRelayTests : IDisposable
     {
         await using var service = new TestService(redis.ConnectionString, prefix, "shipping", database);
         await service.StartAsync();
+        // A first event warms the process up (and the relay's first look may catch it); by the time it is
+        // on the stream the relay waits for a signal, with a poll interval of an hour.
+        var warmUp = new ParcelShipped("P-0", 1);
+        await service.PublishAsync(warmUp);
+        await Eventually.HoldsAsync(() => EventIdsOnStream().Contains(warmUp.Id.ToString()), "the first event is on the stream");
         var shipped = new ParcelShipped("P-1", 3);
 
         var clock = Stopwatch.StartNew();
         await service.PublishAsync(shipped);
         await Eventually.HoldsAsync(() => EventIdsOnStream().Contains(shipped.Id.ToString()), "the event is on the stream", seconds: 2);
 
-        // The poll interval is an hour: only the commit can have woken the relay.
+        // Only the commit can have woken the relay.
         clock.Elapsed.Should().BeLessThan(TimeSpan.FromSeconds(1));
-        var entry = client.XRange(Stream, "-", "+").Single();
+        var entry = client.XRange(Stream, "-", "+").Single(e => Field(e, "id") == shipped.Id.ToString());
         Field(entry, "type").Should().Be("ParcelShipped");
         Field(entry, "source").Should().Be("shipping");
         Field(entry, "schemaVersion").Should().Be("1");
         Field(entry, "payload").Should().Contain("\"parcel\":\"P-1\"").And.Contain("\"weight\":3");
-        (await service.QueryAsync(db => db.Set<OutboxMessage>().SingleAsync())).PublishedAt.Should().NotBeNull();
+        (await service.QueryAsync(db => db.Set<OutboxMessage>().ToListAsync())).Should().HaveCount(2).And.OnlyContain(m => m.PublishedAt != null);
     }
 
     [Fact]
