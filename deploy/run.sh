@@ -39,23 +39,18 @@ READER_ID=local-reader
 READER_SECRET=$(random_secret)
 PLANS_CLIENT_ID=plans-service
 PLANS_CLIENT_SECRET=$(random_secret)
-ALL_SCOPES=(plans.read plans.write enterprises.read enterprises.write platforms.read platforms.write talent.read talent.write talent.pii admin)
+# Scope lists are the gateway's own: '*' grants every scope, '*.read' every read scope.
 client_settings=(
   TokenIssuer__Clients__0__ClientId="$ADMIN_ID"
   TokenIssuer__Clients__0__SecretHash="sha256:$(sha256_of "$ADMIN_SECRET")"
+  TokenIssuer__Clients__0__Scopes__0='*'
   TokenIssuer__Clients__1__ClientId="$READER_ID"
   TokenIssuer__Clients__1__SecretHash="sha256:$(sha256_of "$READER_SECRET")"
+  TokenIssuer__Clients__1__Scopes__0='*.read'
   TokenIssuer__Clients__2__ClientId="$PLANS_CLIENT_ID"
   TokenIssuer__Clients__2__SecretHash="sha256:$(sha256_of "$PLANS_CLIENT_SECRET")"
   TokenIssuer__Clients__2__Scopes__0=enterprises.read
 )
-for i in "${!ALL_SCOPES[@]}"; do
-  client_settings+=(TokenIssuer__Clients__0__Scopes__$i="${ALL_SCOPES[$i]}")
-done
-for i in 0 1 2 3; do
-  scopes=(plans enterprises platforms talent)
-  client_settings+=(TokenIssuer__Clients__1__Scopes__$i="${scopes[$i]}.read")
-done
 
 pids=()
 stop_all() {

@@ -1,3 +1,4 @@
+using Enterprises.Contracts;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text;

@@ -1,3 +1,4 @@
+using SharedKernel.Errors;
 using System.Globalization;
 using System.Threading.RateLimiting;
 using Gateway.Tokens;
@@ -66,7 +67,7 @@ public static class RateLimitingExtensions
         var result = new JsonWebTokenHandler().ValidateTokenAsync(header[7..].Trim(), new TokenValidationParameters
         {
             ValidIssuer = issuer,
-            ValidAudience = TokenEndpoints.Audience,
+            ValidAudience = SharedKernel.Access.Scopes.Audience,
             IssuerSigningKeys = keys.All,
         }).GetAwaiter().GetResult();
         return result.IsValid && result.Claims.TryGetValue("client_id", out var clientId) ? clientId as string : null;

@@ -4,6 +4,7 @@ using System.Text;
 using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
+using SharedKernel.Access;
 
 namespace Gateway.Tokens;
 
@@ -14,14 +15,7 @@ namespace Gateway.Tokens;
 /// </summary>
 public static partial class TokenEndpoints
 {
-    public const string Audience = "tianjin-sti-api";
     public const string JwksPath = "/.well-known/jwks.json";
-
-    public static readonly IReadOnlyList<string> KnownScopes =
-    [
-        "plans.read", "plans.write", "enterprises.read", "enterprises.write", "platforms.read", "platforms.write",
-        "talent.read", "talent.write", "talent.pii", "admin",
-    ];
 
     public static IServiceCollection AddTokenIssuer(this IServiceCollection services, IConfiguration configuration)
     {
@@ -29,8 +23,8 @@ public static partial class TokenEndpoints
             .ValidateDataAnnotations()
             .Validate(o => o.Clients.All(c => SecretHashFormat().IsMatch(c.SecretHash)),
                 "TokenIssuer:Clients:*:SecretHash must be 'sha256:' and the 64 hex digits of the secret's digest.")
-            .Validate(o => o.Clients.SelectMany(c => c.Scopes).All(KnownScopes.Contains),
-                $"TokenIssuer:Clients:*:Scopes must be among: {string.Join(", ", KnownScopes)}.")
+            .Validate(o => o.Clients.SelectMany(c => c.Scopes).All(s => ClientRegistration.Expand(s).Any()),
+                $"TokenIssuer:Clients:*:Scopes must be among: {string.Join(", ", Scopes.All)}, or '*' (all) or '*.read' (every read scope).")
             .ValidateOnStart();
         services.AddSingleton<SigningKeys>();
         return services;
@@ -82,13 +76,13 @@ public static partial class TokenEndpoints
         }
 
         var requested = form["scope"].ToString().Split(' ', StringSplitOptions.RemoveEmptyEntries);
-        var refused = requested.Except(client.Scopes).ToList();
+        var refused = requested.Except(client.GrantedScopes).ToList();
         if (refused.Count > 0)
         {
             return OAuthError(400, "invalid_scope", $"This client may not hold: {string.Join(" ", refused)}.");
         }
 
-        var scopes = requested.Length > 0 ? requested.Distinct().ToArray() : [.. client.Scopes];
+        var scopes = requested.Length > 0 ? requested.Distinct().ToArray() : [.. client.GrantedScopes];
         var now = clock.GetUtcNow().UtcDateTime;
         var claims = new Dictionary<string, object>
         {
@@ -104,7 +98,7 @@ public static partial class TokenEndpoints
         var token = new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
         {
             Issuer = options.Value.Issuer,
-            Audience = Audience,
+            Audience = Scopes.Audience,
             Subject = new ClaimsIdentity([new Claim("sub", client.ClientId)]),
             Claims = claims,
             IssuedAt = now,
@@ -133,7 +127,7 @@ public static partial class TokenEndpoints
             ["token_endpoint"] = issuer + "/connect/token",
             ["grant_types_supported"] = new[] { "client_credentials" },
             ["token_endpoint_auth_methods_supported"] = new[] { "client_secret_basic", "client_secret_post" },
-            ["scopes_supported"] = KnownScopes,
+            ["scopes_supported"] = Scopes.All,
             ["id_token_signing_alg_values_supported"] = new[] { SecurityAlgorithms.RsaSha256 },
             ["response_types_supported"] = new[] { "token" },
             ["subject_types_supported"] = new[] { "public" },

@@ -44,8 +44,22 @@ public sealed class ClientRegistration
     [Required]
     public string SecretHash { get; set; } = "";
 
-    /// <summary>The scopes the client may hold: plans.read, plans.write, …, talent.pii, admin.</summary>
+    /// <summary>
+    /// The scopes the client may hold: plans.read, plans.write, …, talent.pii, admin; or <c>*</c> for
+    /// every scope and <c>*.read</c> for every read scope, so that configuration need not repeat the list.
+    /// </summary>
     public List<string> Scopes { get; set; } = [];
+
+    /// <summary>The scopes <see cref="Scopes"/> grants, patterns expanded.</summary>
+    public IReadOnlyList<string> GrantedScopes => Scopes.SelectMany(Expand).Distinct().ToList();
+
+    /// <summary>The known scopes an entry names: itself, or those its <c>*</c> pattern matches (none when unknown).</summary>
+    public static IEnumerable<string> Expand(string entry) => entry switch
+    {
+        "*" => SharedKernel.Access.Scopes.All,
+        ['*', .. var suffix] => SharedKernel.Access.Scopes.All.Where(s => s.EndsWith(suffix, StringComparison.Ordinal)),
+        _ => SharedKernel.Access.Scopes.All.Where(s => s == entry),
+    };
 
     /// <summary>Optional region code: the client writes only in this region and those below it.</summary>
     public string? Region { get; set; }

@@ -2,13 +2,10 @@ using FluentValidation;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-using ServiceDefaults.Audit;
 using ServiceDefaults.Auth;
 using ServiceDefaults.Http;
-using ServiceDefaults.Idempotency;
 using ServiceDefaults.Json;
 using ServiceDefaults.OpenApi;
 using ServiceDefaults.Problems;
@@ -58,12 +55,6 @@ public static class Extensions
         app.UseMiddleware<NulCharacterMiddleware>();
         app.UseAuthentication();
         app.UseAuthorization();
-        if (app.Services.GetService<IServiceProviderIsService>()?.IsService(typeof(DbContext)) == true)
-        {
-            app.UseMiddleware<IdempotencyMiddleware>();
-            app.MapAuditApi();
-        }
-
         app.MapServiceOpenApi(service);
         app.MapHealthEndpoints();
         return app;

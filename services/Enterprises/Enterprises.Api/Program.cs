@@ -9,12 +9,18 @@ using Enterprises.Api.Qualifications;
 using Enterprises.Api.Statistics;
 using EventBus.Redis;
 using ServiceDefaults;
-using ServiceDefaults.Data;
+using ServiceDefaults.Messaging;
+using Persistence;
 
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddServiceDefaults(EnterprisesService.Description);
 builder.AddServiceDatabase<EnterprisesDbContext, SqliteEnterprisesDbContext, PostgresEnterprisesDbContext>(EnterprisesService.Description.Name);
+builder.Services.AddMediator(options =>
+{
+    options.ServiceLifetime = ServiceLifetime.Scoped;
+    options.PipelineBehaviors = [typeof(LoggingBehaviour<,>), typeof(ValidationBehaviour<,>), typeof(UnitOfWorkBehaviour<,>)];
+});
 builder.AddRedisEventBus(EnterprisesService.Description.Name);
 builder.AddQualificationExpiry();
 builder.Services.AddScoped<EnterpriseImport>();
@@ -22,6 +28,7 @@ builder.Services.AddScoped<EnterpriseImport>();
 var app = builder.Build();
 
 app.MapDefaultEndpoints();
+app.UseServiceDatabase();
 app.MapEnterprisesApi();
 app.MapStatisticsApi();
 app.MapEnterpriseImportApi();

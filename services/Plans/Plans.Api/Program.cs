@@ -1,3 +1,4 @@
+using Enterprises.Contracts;
 using Plans.Api;
 using EventBus;
 using EventBus.Redis;
@@ -12,12 +13,18 @@ using Plans.Api.Registers;
 using Plans.Api.Seeds;
 using Plans.Api.Tasks;
 using ServiceDefaults;
-using ServiceDefaults.Data;
+using ServiceDefaults.Messaging;
+using Persistence;
 
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddServiceDefaults(PlansService.Description);
 builder.AddServiceDatabase<PlansDbContext, SqlitePlansDbContext, PostgresPlansDbContext>(PlansService.Description.Name);
+builder.Services.AddMediator(options =>
+{
+    options.ServiceLifetime = ServiceLifetime.Scoped;
+    options.PipelineBehaviors = [typeof(LoggingBehaviour<,>), typeof(ValidationBehaviour<,>), typeof(UnitOfWorkBehaviour<,>)];
+});
 builder.Services.AddPlanSeeds(builder.Configuration);
 builder.Services.AddRegisterMetrics(builder.Configuration);
 builder.AddRedisEventBus(PlansService.Description.Name)
@@ -31,6 +38,7 @@ builder.AddRedisEventBus(PlansService.Description.Name)
 var app = builder.Build();
 
 app.MapDefaultEndpoints();
+app.UseServiceDatabase();
 app.MapRegionsApi();
 app.MapRegisterAuthorityApi();
 app.MapRegistersApi();

@@ -1,3 +1,5 @@
+using SharedKernel.Errors;
+using SharedKernel.Access;
 using System.Globalization;
 using EventBus.Redis.Outbox;
 using EventBus.Redis.Streams;
@@ -28,7 +30,7 @@ internal static class EventBusApi
 {
     public static RouteGroupBuilder MapEventBusEndpoints(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/v1/events").WithTags("Events").RequireAuthorization(Caller.Admin);
+        var group = app.MapGroup("/api/v1/events").WithTags("Events").RequireAuthorization(Scopes.Admin);
         group.MapGet("/status", GetStatus).WithName("GetEventBusStatus")
             .WithSummary("Outbox backlog and dead-letter count of this service (admin)");
         group.MapGet("/dead-letters", ListDeadLetters).WithName("ListDeadLetters")

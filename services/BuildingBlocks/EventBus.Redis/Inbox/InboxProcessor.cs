@@ -3,7 +3,7 @@ using System.Reflection;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
-using ServiceDefaults.Problems;
+using Persistence;
 
 namespace EventBus.Redis.Inbox;
 

@@ -1,5 +1,5 @@
 using EventBus;
-using ServiceDefaults.Audit;
+using Persistence.Audit;
 
 namespace EventBus.Redis.Outbox;
 

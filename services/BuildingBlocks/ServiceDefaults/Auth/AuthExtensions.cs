@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.IdentityModel.JsonWebTokens;
+using SharedKernel.Access;
 
 namespace ServiceDefaults.Auth;
 
@@ -15,12 +16,6 @@ namespace ServiceDefaults.Auth;
 public static class AuthExtensions
 {
     public const string Scheme = "Bearer";
-
-    public static readonly IReadOnlyList<string> Scopes =
-    [
-        "plans.read", "plans.write", "enterprises.read", "enterprises.write", "platforms.read", "platforms.write",
-        "talent.read", "talent.write", "talent.pii", Caller.Admin,
-    ];
 
     public static WebApplicationBuilder AddServiceAuth(this WebApplicationBuilder builder)
     {
@@ -49,7 +44,7 @@ public static class AuthExtensions
 
         builder.Services.AddAuthorization(authorization =>
         {
-            foreach (var scope in Scopes)
+            foreach (var scope in Scopes.All)
             {
                 authorization.AddPolicy(scope, policy => policy
                     .AddAuthenticationSchemes(Scheme)

@@ -17,7 +17,7 @@ public sealed class IssuerOptions
     public string Authority { get; set; } = "";
 
     /// <summary>The audience its tokens must carry.</summary>
-    public string Audience { get; set; } = "tianjin-sti-api";
+    public string Audience { get; set; } = SharedKernel.Access.Scopes.Audience;
 
     /// <summary>
     /// Whether discovery must be fetched over HTTPS. Null: required except for a loopback authority,

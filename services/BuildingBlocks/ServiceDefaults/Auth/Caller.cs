@@ -1,14 +1,13 @@
+using SharedKernel.Errors;
 using System.Security.Claims;
 using ServiceDefaults.Problems;
-using ServiceDefaults.Regions;
+using SharedKernel.Regions;
 
 namespace ServiceDefaults.Auth;
 
 /// <summary>What a service needs to know about who is calling, read from the validated token.</summary>
 public static class Caller
 {
-    public const string Admin = "admin";
-
     /// <summary>The client id of the caller, or null for an anonymous one.</summary>
     public static string? ClientId(this ClaimsPrincipal user) =>
         user.Identity?.IsAuthenticated == true ? user.FindFirst("client_id")?.Value ?? user.FindFirst("azp")?.Value ?? user.FindFirst("sub")?.Value : null;
@@ -34,7 +33,7 @@ public static class Caller
     {
         if (user.Region() is { } region && !regionCodes.Any(code => code is not null && RegionCodes.Contains(region, code)))
         {
-            throw new ApiException(403, ErrorCodes.Forbidden, "Outside your region",
+            throw new ForbiddenException("Outside your region",
                 $"Your client may change {records} of region {region} and the regions below it, not of {string.Join(" / ", regionCodes.OfType<string>())}.");
         }
     }

@@ -1,3 +1,4 @@
+using SharedKernel.Errors;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Net.Http.Headers;
 using ServiceDefaults.Problems;

@@ -32,18 +32,14 @@ internal static class OpenApiExtensions
                     ClientCredentials = new OpenApiOAuthFlow
                     {
                         TokenUrl = new Uri("/connect/token", UriKind.Relative),
-                        Scopes = Auth.AuthExtensions.Scopes.ToDictionary(s => s, s => s),
+                        Scopes = SharedKernel.Access.Scopes.Descriptions.ToDictionary(),
                     },
                 },
             });
             options.CustomSchemaIds(SchemaId);
-            foreach (var assembly in new[] { service.Assembly, typeof(OpenApiExtensions).Assembly })
+            foreach (var xml in OwnDocumentationFiles(service.Assembly))
             {
-                var xml = Path.Combine(AppContext.BaseDirectory, assembly.GetName().Name + ".xml");
-                if (File.Exists(xml))
-                {
-                    options.IncludeXmlComments(xml, includeControllerXmlComments: true);
-                }
+                options.IncludeXmlComments(xml, includeControllerXmlComments: true);
             }
         });
         return services;
@@ -69,6 +65,37 @@ internal static class OpenApiExtensions
             ui.SwaggerEndpoint($"/swagger/{DocumentName}/swagger.json", service.Title);
         });
         return app;
+    }
+
+    /// <summary>
+    /// The XML documentation of the service and of the building blocks it is made of (the audit
+    /// trail's filters are documented in Persistence, the event bus's in EventBus.Redis): every
+    /// referenced assembly whose documentation file lies beside it, framework assemblies aside.
+    /// </summary>
+    private static IEnumerable<string> OwnDocumentationFiles(System.Reflection.Assembly service)
+    {
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var pending = new Stack<System.Reflection.AssemblyName>([service.GetName()]);
+        while (pending.TryPop(out var name))
+        {
+            if (name.Name is not { } simple || simple.StartsWith("System", StringComparison.Ordinal)
+                || simple.StartsWith("Microsoft", StringComparison.Ordinal) || !seen.Add(simple))
+            {
+                continue;
+            }
+
+            var xml = Path.Combine(AppContext.BaseDirectory, simple + ".xml");
+            if (!File.Exists(xml))
+            {
+                continue;
+            }
+
+            yield return xml;
+            foreach (var reference in System.Reflection.Assembly.Load(name).GetReferencedAssemblies())
+            {
+                pending.Push(reference);
+            }
+        }
     }
 
     /// <summary>A type's schema name: nested types prefixed by their outer type, generic ones followed by their arguments (PagedListPlanResponse).</summary>

@@ -1,3 +1,4 @@
+using SharedKernel.Errors;
 using ServiceDefaults.Problems;
 
 namespace ServiceDefaults.Paging;

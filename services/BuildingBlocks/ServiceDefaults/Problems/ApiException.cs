@@ -1,9 +1,11 @@
+using SharedKernel.Errors;
+
 namespace ServiceDefaults.Problems;
 
 /// <summary>
-/// An error the caller caused or must know about, reported as RFC 9457 problem details
-/// by <see cref="ProblemDetailsExceptionHandler"/>. Domain code throws these; endpoints never
-/// build error responses by hand.
+/// A request the HTTP layer cannot take as sent (malformed, too large, without a precondition),
+/// reported as RFC 9457 problem details by <see cref="ProblemDetailsExceptionHandler"/>. Rules of
+/// the domain are <see cref="DomainException"/>s instead, which name no status.
 /// </summary>
 public class ApiException(int status, string code, string title, string detail,
     IDictionary<string, string[]>? errors = null) : Exception(detail)
@@ -12,23 +14,6 @@ public class ApiException(int status, string code, string title, string detail,
     public string Code { get; } = code;
     public string Title { get; } = title;
     public IDictionary<string, string[]>? Errors { get; } = errors;
-}
-
-public sealed class NotFoundException(string resource, string key)
-    : ApiException(404, ErrorCodes.NotFound, "Resource not found", $"{resource} '{key}' does not exist.");
-
-public sealed class ConflictException(string code, string detail)
-    : ApiException(409, code, "Conflict with the current state", detail);
-
-/// <summary>The request was read, but its content breaks the rules (HTTP 422).</summary>
-public sealed class RequestValidationException(IDictionary<string, string[]> errors)
-    : ApiException(422, ErrorCodes.ValidationFailed, "One or more fields are invalid",
-        "See 'errors' for the problem with each field.", errors)
-{
-    public RequestValidationException(string field, string message)
-        : this(new Dictionary<string, string[]> { [field] = [message] })
-    {
-    }
 }
 
 /// <summary>The request could not be read as sent (HTTP 400).</summary>

@@ -1,3 +1,4 @@
+using SharedKernel.Errors;
 using Microsoft.AspNetCore.Http;
 
 namespace ServiceDefaults.Problems;

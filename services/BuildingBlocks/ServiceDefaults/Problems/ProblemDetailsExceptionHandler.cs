@@ -3,9 +3,8 @@ using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
-
 using ServiceDefaults.Json;
+using SharedKernel.Errors;
 using static ServiceDefaults.Problems.ProblemDetailsFactory;
 
 namespace ServiceDefaults.Problems;
@@ -14,20 +13,18 @@ namespace ServiceDefaults.Problems;
 /// The one place where exceptions become problem details. Anything not recognised here
 /// falls through to the default handler, which answers a bare 500 without internals.
 /// </summary>
-internal sealed partial class ProblemDetailsExceptionHandler(IProblemDetailsService problems) : IExceptionHandler
+internal sealed partial class ProblemDetailsExceptionHandler(IProblemDetailsService problems, IEnumerable<IProblemMapper> mappers)
+    : IExceptionHandler
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext context, Exception exception, CancellationToken cancellationToken)
     {
         var problem = exception switch
         {
             ApiException api => Create(api.Status, api.Code, api.Title, api.Message, api.Errors),
+            DomainException domain => FromDomain(domain),
             BadHttpRequestException bad => FromBadHttpRequest(context, bad),
             JsonException json => FromJson(json),
-            DbUpdateConcurrencyException => Create(412, ErrorCodes.PreconditionFailed, "The resource has changed",
-                "Another request changed this resource first; read it again and reapply the change."),
-            DbUpdateException db when UniqueViolation.IsUniqueViolation(db) => Create(409, ErrorCodes.AlreadyExists,
-                "Conflict with the current state", "A resource with the same identifying key already exists."),
-            _ => null,
+            _ => mappers.Select(m => m.Map(exception)).FirstOrDefault(p => p is not null),
         };
         if (problem is null)
         {
@@ -47,6 +44,18 @@ internal sealed partial class ProblemDetailsExceptionHandler(IProblemDetailsServ
             Exception = exception,
         });
     }
+
+    /// <summary>Each kind of domain error has its status here, and only here.</summary>
+    private static ProblemDetails FromDomain(DomainException domain) => domain switch
+    {
+        NotFoundException => Create(404, domain.Code, domain.Title, domain.Message),
+        ConflictException => Create(409, domain.Code, domain.Title, domain.Message),
+        ForbiddenException => Create(403, domain.Code, domain.Title, domain.Message),
+        AuthenticationRequiredException => Create(401, domain.Code, domain.Title, domain.Message),
+        RuleViolationException rule => Create(422, domain.Code, domain.Title, domain.Message, rule.Errors),
+        UnavailableException => Create(503, domain.Code, domain.Title, domain.Message),
+        _ => Create(422, domain.Code, domain.Title, domain.Message),
+    };
 
     private static ProblemDetails FromBadHttpRequest(HttpContext context, BadHttpRequestException bad)
     {

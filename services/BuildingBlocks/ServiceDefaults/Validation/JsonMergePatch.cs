@@ -1,3 +1,4 @@
+using SharedKernel.Errors;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using FluentValidation;
@@ -35,7 +36,7 @@ public sealed class JsonMergePatch(IOptions<JsonOptions> jsonOptions, IServicePr
             .ToDictionary(member => member.Key, member => new[] { Refusal(member.Key)! });
         if (refused.Count > 0)
         {
-            throw new RequestValidationException(refused);
+            throw new RuleViolationException(refused);
         }
 
         var merged = JsonSerializer.SerializeToNode(current, Options)!.AsObject();

@@ -1,3 +1,4 @@
+using SharedKernel.Errors;
 using System.Linq.Expressions;
 using System.Reflection;
 using System.Text.Json;
@@ -79,13 +80,13 @@ public static class RequestValidation
             };
         });
 
-    /// <summary>Throws <see cref="RequestValidationException"/> with every failure, keyed by field.</summary>
+    /// <summary>Throws <see cref="RuleViolationException"/> with every failure, keyed by field.</summary>
     public static async Task ValidateAsync(IValidator validator, object instance, CancellationToken cancellationToken)
     {
         var result = await validator.ValidateAsync(new ValidationContext<object>(instance), cancellationToken);
         if (!result.IsValid)
         {
-            throw new RequestValidationException(result.ToDictionary());
+            throw new RuleViolationException(result.ToDictionary());
         }
     }
 }

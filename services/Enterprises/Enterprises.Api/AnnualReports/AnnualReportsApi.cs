@@ -1,3 +1,7 @@
+using Persistence;
+using SharedKernel.Errors;
+using SharedKernel.Time;
+using SharedKernel.Access;
 using System.Linq.Expressions;
 using System.Security.Claims;
 using Enterprises.Api.Data;
@@ -25,12 +29,12 @@ public static class AnnualReportsApi
     {
         var group = app.MapGroup("/api/v1/enterprises/{creditCode}/annual-reports").WithTags("Annual reports").WithRequestValidation();
         group.MapGet("/", ListAnnualReports).WithName("ListAnnualReports").WithSummary("List an enterprise's annual reports (newest first)")
-            .RequireAuthorization(EnterpriseLookup.Read);
+            .RequireAuthorization(Scopes.EnterprisesRead);
         group.MapGet("/{year:int}", GetAnnualReport).WithName("GetAnnualReport").WithSummary("Get an enterprise's report for a year")
-            .RequireAuthorization(EnterpriseLookup.Read);
+            .RequireAuthorization(Scopes.EnterprisesRead);
         group.MapPut("/{year:int}", PutAnnualReport).WithName("PutAnnualReport")
             .WithSummary("Create (201) or replace (200) the report for a year; If-Match honoured when sent")
-            .RequireAuthorization(EnterpriseLookup.Write);
+            .RequireAuthorization(Scopes.EnterprisesWrite);
         return group;
     }
 
@@ -58,7 +62,7 @@ public static class AnnualReportsApi
     {
         var enterprise = await EnterpriseLookup.FindBareAsync(db, creditCode, ct);
         EnterpriseLookup.EnsureWritable(user, enterprise);
-        EnsureReportableYear(enterprise, year, Today.Of(clock));
+        EnsureReportableYear(enterprise, year, clock.Today());
         var report = await db.AnnualReports.SingleOrDefaultAsync(r => r.CreditCode == enterprise.CreditCode && r.Year == year, ct);
         if (report is not null)
         {
@@ -93,12 +97,12 @@ public static class AnnualReportsApi
     {
         if (year < enterprise.FoundedOn.Year)
         {
-            throw new RequestValidationException("year", $"{year} is before the enterprise was founded ({enterprise.FoundedOn:yyyy-MM-dd}).");
+            throw new RuleViolationException("year", $"{year} is before the enterprise was founded ({enterprise.FoundedOn:yyyy-MM-dd}).");
         }
 
         if (year > today.Year)
         {
-            throw new RequestValidationException("year", $"{year} has not begun; reports cover the current year ({today.Year}) at the latest.");
+            throw new RuleViolationException("year", $"{year} has not begun; reports cover the current year ({today.Year}) at the latest.");
         }
     }
 }

@@ -1,3 +1,4 @@
+using SharedKernel.Errors;
 using System.Text;
 using Microsoft.Net.Http.Headers;
 using ServiceDefaults.Problems;

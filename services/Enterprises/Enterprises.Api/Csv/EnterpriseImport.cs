@@ -1,3 +1,5 @@
+using Enterprises.Contracts;
+using SharedKernel.Errors;
 using System.Globalization;
 using System.Security.Claims;
 using CsvHelper;
@@ -102,10 +104,13 @@ internal sealed class EnterpriseImport(EnterprisesDbContext db, IEventBus events
                 }
             }
         }
-        catch (ApiException refused)
+        catch (ForbiddenException refused)
         {
-            return new(row.Number, refused.Status == 403 ? ImportCodes.Forbidden : ImportCodes.ValidationFailed,
-                refused.Errors?.Values.SelectMany(m => m).FirstOrDefault() ?? refused.Message);
+            return new(row.Number, ImportCodes.Forbidden, refused.Message);
+        }
+        catch (RuleViolationException refused)
+        {
+            return new(row.Number, ImportCodes.ValidationFailed, refused.Errors.Values.SelectMany(m => m).FirstOrDefault() ?? refused.Message);
         }
 
         return null;
@@ -171,7 +176,7 @@ internal sealed class EnterpriseImport(EnterprisesDbContext db, IEventBus events
         if (problems.Count > 0)
         {
             problems.Add($"The first row must be a header of these columns: {string.Join(",", EnterpriseCsv.Columns)} (nameEn, zoneCode and industry optional).");
-            throw new RequestValidationException("header", string.Join(" ", problems));
+            throw new RuleViolationException("header", string.Join(" ", problems));
         }
     }
 }

@@ -1,3 +1,4 @@
+using SharedKernel.Access;
 using System.Security.Claims;
 using Enterprises.Api.Enterprises;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -12,7 +13,7 @@ public static class ImportApi
     {
         return app.MapPost("/api/v1/enterprises/import", ImportEnterprises).WithTags("Enterprises").WithName("ImportEnterprises")
             .WithSummary("Register or update enterprises from CSV (text/csv, UTF-8, header creditCode,name,nameEn,regionCode,zoneCode,industry,foundedOn); ?dryRun=true writes nothing")
-            .Accepts<string>(EnterpriseCsv.MediaType).RequireAuthorization(EnterpriseLookup.Write);
+            .Accepts<string>(EnterpriseCsv.MediaType).RequireAuthorization(Scopes.EnterprisesWrite);
     }
 
     /// <param name="dryRun">true: validate and report, write nothing.</param>

@@ -1,3 +1,6 @@
+using SharedKernel.Errors;
+using SharedKernel.Time;
+using SharedKernel.Access;
 using Enterprises.Api.Data;
 using Enterprises.Api.Domain;
 using Enterprises.Api.Eligibility;
@@ -40,14 +43,14 @@ public static class CultivationPoolApi
         group.MapGet("/", GetPool).WithName("GetCultivationPool")
             .WithSummary("Enterprises without a valid HighTech qualification that meet or nearly meet the HighTech rules, "
                 + "with the criteria they miss and by how much; ordered by the number missed, then name")
-            .RequireAuthorization(EnterpriseLookup.Read);
+            .RequireAuthorization(Scopes.EnterprisesRead);
         return group;
     }
 
     private static async Task<Ok<CultivationPoolResponse>> GetPool([AsParameters] CultivationPoolQuery query,
         [AsParameters] PageQuery paging, EnterprisesDbContext db, TimeProvider clock, CancellationToken ct)
     {
-        var today = Today.Of(clock);
+        var today = clock.Today();
         var year = EligibilityInputs.YearOf(query.Year, today);
         var maxMissing = MaxMissingOf(query.MaxMissing);
         paging.EnsureValid();
@@ -58,7 +61,7 @@ public static class CultivationPoolApi
         }
 
         var rules = RuleSetRegistry.Default.InForce(EligibilityType.HighTech, year)
-            ?? throw new RequestValidationException("year",
+            ?? throw new RuleViolationException("year",
                 $"No HighTech rule set in force for {year} is held; the earliest applies from {RuleSetRegistry.Default.Earliest(EligibilityType.HighTech)!.EffectiveFrom:yyyy-MM-dd}.");
 
         var enterprises = db.Enterprises.AsNoTracking().Where(e => !e.Qualifications.Any(q => q.Type == QualificationType.HighTech

@@ -1,8 +1,7 @@
-using EventBus.Redis;
 using Enterprises.Api.Domain;
+using EventBus.Redis;
 using Microsoft.EntityFrameworkCore;
-using ServiceDefaults.Audit;
-using ServiceDefaults.Idempotency;
+using Persistence;
 
 namespace Enterprises.Api.Data;
 
@@ -10,7 +9,7 @@ namespace Enterprises.Api.Data;
 /// The Enterprises database, used directly by the feature handlers. Each provider has a subclass
 /// with its own migrations: <see cref="SqliteEnterprisesDbContext"/> and <see cref="PostgresEnterprisesDbContext"/>.
 /// </summary>
-public abstract class EnterprisesDbContext(DbContextOptions options) : DbContext(options)
+public abstract class EnterprisesDbContext(DbContextOptions options) : ServiceDbContext(options)
 {
     public DbSet<Enterprise> Enterprises => Set<Enterprise>();
     public DbSet<AnnualReport> AnnualReports => Set<AnnualReport>();
@@ -18,17 +17,11 @@ public abstract class EnterprisesDbContext(DbContextOptions options) : DbContext
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
-        modelBuilder.ApplyConfigurationsFromAssembly(typeof(EnterprisesDbContext).Assembly);
-        modelBuilder.AddIdempotencyRecords();
-        modelBuilder.AddAuditRecords();
+        base.OnModelCreating(modelBuilder);
         modelBuilder.AddEventBusTables();
     }
 }
 
-public sealed class SqliteEnterprisesDbContext(DbContextOptions<SqliteEnterprisesDbContext> options) : EnterprisesDbContext(options)
-{
-    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) =>
-        ServiceDefaults.Data.SqliteConventions.Apply(configurationBuilder);
-}
+public sealed class SqliteEnterprisesDbContext(DbContextOptions<SqliteEnterprisesDbContext> options) : EnterprisesDbContext(options);
 
 public sealed class PostgresEnterprisesDbContext(DbContextOptions<PostgresEnterprisesDbContext> options) : EnterprisesDbContext(options);

@@ -1,4 +1,5 @@
-using ServiceDefaults.Audit;
+using SharedKernel.Domain;
+using Persistence.Audit;
 
 namespace Enterprises.Api.Domain;
 

@@ -1,5 +1,6 @@
+using SharedKernel.Errors;
 using System.Text.Json.Serialization;
-using ServiceDefaults.Audit;
+using Persistence.Audit;
 using ServiceDefaults.Problems;
 
 namespace Enterprises.Api.Domain;
@@ -63,7 +64,7 @@ public sealed class Qualification : IAuditedResource
             : null;
         if (problem is not null)
         {
-            throw new RequestValidationException("revokedOn", problem);
+            throw new RuleViolationException("revokedOn", problem);
         }
 
         Status = QualificationStatus.Revoked;

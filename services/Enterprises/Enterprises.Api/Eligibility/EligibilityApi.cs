@@ -1,3 +1,5 @@
+using SharedKernel.Time;
+using SharedKernel.Access;
 using Enterprises.Api.Data;
 using Enterprises.Api.Domain;
 using Enterprises.Api.Enterprises;
@@ -13,7 +15,7 @@ public static class EligibilityApi
         var group = app.MapGroup("/api/v1/enterprises/{creditCode}/eligibility").WithTags("Eligibility");
         group.MapGet("/", GetEligibility).WithName("GetEligibility")
             .WithSummary("Each criterion of the rule set in force for the application year, with the figures used, and the verdict")
-            .RequireAuthorization(EnterpriseLookup.Read);
+            .RequireAuthorization(Scopes.EnterprisesRead);
         return group;
     }
 
@@ -24,7 +26,7 @@ public static class EligibilityApi
         EnterprisesDbContext db, TimeProvider clock, CancellationToken ct)
     {
         var kind = EligibilityInputs.TypeOf(type);
-        var applicationYear = EligibilityInputs.YearOf(year, Today.Of(clock));
+        var applicationYear = EligibilityInputs.YearOf(year, clock.Today());
         var enterprise = await EnterpriseLookup.FindBareAsync(db, creditCode, ct);
         var registry = RuleSetRegistry.Default;
         if (registry.InForce(kind, applicationYear) is not { } rules)

@@ -1,3 +1,4 @@
+using SharedKernel.Errors;
 using Enterprises.Api.Domain;
 using ServiceDefaults.Json;
 using ServiceDefaults.Problems;

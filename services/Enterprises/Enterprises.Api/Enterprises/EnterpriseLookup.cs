@@ -1,3 +1,4 @@
+using SharedKernel.Errors;
 using System.Security.Claims;
 using Enterprises.Api.Data;
 using Enterprises.Api.Domain;
@@ -10,9 +11,6 @@ namespace Enterprises.Api.Enterprises;
 /// <summary>Finds the enterprise named in a path (404 when absent) and checks a caller may change it (403).</summary>
 internal static class EnterpriseLookup
 {
-    public const string Read = "enterprises.read";
-    public const string Write = "enterprises.write";
-
     /// <summary>Credit codes are stored upper-case; a caller may type them in lower case.</summary>
     public static string Normalize(string? code) => (code ?? "").Trim().ToUpperInvariant();
 

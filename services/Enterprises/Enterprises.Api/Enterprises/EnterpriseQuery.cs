@@ -1,9 +1,10 @@
+using SharedKernel.Errors;
 using Enterprises.Api.Data;
 using Enterprises.Api.Domain;
 using Microsoft.EntityFrameworkCore;
 using ServiceDefaults.Json;
 using ServiceDefaults.Problems;
-using ServiceDefaults.Regions;
+using SharedKernel.Regions;
 
 namespace Enterprises.Api.Enterprises;
 

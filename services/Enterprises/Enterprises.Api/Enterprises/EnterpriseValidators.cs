@@ -1,6 +1,7 @@
+using SharedKernel.Time;
 using Enterprises.Api.Domain;
 using FluentValidation;
-using ServiceDefaults.Regions;
+using SharedKernel.Regions;
 
 namespace Enterprises.Api.Enterprises;
 
@@ -20,7 +21,7 @@ internal sealed class EnterpriseFieldsValidator : AbstractValidator<EnterpriseFi
         RuleFor(e => e.Industry).MaximumLength(100);
         RuleFor(e => e.FoundedOn).NotNull()
             .GreaterThanOrEqualTo(new DateOnly(1800, 1, 1))
-            .LessThanOrEqualTo(_ => Today.Of(clock)).WithMessage("'foundedOn' must not be in the future.");
+            .LessThanOrEqualTo(_ => clock.Today()).WithMessage("'foundedOn' must not be in the future.");
     }
 
     private static IEnumerable<string> Zones => RegionCodes.All.Where(r => r.Kind == RegionKind.FunctionalZone).Select(r => r.Code);

@@ -1,3 +1,8 @@
+using Persistence;
+using Enterprises.Contracts;
+using SharedKernel.Errors;
+using SharedKernel.Time;
+using SharedKernel.Access;
 using System.Linq.Expressions;
 using System.Security.Claims;
 using System.Text.Json.Nodes;
@@ -9,7 +14,7 @@ using EventBus;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using ServiceDefaults.Http;
-using ServiceDefaults.Idempotency;
+using Persistence.Idempotency;
 using ServiceDefaults.Paging;
 using ServiceDefaults.Problems;
 using ServiceDefaults.Validation;
@@ -40,13 +45,13 @@ public static class EnterprisesApi
         group.MapGet("/", ListEnterprises).WithName("ListEnterprises")
             .WithSummary("List enterprises, filtered and paged; ?format=csv exports every match as CSV")
             .Produces<PagedList<EnterpriseResponse>>(StatusCodes.Status200OK).Produces<string>(StatusCodes.Status200OK, "text/csv")
-            .RequireAuthorization(EnterpriseLookup.Read);
+            .RequireAuthorization(Scopes.EnterprisesRead);
         group.MapPost("/", CreateEnterprise).WithName("CreateEnterprise").WithSummary("Register an enterprise")
-            .WithMetadata(new IdempotentAttribute()).RequireAuthorization(EnterpriseLookup.Write);
+            .WithMetadata(new IdempotentAttribute()).RequireAuthorization(Scopes.EnterprisesWrite);
         group.MapGet("/{creditCode}", GetEnterprise).WithName("GetEnterprise").WithSummary("Get an enterprise")
-            .RequireAuthorization(EnterpriseLookup.Read);
+            .RequireAuthorization(Scopes.EnterprisesRead);
         group.MapPatch("/{creditCode}", UpdateEnterprise).WithName("UpdateEnterprise")
-            .WithSummary("Change an enterprise (JSON merge patch; If-Match required)").RequireAuthorization(EnterpriseLookup.Write);
+            .WithSummary("Change an enterprise (JSON merge patch; If-Match required)").RequireAuthorization(Scopes.EnterprisesWrite);
         return group;
     }
 
@@ -61,7 +66,7 @@ public static class EnterprisesApi
                 new Dictionary<string, string[]> { ["format"] = ["Use json (the default) or csv."] });
         }
 
-        var today = Today.Of(clock);
+        var today = clock.Today();
         var query = EnterpriseQuery.Apply(db, filter, today);
         if (format == "csv")
         {
@@ -95,7 +100,7 @@ public static class EnterprisesApi
     private static async Task<Ok<EnterpriseResponse>> GetEnterprise(string creditCode, EnterprisesDbContext db, TimeProvider clock,
         HttpResponse response, CancellationToken ct)
     {
-        var enterprise = await EnterpriseLookup.FindAsync(db, creditCode, Today.Of(clock), ct);
+        var enterprise = await EnterpriseLookup.FindAsync(db, creditCode, clock.Today(), ct);
         ETags.Set(response, enterprise.Version);
         return TypedResults.Ok(EnterpriseResponse.From(enterprise));
     }
@@ -103,7 +108,7 @@ public static class EnterprisesApi
     private static async Task<Ok<EnterpriseResponse>> UpdateEnterprise(string creditCode, JsonObject patch, EnterprisesDbContext db,
         JsonMergePatch merge, IEventBus events, TimeProvider clock, HttpRequest request, ClaimsPrincipal user, CancellationToken ct)
     {
-        var enterprise = await EnterpriseLookup.FindAsync(db, creditCode, Today.Of(clock), ct);
+        var enterprise = await EnterpriseLookup.FindAsync(db, creditCode, clock.Today(), ct);
         EnterpriseLookup.EnsureWritable(user, enterprise);
         ETags.RequireMatch(request, enterprise.Version);
         var fields = await merge.ApplyAsync(EnterpriseFields.From(enterprise), patch, ReadOnlyFields, ct);

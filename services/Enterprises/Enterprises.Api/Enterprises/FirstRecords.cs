@@ -1,3 +1,4 @@
+using SharedKernel.Errors;
 using Enterprises.Api.Data;
 using Enterprises.Api.Domain;
 using Microsoft.EntityFrameworkCore;
@@ -32,12 +33,12 @@ internal sealed record FirstRecords(int? ReportYear, DateOnly? GrantedOn)
     {
         if (ReportYear < foundedOn.Year)
         {
-            throw new RequestValidationException("foundedOn", $"The enterprise has an annual report for {ReportYear}, before it was founded.");
+            throw new RuleViolationException("foundedOn", $"The enterprise has an annual report for {ReportYear}, before it was founded.");
         }
 
         if (GrantedOn < foundedOn)
         {
-            throw new RequestValidationException("foundedOn", $"The enterprise was granted a qualification on {GrantedOn:yyyy-MM-dd}, before it was founded.");
+            throw new RuleViolationException("foundedOn", $"The enterprise was granted a qualification on {GrantedOn:yyyy-MM-dd}, before it was founded.");
         }
     }
 

@@ -1,3 +1,4 @@
+using Enterprises.Contracts;
 using Enterprises.Api.Domain;
 
 namespace Enterprises.Api.Events;

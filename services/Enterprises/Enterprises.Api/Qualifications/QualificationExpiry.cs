@@ -1,3 +1,5 @@
+using Enterprises.Contracts;
+using SharedKernel.Time;
 using Enterprises.Api.Data;
 using Enterprises.Api.Domain;
 using Enterprises.Api.Events;
@@ -28,7 +30,7 @@ internal sealed partial class QualificationExpiry(EnterprisesDbContext db, IEven
 
     public async Task<ExpiryResult> RunAsync(CancellationToken ct)
     {
-        var today = Today.Of(clock);
+        var today = clock.Today();
         var expired = 0;
         while (true)
         {

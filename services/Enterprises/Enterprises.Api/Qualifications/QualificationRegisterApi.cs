@@ -1,3 +1,5 @@
+using Persistence;
+using SharedKernel.Access;
 using System.Linq.Expressions;
 using Enterprises.Api.Data;
 using Enterprises.Api.Enterprises;
@@ -16,10 +18,10 @@ public static class QualificationRegisterApi
         var group = app.MapGroup("/api/v1/qualifications").WithTags("Qualifications");
         group.MapGet("/", ListAllQualifications).WithName("ListQualifications")
             .WithSummary("Every qualification of every enterprise, with the enterprise's region and zone; paged (pageSize up to 500)")
-            .RequireAuthorization(EnterpriseLookup.Read);
+            .RequireAuthorization(Scopes.EnterprisesRead);
         group.MapPost("/expire", ExpireNow).WithName("ExpireQualifications")
             .WithSummary("Run the daily expiry pass now: valid qualifications past expiresOn become expired (admin)")
-            .RequireAuthorization(Caller.Admin);
+            .RequireAuthorization(Scopes.Admin);
         return group;
     }
 

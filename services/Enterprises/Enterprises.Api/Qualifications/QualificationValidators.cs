@@ -1,3 +1,4 @@
+using SharedKernel.Time;
 using Enterprises.Api.Domain;
 using FluentValidation;
 
@@ -10,7 +11,7 @@ internal sealed class GrantQualificationRequestValidator : AbstractValidator<Gra
         RuleFor(q => q.Type).NotNull();
         RuleFor(q => q.CertificateNumber).MaximumLength(100);
         RuleFor(q => q.GrantedOn).NotNull().GreaterThanOrEqualTo(new DateOnly(1988, 1, 1))
-            .LessThanOrEqualTo(_ => Today.Of(clock)).WithMessage("'grantedOn' must not be in the future.");
+            .LessThanOrEqualTo(_ => clock.Today()).WithMessage("'grantedOn' must not be in the future.");
         RuleFor(q => q.ExpiresOn).NotNull()
             .When(q => q.Type is { } type && QualificationTerms.NeedsExplicitExpiry(type))
             .WithMessage(q => $"'expiresOn' is required for {q.Type}: its term is set by each decision.");

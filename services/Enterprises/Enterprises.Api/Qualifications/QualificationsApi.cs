@@ -1,3 +1,8 @@
+using Persistence;
+using Enterprises.Contracts;
+using SharedKernel.Errors;
+using SharedKernel.Time;
+using SharedKernel.Access;
 using System.Linq.Expressions;
 using System.Security.Claims;
 using Enterprises.Api.Data;
@@ -7,7 +12,7 @@ using Enterprises.Api.Events;
 using EventBus;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
-using ServiceDefaults.Idempotency;
+using Persistence.Idempotency;
 using ServiceDefaults.Json;
 using ServiceDefaults.Paging;
 using ServiceDefaults.Problems;
@@ -31,14 +36,14 @@ public static class QualificationsApi
     {
         var group = app.MapGroup("/api/v1/enterprises/{creditCode}/qualifications").WithTags("Qualifications").WithRequestValidation();
         group.MapGet("/", ListQualifications).WithName("ListEnterpriseQualifications")
-            .WithSummary("List an enterprise's qualifications, of every status").RequireAuthorization(EnterpriseLookup.Read);
+            .WithSummary("List an enterprise's qualifications, of every status").RequireAuthorization(Scopes.EnterprisesRead);
         group.MapPost("/", GrantQualification).WithName("GrantQualification")
             .WithSummary("Grant a qualification (expiresOn required for Eagle, Gazelle, Leader, LeaderCultivation)")
-            .WithMetadata(new IdempotentAttribute()).RequireAuthorization(EnterpriseLookup.Write);
+            .WithMetadata(new IdempotentAttribute()).RequireAuthorization(Scopes.EnterprisesWrite);
         group.MapGet("/{id:long}", GetQualification).WithName("GetQualification").WithSummary("Get one of an enterprise's qualifications")
-            .RequireAuthorization(EnterpriseLookup.Read);
+            .RequireAuthorization(Scopes.EnterprisesRead);
         group.MapPost("/{id:long}/revoke", RevokeQualification).WithName("RevokeQualification")
-            .WithSummary("Revoke a valid qualification, as of revokedOn (default today)").RequireAuthorization(EnterpriseLookup.Write);
+            .WithSummary("Revoke a valid qualification, as of revokedOn (default today)").RequireAuthorization(Scopes.EnterprisesWrite);
         return group;
     }
 
@@ -78,7 +83,7 @@ public static class QualificationsApi
         var expiresOn = request.ExpiresOn ?? QualificationTerms.DefaultExpiry(type, grantedOn)!.Value;
         if (grantedOn < enterprise.FoundedOn)
         {
-            throw new RequestValidationException("grantedOn", $"The enterprise was founded on {enterprise.FoundedOn:yyyy-MM-dd}, after this grant.");
+            throw new RuleViolationException("grantedOn", $"The enterprise was founded on {enterprise.FoundedOn:yyyy-MM-dd}, after this grant.");
         }
 
         var overlapping = await db.Qualifications.AsNoTracking()
@@ -101,7 +106,7 @@ public static class QualificationsApi
             ExpiresOn = expiresOn,
             Status = QualificationStatus.Valid,
         };
-        var endedAlready = qualification.ExpireIfEnded(Today.Of(clock));
+        var endedAlready = qualification.ExpireIfEnded(clock.Today());
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         db.Qualifications.Add(qualification);
         await db.SaveChangesAsync(ct);
@@ -131,7 +136,7 @@ public static class QualificationsApi
         var enterprise = await EnterpriseLookup.FindBareAsync(db, creditCode, ct);
         EnterpriseLookup.EnsureWritable(user, enterprise);
         var qualification = await FindAsync(db, enterprise, id, ct);
-        var today = Today.Of(clock);
+        var today = clock.Today();
         qualification.Revoke(request.RevokedOn ?? today, request.Reason!.Trim(), today);
         events.Publish(EventFactory.Revoked(qualification, enterprise));
         await db.SaveChangesAsync(ct);

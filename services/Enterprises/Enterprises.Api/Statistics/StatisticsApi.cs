@@ -1,10 +1,12 @@
+using SharedKernel.Errors;
+using SharedKernel.Time;
 using Enterprises.Api.Data;
 using Enterprises.Api.Domain;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using ServiceDefaults.Json;
 using ServiceDefaults.Problems;
-using ServiceDefaults.Regions;
+using SharedKernel.Regions;
 
 namespace Enterprises.Api.Statistics;
 
@@ -40,7 +42,7 @@ public static class StatisticsApi
         var groupBy = string.IsNullOrWhiteSpace(query.GroupBy) ? "region" : query.GroupBy.Trim();
         var type = EnumText.ParseOptional<QualificationType>(query.Type, "type");
         Require(groupBy == "region", "groupBy", "The only grouping is 'region'.");
-        var today = Today.Of(clock);
+        var today = clock.Today();
         var facts = from q in db.Qualifications
                     join e in db.Enterprises on q.CreditCode equals e.CreditCode
                     where type == null || q.Type == type

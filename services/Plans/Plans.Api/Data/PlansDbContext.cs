@@ -1,8 +1,7 @@
-using Microsoft.EntityFrameworkCore;
 using EventBus.Redis;
+using Microsoft.EntityFrameworkCore;
+using Persistence;
 using Plans.Api.Domain;
-using ServiceDefaults.Audit;
-using ServiceDefaults.Idempotency;
 
 namespace Plans.Api.Data;
 
@@ -11,7 +10,7 @@ namespace Plans.Api.Data;
 /// provider has a subclass with its own migrations: <see cref="SqlitePlansDbContext"/> and
 /// <see cref="PostgresPlansDbContext"/>.
 /// </summary>
-public abstract class PlansDbContext(DbContextOptions options) : DbContext(options)
+public abstract class PlansDbContext(DbContextOptions options) : ServiceDbContext(options)
 {
     public DbSet<Plan> Plans => Set<Plan>();
     public DbSet<Indicator> Indicators => Set<Indicator>();
@@ -26,17 +25,11 @@ public abstract class PlansDbContext(DbContextOptions options) : DbContext(optio
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
-        modelBuilder.ApplyConfigurationsFromAssembly(typeof(PlansDbContext).Assembly);
-        modelBuilder.AddIdempotencyRecords();
-        modelBuilder.AddAuditRecords();
+        base.OnModelCreating(modelBuilder);
         modelBuilder.AddEventBusTables();
     }
 }
 
-public sealed class SqlitePlansDbContext(DbContextOptions<SqlitePlansDbContext> options) : PlansDbContext(options)
-{
-    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) =>
-        ServiceDefaults.Data.SqliteConventions.Apply(configurationBuilder);
-}
+public sealed class SqlitePlansDbContext(DbContextOptions<SqlitePlansDbContext> options) : PlansDbContext(options);
 
 public sealed class PostgresPlansDbContext(DbContextOptions<PostgresPlansDbContext> options) : PlansDbContext(options);

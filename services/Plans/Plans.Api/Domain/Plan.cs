@@ -1,4 +1,6 @@
-using ServiceDefaults.Audit;
+using SharedKernel.Errors;
+using SharedKernel.Domain;
+using Persistence.Audit;
 using ServiceDefaults.Problems;
 
 namespace Plans.Api.Domain;

@@ -1,4 +1,4 @@
-using ServiceDefaults.Regions;
+using SharedKernel.Regions;
 
 namespace Plans.Api.Domain;
 

@@ -1,4 +1,4 @@
-using ServiceDefaults.Audit;
+using Persistence.Audit;
 
 namespace Plans.Api.Domain;
 

@@ -1,3 +1,4 @@
+using Enterprises.Contracts;
 using EventBus;
 using Microsoft.EntityFrameworkCore;
 using Plans.Api.Data;

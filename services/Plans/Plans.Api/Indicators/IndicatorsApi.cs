@@ -1,3 +1,6 @@
+using Persistence;
+using SharedKernel.Errors;
+using SharedKernel.Access;
 using System.Security.Claims;
 using System.Linq.Expressions;
 using System.Text.Json.Nodes;
@@ -7,7 +10,7 @@ using Plans.Api.Data;
 using Plans.Api.Domain;
 using Plans.Api.Plans;
 using ServiceDefaults.Http;
-using ServiceDefaults.Idempotency;
+using Persistence.Idempotency;
 using ServiceDefaults.Paging;
 using ServiceDefaults.Problems;
 using ServiceDefaults.Validation;
@@ -35,11 +38,11 @@ public static class IndicatorsApi
         group.MapGet("/", ListIndicators).WithName("ListIndicators").WithSummary("List a plan's indicators");
         group.MapPost("/", CreateIndicator).WithName("CreateIndicator").WithSummary("Add an indicator to a draft plan")
             .WithMetadata(new IdempotentAttribute())
-            .RequireAuthorization(PlanLookup.PlansWrite);
+            .RequireAuthorization(Scopes.PlansWrite);
         group.MapGet("/{indicatorCode}", GetIndicator).WithName("GetIndicator").WithSummary("Get an indicator");
         group.MapPatch("/{indicatorCode}", UpdateIndicator).WithName("UpdateIndicator")
             .WithSummary("Change an indicator (JSON merge patch; If-Match required). Once the plan is published only nameEn, category, metric, source, notes and flags can change.")
-            .RequireAuthorization(PlanLookup.PlansWrite);
+            .RequireAuthorization(Scopes.PlansWrite);
         return group;
     }
 

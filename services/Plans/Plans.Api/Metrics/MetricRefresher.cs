@@ -1,7 +1,8 @@
+using SharedKernel.Time;
 using Microsoft.EntityFrameworkCore;
 using Plans.Api.Data;
 using Plans.Api.Domain;
-using Plans.Api.Regions;
+using SharedKernel.Regions;
 
 namespace Plans.Api.Metrics;
 
@@ -27,7 +28,7 @@ public sealed partial class MetricRefresher(PlansDbContext db, TimeProvider cloc
     public async Task<int> RefreshAsync(IReadOnlyCollection<string>? touchedRegions, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
-        var today = DateOnly.FromDateTime(now.UtcDateTime);
+        var today = BeijingCalendar.DateOf(now);
         var authorities = await db.RegisterAuthorities.AsNoTracking()
             .Where(a => a.Register == Register.Enterprises && a.Authoritative).ToListAsync(ct);
         if (authorities.Count == 0)
@@ -39,7 +40,7 @@ public sealed partial class MetricRefresher(PlansDbContext db, TimeProvider cloc
         if (touchedRegions is not null)
         {
             // A plan holds a touched region when its own region is that region or one above it.
-            var holding = touchedRegions.SelectMany(RegionAndAbove).Distinct().ToList();
+            var holding = touchedRegions.SelectMany(RegionCodes.AndAbove).Distinct().ToList();
             plans = plans.Where(p => holding.Contains(p.Details.RegionCode));
         }
 
@@ -113,14 +114,6 @@ public sealed partial class MetricRefresher(PlansDbContext db, TimeProvider cloc
         return recorded;
     }
 
-    private static IEnumerable<string> RegionAndAbove(string code)
-    {
-        for (var current = code; current is not null; current = RegionCatalog.Find(current)?.ParentCode)
-        {
-            yield return current;
-        }
-    }
-
     private static string Note(EnterpriseMetric metric, string region, RegisterAuthority authority) =>
         $"{metric.Key} in {region} from the enterprise register (authoritative for {authority.RegionCode}" +
         (authority.Since is { } since ? $" since {since:yyyy-MM-dd})" : ")");
@@ -139,14 +132,6 @@ public static class RegisterAuthorities
     public static RegisterAuthority? InForce(IEnumerable<RegisterAuthority> authorities, string regionCode, DateOnly today)
     {
         var inForce = authorities.Where(a => a.InForceOn(today)).ToDictionary(a => a.RegionCode);
-        for (var code = regionCode; code is not null; code = RegionCatalog.Find(code)?.ParentCode)
-        {
-            if (inForce.TryGetValue(code, out var authority))
-            {
-                return authority;
-            }
-        }
-
-        return null;
+        return RegionCodes.AndAbove(regionCode).Select(inForce.GetValueOrDefault).FirstOrDefault(a => a is not null);
     }
 }

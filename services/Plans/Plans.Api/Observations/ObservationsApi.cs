@@ -1,10 +1,13 @@
+using Persistence;
+using SharedKernel.Errors;
+using SharedKernel.Access;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Plans.Api.Data;
 using Plans.Api.Domain;
 using Plans.Api.Plans;
-using ServiceDefaults.Idempotency;
+using Persistence.Idempotency;
 using ServiceDefaults.Paging;
 using ServiceDefaults.Problems;
 using ServiceDefaults.Validation;
@@ -27,7 +30,7 @@ public static class ObservationsApi
             .WithSummary("List an indicator's observations, corrections included");
         group.MapPost("/", CreateObservation).WithName("CreateObservation")
             .WithSummary("Record a value for a year; a later value for the same year corrects the earlier")
-            .RequireAuthorization(PlanLookup.PlansWrite)
+            .RequireAuthorization(Scopes.PlansWrite)
             .WithMetadata(new IdempotentAttribute());
         group.MapGet("/{id:long}", GetObservation).WithName("GetObservation").WithSummary("Get one observation");
         return group;
@@ -48,7 +51,7 @@ public static class ObservationsApi
         var (plan, indicator) = await PlanLookup.FindIndicatorAsync(db, code, indicatorCode, user, Access.Write, ct);
         if (indicator.Definition.BaselineYear is { } baselineYear && request.Year < baselineYear)
         {
-            throw new RequestValidationException("year", $"The indicator's baseline is for {baselineYear}; observations start from that year.");
+            throw new RuleViolationException("year", $"The indicator's baseline is for {baselineYear}; observations start from that year.");
         }
 
         var observation = new Observation(plan, indicator, request.Year!.Value, request.Value!.Value, ObservationOrigin.Manual,

@@ -1,3 +1,5 @@
+using SharedKernel.Errors;
+using SharedKernel.Access;
 using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using Plans.Api.Data;
@@ -19,9 +21,6 @@ public enum Access
 /// <summary>Finds the resources named in a path for a caller, or answers 404, 401 or 403.</summary>
 internal static class PlanLookup
 {
-    public const string PlansRead = "plans.read";
-    public const string PlansWrite = "plans.write";
-
     public static async Task<Plan> FindAsync(PlansDbContext db, string code, ClaimsPrincipal user, Access access, CancellationToken ct)
     {
         var plan = await db.Plans.SingleOrDefaultAsync(p => p.Code == code, ct) ?? throw new NotFoundException("Plan", code);
@@ -67,18 +66,18 @@ internal static class PlanLookup
 
         if (user.Identity?.IsAuthenticated != true)
         {
-            throw new ApiException(401, ErrorCodes.Unauthorized, "Authentication required",
-                $"Plan '{plan.Code}' is a draft; drafts are visible to clients holding {PlansRead}.");
+            throw new AuthenticationRequiredException(
+                $"Plan '{plan.Code}' is a draft; drafts are visible to clients holding {Scopes.PlansRead}.");
         }
 
-        if (!user.HasScope(PlansRead))
+        if (!user.HasScope(Scopes.PlansRead))
         {
-            throw new ApiException(403, ErrorCodes.Forbidden, "Scope required", $"Reading a draft plan needs the {PlansRead} scope.");
+            throw new ForbiddenException("Scope required", $"Reading a draft plan needs the {Scopes.PlansRead} scope.");
         }
 
-        if (!user.HasScope(Caller.Admin) && user.Region() is { } region && !RegionCatalog.Contains(region, plan.Details.RegionCode))
+        if (!user.HasScope(Scopes.Admin) && user.Region() is { } region && !RegionCatalog.Contains(region, plan.Details.RegionCode))
         {
-            throw new ApiException(403, ErrorCodes.Forbidden, "Outside your region",
+            throw new ForbiddenException("Outside your region",
                 $"Draft plans of region {plan.Details.RegionCode} are not visible to a client of region {region}.");
         }
     }

@@ -1,3 +1,6 @@
+using Persistence;
+using SharedKernel.Errors;
+using SharedKernel.Access;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
@@ -7,7 +10,7 @@ using Plans.Api.Domain;
 using Plans.Api.Regions;
 using ServiceDefaults.Auth;
 using ServiceDefaults.Http;
-using ServiceDefaults.Idempotency;
+using Persistence.Idempotency;
 using ServiceDefaults.Json;
 using ServiceDefaults.Paging;
 using ServiceDefaults.Problems;
@@ -38,17 +41,17 @@ public static class PlansApi
         var group = app.MapGroup("/api/v1/plans").WithTags("Plans").WithRequestValidation();
         group.MapGet("/", ListPlans).WithName("ListPlans").WithSummary("List plans, filtered and paged");
         group.MapPost("/", CreatePlan).WithName("CreatePlan").WithSummary("Create a draft plan").WithMetadata(new IdempotentAttribute())
-            .RequireAuthorization(PlanLookup.PlansWrite);
+            .RequireAuthorization(Scopes.PlansWrite);
         group.MapGet("/{code}", GetPlan).WithName("GetPlan").WithSummary("Get a plan");
         group.MapPatch("/{code}", UpdatePlan).WithName("UpdatePlan")
-            .WithSummary("Change a draft plan (JSON merge patch; If-Match required)").RequireAuthorization(PlanLookup.PlansWrite);
+            .WithSummary("Change a draft plan (JSON merge patch; If-Match required)").RequireAuthorization(Scopes.PlansWrite);
         group.MapPost("/{code}/publish", PublishPlan).WithName("PublishPlan").WithSummary("Publish a draft plan")
-            .RequireAuthorization(PlanLookup.PlansWrite);
+            .RequireAuthorization(Scopes.PlansWrite);
         group.MapPost("/{code}/archive", ArchivePlan).WithName("ArchivePlan").WithSummary("Archive a plan; it then takes no changes")
-            .RequireAuthorization(PlanLookup.PlansWrite);
+            .RequireAuthorization(Scopes.PlansWrite);
         group.MapDelete("/{code}", DeletePlan).WithName("DeletePlan")
             .WithSummary("Delete a draft plan with its indicators and tasks (If-Match honoured when sent)")
-            .RequireAuthorization(PlanLookup.PlansWrite);
+            .RequireAuthorization(Scopes.PlansWrite);
         group.MapGet("/{code}/document", GetDocument).WithName("GetPlanDocument")
             .WithSummary("The full text of the plan's source document (text/plain; charset=utf-8)")
             .Produces<string>(StatusCodes.Status200OK, "text/plain");
@@ -63,11 +66,11 @@ public static class PlansApi
         var status = EnumText.ParseOptional<PlanStatus>(filter.Status, "status");
         var kind = EnumText.ParseOptional<PlanKind>(filter.Kind, "kind");
         var query = db.Plans.AsNoTracking();
-        if (!user.HasScope(PlanLookup.PlansRead))
+        if (!user.HasScope(Scopes.PlansRead))
         {
             query = query.Where(p => p.Status != PlanStatus.Draft);
         }
-        else if (!user.HasScope(Caller.Admin) && user.Region() is { } region)
+        else if (!user.HasScope(Scopes.Admin) && user.Region() is { } region)
         {
             var within = RegionCatalog.Within(region);
             query = query.Where(p => p.Status != PlanStatus.Draft || within.Contains(p.Details.RegionCode));
@@ -187,7 +190,7 @@ public static class PlansApi
         {
             if (!seen.Add(current))
             {
-                throw new RequestValidationException("parentPlanCode", $"Plan '{parentCode}' descends from '{code}'; a plan cannot be its own ancestor.");
+                throw new RuleViolationException("parentPlanCode", $"Plan '{parentCode}' descends from '{code}'; a plan cannot be its own ancestor.");
             }
 
             current = await db.Plans.Where(p => p.Code == current).Select(p => p.Details.ParentPlanCode).SingleOrDefaultAsync(ct);

@@ -1,3 +1,4 @@
+using SharedKernel.Time;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
@@ -73,7 +74,7 @@ public static class ProgressApi
         TimeProvider clock, ClaimsPrincipal user, CancellationToken ct)
     {
         var plan = await PlanLookup.FindAsync(db, code, user, Access.Read, ct);
-        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var today = clock.Today();
         var date = asOf ?? today;
         var indicators = await db.Indicators.AsNoTracking().Where(i => i.PlanCode == code).OrderBy(i => i.Code).ToListAsync(ct);
         var ids = indicators.Select(i => i.Id).ToList();

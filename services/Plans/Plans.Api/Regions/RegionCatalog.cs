@@ -1,5 +1,5 @@
 using Plans.Api.Domain;
-using ServiceDefaults.Regions;
+using SharedKernel.Regions;
 
 namespace Plans.Api.Regions;
 

@@ -1,4 +1,6 @@
-using ServiceDefaults.Regions;
+using Persistence;
+using SharedKernel.Errors;
+using SharedKernel.Regions;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Plans.Api.Data;

@@ -1,3 +1,4 @@
+using SharedKernel.Errors;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
@@ -5,7 +6,7 @@ using System.Text;
 using System.Text.Json;
 using Microsoft.Extensions.Options;
 using ServiceDefaults.Problems;
-using ServiceDefaults.Regions;
+using SharedKernel.Regions;
 
 namespace Plans.Api.Registers;
 
@@ -26,11 +27,9 @@ public sealed record RegisterQualification(
 
 /// <summary>The register could not be read: unreachable, refusing us, or answering something unreadable.</summary>
 public sealed class RegisterUnavailableException(string detail, Exception? inner = null)
-    : ApiException(503, ProblemCode, "The enterprise register is unavailable", detail)
+    : UnavailableException(ProblemCode, "The enterprise register is unavailable", detail, inner)
 {
     public const string ProblemCode = "registerUnavailable";
-
-    public Exception? Cause { get; } = inner;
 }
 
 /// <summary>Reads the whole qualification list of the Enterprises API, page by page.</summary>

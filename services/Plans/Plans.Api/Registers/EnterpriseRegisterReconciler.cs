@@ -1,3 +1,4 @@
+using SharedKernel.Errors;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Plans.Api.Data;

@@ -1,3 +1,6 @@
+using SharedKernel.Errors;
+using SharedKernel.Time;
+using SharedKernel.Access;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
@@ -21,10 +24,10 @@ public static class RegisterAuthorityApi
         var group = app.MapGroup("/api/v1/regions/{regionCode}/registers").WithTags("Registers").WithRequestValidation();
         group.MapGet("/{register}", GetAuthority).WithName("GetRegisterAuthority")
             .WithSummary("Whether a register (enterprises, platforms, talent) is authoritative for a region")
-            .RequireAuthorization(PlanLookup.PlansRead);
+            .RequireAuthorization(Scopes.PlansRead);
         group.MapPut("/{register}", SetAuthority).WithName("SetRegisterAuthority")
             .WithSummary("Mark a register complete (or not) for a region and the regions below it; bound indicators there then take their actuals from it (admin; If-Match optional)")
-            .RequireAuthorization(Caller.Admin)
+            .RequireAuthorization(Scopes.Admin)
             .ProducesProblem(StatusCodes.Status412PreconditionFailed);
         return group;
     }
@@ -38,7 +41,7 @@ public static class RegisterAuthorityApi
         var all = await db.RegisterAuthorities.AsNoTracking().Where(a => a.Register == kind).ToListAsync(ct);
         var own = all.SingleOrDefault(a => a.RegionCode == region);
         ETags.Set(response, own?.Version ?? 0);
-        return TypedResults.Ok(RegisterAuthorityResponse.From(region, kind, own, all, Today(clock)));
+        return TypedResults.Ok(RegisterAuthorityResponse.From(region, kind, own, all, clock.Today()));
     }
 
     /// <param name="regionCode">The region.</param>
@@ -74,7 +77,7 @@ public static class RegisterAuthorityApi
         await transaction.CommitAsync(ct);
         var all = await db.RegisterAuthorities.AsNoTracking().Where(a => a.Register == kind).ToListAsync(ct);
         ETags.Set(http.Response, own.Version);
-        return TypedResults.Ok(RegisterAuthorityResponse.From(region, kind, own, all, Today(clock)));
+        return TypedResults.Ok(RegisterAuthorityResponse.From(region, kind, own, all, clock.Today()));
     }
 
     private static (string Region, Register Register) Parse(string regionCode, string register)
@@ -85,5 +88,4 @@ public static class RegisterAuthorityApi
         return (region.Code, kind);
     }
 
-    private static DateOnly Today(TimeProvider clock) => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
 }

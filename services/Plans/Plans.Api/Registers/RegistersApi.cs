@@ -1,3 +1,4 @@
+using SharedKernel.Access;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Plans.Api.Metrics;
 using ServiceDefaults.Auth;
@@ -27,7 +28,7 @@ public static class RegistersApi
         var group = app.MapGroup("/api/v1/registers").WithTags("Registers");
         group.MapPost("/enterprises/reconcile", Reconcile).WithName("ReconcileEnterpriseRegister")
             .WithSummary("Rebuild the local copy of the enterprise register from the Enterprises API and refresh every bound indicator (admin; also done at start-up)")
-            .RequireAuthorization(Caller.Admin)
+            .RequireAuthorization(Scopes.Admin)
             .ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
         return group;

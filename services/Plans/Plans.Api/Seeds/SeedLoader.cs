@@ -1,3 +1,5 @@
+using SharedKernel.Errors;
+using SharedKernel.Domain;
 using System.Text.Json;
 using FluentValidation;
 using Microsoft.AspNetCore.Http.Json;
@@ -67,7 +69,7 @@ public sealed partial class SeedLoader(PlansDbContext db, IServiceProvider servi
         {
             await ValidateAsync(file, ct);
         }
-        catch (RequestValidationException invalid)
+        catch (RuleViolationException invalid)
         {
             var errors = string.Join("; ", invalid.Errors!.Select(e => $"{e.Key}: {string.Join(" ", e.Value)}"));
             return new SeededPlan(code, "invalid", file.SeedVersion, 0, 0, errors);
@@ -222,9 +224,9 @@ public sealed partial class SeedLoader(PlansDbContext db, IServiceProvider servi
         {
             await RequestValidation.ValidateAsync(services.GetRequiredService<IValidator<T>>(), part, ct);
         }
-        catch (RequestValidationException invalid)
+        catch (RuleViolationException invalid)
         {
-            throw new RequestValidationException(invalid.Errors!.ToDictionary(e => $"{where}.{e.Key}", e => e.Value));
+            throw new RuleViolationException(invalid.Errors!.ToDictionary(e => $"{where}.{e.Key}", e => e.Value));
         }
     }
 

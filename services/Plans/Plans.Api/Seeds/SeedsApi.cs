@@ -1,3 +1,4 @@
+using SharedKernel.Access;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 
@@ -18,7 +19,7 @@ public static class SeedsApi
         var group = app.MapGroup("/api/v1/seeds").WithTags("Seeds");
         group.MapPost("/load", LoadSeeds).WithName("LoadSeeds")
             .WithSummary("Load the source plans from the seeds folder now (idempotent; the service also does it at start-up)")
-            .RequireAuthorization(ServiceDefaults.Auth.Caller.Admin);
+            .RequireAuthorization(Scopes.Admin);
         return group;
     }
 

@@ -1,3 +1,6 @@
+using Persistence;
+using SharedKernel.Errors;
+using SharedKernel.Access;
 using System.Security.Claims;
 using System.Linq.Expressions;
 using System.Text.Json.Nodes;
@@ -7,7 +10,7 @@ using Plans.Api.Data;
 using Plans.Api.Domain;
 using Plans.Api.Plans;
 using ServiceDefaults.Http;
-using ServiceDefaults.Idempotency;
+using Persistence.Idempotency;
 using ServiceDefaults.Json;
 using ServiceDefaults.Paging;
 using ServiceDefaults.Problems;
@@ -37,11 +40,11 @@ public static class TasksApi
         group.MapGet("/", ListTasks).WithName("ListTasks").WithSummary("List a plan's key tasks, by unit and status");
         group.MapPost("/", CreateTask).WithName("CreateTask").WithSummary("Add a key task to a draft plan")
             .WithMetadata(new IdempotentAttribute())
-            .RequireAuthorization(PlanLookup.PlansWrite);
+            .RequireAuthorization(Scopes.PlansWrite);
         group.MapGet("/{taskCode}", GetTask).WithName("GetTask").WithSummary("Get a key task");
         group.MapPatch("/{taskCode}", UpdateTask).WithName("UpdateTask")
             .WithSummary("Change a key task (JSON merge patch; If-Match required). Once the plan is published only status and progressNote can change.")
-            .RequireAuthorization(PlanLookup.PlansWrite);
+            .RequireAuthorization(Scopes.PlansWrite);
         return group;
     }
 

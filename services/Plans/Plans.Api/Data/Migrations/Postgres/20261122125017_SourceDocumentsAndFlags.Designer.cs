@@ -574,7 +574,7 @@ namespace Plans.Api.Data.Migrations.Postgres
                     b.ToTable("SeedRecords");
                 });
 
-            modelBuilder.Entity("ServiceDefaults.Idempotency.IdempotencyRecord", b =>
+            modelBuilder.Entity("Persistence.Idempotency.IdempotencyRecord", b =>
                 {
                     b.Property<string>("Key")
                         .HasMaxLength(300)

@@ -522,7 +522,7 @@ namespace Plans.Api.Data.Migrations.Sqlite
                         });
                 });
 
-            modelBuilder.Entity("ServiceDefaults.Idempotency.IdempotencyRecord", b =>
+            modelBuilder.Entity("Persistence.Idempotency.IdempotencyRecord", b =>
                 {
                     b.Property<string>("Key")
                         .HasMaxLength(300)

@@ -563,7 +563,7 @@ namespace Plans.Api.Data.Migrations.Sqlite
                     b.ToTable("SeedRecords");
                 });
 
-            modelBuilder.Entity("ServiceDefaults.Idempotency.IdempotencyRecord", b =>
+            modelBuilder.Entity("Persistence.Idempotency.IdempotencyRecord", b =>
                 {
                     b.Property<string>("Key")
                         .HasMaxLength(300)

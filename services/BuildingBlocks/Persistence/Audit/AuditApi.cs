@@ -1,3 +1,5 @@
+using Persistence;
+using SharedKernel.Access;
 using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -7,7 +9,7 @@ using Microsoft.EntityFrameworkCore;
 using ServiceDefaults.Auth;
 using ServiceDefaults.Paging;
 
-namespace ServiceDefaults.Audit;
+namespace Persistence.Audit;
 
 /// <summary>An audited write.</summary>
 /// <param name="Changes">Each changed field with its value before and after.</param>
@@ -33,7 +35,7 @@ public static class AuditApi
     /// <summary>The service's own audit trail; the gateway publishes it as /api/v1/audit/{service}.</summary>
     public static void MapAuditApi(this IEndpointRouteBuilder app) =>
         app.MapGet("/api/v1/audit", ListAuditRecords).WithTags("Audit").WithName("ListAuditRecords")
-            .WithSummary("Who changed what and when, newest first").RequireAuthorization(Caller.Admin);
+            .WithSummary("Who changed what and when, newest first").RequireAuthorization(Scopes.Admin);
 
     private static async Task<Ok<PagedList<AuditRecordResponse>>> ListAuditRecords([AsParameters] AuditFilter filter,
         [AsParameters] PageQuery paging, DbContext db, CancellationToken ct)

@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using ServiceDefaults.Auth;
 
-namespace ServiceDefaults.Audit;
+namespace Persistence.Audit;
 
 /// <summary>
 /// Writes an <see cref="AuditRecord"/> for every entity added, changed or removed, in the same

@@ -1,6 +1,10 @@
 using EventBus;
 
-namespace Enterprises.Api.Events;
+namespace Enterprises.Contracts;
+
+// The events the Enterprises service publishes on its stream (sti:events:enterprises). Owned by the
+// publisher and referenced by every consumer, so that a renamed or reshaped event breaks the
+// consumers' build instead of being skipped at run time.
 
 /// <summary>A new enterprise is on the register.</summary>
 public sealed record EnterpriseRegistered(string CreditCode, string Name, string RegionCode, string? ZoneCode, string? Industry,

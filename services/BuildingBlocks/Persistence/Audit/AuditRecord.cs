@@ -1,6 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 
-namespace ServiceDefaults.Audit;
+namespace Persistence.Audit;
 
 /// <summary>One audited write: who, when, what resource, which action, and each changed field before and after.</summary>
 [NotAudited]

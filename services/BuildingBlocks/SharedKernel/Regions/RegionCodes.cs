@@ -1,4 +1,4 @@
-namespace ServiceDefaults.Regions;
+namespace SharedKernel.Regions;
 
 public enum RegionKind
 {
@@ -52,15 +52,16 @@ public static class RegionCodes
     /// <summary>True when <paramref name="code"/> is <paramref name="ancestor"/> or lies below it.</summary>
     public static bool Contains(string ancestor, string code)
     {
+        return AndAbove(code).Contains(ancestor);
+    }
+
+    /// <summary>The region and every region above it, nearest first (静海 120118, then Tianjin 120000).</summary>
+    public static IEnumerable<string> AndAbove(string code)
+    {
         for (var current = code; current is not null; current = ByCode.GetValueOrDefault(current)?.ParentCode)
         {
-            if (current == ancestor)
-            {
-                return true;
-            }
+            yield return current;
         }
-
-        return false;
     }
 
     /// <summary>The region and every region below it.</summary>

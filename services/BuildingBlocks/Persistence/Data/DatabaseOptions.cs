@@ -1,6 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 
-namespace ServiceDefaults.Data;
+namespace Persistence;
 
 public enum DatabaseProvider
 {

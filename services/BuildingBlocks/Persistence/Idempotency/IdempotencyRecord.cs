@@ -1,9 +1,9 @@
 using Microsoft.EntityFrameworkCore;
 
-namespace ServiceDefaults.Idempotency;
+namespace Persistence.Idempotency;
 
 /// <summary>The first answer to a creating POST that carried an Idempotency-Key.</summary>
-[ServiceDefaults.Audit.NotAudited]
+[Persistence.Audit.NotAudited]
 public sealed class IdempotencyRecord
 {
     /// <summary>The caller's key, scoped by caller so two clients never share one.</summary>

@@ -1,8 +1,9 @@
+using SharedKernel.Errors;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 
-namespace ServiceDefaults.Problems;
+namespace Persistence;
 
 /// <summary>Recognises a unique-key violation on either supported database.</summary>
 public static class UniqueViolation

@@ -1,8 +1,9 @@
-namespace Plans.Api.Domain;
+namespace SharedKernel.Domain;
 
 /// <summary>
-/// An entity clients update with If-Match: every change goes through a method that calls
-/// <see cref="Touch"/>, which moves the version (the ETag) and the update time on.
+/// An entity clients update with If-Match: every change goes through <see cref="Touch"/>, which moves
+/// the version (the ETag) and the update time on. An entity created with the time of its creation
+/// starts at version 1; one created bare gets its creation time from its first touch.
 /// </summary>
 public abstract class VersionedEntity
 {
@@ -21,8 +22,13 @@ public abstract class VersionedEntity
     public DateTimeOffset CreatedAt { get; private set; }
     public DateTimeOffset UpdatedAt { get; private set; }
 
-    protected void Touch(DateTimeOffset now)
+    public void Touch(DateTimeOffset now)
     {
+        if (Version == 0)
+        {
+            CreatedAt = now;
+        }
+
         Version++;
         UpdatedAt = now;
     }

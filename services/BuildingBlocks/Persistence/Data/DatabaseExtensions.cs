@@ -1,13 +1,16 @@
+using Microsoft.AspNetCore.Builder;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using ServiceDefaults.Audit;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
+using Persistence.Audit;
+using Persistence.Idempotency;
+using ServiceDefaults.Problems;
 
-namespace ServiceDefaults.Data;
+namespace Persistence;
 
 public static class DatabaseExtensions
 {
@@ -49,9 +52,22 @@ public static class DatabaseExtensions
         }
 
         builder.Services.AddScoped<DbContext>(sp => sp.GetRequiredService<TContext>());
+        builder.Services.AddSingleton<IProblemMapper, DatabaseProblemMapper>();
         builder.Services.AddHealthChecks().AddDbContextCheck<TContext>("database", tags: ["ready"]);
         builder.Services.AddHostedService<MigrateOnStartup<TContext>>();
         return builder;
+    }
+
+    /// <summary>
+    /// What the database adds to the request pipeline: creating POSTs replayed by Idempotency-Key
+    /// (after authentication, so keys are scoped per client) and the service's audit trail.
+    /// Call after <c>MapDefaultEndpoints</c>.
+    /// </summary>
+    public static WebApplication UseServiceDatabase(this WebApplication app)
+    {
+        app.UseMiddleware<IdempotencyMiddleware>();
+        app.MapAuditApi();
+        return app;
     }
 }
 

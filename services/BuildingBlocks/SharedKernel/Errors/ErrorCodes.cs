@@ -1,4 +1,4 @@
-namespace ServiceDefaults.Problems;
+namespace SharedKernel.Errors;
 
 /// <summary>
 /// Stable machine codes carried in the <c>code</c> member of every problem details response.

@@ -1,7 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
-namespace ServiceDefaults.Data;
+namespace Persistence;
 
 /// <summary>
 /// SQLite cannot compare or order DateTimeOffset stored as text; storing it as a sortable
