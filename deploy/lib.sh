@@ -29,3 +29,38 @@ wait_for_url() {
     sleep 0.5
   done
 }
+
+PG_BIN=${PG_BIN:-/usr/lib/postgresql/15/bin}
+
+# as_postgres COMMAND... : PostgreSQL refuses to run as root, so its cluster belongs to the postgres user.
+as_postgres() {
+  if [ "$(id -u)" -eq 0 ]; then
+    runuser -u postgres -- "$@"
+  else
+    "$@"
+  fi
+}
+
+# start_local_postgres DIRECTORY PORT DATABASE... : a PostgreSQL 15 cluster kept in DIRECTORY (created
+# on first use), listening on 127.0.0.1:PORT, with one database per name given.
+start_local_postgres() {
+  local directory=$1 port=$2
+  shift 2
+  mkdir -p "$directory"
+  [ "$(id -u)" -eq 0 ] && chown postgres:postgres "$directory"
+  if [ ! -f "$directory/data/PG_VERSION" ]; then
+    as_postgres "$PG_BIN/initdb" -D "$directory/data" -A trust -U postgres -E UTF8 --locale=C.UTF-8 >/dev/null
+  fi
+  as_postgres "$PG_BIN/pg_ctl" -D "$directory/data" -l "$directory/server.log" -w \
+    -o "-p $port -k /tmp -c listen_addresses=127.0.0.1 -c max_connections=300" start >/dev/null
+  local database
+  for database in "$@"; do
+    as_postgres psql -h 127.0.0.1 -p "$port" -U postgres -tAc "SELECT 1 FROM pg_database WHERE datname = '$database'" | grep -q 1 \
+      || as_postgres psql -h 127.0.0.1 -p "$port" -U postgres -qc "CREATE DATABASE \"$database\"" >/dev/null
+  done
+}
+
+# stop_local_postgres DIRECTORY : stops the cluster started by start_local_postgres.
+stop_local_postgres() {
+  as_postgres "$PG_BIN/pg_ctl" -D "$1/data" -m fast stop >/dev/null 2>&1 || true
+}

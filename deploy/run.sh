@@ -2,7 +2,9 @@
 # Starts the whole system on this machine: Redis, every service, and the gateway in front of them.
 # Stops everything on Ctrl-C. Settings (environment variables, defaults in brackets):
 #   GATEWAY_PORT [8080]   PLANS_PORT [5101]   ENTERPRISES_PORT [5102]   REDIS_PORT [6379]
-#   DATA_DIR [./.data]    SQLite files, Redis data and logs
+#   DATA_DIR [./.data]    SQLite files (or the PostgreSQL cluster), Redis data and logs
+#   POSTGRES [0]          1 (or the flag --postgres) = each service on its own database of a local
+#                         PostgreSQL 15 cluster in DATA_DIR/postgres instead of SQLite; POSTGRES_PORT [55433]
 #   SKIP_BUILD [0]        1 = run what was built last (Release)
 #   LOCAL_ADMIN_CLIENT_ID [local-admin], LOCAL_ADMIN_CLIENT_SECRET [generated]
 #                         the admin client of the gateway's token endpoint (every scope)
@@ -12,6 +14,14 @@ ROOT=$(cd "$(dirname "$0")/.." && pwd)
 # shellcheck source=deploy/lib.sh
 source "$ROOT/deploy/lib.sh"
 
+for argument in "$@"; do
+  case "$argument" in
+    --postgres) POSTGRES=1 ;;
+    *) echo "Unknown option: $argument (known: --postgres)" >&2; exit 2 ;;
+  esac
+done
+POSTGRES=${POSTGRES:-0}
+POSTGRES_PORT=${POSTGRES_PORT:-55433}
 GATEWAY_PORT=${GATEWAY_PORT:-8080}
 PLANS_PORT=${PLANS_PORT:-5101}
 ENTERPRISES_PORT=${ENTERPRISES_PORT:-5102}
@@ -21,6 +31,7 @@ LOG_DIR="$DATA_DIR/logs"
 mkdir -p "$LOG_DIR" "$DATA_DIR/redis"
 
 ensure_debian_packages redis-server=redis-server curl=curl
+[ "$POSTGRES" = "1" ] && ensure_debian_packages "$PG_BIN/initdb=postgresql-15"
 
 if [ "${SKIP_BUILD:-0}" != "1" ]; then
   echo "Building (Release)..."
@@ -59,6 +70,7 @@ stop_all() {
   echo "Stopping..."
   for pid in "${pids[@]}"; do kill -TERM "$pid" 2>/dev/null || true; done
   for pid in "${pids[@]}"; do wait "$pid" 2>/dev/null || true; done
+  [ "$POSTGRES" = "1" ] && stop_local_postgres "$DATA_DIR/postgres"
   echo "Stopped."
 }
 trap 'stop_all; exit 0' INT TERM
@@ -75,18 +87,26 @@ start() {
 bin() { echo "$ROOT/$1/bin/Release/net10.0"; }
 
 start redis "$DATA_DIR/redis" redis-server --port "$REDIS_PORT" --bind 127.0.0.1 --dir "$DATA_DIR/redis" --appendonly yes
+# database SERVICE : the connection settings of a service's own database.
+database() {
+  if [ "$POSTGRES" = "1" ]; then
+    echo "Database__ConnectionString=Host=127.0.0.1;Port=$POSTGRES_PORT;Username=postgres;Database=$1"
+  else
+    echo "Database__DataDirectory=$DATA_DIR"
+  fi
+}
+[ "$POSTGRES" = "1" ] && start_local_postgres "$DATA_DIR/postgres" "$POSTGRES_PORT" plans enterprises
 service_settings=(
-  Database__DataDirectory="$DATA_DIR"
   Auth__Issuers__0__Authority="http://localhost:$GATEWAY_PORT"
   EventBus__Redis="127.0.0.1:$REDIS_PORT"
 )
 start enterprises "$(bin services/Enterprises/Enterprises.Api)" env \
   ASPNETCORE_URLS="http://127.0.0.1:$ENTERPRISES_PORT" \
-  "${service_settings[@]}" \
+  "${service_settings[@]}" "$(database enterprises)" \
   dotnet Enterprises.Api.dll
 start plans "$(bin services/Plans/Plans.Api)" env \
   ASPNETCORE_URLS="http://127.0.0.1:$PLANS_PORT" \
-  "${service_settings[@]}" \
+  "${service_settings[@]}" "$(database plans)" \
   Seeds__Directory="$ROOT/seeds" \
   Registers__Enterprises__BaseUrl="http://127.0.0.1:$ENTERPRISES_PORT" \
   Registers__Enterprises__TokenUrl="http://localhost:$GATEWAY_PORT/connect/token" \
