@@ -23,7 +23,7 @@ public class LivePlanMonitoringTests(SystemFixture system)
         var jinghai = await ActualAsync("JH-STI-14FYP", "T1-04");
         var tianjin = await ActualAsync("TJ-STI-14FYP", "T1-05");
 
-        var creditCode = CreditCodes.Next("120118");
+        var creditCode = CreditCodes.New("120118");
         await HttpApi.JsonAsync(await Gateway.PostAsJsonAsync("/api/v1/enterprises", new
         {
             creditCode, name = "天津静海测试科技有限公司", nameEn = "Jinghai Test Technology Co., Ltd.", regionCode = "120118",

@@ -1,0 +1,98 @@
+using System.Diagnostics;
+using MetricEngineBench;
+using Npgsql;
+
+// Measures the live-metric engine from outside, as issue #10 asks: the register grows to 10,000
+// and 100,000 enterprises; at each size Plans reconciles its copy, a burst of HighTech grants goes
+// through the gateway at a fixed concurrency, and the rate at which Plans applies the events is read
+// from its inbox (the time each event was applied). Then 5,000 grants in one burst, and 200 grants
+// one after another, each timed until both bound indicators (Jinghai T1-04, municipal T1-05) show it.
+var settings = Settings.From(args);
+var register = new Register(settings.EnterprisesDatabase, seed: 20261201);
+using var gateway = new Gateway(new Uri(settings.Gateway));
+await gateway.SignInAsync(settings.ClientId, settings.ClientSecret);
+await gateway.MakeAuthoritativeAsync("120000");
+var free = new Queue<string>();
+var enqueued = 0;
+Console.WriteLine($"machine: {Environment.ProcessorCount} cores");
+
+foreach (var (size, valid) in settings.Sizes)
+{
+    await register.GrowAsync(size, valid);
+    foreach (var code in register.FreeInJinghai().Skip(enqueued))
+    {
+        free.Enqueue(code);
+        enqueued++;
+    }
+
+    var reconciled = await gateway.ReconcileAsync();
+    Console.WriteLine($"register {size:N0} enterprises, {register.Qualifications:N0} valid HighTech: reconciliation {reconciled.TotalSeconds:0.0} s");
+    var (rate, reflected) = await BurstAsync(settings.RateBurst);
+    Console.WriteLine($"register {size:N0}: burst of {settings.RateBurst:N0} grants applied at {rate:N0} events/s, reflected {reflected.TotalSeconds:0.0} s after the last grant was accepted");
+}
+
+var (bigRate, bigReflected) = await BurstAsync(settings.Burst);
+Console.WriteLine($"register {register.Enterprises.Count:N0}: burst of {settings.Burst:N0} grants applied at {bigRate:N0} events/s, reflected in both plans {bigReflected.TotalSeconds:0.0} s after the last grant was accepted");
+
+var latencies = new List<double>();
+for (var i = 0; i < settings.Sequential; i++)
+{
+    var (jinghai, tianjin) = (await gateway.ActualAsync("JH-STI-14FYP", "T1-04"), await gateway.ActualAsync("TJ-STI-14FYP", "T1-05"));
+    var clock = Stopwatch.StartNew();
+    await gateway.GrantAsync(free.Dequeue(), DateOnly.FromDateTime(DateTime.UtcNow).AddDays(-1));
+    await UntilAsync(async () => await gateway.ActualAsync("JH-STI-14FYP", "T1-04") >= jinghai + 1
+        && await gateway.ActualAsync("TJ-STI-14FYP", "T1-05") >= tianjin + 1, TimeSpan.FromMilliseconds(5));
+    latencies.Add(clock.Elapsed.TotalMilliseconds);
+}
+
+latencies.Sort();
+Console.WriteLine($"register {register.Enterprises.Count:N0}: {settings.Sequential} sequential grants, grant -> both indicators p50 {Percentile(0.50):0} ms, p99 {Percentile(0.99):0} ms");
+return;
+
+double Percentile(double p) => latencies[Math.Min(latencies.Count - 1, (int)Math.Ceiling(p * latencies.Count) - 1)];
+
+async Task<(double Rate, TimeSpan Reflected)> BurstAsync(int count)
+{
+    var jinghai = await gateway.ActualAsync("JH-STI-14FYP", "T1-04");
+    var tianjin = await gateway.ActualAsync("TJ-STI-14FYP", "T1-05");
+    var codes = Enumerable.Range(0, count).Select(_ => free.Dequeue()).ToList();
+    var started = DateTimeOffset.UtcNow;
+    var grantedOn = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(-1);
+    await Parallel.ForEachAsync(codes, new ParallelOptions { MaxDegreeOfParallelism = settings.Concurrency },
+        async (code, _) => await gateway.GrantAsync(code, grantedOn));
+    var accepted = Stopwatch.StartNew();
+    await UntilAsync(async () => await gateway.ActualAsync("JH-STI-14FYP", "T1-04") >= jinghai + count
+        && await gateway.ActualAsync("TJ-STI-14FYP", "T1-05") >= tianjin + count, TimeSpan.FromMilliseconds(100));
+    var reflected = accepted.Elapsed;
+    return (await AppliedRateAsync(started), reflected);
+}
+
+// Events per second between the first and the last QualificationGranted applied since the burst began.
+async Task<double> AppliedRateAsync(DateTimeOffset since)
+{
+    await using var connection = new NpgsqlConnection(settings.PlansDatabase);
+    await connection.OpenAsync();
+    await using var query = new NpgsqlCommand(
+        "SELECT count(*), min(\"AppliedAt\"), max(\"AppliedAt\") FROM \"InboxMessages\" WHERE \"Type\" = 'QualificationGranted' AND \"AppliedAt\" >= @since",
+        connection);
+    query.Parameters.AddWithValue("since", since);
+    await using var reader = await query.ExecuteReaderAsync();
+    await reader.ReadAsync();
+    var applied = reader.GetInt64(0);
+    var seconds = (reader.GetFieldValue<DateTimeOffset>(2) - reader.GetFieldValue<DateTimeOffset>(1)).TotalSeconds;
+    return seconds > 0 ? (applied - 1) / seconds : double.NaN;
+}
+
+async Task UntilAsync(Func<Task<bool>> condition, TimeSpan pause)
+{
+    var deadline = DateTime.UtcNow + settings.Timeout;
+    while (!await condition())
+    {
+        if (DateTime.UtcNow > deadline)
+        {
+            throw new TimeoutException($"The indicators did not follow the register within {settings.Timeout}.");
+        }
+
+        await Task.Delay(pause);
+    }
+}

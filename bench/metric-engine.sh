@@ -1,0 +1,30 @@
+#!/usr/bin/env bash
+# The live-metric engine's benchmark (issue #10), run on demand, not in CI. Starts the whole system
+# on PostgreSQL with deploy/run.sh on ports of its own and a fresh data folder, then runs
+# MetricEngineBench against the gateway: the register grows to each size (default 10,000 and
+# 100,000 enterprises, with 2,000 and 20,000 valid HighTech qualifications), Plans reconciles its
+# copy, bursts of grants go through the gateway, and it prints the applied rate, the time until both
+# bound indicators show a burst, and the grant -> indicator latency of sequential grants.
+# Arguments are passed to MetricEngineBench (e.g. --sizes 2000:400 --rate-burst 300 --burst 1000).
+set -euo pipefail
+ROOT=$(cd "$(dirname "$0")/.." && pwd)
+cd "$ROOT"
+
+export GATEWAY_PORT=${GATEWAY_PORT:-59080} PLANS_PORT=${PLANS_PORT:-59101} ENTERPRISES_PORT=${ENTERPRISES_PORT:-59102}
+export REDIS_PORT=${REDIS_PORT:-59379} POSTGRES_PORT=${POSTGRES_PORT:-59432}
+export DATA_DIR=${DATA_DIR:-$(mktemp -d /tmp/bench-metrics.XXXXXX)}
+export LOCAL_ADMIN_CLIENT_ID=bench-admin LOCAL_ADMIN_CLIENT_SECRET=$(od -An -tx1 -N16 /dev/urandom | tr -d ' \n')
+
+dotnet build Microservices.sln -c Release -v quiet -nologo >/dev/null
+SKIP_BUILD=1 bash deploy/run.sh --postgres >"$DATA_DIR/run.out" 2>&1 &
+run_pid=$!
+trap 'kill -INT $run_pid 2>/dev/null; wait $run_pid 2>/dev/null; rm -rf "$DATA_DIR"' EXIT
+until grep -q "^Ready." "$DATA_DIR/run.out"; do
+  kill -0 $run_pid 2>/dev/null || { cat "$DATA_DIR/run.out"; exit 1; }
+  sleep 1
+done
+
+database() { echo "Host=127.0.0.1;Port=$POSTGRES_PORT;Username=postgres;Database=$1"; }
+dotnet bench/MetricEngineBench/bin/Release/net10.0/MetricEngineBench.dll \
+  --gateway "http://localhost:$GATEWAY_PORT" --client-id "$LOCAL_ADMIN_CLIENT_ID" --client-secret "$LOCAL_ADMIN_CLIENT_SECRET" \
+  --enterprises-db "$(database enterprises)" --plans-db "$(database plans)" "$@"
