@@ -47,7 +47,11 @@ start_local_postgres() {
   local directory=$1 port=$2
   shift 2
   mkdir -p "$directory"
-  [ "$(id -u)" -eq 0 ] && chown postgres:postgres "$directory"
+  if [ "$(id -u)" -eq 0 ]; then
+    chown postgres:postgres "$directory"
+    # The postgres user must be able to reach its folder inside the data folder (mktemp makes it 0700).
+    chmod a+x "$(dirname "$directory")"
+  fi
   if [ ! -f "$directory/data/PG_VERSION" ]; then
     as_postgres "$PG_BIN/initdb" -D "$directory/data" -A trust -U postgres -E UTF8 --locale=C.UTF-8 >/dev/null
   fi
