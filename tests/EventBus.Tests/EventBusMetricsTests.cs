@@ -33,17 +33,18 @@ public sealed class EventBusMetricsTests : IAsyncLifetime
         probe.Gauge("eventbus.outbox.backlog").Should().Be(0);
 
         redis.Stop();
-        for (var i = 0; i < 20; i++)
+        // More than one relay batch (100), so the relay counts the waiting rows instead of seeing them all.
+        for (var i = 0; i < 150; i++)
         {
             await shipping.PublishAsync(new ParcelShipped($"during-{i}", 1));
         }
 
-        await Eventually.HoldsAsync(() => probe.Gauge("eventbus.outbox.backlog") == 20, "the backlog holds the 20 events waiting");
+        await Eventually.HoldsAsync(() => probe.Gauge("eventbus.outbox.backlog") == 150, "the backlog holds the 150 events waiting");
         probe.Sum("eventbus.events.published").Should().Be(2);
 
         redis.Start();
         await Eventually.HoldsAsync(() => probe.Gauge("eventbus.outbox.backlog") == 0, "the backlog drains", seconds: 15);
-        probe.Sum("eventbus.events.published").Should().Be(22);
+        probe.Sum("eventbus.events.published").Should().Be(152);
     }
 
     [Fact]

@@ -23,7 +23,7 @@ internal sealed partial class OutboxRelay(IServiceScopeFactory scopes, RedisStre
     private static readonly TimeSpan BacklogCountInterval = TimeSpan.FromSeconds(1);
     private DateTimeOffset nextCleanup = DateTimeOffset.MinValue;
     private long backlog;
-    private long lastBacklogCount;
+    private long? lastCountedAt;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -114,9 +114,9 @@ internal sealed partial class OutboxRelay(IServiceScopeFactory scopes, RedisStre
             return batchCount;
         }
 
-        if (lastBacklogCount == 0 || Stopwatch.GetElapsedTime(lastBacklogCount) >= BacklogCountInterval)
+        if (lastCountedAt is not { } countedAt || Stopwatch.GetElapsedTime(countedAt) >= BacklogCountInterval)
         {
-            lastBacklogCount = Stopwatch.GetTimestamp();
+            lastCountedAt = Stopwatch.GetTimestamp();
             return await waiting.LongCountAsync(cancellationToken);
         }
 

@@ -65,7 +65,7 @@ internal sealed class RedisStreams(IConnectionMultiplexer redis, IOptions<RedisE
 
         batch.Execute();
         var ids = await Task.WhenAll(adds);
-        if (ids.Length != envelopes.Count || ids.Any(id => id.IsNullOrEmpty))
+        if (ids.Any(id => id.IsNullOrEmpty))
         {
             throw new RedisUnavailableException($"Redis did not confirm all of {envelopes.Count} events.", null);
         }
