@@ -7,7 +7,7 @@ namespace EventBus.Tests;
 /// <summary>What the event bus's meter reports, read as an exporter reads it.</summary>
 public sealed class EventBusMetricsTests : IAsyncLifetime
 {
-    private const string ShippingStream = "messaging.destination.name=";
+    private const string StreamTag = "messaging.destination.name=";
     private readonly RedisServer redis = new();
     private readonly string prefix = $"t{Guid.NewGuid():N}:";
     private readonly string directory = Directory.CreateTempSubdirectory("eventbus-metrics-").FullName;
@@ -68,13 +68,13 @@ public sealed class EventBusMetricsTests : IAsyncLifetime
 
         // The consumer read the group's position before it took the entries, and now holds on the first.
         await Eventually.HoldsAsync(() => billing.Behaviour.Attempts.ContainsKey("held-1"), "the first event is being handled");
-        probe.Gauge("eventbus.consumer.lag", ShippingStream + stream).Should().Be(4, "four entries were waiting for the group");
+        probe.Gauge("eventbus.consumer.lag", StreamTag + stream).Should().Be(4, "four entries were waiting for the group");
         billing.Behaviour.Release.SetResult();
 
-        await Eventually.HoldsAsync(() => probe.Gauge("eventbus.dead_letters") == 1, "the poison event is counted in the dead letters");
-        await Eventually.HoldsAsync(() => probe.Gauge("eventbus.consumer.lag", ShippingStream + stream) == 0, "the lag is gone");
-        probe.Gauge("eventbus.consumer.pending", ShippingStream + stream).Should().Be(0);
-        probe.Sum("eventbus.dead_letters.added", ShippingStream + stream).Should().Be(1);
+        await Eventually.HoldsAsync(() => probe.Gauge("eventbus.dead_letters.length") == 1, "the poison event is counted in the dead letters");
+        await Eventually.HoldsAsync(() => probe.Gauge("eventbus.consumer.lag", StreamTag + stream) == 0, "the lag is gone");
+        probe.Gauge("eventbus.consumer.pending", StreamTag + stream).Should().Be(0);
+        probe.Sum("eventbus.dead_letters.added", StreamTag + stream).Should().Be(1);
         probe.Sum("eventbus.events.applied", "event.type=ParcelShipped").Should().Be(2, "held-1 and P-1 are applied");
         probe.Sum("eventbus.events.failed", "event.type=ParcelShipped").Should().Be(3, "MaxDeliveries is 3");
         probe.Sum("eventbus.events.skipped", "event.type=ParcelSigned", "reason=unhandled").Should().Be(1);

@@ -40,7 +40,7 @@ internal sealed class EventBusMetrics
             "Entries of a consumed stream not yet delivered to this service's consumer group.");
         meter.CreateObservableGauge("eventbus.consumer.pending", ObservePending, "{entry}",
             "Entries delivered to this service's consumer group and not yet acknowledged.");
-        meter.CreateObservableGauge("eventbus.dead_letters", () => Known(Volatile.Read(ref deadLetters)), "{entry}",
+        meter.CreateObservableGauge("eventbus.dead_letters.length", () => Known(Volatile.Read(ref deadLetters)), "{entry}",
             "Entries in this service's dead-letter stream.");
     }
 
