@@ -1,8 +1,9 @@
 using System.Diagnostics;
 using EventBus.Redis.Outbox;
-using FreeRedis;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using StackExchange.Redis;
 
 namespace EventBus.Tests;
 
@@ -11,21 +12,17 @@ public sealed class OutboxRelayTests : IDisposable
     private readonly RedisServer redis = new();
     private readonly string prefix = $"t{Guid.NewGuid():N}:";
     private readonly string database = Path.Combine(Path.GetTempPath(), $"relay-{Guid.NewGuid():N}.db");
-    private readonly RedisClient client;
-
-    public OutboxRelayTests() => client = new RedisClient(redis.ConnectionString);
 
     private string Stream => prefix + "shipping";
 
-    private List<string> EventIdsOnStream()
+    private async Task<StreamEntry[]> EntriesOnStreamAsync()
     {
         // A fresh connection each time: the test reads across a Redis restart.
-        using var reader = new RedisClient(redis.ConnectionString);
-        return reader.XRange(Stream, "-", "+").Select(e => Field(e, "id")).ToList();
+        await using var reader = await redis.ConnectAsync();
+        return await reader.GetDatabase().StreamRangeAsync(Stream);
     }
 
-    private static string Field(StreamsEntry entry, string name) =>
-        Convert.ToString(entry.fieldValues[Array.IndexOf(entry.fieldValues, name) + 1])!;
+    private async Task<List<string>> EventIdsOnStreamAsync() => (await EntriesOnStreamAsync()).Select(e => (string)e["id"]!).ToList();
 
     [Fact]
     public async Task Publishes_a_committed_event_on_commit_without_waiting_for_the_poll()
@@ -36,20 +33,20 @@ public sealed class OutboxRelayTests : IDisposable
         // on the stream the relay waits for a signal, with a poll interval of an hour.
         var warmUp = new ParcelShipped("P-0", 1);
         await service.PublishAsync(warmUp);
-        await Eventually.HoldsAsync(() => EventIdsOnStream().Contains(warmUp.Id.ToString()), "the first event is on the stream");
+        await Eventually.HoldsAsync(async () => (await EventIdsOnStreamAsync()).Contains(warmUp.Id.ToString()), "the first event is on the stream");
         var shipped = new ParcelShipped("P-1", 3);
 
         var clock = Stopwatch.StartNew();
         await service.PublishAsync(shipped);
-        await Eventually.HoldsAsync(() => EventIdsOnStream().Contains(shipped.Id.ToString()), "the event is on the stream", seconds: 2);
+        await Eventually.HoldsAsync(async () => (await EventIdsOnStreamAsync()).Contains(shipped.Id.ToString()), "the event is on the stream", seconds: 2);
 
         // Only the commit can have woken the relay.
         clock.Elapsed.Should().BeLessThan(TimeSpan.FromSeconds(1));
-        var entry = client.XRange(Stream, "-", "+").Single(e => Field(e, "id") == shipped.Id.ToString());
-        Field(entry, "type").Should().Be("ParcelShipped");
-        Field(entry, "source").Should().Be("shipping");
-        Field(entry, "schemaVersion").Should().Be("1");
-        Field(entry, "payload").Should().Contain("\"parcel\":\"P-1\"").And.Contain("\"weight\":3");
+        var entry = (await EntriesOnStreamAsync()).Single(e => e["id"] == shipped.Id.ToString());
+        ((string?)entry["type"]).Should().Be("ParcelShipped");
+        ((string?)entry["source"]).Should().Be("shipping");
+        ((string?)entry["schemaVersion"]).Should().Be("1");
+        ((string?)entry["payload"]).Should().Contain("\"parcel\":\"P-1\"").And.Contain("\"weight\":3");
         (await service.QueryAsync(db => db.Set<OutboxMessage>().ToListAsync())).Should().HaveCount(2).And.OnlyContain(m => m.PublishedAt != null);
     }
 
@@ -65,9 +62,9 @@ public sealed class OutboxRelayTests : IDisposable
 
         var saved = new ParcelShipped("saved", 1);
         await service.PublishAsync(saved);
-        await Eventually.HoldsAsync(() => EventIdsOnStream().Contains(saved.Id.ToString()), "the saved event is on the stream");
+        await Eventually.HoldsAsync(async () => (await EventIdsOnStreamAsync()).Contains(saved.Id.ToString()), "the saved event is on the stream");
 
-        EventIdsOnStream().Should().Equal(saved.Id.ToString());
+        (await EventIdsOnStreamAsync()).Should().Equal(saved.Id.ToString());
         (await service.QueryAsync(db => db.Set<OutboxMessage>().CountAsync())).Should().Be(1);
     }
 
@@ -78,7 +75,7 @@ public sealed class OutboxRelayTests : IDisposable
         await service.StartAsync();
         var before = Enumerable.Range(0, 5).Select(i => new ParcelShipped($"before-{i}", i)).ToArray();
         await service.PublishAsync(before);
-        await Eventually.HoldsAsync(() => EventIdsOnStream().Count == 5, "the first events are on the stream");
+        await Eventually.HoldsAsync(async () => (await EventIdsOnStreamAsync()).Count == 5, "the first events are on the stream");
 
         redis.Stop();
         var during = Enumerable.Range(0, 20).Select(i => new ParcelShipped($"during-{i}", i)).ToList();
@@ -95,15 +92,33 @@ public sealed class OutboxRelayTests : IDisposable
         await Eventually.HoldsAsync(async () => await service.QueryAsync(db => db.Set<OutboxMessage>().AllAsync(m => m.PublishedAt != null)),
             "every outbox row is published after the restart", seconds: 15);
 
-        var ids = EventIdsOnStream();
+        var ids = await EventIdsOnStreamAsync();
         ids.Should().OnlyHaveUniqueItems();
         ids.Should().BeEquivalentTo(before.Concat(during).Select(e => e.Id.ToString()));
         ids.Skip(5).Should().Equal(during.Select(e => e.Id.ToString()), "events keep their commit order");
     }
 
+    [Fact]
+    public async Task Starts_while_Redis_is_down_with_degraded_readiness_and_publishes_once_Redis_is_up()
+    {
+        redis.Stop();
+        await using var service = new TestService(redis.ConnectionString, prefix, "shipping", database);
+        await service.StartAsync();
+        var health = service.Services.GetRequiredService<HealthCheckService>();
+        var waiting = new ParcelShipped("waiting", 1);
+        await service.PublishAsync(waiting);
+
+        var down = await health.CheckHealthAsync(c => c.Tags.Contains("ready"));
+        down.Entries["redis"].Status.Should().Be(HealthStatus.Degraded, "writes go on while events wait in the outbox");
+
+        redis.Start();
+        await Eventually.HoldsAsync(async () => (await EventIdsOnStreamAsync()).Contains(waiting.Id.ToString()),
+            "the event is published once Redis is up", seconds: 15);
+        (await health.CheckHealthAsync(c => c.Tags.Contains("ready"))).Status.Should().Be(HealthStatus.Healthy);
+    }
+
     public void Dispose()
     {
-        client.Dispose();
         redis.Dispose();
         File.Delete(database);
     }

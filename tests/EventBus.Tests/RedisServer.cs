@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
+using StackExchange.Redis;
 
 namespace EventBus.Tests;
 
@@ -22,6 +23,9 @@ public sealed class RedisServer : IDisposable
     public int Port { get; }
 
     public string ConnectionString => $"127.0.0.1:{Port}";
+
+    /// <summary>A connection of the test's own, to look at what the services wrote.</summary>
+    public Task<ConnectionMultiplexer> ConnectAsync() => ConnectionMultiplexer.ConnectAsync(ConnectionString);
 
     public void Start()
     {

@@ -1,9 +1,10 @@
+using System.Diagnostics;
 using EventBus.Redis.DeadLetters;
 using EventBus.Redis.Inbox;
 using EventBus.Redis.Streams;
-using FreeRedis;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using StackExchange.Redis;
 
 namespace EventBus.Tests;
 
@@ -14,15 +15,13 @@ public sealed class StreamConsumerTests : IAsyncLifetime
     private readonly string prefix = $"t{Guid.NewGuid():N}:";
     private readonly string directory = Directory.CreateTempSubdirectory("eventbus-consumer-").FullName;
     private readonly List<TestService> services = [];
-    private RedisClient client = null!;
+    private ConnectionMultiplexer client = null!;
 
     private string Stream => prefix + "shipping";
 
-    public Task InitializeAsync()
-    {
-        client = new RedisClient(redis.ConnectionString);
-        return Task.CompletedTask;
-    }
+    private IDatabase Db => client.GetDatabase();
+
+    public async Task InitializeAsync() => client = await redis.ConnectAsync();
 
     private async Task<TestService> StartBillingAsync(string database = "billing.db")
     {
@@ -33,24 +32,24 @@ public sealed class StreamConsumerTests : IAsyncLifetime
     }
 
     /// <summary>Puts an event on the shipping stream as the shipping service's relay would.</summary>
-    private string Append(EventEnvelope envelope) =>
-        client.XAdd(Stream, RedisStreams.Fields(envelope));
+    private async Task<string> AppendAsync(EventEnvelope envelope) =>
+        (string)(await Db.StreamAddAsync(Stream, RedisStreams.Fields(envelope)))!;
 
     private static EventEnvelope Envelope(IntegrationEvent @event) => EventEnvelope.Wrap(@event, "shipping");
 
     private static Task<int> DeliveriesOf(TestService service, string parcel) =>
         service.QueryAsync(db => db.Deliveries.CountAsync(d => d.Parcel == parcel));
 
-    private long PendingCount() => client.XPending(Stream, "billing").count;
+    private async Task<long> PendingCountAsync() => (await Db.StreamPendingAsync(Stream, "billing")).PendingMessageCount;
 
     [Fact]
     public async Task Applies_a_published_event_once_and_acknowledges_it()
     {
         var billing = await StartBillingAsync();
-        Append(Envelope(new ParcelShipped("P-1", 2)));
+        await AppendAsync(Envelope(new ParcelShipped("P-1", 2)));
 
         await Eventually.HoldsAsync(async () => await DeliveriesOf(billing, "P-1") == 1, "the event is applied");
-        await Eventually.HoldsAsync(() => PendingCount() == 0, "the entry is acknowledged");
+        await Eventually.HoldsAsync(async () => await PendingCountAsync() == 0, "the entry is acknowledged");
         (await billing.QueryAsync(db => db.Set<InboxMessage>().CountAsync())).Should().Be(1);
     }
 
@@ -59,33 +58,33 @@ public sealed class StreamConsumerTests : IAsyncLifetime
     {
         var billing = await StartBillingAsync();
         var envelope = Envelope(new ParcelShipped("twice", 1));
-        Append(envelope);
+        await AppendAsync(envelope);
         await Eventually.HoldsAsync(async () => await DeliveriesOf(billing, "twice") == 1, "the first delivery is applied");
 
         // The same event again, as a relay that crashed before marking it published would send it.
-        Append(envelope);
+        await AppendAsync(envelope);
         var marker = Envelope(new ParcelShipped("marker", 1));
-        Append(marker);
+        await AppendAsync(marker);
         await Eventually.HoldsAsync(async () => await DeliveriesOf(billing, "marker") == 1, "a later event is applied");
 
         (await DeliveriesOf(billing, "twice")).Should().Be(1);
-        PendingCount().Should().Be(0, "the duplicate is acknowledged too");
+        (await PendingCountAsync()).Should().Be(0, "the duplicate is acknowledged too");
     }
 
     [Fact]
     public async Task An_event_taken_by_a_consumer_that_died_before_acknowledging_is_redelivered_and_applied_once()
     {
-        client.XGroupCreate(Stream, "billing", "0", MkStream: true);
-        Append(Envelope(new ParcelShipped("orphan", 5)));
+        await Db.StreamCreateConsumerGroupAsync(Stream, "billing", "0", createStream: true);
+        await AppendAsync(Envelope(new ParcelShipped("orphan", 5)));
         // A replica reads the entry and dies without acknowledging it.
-        var taken = client.XReadGroup("billing", "dead-replica", 10, 0, false, Stream, ">");
-        taken.Single().entries.Should().ContainSingle();
-        PendingCount().Should().Be(1);
+        var taken = await Db.StreamReadGroupAsync(Stream, "billing", "dead-replica", ">", 10);
+        taken.Should().ContainSingle();
+        (await PendingCountAsync()).Should().Be(1);
 
         var billing = await StartBillingAsync();
 
         await Eventually.HoldsAsync(async () => await DeliveriesOf(billing, "orphan") == 1, "the orphaned entry is reclaimed and applied");
-        await Eventually.HoldsAsync(() => PendingCount() == 0, "the reclaimed entry is acknowledged");
+        await Eventually.HoldsAsync(async () => await PendingCountAsync() == 0, "the reclaimed entry is acknowledged");
         await Task.Delay(1000);
         (await DeliveriesOf(billing, "orphan")).Should().Be(1);
     }
@@ -95,17 +94,17 @@ public sealed class StreamConsumerTests : IAsyncLifetime
     {
         var first = await StartBillingAsync();
         var envelope = Envelope(new ParcelShipped("committed", 1));
-        Append(envelope);
+        await AppendAsync(envelope);
         await Eventually.HoldsAsync(async () => await DeliveriesOf(first, "committed") == 1, "the event is applied");
         await first.DisposeAsync();
         services.Remove(first);
 
         // Its effect committed, then the process died before XACK: the entry is pending again.
-        Append(envelope);
-        client.XReadGroup("billing", "crashed-replica", 10, 0, false, Stream, ">").Should().NotBeEmpty();
+        await AppendAsync(envelope);
+        (await Db.StreamReadGroupAsync(Stream, "billing", "crashed-replica", ">", 10)).Should().NotBeEmpty();
         var second = await StartBillingAsync();
 
-        await Eventually.HoldsAsync(() => PendingCount() == 0, "the entry is reclaimed and acknowledged");
+        await Eventually.HoldsAsync(async () => await PendingCountAsync() == 0, "the entry is reclaimed and acknowledged");
         (await DeliveriesOf(second, "committed")).Should().Be(1);
     }
 
@@ -113,25 +112,25 @@ public sealed class StreamConsumerTests : IAsyncLifetime
     public async Task A_poison_event_lands_in_the_dead_letter_stream_after_the_maximum_deliveries_and_can_be_replayed()
     {
         var billing = await StartBillingAsync();
-        Append(Envelope(new ParcelShipped("poison", 1)));
-        Append(Envelope(new ParcelShipped("healthy", 1)));
+        await AppendAsync(Envelope(new ParcelShipped("poison", 1)));
+        await AppendAsync(Envelope(new ParcelShipped("healthy", 1)));
 
         var deadLetters = billing.Services.GetRequiredService<DeadLetterQueue>();
-        await Eventually.HoldsAsync(() => deadLetters.List("-", 10).Total == 1, "the poison event is dead-lettered");
+        await Eventually.HoldsAsync(async () => (await deadLetters.ListAsync("-", 10)).Total == 1, "the poison event is dead-lettered");
         billing.Behaviour.Attempts["poison"].Should().Be(3, "MaxDeliveries is 3");
         (await DeliveriesOf(billing, "healthy")).Should().Be(1, "one poison event does not hold up the others");
-        PendingCount().Should().Be(0);
-        var letter = deadLetters.List("-", 10).Items.Single();
+        (await PendingCountAsync()).Should().Be(0);
+        var letter = (await deadLetters.ListAsync("-", 10)).Items.Single();
         letter.Stream.Should().Be(Stream);
         letter.Deliveries.Should().Be(3);
         letter.Error.Should().Contain("Parcel 'poison' cannot be delivered.");
         letter.Event["type"].Should().Be("ParcelShipped");
 
         billing.Behaviour.Cured = true;
-        deadLetters.Replay(letter);
+        await deadLetters.ReplayAsync(letter);
 
         await Eventually.HoldsAsync(async () => await DeliveriesOf(billing, "poison") == 1, "the replayed event is applied");
-        deadLetters.List("-", 10).Total.Should().Be(0);
+        (await deadLetters.ListAsync("-", 10)).Total.Should().Be(0);
     }
 
     [Fact]
@@ -141,30 +140,30 @@ public sealed class StreamConsumerTests : IAsyncLifetime
         var deadLetters = billing.Services.GetRequiredService<DeadLetterQueue>();
         foreach (var n in new[] { "1-0", "2-0", "3-0" })
         {
-            deadLetters.Add(Stream, "billing", n, 5, null, $"failure {n}");
+            await deadLetters.AddAsync(Stream, "billing", n, 5, null, $"failure {n}");
         }
 
-        var first = deadLetters.List("-", 2);
+        var first = await deadLetters.ListAsync("-", 2);
         first.Items.Select(l => l.EntryId).Should().Equal("1-0", "2-0");
         first.Total.Should().Be(3);
-        deadLetters.List(first.Items[^1].Id, 2).Items.Select(l => l.EntryId).Should().Equal("3-0");
-        deadLetters.List("18446744073709551615-18446744073709551615", 2).Items.Should().BeEmpty("nothing comes after the last possible id");
+        (await deadLetters.ListAsync(first.Items[^1].Id, 2)).Items.Select(l => l.EntryId).Should().Equal("3-0");
+        (await deadLetters.ListAsync("18446744073709551615-18446744073709551615", 2)).Items.Should().BeEmpty("nothing comes after the last possible id");
     }
 
     [Fact]
     public async Task An_unreadable_entry_goes_straight_to_the_dead_letters_and_an_unhandled_type_is_skipped()
     {
         var billing = await StartBillingAsync();
-        client.XAdd(Stream, "garbage", "no envelope here");
-        Append(Envelope(new ParcelSigned("P-9")));
-        Append(Envelope(new ParcelShipped("after", 1)));
+        await Db.StreamAddAsync(Stream, "garbage", "no envelope here");
+        await AppendAsync(Envelope(new ParcelSigned("P-9")));
+        await AppendAsync(Envelope(new ParcelShipped("after", 1)));
 
         await Eventually.HoldsAsync(async () => await DeliveriesOf(billing, "after") == 1, "later events still flow");
         var deadLetters = billing.Services.GetRequiredService<DeadLetterQueue>();
-        var letter = deadLetters.List("-", 10).Items.Should().ContainSingle().Subject;
+        var letter = (await deadLetters.ListAsync("-", 10)).Items.Should().ContainSingle().Subject;
         letter.Error.Should().Contain("no event id");
         DeadLetterQueue.IsReadable(letter).Should().BeFalse();
-        PendingCount().Should().Be(0);
+        (await PendingCountAsync()).Should().Be(0);
         (await billing.QueryAsync(db => db.Set<InboxMessage>().CountAsync())).Should().Be(1, "only the handled event is recorded");
     }
 
@@ -174,12 +173,38 @@ public sealed class StreamConsumerTests : IAsyncLifetime
         var database = "shared.db";
         var replicas = new[] { await StartBillingAsync(database), await StartBillingAsync(database) };
         var parcels = Enumerable.Range(0, 40).Select(i => $"P-{i}").ToList();
-        parcels.ForEach(p => Append(Envelope(new ParcelShipped(p, 1))));
+        foreach (var parcel in parcels)
+        {
+            await AppendAsync(Envelope(new ParcelShipped(parcel, 1)));
+        }
+
 
         await Eventually.HoldsAsync(async () => await replicas[0].QueryAsync(db => db.Deliveries.CountAsync()) == 40, "all events applied");
-        await Eventually.HoldsAsync(() => PendingCount() == 0, "all acknowledged");
+        await Eventually.HoldsAsync(async () => await PendingCountAsync() == 0, "all acknowledged");
         var applied = await replicas[0].QueryAsync(db => db.Deliveries.Select(d => d.Parcel).ToListAsync());
         applied.Should().BeEquivalentTo(parcels, "each event is applied exactly once across replicas");
+    }
+
+    [Fact]
+    public async Task Events_a_relay_publishes_wake_the_consumer_before_its_poll()
+    {
+        // With RetryAfter at a minute the consumer polls once a second; only the wake-up is faster.
+        var billing = new TestService(redis.ConnectionString, prefix, "billing", Path.Combine(directory, "billing.db"), consumes: ["shipping"],
+            settings: new() { ["EventBus:RetryAfter"] = "00:01:00" });
+        var shipping = new TestService(redis.ConnectionString, prefix, "shipping", Path.Combine(directory, "shipping.db"));
+        services.AddRange([billing, shipping]);
+        await billing.StartAsync();
+        await shipping.StartAsync();
+        await shipping.PublishAsync(new ParcelShipped("warm-up", 1));
+        await Eventually.HoldsAsync(async () => await DeliveriesOf(billing, "warm-up") == 1, "the first event is applied");
+
+        for (var i = 0; i < 5; i++)
+        {
+            var clock = Stopwatch.StartNew();
+            await shipping.PublishAsync(new ParcelShipped($"P-{i}", 1));
+            await Eventually.HoldsAsync(async () => await DeliveriesOf(billing, $"P-{i}") == 1, $"P-{i} is applied");
+            clock.Elapsed.Should().BeLessThan(TimeSpan.FromMilliseconds(400), "the relay's wake-up, not the poll, brought P-{0} in", i);
+        }
     }
 
     public async Task DisposeAsync()
@@ -189,7 +214,7 @@ public sealed class StreamConsumerTests : IAsyncLifetime
             await service.DisposeAsync();
         }
 
-        client.Dispose();
+        await client.DisposeAsync();
         redis.Dispose();
         Directory.Delete(directory, recursive: true);
     }

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Diagnostics;
 using EventBus.Redis;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
@@ -31,12 +32,21 @@ public sealed class TestDbContext(DbContextOptions<TestDbContext> options) : DbC
         SqliteConventions.Apply(configurationBuilder);
 }
 
-/// <summary>Records each delivery; fails for parcels named "poison" until <see cref="Behaviour.Cured"/> is set.</summary>
+/// <summary>
+/// Records each delivery and the activity it ran in; fails for parcels named "poison" until
+/// <see cref="Behaviour.Cured"/> is set, and holds parcels named "held-…" until <see cref="Behaviour.Release"/>.
+/// </summary>
 public sealed class ParcelShippedHandler(TestDbContext db, Behaviour behaviour) : IIntegrationEventHandler<ParcelShipped>
 {
     public async Task HandleAsync(ParcelShipped @event, CancellationToken cancellationToken)
     {
         behaviour.Attempts.AddOrUpdate(@event.Parcel, 1, (_, n) => n + 1);
+        behaviour.Activities[@event.Parcel] = Activity.Current;
+        if (@event.Parcel.StartsWith("held-", StringComparison.Ordinal))
+        {
+            await behaviour.Release.Task.WaitAsync(cancellationToken);
+        }
+
         if (@event.Parcel == "poison" && !behaviour.Cured)
         {
             throw new InvalidOperationException("Parcel 'poison' cannot be delivered.");
@@ -50,6 +60,8 @@ public sealed class ParcelShippedHandler(TestDbContext db, Behaviour behaviour) 
 public sealed class Behaviour
 {
     public ConcurrentDictionary<string, int> Attempts { get; } = new();
+    public ConcurrentDictionary<string, Activity?> Activities { get; } = new();
+    public TaskCompletionSource Release { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
     public bool Cured { get; set; }
 }
 
@@ -62,7 +74,7 @@ public sealed class TestService : IAsyncDisposable
     private readonly IHost host;
 
     public TestService(string redis, string prefix, string name, string database, string[]? consumes = null,
-        Dictionary<string, string?>? settings = null)
+        Dictionary<string, string?>? settings = null, Action<IHostApplicationBuilder>? configure = null)
     {
         var builder = Host.CreateApplicationBuilder();
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
@@ -89,6 +101,8 @@ public sealed class TestService : IAsyncDisposable
         {
             bus.AddSubscription<ParcelShipped, ParcelShippedHandler>();
         }
+
+        configure?.Invoke(builder);
 
         host = builder.Build();
         using (var scope = host.Services.CreateScope())

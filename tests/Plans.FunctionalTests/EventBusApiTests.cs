@@ -1,5 +1,4 @@
 using System.Net;
-using FreeRedis;
 using Microsoft.AspNetCore.Hosting;
 
 namespace Plans.FunctionalTests;
@@ -22,14 +21,13 @@ public class EventBusApiTests(QuickRetryPlansApiFactory factory) : IClassFixture
 
     private string AppendToEnterprisesStream(params string[] fieldValues)
     {
-        using var redis = new RedisClient(ServiceApiFactory<Program>.RedisServer);
-        var fields = new Dictionary<string, object>();
+        var fields = new List<KeyValuePair<string, string>>();
         for (var i = 0; i < fieldValues.Length; i += 2)
         {
-            fields[fieldValues[i]] = fieldValues[i + 1];
+            fields.Add(KeyValuePair.Create(fieldValues[i], fieldValues[i + 1]));
         }
 
-        return redis.XAdd(factory.StreamPrefix + "enterprises", fields);
+        return TestRedis.Append(factory.StreamPrefix + "enterprises", fields);
     }
 
     private async Task<System.Text.Json.Nodes.JsonArray> DeadLettersAsync() =>

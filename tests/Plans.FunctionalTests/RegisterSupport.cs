@@ -29,8 +29,7 @@ public sealed class EnterpriseStream(ServiceApiFactory<Program> factory)
     public string Publish(IntegrationEvent @event)
     {
         var envelope = EventEnvelope.Wrap(@event, "enterprises");
-        using var redis = new FreeRedis.RedisClient(ServiceApiFactory<Program>.RedisServer);
-        return redis.XAdd(factory.StreamPrefix + "enterprises", new Dictionary<string, object>
+        return TestRedis.Append(factory.StreamPrefix + "enterprises", new Dictionary<string, string>
         {
             ["id"] = envelope.Id.ToString(),
             ["type"] = envelope.Type,

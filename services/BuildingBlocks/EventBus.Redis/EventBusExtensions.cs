@@ -2,12 +2,19 @@ using EventBus.Redis.DeadLetters;
 using EventBus.Redis.Inbox;
 using EventBus.Redis.Outbox;
 using EventBus.Redis.Streams;
+using EventBus.Redis.Telemetry;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using OpenTelemetry.Metrics;
+using OpenTelemetry.Trace;
+using ServiceDefaults;
+using IConnectionMultiplexer = StackExchange.Redis.IConnectionMultiplexer;
 
 namespace EventBus.Redis;
 
@@ -18,6 +25,9 @@ public static class EventBusExtensions
     /// <c>{prefix}{serviceName}</c>, and consumes what the returned builder subscribes to through
     /// the consumer group <paramref name="serviceName"/> with an inbox. Call after AddServiceDatabase:
     /// the outbox and inbox live in the service's DbContext (<see cref="EventBusModel.AddEventBusTables"/>).
+    /// Registers the service's one <see cref="IConnectionMultiplexer"/> (from <c>EventBus:Redis</c>)
+    /// for other building blocks to share, and the bus's traces and metrics with OpenTelemetry
+    /// (which stays off until the service defaults turn it on).
     /// </summary>
     public static IEventBusBuilder AddRedisEventBus(this IHostApplicationBuilder builder, string serviceName)
     {
@@ -30,6 +40,10 @@ public static class EventBusExtensions
             .ValidateOnStart();
         services.AddOptions<EventBusSubscriptions>();
         services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<IConnectionMultiplexer>(sp => RedisStreams.Connect(
+            sp.GetRequiredService<IOptions<RedisEventBusOptions>>().Value.Redis, serviceName, sp.GetService<ILoggerFactory>()));
+        services.AddMetrics();
+        services.AddSingleton<EventBusMetrics>();
         services.AddSingleton<RedisStreams>();
         services.AddSingleton<OutboxSignal>();
         services.AddSingleton<InboxProcessor>();
@@ -39,8 +53,10 @@ public static class EventBusExtensions
         services.AddHostedService<OutboxRelay>();
         services.AddHostedService<StreamConsumer>();
         // Without Redis the service still takes writes (events wait in the outbox): degraded, not down.
-        services.AddHealthChecks().Add(new HealthCheckRegistration("redis",
-            sp => new RedisHealthCheck(sp.GetRequiredService<RedisStreams>()), HealthStatus.Degraded, ["ready"], TimeSpan.FromSeconds(3)));
+        services.AddHealthChecks().AddRedis(sp => sp.GetRequiredService<IConnectionMultiplexer>(), "redis", HealthStatus.Degraded,
+            [HealthEndpoints.ReadyTag], TimeSpan.FromSeconds(3));
+        services.ConfigureOpenTelemetryTracerProvider(tracing => tracing.AddSource(EventBusTelemetry.ActivitySourceName).AddRedisInstrumentation());
+        services.ConfigureOpenTelemetryMeterProvider(metrics => metrics.AddMeter(EventBusTelemetry.MeterName));
         return new Builder(services);
     }
 
@@ -52,20 +68,4 @@ public static class EventBusExtensions
     }
 
     private sealed record Builder(IServiceCollection Services) : IEventBusBuilder;
-
-    private sealed class RedisHealthCheck(RedisStreams streams) : IHealthCheck
-    {
-        public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
-        {
-            try
-            {
-                streams.Ping();
-                return Task.FromResult(HealthCheckResult.Healthy());
-            }
-            catch (Exception e)
-            {
-                return Task.FromResult(new HealthCheckResult(context.Registration.FailureStatus, "Redis cannot be reached; events wait in the outbox.", e));
-            }
-        }
-    }
 }

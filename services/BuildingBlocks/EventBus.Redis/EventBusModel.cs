@@ -15,6 +15,8 @@ public static class EventBusModel
             message.HasKey(m => m.Id);
             message.Property(m => m.Type).HasMaxLength(100);
             message.Property(m => m.Source).HasMaxLength(50);
+            message.Property(m => m.TraceParent).HasMaxLength(EventEnvelope.MaxTraceParentLength);
+            message.Property(m => m.TraceState).HasMaxLength(EventEnvelope.MaxTraceStateLength);
             message.HasIndex(m => m.EventId).IsUnique();
             message.HasIndex(m => m.PublishedAt);
             message.Ignore(m => m.Envelope);

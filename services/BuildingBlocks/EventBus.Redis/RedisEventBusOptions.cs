@@ -7,7 +7,10 @@ public sealed class RedisEventBusOptions
 {
     public const string Section = "EventBus";
 
-    /// <summary>FreeRedis connection string (<c>127.0.0.1:6379,password=…</c>).</summary>
+    /// <summary>
+    /// StackExchange.Redis configuration string (<c>127.0.0.1:6379,password=…</c>) of the connection
+    /// this service shares (<c>IConnectionMultiplexer</c>).
+    /// </summary>
     [Required]
     public string Redis { get; set; } = "127.0.0.1:6379";
 

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Reflection;
 using System.Text.Json;
 using System.Text.Json.Serialization;
@@ -11,19 +12,35 @@ namespace EventBus;
 /// <param name="Source">The publishing service (<c>enterprises</c>); also its stream's name.</param>
 /// <param name="SchemaVersion">Version of the payload's schema.</param>
 /// <param name="Payload">The event record as JSON (camelCase).</param>
-public sealed record EventEnvelope(Guid Id, string Type, DateTimeOffset OccurredAt, string Source, int SchemaVersion, string Payload)
+/// <param name="TraceParent">
+/// W3C <c>traceparent</c> of the activity that published the event, so that its consumers continue
+/// the publisher's trace; null when none was running.
+/// </param>
+/// <param name="TraceState">W3C <c>tracestate</c> of that activity, if it had one.</param>
+public sealed record EventEnvelope(Guid Id, string Type, DateTimeOffset OccurredAt, string Source, int SchemaVersion, string Payload,
+    string? TraceParent = null, string? TraceState = null)
 {
+    /// <summary>Length of a version-00 <c>traceparent</c>.</summary>
+    public const int MaxTraceParentLength = 55;
+
+    /// <summary>The longest <c>tracestate</c> W3C asks carriers to keep; a longer one is dropped.</summary>
+    public const int MaxTraceStateLength = 512;
+
     /// <summary>JSON options of every payload: web defaults (camelCase), enums as strings.</summary>
     public static readonly JsonSerializerOptions PayloadJson = new(JsonSerializerDefaults.Web)
     {
         Converters = { new JsonStringEnumConverter() },
     };
 
+    /// <summary>The event in an envelope, carrying the trace context of the current activity.</summary>
     public static EventEnvelope Wrap(IntegrationEvent @event, string source)
     {
         var type = @event.GetType();
+        var (traceParent, traceState) = Activity.Current is { IdFormat: ActivityIdFormat.W3C, Id.Length: <= MaxTraceParentLength } current
+            ? (current.Id, current.TraceStateString is { Length: <= MaxTraceStateLength } state ? state : null)
+            : (null, null);
         return new EventEnvelope(@event.Id, type.Name, @event.OccurredAt, source, SchemaVersionOf(type),
-            JsonSerializer.Serialize(@event, type, PayloadJson));
+            JsonSerializer.Serialize(@event, type, PayloadJson), traceParent, traceState);
     }
 
     /// <summary>The event record; its id and time are the envelope's, whatever the payload says.</summary>

@@ -12,7 +12,10 @@ namespace EventBus.Redis.DeadLetters;
 /// <param name="Deliveries">How often it was delivered before it was set aside.</param>
 /// <param name="Error">The last error seen while applying it.</param>
 /// <param name="DeadLetteredAt">When it was set aside.</param>
-/// <param name="Event">The event as it was on the stream: <c>id</c>, <c>type</c>, <c>occurredAt</c>, <c>source</c>, <c>schemaVersion</c>, <c>payload</c>.</param>
+/// <param name="Event">
+/// The event as it was on the stream: <c>id</c>, <c>type</c>, <c>occurredAt</c>, <c>source</c>, <c>schemaVersion</c>,
+/// <c>payload</c>, and <c>traceparent</c> / <c>tracestate</c> when it was published inside a trace.
+/// </param>
 public sealed record DeadLetter(string Id, string Stream, string EntryId, long Deliveries, string Error, DateTimeOffset DeadLetteredAt,
     IReadOnlyDictionary<string, string> Event);
 
@@ -25,7 +28,7 @@ internal sealed class DeadLetterQueue(RedisStreams streams, IOptions<RedisEventB
     private const string Prefix = "deadLetter.";
     private string Stream => options.Value.DeadLetterStream;
 
-    public void Add(string stream, string group, string entryId, long deliveries, StreamEntry? entry, string error)
+    public Task AddAsync(string stream, string group, string entryId, long deliveries, StreamEntry? entry, string error)
     {
         var fields = new Dictionary<string, string>(entry?.Fields ?? new Dictionary<string, string>(), StringComparer.Ordinal)
         {
@@ -36,14 +39,15 @@ internal sealed class DeadLetterQueue(RedisStreams streams, IOptions<RedisEventB
             [Prefix + "error"] = error,
             [Prefix + "at"] = clock.GetUtcNow().ToString("O", CultureInfo.InvariantCulture),
         };
-        streams.Add(Stream, fields);
+        return streams.AddAsync(Stream, fields);
     }
 
     /// <summary>Up to <paramref name="count"/> dead letters after the entry id <paramref name="after"/> ("-": from the first).</summary>
-    public (IReadOnlyList<DeadLetter> Items, long Total) List(string after, int count)
+    public async Task<(IReadOnlyList<DeadLetter> Items, long Total)> ListAsync(string after, int count)
     {
         var start = after == "-" ? "-" : Successor(after);
-        return (start is null ? [] : streams.Range(Stream, start, count).Select(ToDeadLetter).ToList(), Count());
+        var items = start is null ? [] : (await streams.RangeAsync(Stream, start, count)).Select(ToDeadLetter).ToList();
+        return (items, await CountAsync());
     }
 
     /// <summary>The smallest entry id after <paramref name="id"/> (time-sequence, each a 64-bit number); null after the last possible one.</summary>
@@ -56,19 +60,19 @@ internal sealed class DeadLetterQueue(RedisStreams streams, IOptions<RedisEventB
             : null;
     }
 
-    public long Count() => streams.Length(Stream);
+    public Task<long> CountAsync() => streams.LengthAsync(Stream);
 
-    public DeadLetter? Find(string id) => streams.Read(Stream, id) is { } entry ? ToDeadLetter(entry) : null;
+    public async Task<DeadLetter?> FindAsync(string id) => await streams.ReadAsync(Stream, id) is { } entry ? ToDeadLetter(entry) : null;
 
     /// <summary>Puts the original entry back on its stream; returns the new entry id.</summary>
-    public string Replay(DeadLetter letter)
+    public async Task<string> ReplayAsync(DeadLetter letter)
     {
-        var newId = streams.Add(letter.Stream, letter.Event);
-        streams.Delete(Stream, letter.Id);
+        var newId = await streams.AddAsync(letter.Stream, letter.Event);
+        await streams.DeleteAsync(Stream, letter.Id);
         return newId;
     }
 
-    public bool Discard(string id) => streams.Delete(Stream, id);
+    public Task<bool> DiscardAsync(string id) => streams.DeleteAsync(Stream, id);
 
     private static DeadLetter ToDeadLetter(StreamEntry entry)
     {

@@ -47,12 +47,12 @@ internal static class EventBusApi
         var pending = db.Set<OutboxMessage>().Where(m => m.PublishedAt == null);
         var count = await pending.CountAsync(ct);
         var oldest = count == 0 ? (DateTimeOffset?)null : await pending.OrderBy(m => m.Id).Select(m => m.OccurredAt).FirstAsync(ct);
-        return TypedResults.Ok(new EventBusStatus(count, oldest, Redis(deadLetters.Count)));
+        return TypedResults.Ok(new EventBusStatus(count, oldest, await RedisAsync(deadLetters.CountAsync)));
     }
 
     /// <param name="after">Entry id to continue after (the last id of the previous page).</param>
     /// <param name="limit">At most this many (1–500, default 100).</param>
-    private static Ok<DeadLetterPage> ListDeadLetters(DeadLetterQueue deadLetters, string? after, int? limit)
+    private static async Task<Ok<DeadLetterPage>> ListDeadLetters(DeadLetterQueue deadLetters, string? after, int? limit)
     {
         if (after is not null)
         {
@@ -64,35 +64,36 @@ internal static class EventBusApi
             throw new BadRequestException(ErrorCodes.InvalidParameter, "limit must be between 1 and 500.");
         }
 
-        var (items, total) = Redis(() => deadLetters.List(after ?? "-", limit ?? 100));
+        var (items, total) = await RedisAsync(() => deadLetters.ListAsync(after ?? "-", limit ?? 100));
         return TypedResults.Ok(new DeadLetterPage(items, total));
     }
 
-    private static Ok<DeadLetter> GetDeadLetter(string id, DeadLetterQueue deadLetters) => TypedResults.Ok(Find(deadLetters, id));
+    private static async Task<Ok<DeadLetter>> GetDeadLetter(string id, DeadLetterQueue deadLetters) =>
+        TypedResults.Ok(await FindAsync(deadLetters, id));
 
-    private static Ok<ReplayResult> Replay(string id, DeadLetterQueue deadLetters)
+    private static async Task<Ok<ReplayResult>> Replay(string id, DeadLetterQueue deadLetters)
     {
-        var letter = Find(deadLetters, id);
+        var letter = await FindAsync(deadLetters, id);
         if (!DeadLetterQueue.IsReadable(letter))
         {
             throw new ConflictException("deadLetterUnreadable",
                 "This entry has no readable event (id, type and a JSON payload), so replaying it would fail again; discard it instead.");
         }
 
-        return TypedResults.Ok(new ReplayResult(letter.Stream, Redis(() => deadLetters.Replay(letter))));
+        return TypedResults.Ok(new ReplayResult(letter.Stream, await RedisAsync(() => deadLetters.ReplayAsync(letter))));
     }
 
-    private static NoContent Discard(string id, DeadLetterQueue deadLetters)
+    private static async Task<NoContent> Discard(string id, DeadLetterQueue deadLetters)
     {
-        Find(deadLetters, id);
-        Redis(() => deadLetters.Discard(id));
+        await FindAsync(deadLetters, id);
+        await RedisAsync(() => deadLetters.DiscardAsync(id));
         return TypedResults.NoContent();
     }
 
-    private static DeadLetter Find(DeadLetterQueue deadLetters, string id)
+    private static async Task<DeadLetter> FindAsync(DeadLetterQueue deadLetters, string id)
     {
         EnsureEntryId(id, nameof(id));
-        return Redis(() => deadLetters.Find(id)) ?? throw new NotFoundException("Dead letter", id);
+        return await RedisAsync(() => deadLetters.FindAsync(id)) ?? throw new NotFoundException("Dead letter", id);
     }
 
     private static void EnsureEntryId(string id, string parameter)
@@ -107,11 +108,11 @@ internal static class EventBusApi
     }
 
     /// <summary>Runs a Redis call, answering 503 while Redis cannot be reached.</summary>
-    private static T Redis<T>(Func<T> call)
+    private static async Task<T> RedisAsync<T>(Func<Task<T>> call)
     {
         try
         {
-            return call();
+            return await call();
         }
         catch (RedisUnavailableException e)
         {

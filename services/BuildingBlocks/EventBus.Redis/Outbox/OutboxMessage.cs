@@ -22,6 +22,8 @@ public sealed class OutboxMessage
         Source = envelope.Source;
         SchemaVersion = envelope.SchemaVersion;
         Payload = envelope.Payload;
+        TraceParent = envelope.TraceParent;
+        TraceState = envelope.TraceState;
     }
 
     /// <summary>Publication order.</summary>
@@ -34,7 +36,11 @@ public sealed class OutboxMessage
     public string Payload { get; private set; } = "";
     public DateTimeOffset? PublishedAt { get; private set; }
 
-    public EventEnvelope Envelope => new(EventId, Type, OccurredAt, Source, SchemaVersion, Payload);
+    /// <summary>W3C trace context of the publishing activity, passed on to the consumers.</summary>
+    public string? TraceParent { get; private set; }
+    public string? TraceState { get; private set; }
+
+    public EventEnvelope Envelope => new(EventId, Type, OccurredAt, Source, SchemaVersion, Payload, TraceParent, TraceState);
 
     public void MarkPublished(DateTimeOffset at) => PublishedAt = at;
 }

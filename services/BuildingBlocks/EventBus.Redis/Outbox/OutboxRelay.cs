@@ -1,5 +1,7 @@
+using System.Diagnostics;
 using EventBus.Redis.Inbox;
 using EventBus.Redis.Streams;
+using EventBus.Redis.Telemetry;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -14,11 +16,14 @@ namespace EventBus.Redis.Outbox;
 /// rows and retries with a growing pause, so an outage delays events and never loses them. Several
 /// replicas may publish the same row once each at worst; consumers apply an event id once.
 /// </summary>
-internal sealed partial class OutboxRelay(IServiceScopeFactory scopes, RedisStreams streams, OutboxSignal signal,
+internal sealed partial class OutboxRelay(IServiceScopeFactory scopes, RedisStreams streams, OutboxSignal signal, EventBusMetrics metrics,
     IOptions<RedisEventBusOptions> options, TimeProvider clock, ILogger<OutboxRelay> logger) : BackgroundService
 {
     private const int BatchSize = 100;
+    private static readonly TimeSpan BacklogCountInterval = TimeSpan.FromSeconds(1);
     private DateTimeOffset nextCleanup = DateTimeOffset.MinValue;
+    private long backlog;
+    private long? lastCountedAt;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -60,14 +65,29 @@ internal sealed partial class OutboxRelay(IServiceScopeFactory scopes, RedisStre
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<DbContext>();
-        var batch = await db.Set<OutboxMessage>().Where(m => m.PublishedAt == null).OrderBy(m => m.Id).Take(BatchSize)
-            .ToListAsync(cancellationToken);
+        var waiting = db.Set<OutboxMessage>().Where(m => m.PublishedAt == null);
+        var batch = await waiting.OrderBy(m => m.Id).Take(BatchSize).ToListAsync(cancellationToken);
+        backlog = await BacklogAsync(waiting, batch.Count, cancellationToken);
+        metrics.OutboxBacklog(backlog);
         if (batch.Count == 0)
         {
             return 0;
         }
 
-        streams.Publish(batch.Select(m => m.Envelope).ToList());
+        var envelopes = batch.Select(m => m.Envelope).ToList();
+        using (var activity = EventBusTelemetry.StartPublish(options.Value.StreamOf(options.Value.ServiceName), envelopes))
+        {
+            try
+            {
+                await streams.PublishAsync(envelopes);
+            }
+            catch (Exception e)
+            {
+                activity.Failed(e);
+                throw;
+            }
+        }
+
         var now = clock.GetUtcNow();
         foreach (var message in batch)
         {
@@ -75,8 +95,32 @@ internal sealed partial class OutboxRelay(IServiceScopeFactory scopes, RedisStre
         }
 
         await db.SaveChangesAsync(cancellationToken);
+        metrics.Published(batch.Count);
+        backlog = Math.Max(0, backlog - batch.Count);
+        metrics.OutboxBacklog(backlog);
         LogPublished(logger, batch.Count);
         return batch.Count;
+    }
+
+    /// <summary>
+    /// The rows waiting. A batch short of full is all of them. Past a batch they are counted through
+    /// the PublishedAt index (the waiting rows, never the table), at most once a second; in between
+    /// the last figure stands, less what was published since.
+    /// </summary>
+    private async Task<long> BacklogAsync(IQueryable<OutboxMessage> waiting, int batchCount, CancellationToken cancellationToken)
+    {
+        if (batchCount < BatchSize)
+        {
+            return batchCount;
+        }
+
+        if (lastCountedAt is not { } countedAt || Stopwatch.GetElapsedTime(countedAt) >= BacklogCountInterval)
+        {
+            lastCountedAt = Stopwatch.GetTimestamp();
+            return await waiting.LongCountAsync(cancellationToken);
+        }
+
+        return Math.Max(backlog, batchCount);
     }
 
     /// <summary>Deletes published outbox rows and inbox rows past the retention, once an hour.</summary>

@@ -5,28 +5,7 @@ using Microsoft.EntityFrameworkCore.Diagnostics;
 namespace EventBus.Redis.Outbox;
 
 /// <summary>Wakes the relay when a commit has put events in the outbox.</summary>
-internal sealed class OutboxSignal
-{
-    private readonly SemaphoreSlim signal = new(0, 1);
-
-    public void Notify()
-    {
-        if (signal.CurrentCount == 0)
-        {
-            try
-            {
-                signal.Release();
-            }
-            catch (SemaphoreFullException)
-            {
-                // Another commit woke the relay at the same moment; once is enough.
-            }
-        }
-    }
-
-    /// <summary>Waits for a commit, or for <paramref name="timeout"/> to pass.</summary>
-    public Task WaitAsync(TimeSpan timeout, CancellationToken cancellationToken) => signal.WaitAsync(timeout, cancellationToken);
-}
+internal sealed class OutboxSignal : Signal;
 
 /// <summary>
 /// Notifies the relay once events are committed: after SaveChanges outside a transaction, or

@@ -1,6 +1,8 @@
 using System.Collections.Concurrent;
+using System.Diagnostics;
 using EventBus.Redis.DeadLetters;
 using EventBus.Redis.Inbox;
+using EventBus.Redis.Telemetry;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -14,12 +16,18 @@ namespace EventBus.Redis.Streams;
 /// than RetryAfter, with this or a dead replica, are claimed and tried again, and after
 /// MaxDeliveries deliveries moved to the dead-letter stream.
 /// </summary>
-internal sealed partial class StreamConsumer(RedisStreams streams, InboxProcessor inbox, DeadLetterQueue deadLetters,
+/// <remarks>
+/// The multiplexer shares one connection, so reads never block in Redis (no XREADGROUP BLOCK):
+/// after an empty read the loop sleeps until a publisher's wake-up on the stream's channel, or a
+/// short poll, whichever comes first.
+/// </remarks>
+internal sealed partial class StreamConsumer(RedisStreams streams, InboxProcessor inbox, DeadLetterQueue deadLetters, EventBusMetrics metrics,
     IOptions<EventBusSubscriptions> subscriptions, IOptions<RedisEventBusOptions> options, ILogger<StreamConsumer> logger) : BackgroundService
 {
     private const int BatchSize = 50;
     private readonly ConcurrentDictionary<string, string> lastErrors = new();
     private readonly RedisEventBusOptions settings = options.Value;
+    private readonly Signal appended = new();
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -30,37 +38,51 @@ internal sealed partial class StreamConsumer(RedisStreams streams, InboxProcesso
         }
 
         var group = settings.ServiceName;
+        // Polling bounds how late an entry without a wake-up (a lost one, another writer's) is read.
+        var poll = TimeSpan.FromMilliseconds(Math.Clamp(settings.RetryAfter.TotalMilliseconds / 2, 250, 1000));
+        var housekeeping = TimeSpan.FromMilliseconds(Math.Min(settings.RetryAfter.TotalMilliseconds / 2, 5000));
         var failures = 0;
+        var subscribed = false;
         var groupsReady = false;
-        var nextReclaim = DateTimeOffset.MinValue;
+        var nextHousekeeping = DateTimeOffset.MinValue;
         while (!stoppingToken.IsCancellationRequested)
         {
             try
             {
-                if (!groupsReady)
+                if (!subscribed)
                 {
-                    sources.ForEach(stream => streams.EnsureGroup(stream, group));
-                    groupsReady = true;
+                    // Once only: the multiplexer keeps the subscription even when this call fails.
+                    subscribed = true;
+                    await streams.SubscribeAsync(sources, appended.Notify);
                 }
 
-                if (DateTimeOffset.UtcNow >= nextReclaim)
+                if (!groupsReady)
                 {
                     foreach (var stream in sources)
                     {
-                        await ReclaimAsync(stream, group, stoppingToken);
+                        await streams.EnsureGroupAsync(stream, group);
                     }
 
-                    nextReclaim = DateTimeOffset.UtcNow + settings.RetryAfter / 2;
+                    groupsReady = true;
                 }
 
-                var block = TimeSpan.FromMilliseconds(Math.Clamp(settings.RetryAfter.TotalMilliseconds / 2, 50, 1000));
-                var entries = await Task.Run(() => streams.ReadNew(sources, group, settings.ConsumerName, BatchSize, block), stoppingToken);
+                if (DateTimeOffset.UtcNow >= nextHousekeeping)
+                {
+                    await HousekeepAsync(sources, group, stoppingToken);
+                    nextHousekeeping = DateTimeOffset.UtcNow + housekeeping;
+                }
+
+                var entries = await streams.ReadNewAsync(sources, group, settings.ConsumerName, BatchSize);
                 foreach (var entry in entries)
                 {
                     await ProcessAsync(entry, group, stoppingToken);
                 }
 
                 failures = 0;
+                if (entries.Count == 0)
+                {
+                    await appended.WaitAsync(poll, stoppingToken);
+                }
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
@@ -77,21 +99,34 @@ internal sealed partial class StreamConsumer(RedisStreams streams, InboxProcesso
         }
     }
 
+    /// <summary>Retries or dead-letters stale entries, and takes the readings the gauges report.</summary>
+    private async Task HousekeepAsync(IReadOnlyList<string> sources, string group, CancellationToken cancellationToken)
+    {
+        foreach (var stream in sources)
+        {
+            await ReclaimAsync(stream, group, cancellationToken);
+            if (await streams.GroupStateAsync(stream, group) is { } state)
+            {
+                metrics.ConsumerGroup(stream, state);
+            }
+        }
+
+        metrics.DeadLetterCount(await deadLetters.CountAsync());
+    }
+
     /// <summary>Claims entries idle past RetryAfter and retries them; dead-letters those delivered too often.</summary>
     private async Task ReclaimAsync(string stream, string group, CancellationToken cancellationToken)
     {
-        var stale = streams.Pending(stream, group, BatchSize).Where(p => p.Idle >= settings.RetryAfter).ToList();
+        var stale = (await streams.PendingAsync(stream, group, BatchSize)).Where(p => p.Idle >= settings.RetryAfter).ToList();
         foreach (var pending in stale.Where(p => p.Deliveries >= settings.MaxDeliveries))
         {
-            var entry = streams.Read(stream, pending.Id);
+            var entry = await streams.ReadAsync(stream, pending.Id);
             lastErrors.TryRemove(pending.Id, out var error);
-            deadLetters.Add(stream, group, pending.Id, pending.Deliveries, entry, error ?? "No error recorded by this replica.");
-            streams.Ack(stream, group, pending.Id);
-            LogDeadLettered(logger, pending.Id, stream, pending.Deliveries);
+            await DeadLetterAsync(stream, group, pending.Id, pending.Deliveries, entry, error ?? "No error recorded by this replica.");
         }
 
         var retry = stale.Where(p => p.Deliveries < settings.MaxDeliveries).Select(p => p.Id).ToList();
-        foreach (var entry in streams.Claim(stream, group, settings.ConsumerName, settings.RetryAfter, retry))
+        foreach (var entry in await streams.ClaimAsync(stream, group, settings.ConsumerName, settings.RetryAfter, retry))
         {
             await ProcessAsync(entry, group, cancellationToken);
         }
@@ -102,30 +137,53 @@ internal sealed partial class StreamConsumer(RedisStreams streams, InboxProcesso
         if (entry.Envelope is not { } envelope)
         {
             // Nothing can ever read it: straight to the dead letters.
-            deadLetters.Add(entry.Stream, group, entry.Id, 1, entry, entry.Malformed!);
-            streams.Ack(entry.Stream, group, entry.Id);
-            LogDeadLettered(logger, entry.Id, entry.Stream, 1);
+            await DeadLetterAsync(entry.Stream, group, entry.Id, 1, entry, entry.Malformed!);
             return;
         }
 
         if (!inbox.Handles(envelope))
         {
-            streams.Ack(entry.Stream, group, entry.Id);
+            await streams.AckAsync(entry.Stream, group, entry.Id);
+            metrics.Skipped(envelope.Type, "unhandled");
             return;
         }
 
+        using var activity = EventBusTelemetry.StartProcess(entry.Stream, group, entry.Id, envelope);
+        if (await TryApplyAsync(entry, envelope, activity, cancellationToken))
+        {
+            // Outside the handler's try: Redis failing here is the loop's to retry, not the handler's fault.
+            await streams.AckAsync(entry.Stream, group, entry.Id);
+        }
+    }
+
+    /// <summary>Applies the event; false when it failed and stays pending.</summary>
+    private async Task<bool> TryApplyAsync(StreamEntry entry, EventEnvelope envelope, Activity? activity, CancellationToken cancellationToken)
+    {
+        var started = Stopwatch.GetTimestamp();
         try
         {
             var applied = await inbox.ApplyAsync(envelope, cancellationToken);
-            streams.Ack(entry.Stream, group, entry.Id);
+            metrics.Handled(envelope.Type, applied, Stopwatch.GetElapsedTime(started));
             lastErrors.TryRemove(entry.Id, out _);
             LogHandled(logger, envelope.Type, envelope.Id, applied);
+            return true;
         }
         catch (Exception e) when (!cancellationToken.IsCancellationRequested)
         {
+            metrics.Failed(envelope.Type, Stopwatch.GetElapsedTime(started));
+            activity.Failed(e);
             lastErrors[entry.Id] = $"{e.GetType().Name}: {e.Message}";
             LogHandlerFailed(logger, e, envelope.Type, envelope.Id, entry.Id);
+            return false;
         }
+    }
+
+    private async Task DeadLetterAsync(string stream, string group, string entryId, long deliveries, StreamEntry? entry, string error)
+    {
+        await deadLetters.AddAsync(stream, group, entryId, deliveries, entry, error);
+        await streams.AckAsync(stream, group, entryId);
+        metrics.DeadLettered(stream);
+        LogDeadLettered(logger, entryId, stream, deliveries);
     }
 
     [LoggerMessage(EventId = 7101, Level = LogLevel.Debug, Message = "Event {Type} {EventId}: applied {Applied}")]
