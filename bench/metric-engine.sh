@@ -15,7 +15,7 @@ export REDIS_PORT=${REDIS_PORT:-59379} POSTGRES_PORT=${POSTGRES_PORT:-59432}
 export DATA_DIR=${DATA_DIR:-$(mktemp -d /tmp/bench-metrics.XXXXXX)}
 export LOCAL_ADMIN_CLIENT_ID=bench-admin LOCAL_ADMIN_CLIENT_SECRET=$(od -An -tx1 -N16 /dev/urandom | tr -d ' \n')
 
-dotnet build Microservices.sln -c Release -v quiet -nologo >/dev/null
+dotnet build Microservices.sln -c Release -v quiet -nologo >"$DATA_DIR/build.log" 2>&1 || { cat "$DATA_DIR/build.log"; exit 1; }
 SKIP_BUILD=1 bash deploy/run.sh --postgres >"$DATA_DIR/run.out" 2>&1 &
 run_pid=$!
 trap 'kill -INT $run_pid 2>/dev/null; wait $run_pid 2>/dev/null; rm -rf "$DATA_DIR"' EXIT

@@ -265,7 +265,7 @@ namespace Enterprises.Api.Data.Migrations.Postgres
                     b.ToTable("OutboxMessages", (string)null);
                 });
 
-            modelBuilder.Entity("ServiceDefaults.Audit.AuditRecord", b =>
+            modelBuilder.Entity("Persistence.Audit.AuditRecord", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -313,7 +313,7 @@ namespace Enterprises.Api.Data.Migrations.Postgres
                     b.ToTable("AuditRecords", (string)null);
                 });
 
-            modelBuilder.Entity("ServiceDefaults.Idempotency.IdempotencyRecord", b =>
+            modelBuilder.Entity("Persistence.Idempotency.IdempotencyRecord", b =>
                 {
                     b.Property<string>("Key")
                         .HasMaxLength(300)

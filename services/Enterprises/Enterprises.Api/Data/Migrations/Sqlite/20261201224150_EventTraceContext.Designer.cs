@@ -256,7 +256,7 @@ namespace Enterprises.Api.Data.Migrations.Sqlite
                     b.ToTable("OutboxMessages", (string)null);
                 });
 
-            modelBuilder.Entity("ServiceDefaults.Audit.AuditRecord", b =>
+            modelBuilder.Entity("Persistence.Audit.AuditRecord", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -302,7 +302,7 @@ namespace Enterprises.Api.Data.Migrations.Sqlite
                     b.ToTable("AuditRecords", (string)null);
                 });
 
-            modelBuilder.Entity("ServiceDefaults.Idempotency.IdempotencyRecord", b =>
+            modelBuilder.Entity("Persistence.Idempotency.IdempotencyRecord", b =>
                 {
                     b.Property<string>("Key")
                         .HasMaxLength(300)

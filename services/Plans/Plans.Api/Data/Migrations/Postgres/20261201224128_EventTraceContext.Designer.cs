@@ -748,7 +748,7 @@ namespace Plans.Api.Data.Migrations.Postgres
                     b.ToTable("SeedRecords");
                 });
 
-            modelBuilder.Entity("ServiceDefaults.Audit.AuditRecord", b =>
+            modelBuilder.Entity("Persistence.Audit.AuditRecord", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -796,7 +796,7 @@ namespace Plans.Api.Data.Migrations.Postgres
                     b.ToTable("AuditRecords", (string)null);
                 });
 
-            modelBuilder.Entity("ServiceDefaults.Idempotency.IdempotencyRecord", b =>
+            modelBuilder.Entity("Persistence.Idempotency.IdempotencyRecord", b =>
                 {
                     b.Property<string>("Key")
                         .HasMaxLength(300)

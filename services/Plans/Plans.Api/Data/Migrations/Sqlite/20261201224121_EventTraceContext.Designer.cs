@@ -735,7 +735,7 @@ namespace Plans.Api.Data.Migrations.Sqlite
                     b.ToTable("SeedRecords");
                 });
 
-            modelBuilder.Entity("ServiceDefaults.Audit.AuditRecord", b =>
+            modelBuilder.Entity("Persistence.Audit.AuditRecord", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -781,7 +781,7 @@ namespace Plans.Api.Data.Migrations.Sqlite
                     b.ToTable("AuditRecords", (string)null);
                 });
 
-            modelBuilder.Entity("ServiceDefaults.Idempotency.IdempotencyRecord", b =>
+            modelBuilder.Entity("Persistence.Idempotency.IdempotencyRecord", b =>
                 {
                     b.Property<string>("Key")
                         .HasMaxLength(300)
