@@ -8,7 +8,7 @@ namespace ServiceDefaults;
 
 /// <summary>
 /// <c>/health/live</c>: the process answers. <c>/health/ready</c>: every dependency tagged
-/// <c>ready</c> (the database, and later Redis) answers too. On in every environment, because
+/// <c>ready</c> (the database; Redis reports Degraded, not Unhealthy) answers too. On in every environment, because
 /// the gateway and Kubernetes probe them.
 /// </summary>
 public static class HealthEndpoints

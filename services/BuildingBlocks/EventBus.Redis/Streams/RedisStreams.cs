@@ -43,6 +43,13 @@ internal sealed class RedisStreams(IConnectionMultiplexer redis, IOptions<RedisE
         var options = ConfigurationOptions.Parse(configuration);
         options.AbortOnConnectFail = false;
         options.BacklogPolicy = BacklogPolicy.FailFast;
+        // The multiplexer keeps reconnecting in the background, so the first attempt need not wait long:
+        // a service whose Redis is down starts (and takes writes into its outbox) within a second or two.
+        if (!configuration.Contains("connectTimeout", StringComparison.OrdinalIgnoreCase))
+        {
+            options.ConnectTimeout = 1000;
+            options.ConnectRetry = 1;
+        }
         options.ClientName ??= clientName;
         options.LoggerFactory ??= loggerFactory;
         return ConnectionMultiplexer.Connect(options);
