@@ -23,7 +23,8 @@ builder.Services.AddMediator(options =>
 });
 builder.AddRedisEventBus(EnterprisesService.Description.Name);
 builder.AddQualificationExpiry();
-builder.Services.AddScoped<EnterpriseImport>();
+// Query parameters bind case-insensitively; the document names them as the API does, in camelCase.
+builder.Services.ConfigureSwaggerGen(options => options.DescribeAllParametersInCamelCase());
 
 var app = builder.Build();
 
