@@ -9,7 +9,8 @@ namespace Enterprises.Api.Csv;
 
 /// <summary>
 /// The CSV form of the register: one header row and the columns the import reads, so an export imports
-/// back unchanged.
+/// back unchanged. UTF-8 with a byte order mark, without which Excel on Chinese Windows reads the
+/// names as GBK; cells that would run as formulas are written behind an apostrophe (<see cref="CsvCells"/>).
 /// </summary>
 internal static class EnterpriseCsv
 {
@@ -19,6 +20,8 @@ internal static class EnterpriseCsv
 
     public static readonly IReadOnlyList<string> RequiredColumns = ["creditCode", "name", "regionCode", "foundedOn"];
 
+    private static readonly CsvWriterOptions WriterOptions = CsvWriterOptions.Default with { WriteByteOrderMark = true };
+
     /// <summary>A data row of an import file: its row number (the header is row 1) and the enterprise it describes.</summary>
     public sealed record Row(int Number, CreateEnterpriseRequest Enterprise);
 
@@ -26,12 +29,17 @@ internal static class EnterpriseCsv
     public static PushStreamHttpResult Export(IAsyncEnumerable<Enterprise> enterprises) =>
         TypedResults.Stream(async body =>
         {
-            await using var csv = CsvWriter.Create(body, CsvWriterOptions.Default, leaveOpen: true);
+            await using var csv = CsvWriter.Create(body, WriterOptions, leaveOpen: true);
             csv.WriteHeader([.. Columns]);
             await foreach (var e in enterprises)
             {
-                await csv.WriteRecordAsync([e.CreditCode, e.Name, e.NameEn ?? "", e.RegionCode, e.ZoneCode ?? "", e.Industry ?? "",
-                    e.FoundedOn.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)]);
+                foreach (var cell in new[] { e.CreditCode, e.Name, e.NameEn ?? "", e.RegionCode, e.ZoneCode ?? "", e.Industry ?? "",
+                             e.FoundedOn.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) })
+                {
+                    WriteCell(csv, cell);
+                }
+
+                await csv.EndRecordAsync();
             }
 
             await csv.FlushAsync();
@@ -58,7 +66,7 @@ internal static class EnterpriseCsv
             }
 
             string? Field(string column) =>
-                headers.IndexOf(column) is var i and >= 0 && reader.GetString(i) is { Length: > 0 } value ? value : null;
+                headers.IndexOf(column) is var i and >= 0 && reader.GetString(i) is { Length: > 0 } value ? CsvCells.Unprotect(value) : null;
             var founded = Field("foundedOn");
             DateOnly? foundedOn = DateOnly.TryParseExact(founded, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) ? date : null;
             if (founded is not null && foundedOn is null)
@@ -75,6 +83,19 @@ internal static class EnterpriseCsv
         }
 
         return rows;
+    }
+
+    /// <summary>A protected cell is quoted too, as OWASP recommends, so that no reader takes the apostrophe for part of a formula.</summary>
+    private static void WriteCell(CsvWriter csv, string value)
+    {
+        if (CsvCells.LooksLikeFormula(value))
+        {
+            csv.WriteField(CsvCells.Protect(value), CsvQuoting.Always);
+        }
+        else
+        {
+            csv.WriteField(value);
+        }
     }
 
     private static void EnsureHeader(IReadOnlyList<string> headers)

@@ -17,7 +17,7 @@ namespace Enterprises.Api.Enterprises;
 /// <param name="Qualification">Only enterprises holding a qualification of this type today (HighTech, …).</param>
 /// <param name="Industry">Only this industry (exact).</param>
 /// <param name="Q">Words in the Chinese or English name, or the start of the credit code.</param>
-/// <param name="Format">json (default, paged) or csv (every match, UTF-8 with a header row, the import's columns).</param>
+/// <param name="Format">json (default, paged) or csv (every match, UTF-8 with a byte order mark and a header row, the import's columns).</param>
 /// <param name="Page">The page, from 1 (JSON only).</param>
 /// <param name="PageSize">Items per page, 1 to 500, default 50 (JSON only).</param>
 /// <param name="Sort">Comma-separated fields, - for descending: creditCode (default), name, regionCode, foundedOn, createdAt, updatedAt.</param>
