@@ -1,16 +1,16 @@
 using Enterprises.Api;
 using Enterprises.Api.AnnualReports;
-using Enterprises.Api.CultivationPool;
 using Enterprises.Api.Csv;
-using Enterprises.Api.Eligibility;
+using Enterprises.Api.CultivationPool;
 using Enterprises.Api.Data;
+using Enterprises.Api.Eligibility;
 using Enterprises.Api.Enterprises;
 using Enterprises.Api.Qualifications;
 using Enterprises.Api.Statistics;
 using EventBus.Redis;
+using Persistence;
 using ServiceDefaults;
 using ServiceDefaults.Messaging;
-using Persistence;
 
 var builder = WebApplication.CreateBuilder(args);
 

@@ -1,6 +1,6 @@
-using SharedKernel.Errors;
 using System.Text.Json.Serialization;
 using Persistence.Audit;
+using SharedKernel.Errors;
 
 namespace Enterprises.Api.Domain;
 
