@@ -71,10 +71,12 @@ public class CsvImportExportTests(EnterprisesApiFactory factory) : IClassFixture
         var response = await client.GetAsync("/api/v1/enterprises?format=csv&regionCode=120104&sort=creditCode");
         response.StatusCode.Should().Be(HttpStatusCode.OK);
         response.Content.Headers.ContentType!.MediaType.Should().Be("text/csv");
-        var csv = Encoding.UTF8.GetString(await response.Content.ReadAsByteArrayAsync());
+        var bytes = await response.Content.ReadAsByteArrayAsync();
+        var csv = Encoding.UTF8.GetString(bytes);
         var lines = csv.Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
 
-        lines[0].Should().Be(Header);
+        bytes.Take(3).Should().Equal([0xEF, 0xBB, 0xBF], "Excel reads a CSV without a byte order mark as GBK on Chinese Windows");
+        lines[0].Should().Be("\uFEFF" + Header);
         lines.Should().HaveCount(3);
         lines.Skip(1).Should().Contain(l => l.StartsWith(first) && l.Contains("人工智能") && l.EndsWith("2015-03-18"));
         lines.Skip(1).Should().Contain(l => l.StartsWith(second) && l.Contains("12Z02") && l.Contains("\"Tianjin Haihe Intelligent Technology Co., Ltd.\""));
@@ -166,5 +168,64 @@ public class CsvImportExportTests(EnterprisesApiFactory factory) : IClassFixture
         var rejected = report["rejected"]!.AsArray().Should().ContainSingle().Subject!;
         rejected["row"]!.GetValue<int>().Should().Be(3);
         rejected["code"]!.GetValue<string>().Should().Be("forbidden");
+    }
+
+    [Fact]
+    public async Task Export_escapes_cells_a_spreadsheet_would_run_as_formulas_and_the_import_reads_them_back()
+    {
+        var formula = CreditCodes.New();
+        var quoted = CreditCodes.New();
+        await (await client.PostJsonAsync("/api/v1/enterprises", new
+        {
+            creditCode = formula, name = "=HYPERLINK(\"http://x.test\",\"点击\")", nameEn = "+1 Tech", regionCode = "120105",
+            industry = "@SUM(A1)", foundedOn = "2016-01-01",
+        })).JsonAsync(HttpStatusCode.Created);
+        await (await client.PostJsonAsync("/api/v1/enterprises", new
+        {
+            creditCode = quoted, name = "-负号科技有限公司", nameEn = "'=already quoted", regionCode = "120105", industry = "'plain",
+            foundedOn = "2016-01-01",
+        })).JsonAsync(HttpStatusCode.Created);
+
+        var csv = await (await client.GetAsync("/api/v1/enterprises?format=csv&regionCode=120105")).Content.ReadAsStringAsync();
+
+        var lines = csv.Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        lines.Should().ContainSingle(l => l.StartsWith(formula)).Which.Should()
+            .Be($"{formula},\"'=HYPERLINK(\"\"http://x.test\"\",\"\"点击\"\")\",\"'+1 Tech\",120105,,\"'@SUM(A1)\",2016-01-01");
+        lines.Should().ContainSingle(l => l.StartsWith(quoted)).Which.Should()
+            .Be($"{quoted},\"'-负号科技有限公司\",\"''=already quoted\",120105,,'plain,2016-01-01");
+        var report = await (await ImportAsync(csv)).JsonAsync(HttpStatusCode.OK);
+        report["unchanged"]!.GetValue<int>().Should().Be(2, "every value reads back as it was exported");
+        report["rejected"]!.AsArray().Should().BeEmpty();
+        var read = await (await client.GetAsync($"/api/v1/enterprises/{quoted}")).JsonAsync(HttpStatusCode.OK);
+        read["nameEn"]!.GetValue<string>().Should().Be("'=already quoted");
+        read["industry"]!.GetValue<string>().Should().Be("'plain");
+    }
+
+    [Fact]
+    public async Task The_import_removes_only_an_apostrophe_that_protects_a_formula()
+    {
+        var code = CreditCodes.New();
+
+        var report = await (await ImportAsync($"{Header}\n{code},'=公式科技有限公司,'Quoted Ltd,120118,,'-,2020-01-01\n")).JsonAsync(HttpStatusCode.OK);
+
+        report["created"]!.GetValue<int>().Should().Be(1);
+        var stored = await (await client.GetAsync($"/api/v1/enterprises/{code}")).JsonAsync(HttpStatusCode.OK);
+        stored["name"]!.GetValue<string>().Should().Be("=公式科技有限公司");
+        stored["nameEn"]!.GetValue<string>().Should().Be("'Quoted Ltd", "this apostrophe protects nothing, so it is the name's own");
+        stored["industry"]!.GetValue<string>().Should().Be("-");
+    }
+
+    [Fact]
+    public async Task A_file_saved_with_a_byte_order_mark_is_read_from_its_header()
+    {
+        var code = CreditCodes.New();
+        var body = new ByteArrayContent([.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes($"{Header}\r\n{code},天津辛科技有限公司,,120118,,,2020-01-01\r\n")]);
+        body.Headers.ContentType = new("text/csv") { CharSet = "utf-8" };
+
+        var report = await (await client.PostAsync("/api/v1/enterprises/import", body)).JsonAsync(HttpStatusCode.OK);
+
+        report["created"]!.GetValue<int>().Should().Be(1);
+        report["rejected"]!.AsArray().Should().BeEmpty();
+        (await client.GetAsync($"/api/v1/enterprises/{code}")).StatusCode.Should().Be(HttpStatusCode.OK);
     }
 }

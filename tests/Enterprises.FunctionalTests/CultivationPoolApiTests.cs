@@ -150,10 +150,10 @@ public class CultivationPoolApiTests(PoolRegisterFactory factory) : IClassFixtur
     }
 
     [Fact]
-    public async Task A_year_before_the_HighTech_rules_is_422()
+    public async Task A_year_before_the_HighTech_rules_is_400_like_any_year_the_pool_cannot_take()
     {
         var problem = await (await client.GetAsync("/api/v1/enterprises/cultivation-pool?year=2010"))
-            .ProblemAsync(HttpStatusCode.UnprocessableEntity, "validationFailed");
+            .ProblemAsync(HttpStatusCode.BadRequest, "invalidParameter");
 
         problem.ErrorsFor("year").Single().Should().Contain("2016-01-01");
     }

@@ -1,16 +1,16 @@
 using Enterprises.Api;
 using Enterprises.Api.AnnualReports;
-using Enterprises.Api.CultivationPool;
 using Enterprises.Api.Csv;
-using Enterprises.Api.Eligibility;
+using Enterprises.Api.CultivationPool;
 using Enterprises.Api.Data;
+using Enterprises.Api.Eligibility;
 using Enterprises.Api.Enterprises;
 using Enterprises.Api.Qualifications;
 using Enterprises.Api.Statistics;
 using EventBus.Redis;
+using Persistence;
 using ServiceDefaults;
 using ServiceDefaults.Messaging;
-using Persistence;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -23,7 +23,8 @@ builder.Services.AddMediator(options =>
 });
 builder.AddRedisEventBus(EnterprisesService.Description.Name);
 builder.AddQualificationExpiry();
-builder.Services.AddScoped<EnterpriseImport>();
+// Query parameters bind case-insensitively; the document names them as the API does, in camelCase.
+builder.Services.ConfigureSwaggerGen(options => options.DescribeAllParametersInCamelCase());
 
 var app = builder.Build();
 

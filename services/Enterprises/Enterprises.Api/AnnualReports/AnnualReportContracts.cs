@@ -1,10 +1,9 @@
 using Enterprises.Api.Domain;
-using FluentValidation;
 
 namespace Enterprises.Api.AnnualReports;
 
 /// <summary>The figures of one year's report (the body of PUT); amounts in 万元, every figure required.</summary>
-public sealed record AnnualReportRequest
+public record AnnualReportRequest
 {
     /// <summary>营业收入, 万元.</summary>
     public decimal? RevenueWan { get; init; }
@@ -25,23 +24,9 @@ public sealed record AnnualReportRequest
     /// <summary>资产总额, 万元.</summary>
     public decimal? TotalAssetsWan { get; init; }
 
-    /// <summary>Copies the (validated) figures onto the report; true when anything changed.</summary>
-    public bool ApplyTo(AnnualReport r)
-    {
-        var before = (r.RevenueWan, r.RdExpenseWan, r.HighTechRevenueWan, r.Employees, r.RdStaff, r.InventionPatents, r.Class1Ip,
-            r.Class2Ip, r.TotalAssetsWan);
-        r.RevenueWan = RevenueWan!.Value;
-        r.RdExpenseWan = RdExpenseWan!.Value;
-        r.HighTechRevenueWan = HighTechRevenueWan!.Value;
-        r.Employees = Employees!.Value;
-        r.RdStaff = RdStaff!.Value;
-        r.InventionPatents = InventionPatents!.Value;
-        r.Class1Ip = Class1Ip!.Value;
-        r.Class2Ip = Class2Ip!.Value;
-        r.TotalAssetsWan = TotalAssetsWan!.Value;
-        return before != (r.RevenueWan, r.RdExpenseWan, r.HighTechRevenueWan, r.Employees, r.RdStaff, r.InventionPatents, r.Class1Ip,
-            r.Class2Ip, r.TotalAssetsWan);
-    }
+    /// <summary>The figures of this (validated) request.</summary>
+    public AnnualFigures ToFigures() => new(RevenueWan!.Value, RdExpenseWan!.Value, HighTechRevenueWan!.Value, Employees!.Value, RdStaff!.Value,
+        InventionPatents!.Value, Class1Ip!.Value, Class2Ip!.Value, TotalAssetsWan!.Value);
 }
 
 /// <summary>An enterprise's report for one year.</summary>
@@ -65,24 +50,11 @@ public sealed record AnnualReportResponse(
         r.UpdatedAt);
 }
 
-internal sealed class AnnualReportRequestValidator : AbstractValidator<AnnualReportRequest>
+/// <summary>A report as a command or query left it, with the version its ETag carries.</summary>
+/// <param name="Report">The report.</param>
+/// <param name="Version">Its version (the ETag).</param>
+/// <param name="Created">Whether the command created it (a first report for the year) rather than replacing or reading it.</param>
+public sealed record AnnualReportResult(AnnualReportResponse Report, long Version, bool Created)
 {
-    public AnnualReportRequestValidator()
-    {
-        RuleFor(r => r.RevenueWan).NotNull().GreaterThanOrEqualTo(0).PrecisionScale(20, 4, true);
-        RuleFor(r => r.RdExpenseWan).NotNull().GreaterThanOrEqualTo(0).PrecisionScale(20, 4, true);
-        RuleFor(r => r.HighTechRevenueWan).NotNull().GreaterThanOrEqualTo(0).PrecisionScale(20, 4, true);
-        RuleFor(r => r.HighTechRevenueWan).LessThanOrEqualTo(r => r.RevenueWan)
-            .When(r => r.RevenueWan is not null && r.HighTechRevenueWan is not null)
-            .WithMessage("'highTechRevenueWan' cannot exceed 'revenueWan': high-tech revenue is part of the revenue.");
-        RuleFor(r => r.TotalAssetsWan).NotNull().GreaterThanOrEqualTo(0).PrecisionScale(20, 4, true);
-        RuleFor(r => r.Employees).NotNull().GreaterThanOrEqualTo(0);
-        RuleFor(r => r.RdStaff).NotNull().GreaterThanOrEqualTo(0);
-        RuleFor(r => r.RdStaff).LessThanOrEqualTo(r => r.Employees)
-            .When(r => r.Employees is not null && r.RdStaff is not null)
-            .WithMessage("'rdStaff' cannot exceed 'employees': R&D staff are counted among the employees.");
-        RuleFor(r => r.InventionPatents).NotNull().GreaterThanOrEqualTo(0);
-        RuleFor(r => r.Class1Ip).NotNull().GreaterThanOrEqualTo(0);
-        RuleFor(r => r.Class2Ip).NotNull().GreaterThanOrEqualTo(0);
-    }
+    public static AnnualReportResult Of(AnnualReport report, bool created) => new(AnnualReportResponse.From(report), report.Version, created);
 }

@@ -1,9 +1,9 @@
-using SharedKernel.Access;
 using System.Security.Claims;
-using Enterprises.Api.Enterprises;
+using Mediator;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 using ServiceDefaults.Http;
+using SharedKernel.Access;
 
 namespace Enterprises.Api.Csv;
 
@@ -11,16 +11,16 @@ public static class ImportApi
 {
     public static RouteHandlerBuilder MapEnterpriseImportApi(this IEndpointRouteBuilder app)
     {
-        return app.MapPost("/api/v1/enterprises/import", ImportEnterprises).WithTags("Enterprises").WithName("ImportEnterprises")
+        return app.MapPost("/api/v1/enterprises/import", Import).WithTags("Enterprises").WithName("ImportEnterprises")
             .WithSummary("Register or update enterprises from CSV (text/csv, UTF-8, header creditCode,name,nameEn,regionCode,zoneCode,industry,foundedOn); ?dryRun=true writes nothing")
             .Accepts<string>(EnterpriseCsv.MediaType).RequireAuthorization(Scopes.EnterprisesWrite);
     }
 
     /// <param name="dryRun">true: validate and report, write nothing.</param>
-    private static async Task<Ok<ImportReport>> ImportEnterprises(HttpRequest request, bool? dryRun, EnterpriseImport import,
+    private static async Task<Ok<ImportReport>> Import(HttpRequest request, bool? dryRun, ISender sender,
         IOptions<RequestLimitsOptions> limits, ClaimsPrincipal user, CancellationToken ct)
     {
         var text = await CsvBody.ReadAsync(request, limits.Value.MaxBodyBytes, ct);
-        return TypedResults.Ok(await import.RunAsync(text, dryRun ?? false, user, ct));
+        return TypedResults.Ok(await sender.Send(new ImportEnterprises(text, dryRun ?? false, user), ct));
     }
 }

@@ -10,7 +10,7 @@ public sealed record ImportReport(bool DryRun, int Created, int Updated, int Unc
 
 /// <summary>A refused row.</summary>
 /// <param name="Row">Its row number, counting the header as row 1.</param>
-/// <param name="Code">validationFailed, duplicateRow, forbidden or invalidRow.</param>
+/// <param name="Code">The code the API answers for the same refusal (validationFailed, forbidden, …), or duplicateRow (the credit code is on an earlier row) or invalidRow (the row has the wrong number of fields).</param>
 /// <param name="Message">What is wrong, naming the fields.</param>
 public sealed record ImportRejection(int Row, string Code, string Message);
 

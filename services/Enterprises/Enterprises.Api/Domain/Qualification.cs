@@ -1,7 +1,6 @@
-using SharedKernel.Errors;
 using System.Text.Json.Serialization;
 using Persistence.Audit;
-using ServiceDefaults.Problems;
+using SharedKernel.Errors;
 
 namespace Enterprises.Api.Domain;
 
@@ -30,25 +29,43 @@ public enum QualificationStatus
     Revoked,
 }
 
-/// <summary>A qualification granted to an enterprise for a period.</summary>
+/// <summary>A qualification granted to an enterprise for a period, through <see cref="Enterprise.Grant"/>.</summary>
 public sealed class Qualification : IAuditedResource
 {
-    public long Id { get; set; }
-    public string CreditCode { get; set; } = null!;
-    public QualificationType Type { get; set; }
+    private Qualification()
+    {
+    }
+
+    internal Qualification(string creditCode, QualificationType type, string? certificateNumber, DateOnly grantedOn, DateOnly expiresOn)
+    {
+        CreditCode = creditCode;
+        Type = type;
+        CertificateNumber = string.IsNullOrWhiteSpace(certificateNumber) ? null : certificateNumber.Trim();
+        GrantedOn = grantedOn;
+        ExpiresOn = expiresOn;
+        Status = QualificationStatus.Valid;
+    }
+
+    public long Id { get; private set; }
+    public string CreditCode { get; private set; } = null!;
+    public QualificationType Type { get; private set; }
     /// <summary>证书编号.</summary>
-    public string? CertificateNumber { get; set; }
-    public DateOnly GrantedOn { get; set; }
+    public string? CertificateNumber { get; private set; }
+    public DateOnly GrantedOn { get; private set; }
     /// <summary>The last day it holds.</summary>
-    public DateOnly ExpiresOn { get; set; }
-    public QualificationStatus Status { get; set; }
-    public DateOnly? RevokedOn { get; set; }
-    public string? RevocationReason { get; set; }
+    public DateOnly ExpiresOn { get; private set; }
+    public QualificationStatus Status { get; private set; }
+    public DateOnly? RevokedOn { get; private set; }
+    public string? RevocationReason { get; private set; }
     /// <summary>The first day it no longer held (the day after <see cref="ExpiresOn"/>), once the expiry pass has seen it.</summary>
-    public DateOnly? ExpiredOn { get; set; }
+    public DateOnly? ExpiredOn { get; private set; }
 
     /// <summary>Known before the row has its id, so the audit record of the grant names it too.</summary>
     public string AuditKey => $"{CreditCode}/{Type}/{GrantedOn:yyyy-MM-dd}";
+
+    /// <summary>Whether this is a valid qualification of <paramref name="type"/> whose term shares a day with <paramref name="from"/> to <paramref name="to"/>.</summary>
+    public bool Overlaps(QualificationType type, DateOnly from, DateOnly to) =>
+        Status == QualificationStatus.Valid && Type == type && GrantedOn <= to && from <= ExpiresOn;
 
     public void Revoke(DateOnly revokedOn, string reason, DateOnly today)
     {

@@ -1,7 +1,6 @@
-using SharedKernel.Errors;
 using Enterprises.Api.Domain;
-using ServiceDefaults.Json;
-using ServiceDefaults.Problems;
+using FluentValidation;
+using SharedKernel.Time;
 
 namespace Enterprises.Api.Eligibility;
 
@@ -52,22 +51,11 @@ internal static class EligibilityInputs
     /// <summary>The earliest report year any rule set reads for an application year.</summary>
     public static int EarliestReportYear(int applicationYear) => applicationYear - 3;
 
-    /// <summary>The application year, default this year (Beijing); 400 outside 2000 … next year.</summary>
-    public static int YearOf(int? year, DateOnly today)
-    {
-        var value = year ?? today.Year;
-        if (value < FirstYear || value > today.Year + 1)
-        {
-            throw new BadRequestException(ErrorCodes.InvalidParameter, $"Year {value} is out of range.",
-                new Dictionary<string, string[]> { ["year"] = [$"'year' must be between {FirstYear} and {today.Year + 1}."] });
-        }
+    /// <summary>The application year asked for, or this year (Beijing).</summary>
+    public static int YearOf(int? year, DateOnly today) => year ?? today.Year;
 
-        return value;
-    }
-
-    /// <summary>The recognition to assess; 400 when missing or not one the rules cover.</summary>
-    public static EligibilityType TypeOf(string? type) =>
-        EnumText.ParseOptional<EligibilityType>(type, "type")
-        ?? throw new BadRequestException(ErrorCodes.InvalidParameter, "'type' is required.",
-            new Dictionary<string, string[]> { ["type"] = [$"Give one of: {string.Join(", ", StrictStringEnumConverter.NamesOf(typeof(EligibilityType)))}."] });
+    /// <summary>An application year: 2000 to next year (Beijing), this year when not given.</summary>
+    public static IRuleBuilderOptions<T, int?> MustBeApplicationYear<T>(this IRuleBuilder<T, int?> rule, TimeProvider clock) =>
+        rule.Must(year => YearOf(year, clock.Today()) is var value && value >= FirstYear && value <= clock.Today().Year + 1)
+            .WithMessage(_ => $"'year' must be between {FirstYear} and {clock.Today().Year + 1}.");
 }

@@ -18,26 +18,13 @@ public record EnterpriseFields
     /// <summary>Date of establishment (成立日期).</summary>
     public DateOnly? FoundedOn { get; init; }
 
-    public static EnterpriseFields From(Enterprise e) => new()
+    public static EnterpriseFields From(EnterpriseDetails d) => new()
     {
-        Name = e.Name, NameEn = e.NameEn, RegionCode = e.RegionCode, ZoneCode = e.ZoneCode, Industry = e.Industry,
-        FoundedOn = e.FoundedOn,
+        Name = d.Name, NameEn = d.NameEn, RegionCode = d.RegionCode, ZoneCode = d.ZoneCode, Industry = d.Industry, FoundedOn = d.FoundedOn,
     };
 
-    /// <summary>Copies the (validated) fields onto the enterprise; true when anything changed.</summary>
-    public bool ApplyTo(Enterprise e)
-    {
-        var before = From(e);
-        e.Name = Name!.Trim();
-        e.NameEn = Blank(NameEn);
-        e.RegionCode = RegionCode!;
-        e.ZoneCode = Blank(ZoneCode);
-        e.Industry = Blank(Industry);
-        e.FoundedOn = FoundedOn!.Value;
-        return before != From(e);
-    }
-
-    private static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
+    /// <summary>The details these (validated) fields set.</summary>
+    public EnterpriseDetails ToDetails() => EnterpriseDetails.Of(Name!, NameEn, RegionCode!, ZoneCode, Industry, FoundedOn!.Value);
 }
 
 /// <summary>A new enterprise on the register.</summary>
@@ -76,12 +63,11 @@ public sealed record EnterpriseResponse(
         e.CreatedAt, e.UpdatedAt);
 }
 
-/// <summary>Filters of GET /api/v1/enterprises.</summary>
-/// <param name="RegionCode">A region and the regions below it: 120000 lists all, a zone code lists the enterprises in that zone.</param>
-/// <param name="ZoneCode">Only enterprises in this functional zone.</param>
-/// <param name="Qualification">Only enterprises holding a qualification of this type today (HighTech, …).</param>
-/// <param name="Industry">Only this industry (exact).</param>
-/// <param name="Q">Words in the Chinese or English name, or the start of the credit code.</param>
-/// <param name="Format">json (default, paged) or csv (every match, UTF-8 with a header row, the import's columns).</param>
-public sealed record EnterpriseFilter(string? RegionCode, string? ZoneCode, string? Qualification, string? Industry, string? Q,
-    string? Format);
+/// <summary>An enterprise as a command or query left it, with the version its ETag carries.</summary>
+/// <param name="Enterprise">The enterprise.</param>
+/// <param name="Version">Its version (the ETag).</param>
+/// <param name="Changed">Whether the command changed the register (false for a read, and for an update that matched what is held).</param>
+public sealed record EnterpriseResult(EnterpriseResponse Enterprise, long Version, bool Changed)
+{
+    public static EnterpriseResult Of(Enterprise e, bool changed) => new(EnterpriseResponse.From(e), e.Version, changed);
+}

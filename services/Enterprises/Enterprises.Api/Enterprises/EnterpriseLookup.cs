@@ -1,14 +1,13 @@
-using SharedKernel.Errors;
 using System.Security.Claims;
 using Enterprises.Api.Data;
 using Enterprises.Api.Domain;
 using Microsoft.EntityFrameworkCore;
 using ServiceDefaults.Auth;
-using ServiceDefaults.Problems;
+using SharedKernel.Errors;
 
 namespace Enterprises.Api.Enterprises;
 
-/// <summary>Finds the enterprise named in a path (404 when absent) and checks a caller may change it (403).</summary>
+/// <summary>Finds the enterprise named in a path (not found when absent) and checks a caller may change it (forbidden).</summary>
 internal static class EnterpriseLookup
 {
     /// <summary>Credit codes are stored upper-case; a caller may type them in lower case.</summary>
@@ -22,12 +21,39 @@ internal static class EnterpriseLookup
             ?? throw new NotFoundException("Enterprise", code);
     }
 
+    /// <summary>The enterprise with the qualifications it holds today, for reading.</summary>
+    public static async Task<Enterprise> FindReadOnlyAsync(EnterprisesDbContext db, string creditCode, DateOnly today, CancellationToken ct)
+    {
+        var code = Normalize(creditCode);
+        return await db.Enterprises.AsNoTracking().WithCurrentQualifications(today).SingleOrDefaultAsync(e => e.CreditCode == code, ct)
+            ?? throw new NotFoundException("Enterprise", code);
+    }
+
     /// <summary>The enterprise alone, for checks and for the records below it.</summary>
     public static async Task<Enterprise> FindBareAsync(EnterprisesDbContext db, string creditCode, CancellationToken ct)
     {
         var code = Normalize(creditCode);
         return await db.Enterprises.SingleOrDefaultAsync(e => e.CreditCode == code, ct) ?? throw new NotFoundException("Enterprise", code);
     }
+
+    /// <summary>
+    /// The enterprise alone, its row locked until the transaction ends, so that writes checked against
+    /// its other records (a grant against the grants it holds) run one after the other: the second
+    /// waits for the first to commit and then sees it. The lock is an update that changes nothing, so
+    /// the ETag and the audit trail stay as they are; PostgreSQL holds it on the row, and SQLite's
+    /// write transactions (BEGIN IMMEDIATE) are serialised already.
+    /// </summary>
+    public static async Task<Enterprise> FindLockedAsync(EnterprisesDbContext db, string creditCode, CancellationToken ct)
+    {
+        var code = Normalize(creditCode);
+        await db.Enterprises.Where(e => e.CreditCode == code).ExecuteUpdateAsync(set => set.SetProperty(e => e.Version, e => e.Version), ct);
+        return await FindBareAsync(db, code, ct);
+    }
+
+    /// <summary>The enterprise's earliest annual report and grant, which its founding date may not pass.</summary>
+    public static async Task<FirstRecords> FirstRecordsAsync(EnterprisesDbContext db, string creditCode, CancellationToken ct) =>
+        new(await db.AnnualReports.Where(r => r.CreditCode == creditCode).MinAsync(r => (int?)r.Year, ct),
+            await db.Qualifications.Where(q => q.CreditCode == creditCode).MinAsync(q => (DateOnly?)q.GrantedOn, ct));
 
     /// <summary>
     /// A caller confined to a region changes only enterprises registered in it or below it, or, for a

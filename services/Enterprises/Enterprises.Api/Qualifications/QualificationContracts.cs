@@ -3,7 +3,7 @@ using Enterprises.Api.Domain;
 namespace Enterprises.Api.Qualifications;
 
 /// <summary>A qualification to grant (the body of POST .../qualifications).</summary>
-public sealed record GrantQualificationRequest
+public record GrantQualificationRequest
 {
     /// <summary>TechSme, HighTech, Eagle, Gazelle, Leader or LeaderCultivation.</summary>
     public QualificationType? Type { get; init; }
@@ -19,7 +19,7 @@ public sealed record GrantQualificationRequest
 }
 
 /// <summary>The body of POST .../qualifications/{id}/revoke.</summary>
-public sealed record RevokeQualificationRequest
+public record RevokeQualificationRequest
 {
     /// <summary>Why it was revoked (the decision's wording).</summary>
     public string? Reason { get; init; }
@@ -63,12 +63,6 @@ public sealed record QualificationRecord(
     public static QualificationRecord From(Qualification q, string regionCode, string? zoneCode) => new(q.Id, q.CreditCode, regionCode,
         zoneCode, q.Type, q.CertificateNumber, q.GrantedOn, q.ExpiresOn, q.Status, q.RevokedOn, q.RevocationReason, q.ExpiredOn);
 }
-
-/// <summary>Filters of the qualification lists.</summary>
-/// <param name="Type">TechSme, HighTech, Eagle, Gazelle, Leader or LeaderCultivation.</param>
-/// <param name="Status">valid, expired or revoked.</param>
-/// <param name="RegionCode">GET /api/v1/qualifications only: enterprises of this region and below (a zone code: in that zone).</param>
-public sealed record QualificationFilter(string? Type, string? Status, string? RegionCode);
 
 /// <summary>What an expiry pass did.</summary>
 /// <param name="Expired">How many valid qualifications it moved to expired.</param>

@@ -1,34 +1,32 @@
-using Enterprises.Contracts;
-using SharedKernel.Time;
 using Enterprises.Api.Data;
 using Enterprises.Api.Domain;
 using Enterprises.Api.Events;
 using EventBus;
+using Mediator;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using SharedKernel.Time;
 
 namespace Enterprises.Api.Qualifications;
 
-/// <summary>The <c>QualificationExpiry</c> section.</summary>
-public sealed class QualificationExpiryOptions
-{
-    public const string Section = "QualificationExpiry";
-
-    /// <summary>How often the pass runs (daily by default); it also runs once at start-up.</summary>
-    public TimeSpan Interval { get; set; } = TimeSpan.FromDays(1);
-}
+/// <summary>
+/// The expiry pass: valid qualifications whose last day is before today become expired, each with its
+/// QualificationExpired event. Run daily and by an admin (POST /api/v1/qualifications/expire); running
+/// it again the same day finds nothing.
+/// </summary>
+public sealed record ExpireQualifications : ICommand<ExpiryResult>;
 
 /// <summary>
-/// Moves valid qualifications whose last day is before today to expired, each with its
-/// QualificationExpired event in the same SaveChanges. Running it again the same day finds nothing.
-/// Status is a concurrency token, so when two replicas race, each row changes (and reports) once.
+/// Works in batches, clearing the change tracker between them, so memory stays flat on the day a
+/// year's TechSme grants all end. Status is a concurrency token: when two replicas race, each row
+/// changes (and reports) once, and the batch that lost is left to the replica that won it.
 /// </summary>
-internal sealed partial class QualificationExpiry(EnterprisesDbContext db, IEventBus events, TimeProvider clock,
-    ILogger<QualificationExpiry> logger)
+internal sealed partial class ExpireQualificationsHandler(EnterprisesDbContext db, IEventBus events, TimeProvider clock,
+    ILogger<ExpireQualificationsHandler> logger) : ICommandHandler<ExpireQualifications, ExpiryResult>
 {
     private const int BatchSize = 500;
 
-    public async Task<ExpiryResult> RunAsync(CancellationToken ct)
+    public async ValueTask<ExpiryResult> Handle(ExpireQualifications command, CancellationToken cancellationToken)
     {
         var today = clock.Today();
         var expired = 0;
@@ -38,7 +36,7 @@ internal sealed partial class QualificationExpiry(EnterprisesDbContext db, IEven
                              join e in db.Enterprises on q.CreditCode equals e.CreditCode
                              where q.Status == QualificationStatus.Valid && q.ExpiresOn < today
                              orderby q.Id
-                             select new { Qualification = q, e.RegionCode, e.ZoneCode }).Take(BatchSize).ToListAsync(ct);
+                             select new { Qualification = q, e.RegionCode, e.ZoneCode }).Take(BatchSize).ToListAsync(cancellationToken);
             foreach (var item in due.Where(item => item.Qualification.ExpireIfEnded(today)))
             {
                 events.Publish(EventFactory.Expired(item.Qualification, item.RegionCode, item.ZoneCode));
@@ -46,7 +44,7 @@ internal sealed partial class QualificationExpiry(EnterprisesDbContext db, IEven
 
             try
             {
-                await db.SaveChangesAsync(ct);
+                await db.SaveChangesAsync(cancellationToken);
                 expired += due.Count;
             }
             catch (DbUpdateConcurrencyException)
@@ -72,7 +70,16 @@ internal sealed partial class QualificationExpiry(EnterprisesDbContext db, IEven
     private static partial void LogRaced(ILogger logger);
 }
 
-/// <summary>Runs the expiry pass at start-up and then every <see cref="QualificationExpiryOptions.Interval"/>.</summary>
+/// <summary>The <c>QualificationExpiry</c> section.</summary>
+public sealed class QualificationExpiryOptions
+{
+    public const string Section = "QualificationExpiry";
+
+    /// <summary>How often the pass runs (daily by default); it also runs once at start-up.</summary>
+    public TimeSpan Interval { get; set; } = TimeSpan.FromDays(1);
+}
+
+/// <summary>Sends <see cref="ExpireQualifications"/> at start-up and then every <see cref="QualificationExpiryOptions.Interval"/>.</summary>
 internal sealed partial class QualificationExpiryService(IServiceScopeFactory scopes, IOptions<QualificationExpiryOptions> options,
     TimeProvider clock, ILogger<QualificationExpiryService> logger) : BackgroundService
 {
@@ -84,7 +91,7 @@ internal sealed partial class QualificationExpiryService(IServiceScopeFactory sc
             try
             {
                 await using var scope = scopes.CreateAsyncScope();
-                await scope.ServiceProvider.GetRequiredService<QualificationExpiry>().RunAsync(stoppingToken);
+                await scope.ServiceProvider.GetRequiredService<ISender>().Send(new ExpireQualifications(), stoppingToken);
             }
             catch (Exception exception) when (exception is not OperationCanceledException)
             {
@@ -100,13 +107,12 @@ internal sealed partial class QualificationExpiryService(IServiceScopeFactory sc
 
 public static class QualificationExpiryExtensions
 {
-    /// <summary>Registers the expiry pass and its daily run.</summary>
+    /// <summary>Registers the daily run of the expiry pass.</summary>
     public static IHostApplicationBuilder AddQualificationExpiry(this IHostApplicationBuilder builder)
     {
         builder.Services.AddOptions<QualificationExpiryOptions>().Bind(builder.Configuration.GetSection(QualificationExpiryOptions.Section))
             .Validate(o => o.Interval >= TimeSpan.FromMinutes(1), "QualificationExpiry:Interval must be at least one minute.")
             .ValidateOnStart();
-        builder.Services.AddScoped<QualificationExpiry>();
         builder.Services.AddHostedService<QualificationExpiryService>();
         return builder;
     }

@@ -1,13 +1,18 @@
-using SharedKernel.Time;
 using Enterprises.Api.Domain;
 using FluentValidation;
 using SharedKernel.Regions;
+using SharedKernel.Time;
 
 namespace Enterprises.Api.Enterprises;
 
-internal sealed class EnterpriseFieldsValidator : AbstractValidator<EnterpriseFields>
+/// <summary>
+/// The rules of an enterprise's fields, shared by the commands that set them. Abstract, so that no
+/// validator of <see cref="EnterpriseFields"/> itself is registered: a merge patch is validated once,
+/// as the <see cref="UpdateEnterprise"/> command it becomes.
+/// </summary>
+internal abstract class EnterpriseFieldsValidator<T> : AbstractValidator<T> where T : EnterpriseFields
 {
-    public EnterpriseFieldsValidator(TimeProvider clock)
+    protected void RuleForFields(TimeProvider clock)
     {
         RuleFor(e => e.Name).NotEmpty().MaximumLength(200);
         RuleFor(e => e.NameEn).MaximumLength(300);
@@ -25,19 +30,4 @@ internal sealed class EnterpriseFieldsValidator : AbstractValidator<EnterpriseFi
     }
 
     private static IEnumerable<string> Zones => RegionCodes.All.Where(r => r.Kind == RegionKind.FunctionalZone).Select(r => r.Code);
-}
-
-internal sealed class CreateEnterpriseRequestValidator : AbstractValidator<CreateEnterpriseRequest>
-{
-    public CreateEnterpriseRequestValidator(TimeProvider clock)
-    {
-        RuleFor(e => e.CreditCode).NotEmpty().Custom((code, context) =>
-        {
-            if (Domain.CreditCode.Problem(EnterpriseLookup.Normalize(code)) is { } problem)
-            {
-                context.AddFailure(problem);
-            }
-        });
-        Include(new EnterpriseFieldsValidator(clock));
-    }
 }

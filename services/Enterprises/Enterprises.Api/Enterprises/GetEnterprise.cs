@@ -1,0 +1,14 @@
+using Enterprises.Api.Data;
+using Mediator;
+using SharedKernel.Time;
+
+namespace Enterprises.Api.Enterprises;
+
+/// <summary>GET /api/v1/enterprises/{creditCode}: the enterprise with the qualifications it holds today.</summary>
+public sealed record GetEnterprise(string CreditCode) : IQuery<EnterpriseResult>;
+
+internal sealed class GetEnterpriseHandler(EnterprisesDbContext db, TimeProvider clock) : IQueryHandler<GetEnterprise, EnterpriseResult>
+{
+    public async ValueTask<EnterpriseResult> Handle(GetEnterprise query, CancellationToken cancellationToken) =>
+        EnterpriseResult.Of(await EnterpriseLookup.FindReadOnlyAsync(db, query.CreditCode, clock.Today(), cancellationToken), changed: false);
+}

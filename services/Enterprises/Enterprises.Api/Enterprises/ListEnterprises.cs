@@ -1,0 +1,75 @@
+using System.Linq.Expressions;
+using Enterprises.Api.Data;
+using Enterprises.Api.Domain;
+using Enterprises.Api.Validation;
+using FluentValidation;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+using Persistence;
+using ServiceDefaults.Paging;
+using SharedKernel.Time;
+
+namespace Enterprises.Api.Enterprises;
+
+/// <summary>GET /api/v1/enterprises: the enterprises that match, a page of them as JSON or all of them as CSV.</summary>
+/// <param name="RegionCode">A region and the regions below it: 120000 lists all, a zone code lists the enterprises in that zone.</param>
+/// <param name="ZoneCode">Only enterprises in this functional zone.</param>
+/// <param name="Qualification">Only enterprises holding a qualification of this type today (HighTech, …).</param>
+/// <param name="Industry">Only this industry (exact).</param>
+/// <param name="Q">Words in the Chinese or English name, or the start of the credit code.</param>
+/// <param name="Format">json (default, paged) or csv (every match, UTF-8 with a byte order mark and a header row, the import's columns).</param>
+/// <param name="Page">The page, from 1 (JSON only).</param>
+/// <param name="PageSize">Items per page, 1 to 500, default 50 (JSON only).</param>
+/// <param name="Sort">Comma-separated fields, - for descending: creditCode (default), name, regionCode, foundedOn, createdAt, updatedAt.</param>
+public sealed record ListEnterprises(string? RegionCode, string? ZoneCode, string? Qualification, string? Industry, string? Q,
+    string? Format, int? Page, int? PageSize, string? Sort) : IQuery<EnterpriseListing>
+{
+    public PageQuery Paging => new(Page, PageSize, Sort);
+}
+
+/// <summary>What the list answers: a page (JSON) or every match (CSV).</summary>
+public abstract record EnterpriseListing
+{
+    public sealed record Page(PagedList<EnterpriseResponse> Items) : EnterpriseListing;
+
+    /// <summary>The matching enterprises, read from the database as the CSV is written.</summary>
+    public sealed record Csv(IAsyncEnumerable<Enterprise> Rows) : EnterpriseListing;
+}
+
+internal sealed class ListEnterprisesValidator : AbstractValidator<ListEnterprises>
+{
+    public ListEnterprisesValidator()
+    {
+        RuleFor(q => q.RegionCode).MustBeRegion();
+        RuleFor(q => q.Qualification).MustName<ListEnterprises, QualificationType>();
+        RuleFor(q => q.Format).Must(format => EnterpriseQuery.Text(format)?.ToLowerInvariant() is null or "json" or "csv")
+            .WithMessage("Use json (the default) or csv.");
+    }
+}
+
+internal sealed class ListEnterprisesHandler(EnterprisesDbContext db, TimeProvider clock) : IQueryHandler<ListEnterprises, EnterpriseListing>
+{
+    internal static readonly SortFields<Enterprise> Sorting = new("creditCode", new Dictionary<string, Expression<Func<Enterprise, object?>>>
+    {
+        ["creditCode"] = e => e.CreditCode,
+        ["name"] = e => e.Name,
+        ["regionCode"] = e => e.RegionCode,
+        ["foundedOn"] = e => e.FoundedOn,
+        ["createdAt"] = e => e.CreatedAt,
+        ["updatedAt"] = e => e.UpdatedAt,
+    });
+
+    public async ValueTask<EnterpriseListing> Handle(ListEnterprises query, CancellationToken cancellationToken)
+    {
+        var today = clock.Today();
+        var matches = EnterpriseQuery.Apply(db, query, today);
+        if (EnterpriseQuery.Text(query.Format)?.ToLowerInvariant() == "csv")
+        {
+            // The CSV carries no qualifications, so they are not loaded for it.
+            return new EnterpriseListing.Csv(Sorting.Apply(matches, query.Sort).AsAsyncEnumerable());
+        }
+
+        return new EnterpriseListing.Page(await matches.WithCurrentQualifications(today)
+            .ToPagedListAsync(query.Paging, Sorting, EnterpriseResponse.From, cancellationToken));
+    }
+}

@@ -1,0 +1,129 @@
+using System.Linq.Expressions;
+using Enterprises.Api.Data;
+using Enterprises.Api.Domain;
+using Enterprises.Api.Enterprises;
+using Enterprises.Api.Validation;
+using FluentValidation;
+using Mediator;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using Persistence;
+using ServiceDefaults.Json;
+using ServiceDefaults.Paging;
+using SharedKernel.Errors;
+
+namespace Enterprises.Api.Qualifications;
+
+/// <summary>The type and status filters of the qualification lists.</summary>
+public interface IQualificationFilter
+{
+    /// <summary>TechSme, HighTech, Eagle, Gazelle, Leader or LeaderCultivation.</summary>
+    string? Type { get; }
+
+    /// <summary>valid, expired or revoked.</summary>
+    string? Status { get; }
+}
+
+/// <summary>GET /api/v1/enterprises/{creditCode}/qualifications: an enterprise's qualifications, of every status.</summary>
+/// <param name="CreditCode">The enterprise.</param>
+/// <param name="Type">Only this type: TechSme, HighTech, Eagle, Gazelle, Leader or LeaderCultivation.</param>
+/// <param name="Status">Only this status: valid, expired or revoked.</param>
+/// <param name="Page">The page, from 1.</param>
+/// <param name="PageSize">Items per page, 1 to 500, default 50.</param>
+/// <param name="Sort">Comma-separated fields, - for descending: id (default), type, grantedOn, expiresOn, creditCode.</param>
+public sealed record ListEnterpriseQualifications([FromRoute] string CreditCode, string? Type, string? Status, int? Page, int? PageSize,
+    string? Sort) : IQuery<PagedList<QualificationResponse>>, IQualificationFilter;
+
+/// <summary>GET /api/v1/qualifications: every qualification of every enterprise, with the enterprise's region and zone.</summary>
+/// <param name="Type">Only this type: TechSme, HighTech, Eagle, Gazelle, Leader or LeaderCultivation.</param>
+/// <param name="Status">Only this status: valid, expired or revoked.</param>
+/// <param name="RegionCode">Only enterprises of this region and below (a zone code: in that zone).</param>
+/// <param name="Page">The page, from 1.</param>
+/// <param name="PageSize">Items per page, 1 to 500, default 50.</param>
+/// <param name="Sort">Comma-separated fields, - for descending: id (default), type, grantedOn, expiresOn, creditCode.</param>
+public sealed record ListQualifications(string? Type, string? Status, string? RegionCode, int? Page, int? PageSize, string? Sort)
+    : IQuery<PagedList<QualificationRecord>>, IQualificationFilter;
+
+/// <summary>GET /api/v1/enterprises/{creditCode}/qualifications/{id}.</summary>
+public sealed record GetQualification(string CreditCode, long Id) : IQuery<QualificationResponse>;
+
+internal abstract class QualificationFilterValidator<T> : AbstractValidator<T> where T : IQualificationFilter
+{
+    protected QualificationFilterValidator()
+    {
+        RuleFor(q => q.Type).MustName<T, QualificationType>();
+        RuleFor(q => q.Status).MustName<T, QualificationStatus>();
+    }
+}
+
+internal sealed class ListEnterpriseQualificationsValidator : QualificationFilterValidator<ListEnterpriseQualifications>;
+
+internal sealed class ListQualificationsValidator : QualificationFilterValidator<ListQualifications>
+{
+    public ListQualificationsValidator() => RuleFor(q => q.RegionCode).MustBeRegion();
+}
+
+internal sealed class QualificationQueries(EnterprisesDbContext db)
+    : IQueryHandler<ListEnterpriseQualifications, PagedList<QualificationResponse>>,
+        IQueryHandler<ListQualifications, PagedList<QualificationRecord>>,
+        IQueryHandler<GetQualification, QualificationResponse>
+{
+    private static readonly SortFields<Qualification> Sorting = new("id", new Dictionary<string, Expression<Func<Qualification, object?>>>
+    {
+        ["id"] = q => q.Id,
+        ["type"] = q => q.Type,
+        ["grantedOn"] = q => q.GrantedOn,
+        ["expiresOn"] = q => q.ExpiresOn,
+        ["creditCode"] = q => q.CreditCode,
+    });
+
+    public async ValueTask<PagedList<QualificationResponse>> Handle(ListEnterpriseQualifications query, CancellationToken cancellationToken)
+    {
+        var enterprise = await EnterpriseLookup.FindBareAsync(db, query.CreditCode, cancellationToken);
+        return await Filter(db.Qualifications.AsNoTracking().Where(q => q.CreditCode == enterprise.CreditCode), query)
+            .ToPagedListAsync(new PageQuery(query.Page, query.PageSize, query.Sort), Sorting, QualificationResponse.From, cancellationToken);
+    }
+
+    public async ValueTask<PagedList<QualificationRecord>> Handle(ListQualifications query, CancellationToken cancellationToken)
+    {
+        var qualifications = Filter(db.Qualifications.AsNoTracking(), query);
+        if (EnterpriseQuery.Text(query.RegionCode) is { } region)
+        {
+            var inRegion = db.Enterprises.InRegion(region).Select(e => e.CreditCode);
+            qualifications = qualifications.Where(q => inRegion.Contains(q.CreditCode));
+        }
+
+        var page = await qualifications.ToPagedListAsync(new PageQuery(query.Page, query.PageSize, query.Sort), Sorting, q => q, cancellationToken);
+        var codes = page.Items.Select(q => q.CreditCode).Distinct().ToList();
+        var places = await db.Enterprises.AsNoTracking().Where(e => codes.Contains(e.CreditCode))
+            .Select(e => new { e.CreditCode, e.RegionCode, e.ZoneCode })
+            .ToDictionaryAsync(e => e.CreditCode, cancellationToken);
+        var items = page.Items.Select(q => QualificationRecord.From(q, places[q.CreditCode].RegionCode, places[q.CreditCode].ZoneCode)).ToList();
+        return new PagedList<QualificationRecord>(items, page.Page, page.PageSize, page.TotalCount);
+    }
+
+    public async ValueTask<QualificationResponse> Handle(GetQualification query, CancellationToken cancellationToken)
+    {
+        var enterprise = await EnterpriseLookup.FindBareAsync(db, query.CreditCode, cancellationToken);
+        return QualificationResponse.From(await QualificationLookup.FindAsync(db, enterprise, query.Id, cancellationToken));
+    }
+
+    private static IQueryable<Qualification> Filter(IQueryable<Qualification> query, IQualificationFilter filter)
+    {
+        var type = EnumText.ParseOptional<QualificationType>(filter.Type, "type");
+        var status = EnumText.ParseOptional<QualificationStatus>(filter.Status, "status");
+        if (type is not null)
+        {
+            query = query.Where(q => q.Type == type);
+        }
+
+        return status is null ? query : query.Where(q => q.Status == status);
+    }
+}
+
+internal static class QualificationLookup
+{
+    public static async Task<Qualification> FindAsync(EnterprisesDbContext db, Enterprise enterprise, long id, CancellationToken ct) =>
+        await db.Qualifications.SingleOrDefaultAsync(q => q.CreditCode == enterprise.CreditCode && q.Id == id, ct)
+        ?? throw new NotFoundException("Qualification", $"{enterprise.CreditCode}/{id}");
+}

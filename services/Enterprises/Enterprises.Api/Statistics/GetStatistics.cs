@@ -1,0 +1,107 @@
+using Enterprises.Api.Data;
+using Enterprises.Api.Domain;
+using Enterprises.Api.Validation;
+using FluentValidation;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+using ServiceDefaults.Json;
+using SharedKernel.Regions;
+using SharedKernel.Time;
+
+namespace Enterprises.Api.Statistics;
+
+/// <summary>GET /api/v1/enterprises/statistics: counts of qualifications per region and type.</summary>
+/// <param name="Metric">qualified (default): qualifications held on asOf; granted: qualifications granted from..to.</param>
+/// <param name="Type">Only this qualification type; without it, a row per type.</param>
+/// <param name="GroupBy">region (the only grouping): every district, 120000 as their sum, and every functional zone apart.</param>
+/// <param name="AsOf">For qualified: the day counted (default today). A qualification counts when granted by then, not past its last day, and not revoked on or before it.</param>
+/// <param name="From">For granted: first day of the window (default 1 January of the year of <paramref name="To"/>).</param>
+/// <param name="To">For granted: last day of the window (default today).</param>
+public sealed record GetStatistics(string? Metric, string? Type, string? GroupBy, DateOnly? AsOf, DateOnly? From, DateOnly? To)
+    : IQuery<StatisticsResponse>
+{
+    public const string Qualified = "qualified";
+    public const string Granted = "granted";
+
+    public string MetricOrDefault => string.IsNullOrWhiteSpace(Metric) ? Qualified : Metric.Trim();
+
+    public string GroupByOrDefault => string.IsNullOrWhiteSpace(GroupBy) ? "region" : GroupBy.Trim();
+}
+
+/// <summary>One count: a region and a qualification type.</summary>
+/// <param name="Kind">municipality (the sum of its districts), district, or functionalZone (counted apart, never added to the municipality).</param>
+public sealed record StatisticsRow(string RegionCode, string RegionName, string RegionNameEn, RegionKind Kind, QualificationType Type, int Count);
+
+/// <summary>Counts of qualifications per region and type.</summary>
+public sealed record StatisticsResponse(string Metric, QualificationType? Type, string GroupBy, DateOnly? AsOf, DateOnly? From, DateOnly? To,
+    IReadOnlyList<StatisticsRow> Rows);
+
+internal sealed class GetStatisticsValidator : AbstractValidator<GetStatistics>
+{
+    public GetStatisticsValidator(TimeProvider clock)
+    {
+        RuleFor(q => q.Metric).Must((q, _) => q.MetricOrDefault is GetStatistics.Qualified or GetStatistics.Granted)
+            .WithMessage(q => $"'{q.MetricOrDefault}' is not one of: qualified, granted.");
+        RuleFor(q => q.Type).MustName<GetStatistics, QualificationType>();
+        RuleFor(q => q.GroupBy).Must((q, _) => q.GroupByOrDefault == "region").WithMessage("The only grouping is 'region'.");
+        When(q => q.MetricOrDefault == GetStatistics.Qualified, () =>
+            RuleFor(q => q.From).Must((q, _) => q.From is null && q.To is null)
+                .WithMessage("'from' and 'to' apply to metric=granted; use 'asOf'."));
+        When(q => q.MetricOrDefault == GetStatistics.Granted, () =>
+        {
+            RuleFor(q => q.AsOf).Null().WithMessage("'asOf' applies to metric=qualified; use 'from' and 'to'.");
+            RuleFor(q => q.From).Must((q, from) => StatisticsWindow.Of(q, clock.Today()) is var (first, last) && first <= last)
+                .WithMessage("'from' must not be after 'to'.");
+        });
+    }
+}
+
+/// <summary>The window of metric=granted: to today and from 1 January of the year of 'to' when not given.</summary>
+internal static class StatisticsWindow
+{
+    public static (DateOnly From, DateOnly To) Of(GetStatistics query, DateOnly today)
+    {
+        var to = query.To ?? today;
+        return (query.From ?? new DateOnly(to.Year, 1, 1), to);
+    }
+}
+
+internal sealed class GetStatisticsHandler(EnterprisesDbContext db, TimeProvider clock) : IQueryHandler<GetStatistics, StatisticsResponse>
+{
+    public async ValueTask<StatisticsResponse> Handle(GetStatistics query, CancellationToken cancellationToken)
+    {
+        var metric = query.MetricOrDefault;
+        var type = EnumText.ParseOptional<QualificationType>(query.Type, "type");
+        var today = clock.Today();
+        var facts = from q in db.Qualifications
+                    join e in db.Enterprises on q.CreditCode equals e.CreditCode
+                    where type == null || q.Type == type
+                    select new { q.Type, q.GrantedOn, q.ExpiresOn, q.RevokedOn, e.RegionCode, e.ZoneCode };
+        DateOnly? asOf = null, from = null, to = null;
+        if (metric == GetStatistics.Qualified)
+        {
+            var day = (asOf = query.AsOf ?? today).Value;
+            facts = facts.Where(f => f.GrantedOn <= day && f.ExpiresOn >= day && (f.RevokedOn == null || f.RevokedOn > day));
+        }
+        else
+        {
+            var (first, last) = StatisticsWindow.Of(query, today);
+            (from, to) = (first, last);
+            facts = facts.Where(f => f.GrantedOn >= first && f.GrantedOn <= last);
+        }
+
+        var byDistrict = await facts.GroupBy(f => new { Code = f.RegionCode, f.Type })
+            .Select(g => new { g.Key.Code, g.Key.Type, Count = g.Count() }).ToListAsync(cancellationToken);
+        var byZone = await facts.Where(f => f.ZoneCode != null).GroupBy(f => new { Code = f.ZoneCode!, f.Type })
+            .Select(g => new { g.Key.Code, g.Key.Type, Count = g.Count() }).ToListAsync(cancellationToken);
+        var counts = byDistrict.Concat(byZone).ToDictionary(c => (c.Code, c.Type), c => c.Count);
+        var types = type is { } only ? [only] : Enum.GetValues<QualificationType>();
+        var rows = (from region in RegionCodes.All
+                    from t in types
+                    let count = region.Kind == RegionKind.Municipality
+                        ? byDistrict.Where(c => c.Type == t).Sum(c => c.Count)
+                        : counts.GetValueOrDefault((region.Code, t))
+                    select new StatisticsRow(region.Code, region.Name, region.NameEn, region.Kind, t, count)).ToList();
+        return new StatisticsResponse(metric, type, query.GroupByOrDefault, asOf, from, to, rows);
+    }
+}
