@@ -10,35 +10,63 @@ internal sealed class OutboxSignal : Signal;
 /// <summary>
 /// Notifies the relay once events are committed: after SaveChanges outside a transaction, or
 /// after the commit of the transaction that SaveChanges ran in (its rows are invisible before).
+/// One instance serves one DbContext (it is scoped), so it remembers that a save in the current
+/// transaction wrote events even when the change tracker is cleared before the commit (a refused
+/// row of a CSV import clears it).
 /// </summary>
 internal sealed class OutboxCommitInterceptor(OutboxSignal signal) : SaveChangesInterceptor, IDbTransactionInterceptor
 {
+    private bool eventsSaved;
+
     public override ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result,
         CancellationToken cancellationToken = default)
     {
-        NotifyIfCommitted(eventData.Context);
+        Saved(eventData.Context);
         return base.SavedChangesAsync(eventData, result, cancellationToken);
     }
 
     public override int SavedChanges(SaveChangesCompletedEventData eventData, int result)
     {
-        NotifyIfCommitted(eventData.Context);
+        Saved(eventData.Context);
         return base.SavedChanges(eventData, result);
     }
 
     public Task TransactionCommittedAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default)
     {
-        NotifyIfPending(eventData.Context);
+        NotifyIfSaved();
         return Task.CompletedTask;
     }
 
-    public void TransactionCommitted(DbTransaction transaction, TransactionEndEventData eventData) => NotifyIfPending(eventData.Context);
+    public void TransactionCommitted(DbTransaction transaction, TransactionEndEventData eventData) => NotifyIfSaved();
 
-    private void NotifyIfCommitted(DbContext? context)
+    public Task TransactionRolledBackAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default)
     {
-        if (context?.Database.CurrentTransaction is null)
+        eventsSaved = false;
+        return Task.CompletedTask;
+    }
+
+    public void TransactionRolledBack(DbTransaction transaction, TransactionEndEventData eventData) => eventsSaved = false;
+
+    private void Saved(DbContext? context)
+    {
+        if (context is null || !HasUnpublishedEvents(context))
         {
-            NotifyIfPending(context);
+            return;
+        }
+
+        eventsSaved = true;
+        if (context.Database.CurrentTransaction is null)
+        {
+            NotifyIfSaved();
+        }
+    }
+
+    private void NotifyIfSaved()
+    {
+        if (eventsSaved)
+        {
+            eventsSaved = false;
+            signal.Notify();
         }
     }
 
@@ -46,22 +74,14 @@ internal sealed class OutboxCommitInterceptor(OutboxSignal signal) : SaveChanges
     /// Runs after every SaveChanges of the service, so it only reads what is tracked: the save has
     /// just detected changes, and another DetectChanges pass over every entity would be wasted.
     /// </summary>
-    private void NotifyIfPending(DbContext? context)
+    private static bool HasUnpublishedEvents(DbContext context)
     {
-        if (context is null)
-        {
-            return;
-        }
-
         var tracker = context.ChangeTracker;
         var detect = tracker.AutoDetectChangesEnabled;
         tracker.AutoDetectChangesEnabled = false;
         try
         {
-            if (tracker.Entries<OutboxMessage>().Any(e => e.Entity.PublishedAt is null))
-            {
-                signal.Notify();
-            }
+            return tracker.Entries<OutboxMessage>().Any(e => e.Entity.PublishedAt is null);
         }
         finally
         {

@@ -13,38 +13,11 @@ public static class ETags
 {
     public static string For(long version) => $"\"{version}\"";
 
-    public static void RequireMatch(HttpRequest request, long currentVersion)
-    {
-        var current = For(currentVersion);
-        var header = request.Headers.IfMatch;
-        if (header.Count == 0)
-        {
-            throw new PreconditionRequiredException();
-        }
-
-        if (!EntityTagHeaderValue.TryParseList(header, out var tags))
-        {
-            throw new BadRequestException(ErrorCodes.InvalidParameter,
-                "If-Match must hold one or more quoted entity tags, such as \"3\".",
-                new Dictionary<string, string[]> { ["If-Match"] = ["Not a valid entity tag list."] });
-        }
-
-        if (tags.Any(tag => tag.Equals(EntityTagHeaderValue.Any) || (!tag.IsWeak && tag.Tag == current)))
-        {
-            return;
-        }
-
-        throw new PreconditionFailedException(current);
-    }
+    public static void RequireMatch(HttpRequest request, long currentVersion) => IfMatch.From(request).Require(currentVersion);
 
     /// <summary>For actions where If-Match is optional (status changes, deletes): checked only when sent.</summary>
-    public static void RequireMatchIfPresent(HttpRequest request, long currentVersion)
-    {
-        if (request.Headers.IfMatch.Count > 0)
-        {
-            RequireMatch(request, currentVersion);
-        }
-    }
+    public static void RequireMatchIfPresent(HttpRequest request, long currentVersion) =>
+        IfMatch.From(request).RequireIfPresent(currentVersion);
 
     public static void Set(HttpResponse response, long version) =>
         response.Headers.ETag = For(version);

@@ -1,8 +1,7 @@
 using System.Security.Claims;
-using Enterprises.Api.Http;
+using ServiceDefaults.Http;
 using Mediator;
 using Microsoft.AspNetCore.Http.HttpResults;
-using ServiceDefaults.Http;
 using ServiceDefaults.Paging;
 using SharedKernel.Access;
 

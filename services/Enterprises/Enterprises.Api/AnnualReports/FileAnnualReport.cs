@@ -1,7 +1,7 @@
 using System.Security.Claims;
 using Enterprises.Api.Data;
 using Enterprises.Api.Enterprises;
-using Enterprises.Api.Http;
+using ServiceDefaults.Http;
 using FluentValidation;
 using Mediator;
 using Microsoft.EntityFrameworkCore;

@@ -2,11 +2,10 @@ using System.Diagnostics;
 using System.Security.Claims;
 using System.Text.Json.Nodes;
 using Enterprises.Api.Csv;
-using Enterprises.Api.Http;
+using ServiceDefaults.Http;
 using Mediator;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Persistence.Idempotency;
-using ServiceDefaults.Http;
 using ServiceDefaults.Paging;
 using SharedKernel.Access;
 

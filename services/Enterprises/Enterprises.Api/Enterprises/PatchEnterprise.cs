@@ -1,7 +1,7 @@
 using System.Security.Claims;
 using System.Text.Json.Nodes;
 using Enterprises.Api.Data;
-using Enterprises.Api.Http;
+using ServiceDefaults.Http;
 using Mediator;
 using ServiceDefaults.Validation;
 using SharedKernel.Time;

@@ -1,10 +1,10 @@
+using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Primitives;
 using Microsoft.Net.Http.Headers;
-using ServiceDefaults.Http;
 using ServiceDefaults.Problems;
 using SharedKernel.Errors;
 
-namespace Enterprises.Api.Http;
+namespace ServiceDefaults.Http;
 
 /// <summary>
 /// The If-Match header of a request, carried into the command that changes the resource, so that the
