@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Http;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
@@ -94,7 +95,8 @@ public sealed class AuditInterceptor(IHttpContextAccessor http, TimeProvider clo
 
     private static bool IsAudited(EntityEntry entry) =>
         entry.State is EntityState.Added or EntityState.Modified or EntityState.Deleted or EntityState.Unchanged
-        && !Attribute.IsDefined(entry.Metadata.ClrType, typeof(NotAuditedAttribute));
+        && !Attribute.IsDefined(entry.Metadata.ClrType, typeof(NotAuditedAttribute))
+        && entry.Entity is not DataProtectionKey;
 
     private static Dictionary<string, Change> FieldChanges(EntityEntry entry)
     {
