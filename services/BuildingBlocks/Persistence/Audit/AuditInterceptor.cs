@@ -1,16 +1,20 @@
 using System.Text.Json;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Http;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using Persistence.PersonalData;
 using ServiceDefaults.Auth;
+using SharedKernel.PersonalData;
 
 namespace Persistence.Audit;
 
 /// <summary>
 /// Writes an <see cref="AuditRecord"/> for every entity added, changed or removed, in the same
 /// SaveChanges (so in the same transaction) as the change itself. Owned collections (an
-/// indicator's targets, a task's units) are reported as a field of their owner.
+/// indicator's targets, a task's units) are reported as a field of their owner. A property marked
+/// <c>[PersonalData]</c> is recorded as its mask, before and after: never its value, nor its ciphertext.
 /// </summary>
 public sealed class AuditInterceptor(IHttpContextAccessor http, TimeProvider clock) : SaveChangesInterceptor
 {
@@ -94,7 +98,8 @@ public sealed class AuditInterceptor(IHttpContextAccessor http, TimeProvider clo
 
     private static bool IsAudited(EntityEntry entry) =>
         entry.State is EntityState.Added or EntityState.Modified or EntityState.Deleted or EntityState.Unchanged
-        && !Attribute.IsDefined(entry.Metadata.ClrType, typeof(NotAuditedAttribute));
+        && !Attribute.IsDefined(entry.Metadata.ClrType, typeof(NotAuditedAttribute))
+        && entry.Entity is not DataProtectionKey;
 
     private static Dictionary<string, Change> FieldChanges(EntityEntry entry)
     {
@@ -110,7 +115,7 @@ public sealed class AuditInterceptor(IHttpContextAccessor http, TimeProvider clo
             var after = entry.State == EntityState.Deleted ? null : property.CurrentValue;
             if (entry.State != EntityState.Modified || !Equals(before, after))
             {
-                changes[name] = new Change(before, after);
+                changes[name] = new Change(Recorded(property, before), Recorded(property, after));
             }
         }
 
@@ -146,7 +151,11 @@ public sealed class AuditInterceptor(IHttpContextAccessor http, TimeProvider clo
 
     private static Dictionary<string, object?> Values(EntityEntry entry, bool original) => entry.Properties
         .Where(p => !p.Metadata.IsShadowProperty())
-        .ToDictionary(p => Camel(p.Metadata.Name), p => original ? p.OriginalValue : p.CurrentValue);
+        .ToDictionary(p => Camel(p.Metadata.Name), p => Recorded(p, original ? p.OriginalValue : p.CurrentValue));
+
+    /// <summary>What the trail keeps of a value: the value, or the mask of a personal one.</summary>
+    private static object? Recorded(PropertyEntry property, object? value) =>
+        PersonalDataModel.Marker(property.Metadata) is { } marker ? PersonalDataMask.Mask(marker.Kind, value as string) : value;
 
     private static string Camel(string name) => JsonNamingPolicy.CamelCase.ConvertName(name);
 

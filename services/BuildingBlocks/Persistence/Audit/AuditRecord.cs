@@ -19,7 +19,10 @@ public sealed class AuditRecord
     public string? RequestId { get; init; }
 }
 
-/// <summary>An entity the audit trail identifies by a key a person recognises (a plan's code, not a row id).</summary>
+/// <summary>
+/// An entity the audit trail identifies by a key a person recognises (a plan's code, not a row id). The key is
+/// stored as is: never build it from personal data, which the trail keeps only as a mask.
+/// </summary>
 public interface IAuditedResource
 {
     string AuditKey { get; }

@@ -8,6 +8,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using Persistence.Audit;
 using Persistence.Idempotency;
+using Persistence.PersonalData;
 using ServiceDefaults.Problems;
 
 namespace Persistence;
@@ -18,11 +19,12 @@ public static class DatabaseExtensions
     /// Registers the service's DbContext on SQLite or PostgreSQL. Each provider has its own context
     /// subclass and its own migration set (<typeparamref name="TSqlite"/>, <typeparamref name="TPostgres"/>),
     /// so neither migration set carries branches for the other. Migrations run at start-up, the
-    /// database is part of <c>/health/ready</c>, and every write is audited (<see cref="AuditInterceptor"/>).
+    /// database is part of <c>/health/ready</c>, every write is audited (<see cref="AuditInterceptor"/>), and
+    /// properties marked <c>[PersonalData]</c> are encrypted under the Data Protection key ring kept in it.
     /// </summary>
     public static IHostApplicationBuilder AddServiceDatabase<TContext, TSqlite, TPostgres>(this IHostApplicationBuilder builder,
         string serviceName)
-        where TContext : DbContext
+        where TContext : ServiceDbContext
         where TSqlite : TContext
         where TPostgres : TContext
     {
@@ -39,6 +41,7 @@ public static class DatabaseExtensions
         builder.Services.TryAddSingleton(TimeProvider.System);
         // Every IInterceptor registered (the audit trail, the event outbox) joins each SaveChanges.
         builder.Services.AddScoped<IInterceptor, AuditInterceptor>();
+        builder.AddPersonalDataProtection<TContext>(serviceName);
         if (options.EffectiveProvider == DatabaseProvider.Postgres)
         {
             builder.Services.AddDbContext<TContext, TPostgres>((sp, db) =>
@@ -54,7 +57,7 @@ public static class DatabaseExtensions
         builder.Services.AddScoped<DbContext>(sp => sp.GetRequiredService<TContext>());
         builder.Services.AddSingleton<IProblemMapper, DatabaseProblemMapper>();
         builder.Services.AddHealthChecks().AddDbContextCheck<TContext>("database", tags: ["ready"]);
-        builder.Services.AddHostedService<MigrateOnStartup<TContext>>();
+        builder.Services.AddHostedService<DatabaseStartup<TContext>>();
         return builder;
     }
 
@@ -71,21 +74,33 @@ public static class DatabaseExtensions
     }
 }
 
-/// <summary>Brings the schema up to date before the server takes requests.</summary>
-internal sealed class MigrateOnStartup<TContext>(IServiceProvider services, IOptions<DatabaseOptions> options) : IHostedService
+/// <summary>
+/// Brings the schema up to date and loads the personal-data keys before any other part of the
+/// service starts (the event relay, Data Protection's own warm-up) and before it takes requests.
+/// </summary>
+internal sealed class DatabaseStartup<TContext>(IServiceProvider services, IOptions<DatabaseOptions> options,
+    PersonalDataProtection protection) : IHostedLifecycleService
     where TContext : DbContext
 {
-    public async Task StartAsync(CancellationToken cancellationToken)
+    public async Task StartingAsync(CancellationToken cancellationToken)
     {
-        if (!options.Value.MigrateOnStartup)
-        {
-            return;
-        }
-
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<TContext>();
-        await db.Database.MigrateAsync(cancellationToken);
+        if (options.Value.MigrateOnStartup)
+        {
+            await db.Database.MigrateAsync(cancellationToken);
+        }
+
+        await protection.InitializeAsync(db, cancellationToken);
     }
 
+    public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task StartedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task StoppingAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task StoppedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 }

@@ -2,7 +2,9 @@ using System.Security.Cryptography;
 using Microsoft.AspNetCore.Http;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Persistence.PersonalData;
 using ServiceDefaults.Auth;
+using ServiceDefaults.Json;
 using ServiceDefaults.Problems;
 using SharedKernel.Errors;
 
@@ -19,6 +21,10 @@ public sealed class IdempotentAttribute : Attribute;
 /// without its record (a retry would then be refused as a duplicate) or a record without its change.
 /// Two first requests racing with one key make one change: the loser rolls back and replays the
 /// winner's answer. Successful answers are kept for <see cref="Retention"/>.
+/// A record keeps no personal data in plain text: the answer is encrypted (Data Protection) and the
+/// request is identified by a keyed hash, since a plain digest of a body holding an identity number
+/// could be matched by trying every number. Whether the caller could see personal data is part of
+/// that hash, so an answer that showed it in clear is never replayed to a token that may not see it.
 /// </summary>
 internal sealed class IdempotencyMiddleware(RequestDelegate next)
 {
@@ -43,7 +49,8 @@ internal sealed class IdempotencyMiddleware(RequestDelegate next)
         }
 
         var scopedKey = $"{context.User.ClientId() ?? "anonymous"}:{key}";
-        var hash = await HashRequestAsync(context.Request);
+        var protection = context.RequestServices.GetRequiredService<PersonalDataProtection>();
+        var hash = await HashRequestAsync(context.Request, protection);
         var db = context.RequestServices.GetRequiredService<DbContext>();
         var records = db.Set<IdempotencyRecord>();
         var clock = context.RequestServices.GetRequiredService<TimeProvider>();
@@ -51,7 +58,7 @@ internal sealed class IdempotencyMiddleware(RequestDelegate next)
         var previous = await records.AsNoTracking().SingleOrDefaultAsync(r => r.Key == scopedKey, context.RequestAborted);
         if (previous is not null && previous.CreatedAt > clock.GetUtcNow() - Retention)
         {
-            await ReplayAsync(context.Response, previous, hash);
+            await ReplayAsync(context.Response, previous, hash, protection);
             return;
         }
 
@@ -76,7 +83,7 @@ internal sealed class IdempotencyMiddleware(RequestDelegate next)
                     ContentType = context.Response.ContentType,
                     Location = context.Response.Headers.Location.ToString() is { Length: > 0 } location ? location : null,
                     ETag = context.Response.Headers.ETag.ToString() is { Length: > 0 } etag ? etag : null,
-                    Body = captured.ToArray(),
+                    Body = protection.ProtectResponse(captured.ToArray()),
                     CreatedAt = clock.GetUtcNow(),
                 });
                 await db.SaveChangesAsync(context.RequestAborted);
@@ -94,7 +101,7 @@ internal sealed class IdempotencyMiddleware(RequestDelegate next)
             // A concurrent request with the same key committed first: its change stands, ours is undone.
             context.Response.Body = original;
             context.Response.Clear();
-            await ReplayAsync(context.Response, winner, hash);
+            await ReplayAsync(context.Response, winner, hash, protection);
             return;
         }
         finally
@@ -115,11 +122,12 @@ internal sealed class IdempotencyMiddleware(RequestDelegate next)
         return await db.Set<IdempotencyRecord>().AsNoTracking().SingleOrDefaultAsync(r => r.Key == scopedKey, CancellationToken.None);
     }
 
-    private static async Task<string> HashRequestAsync(HttpRequest request)
+    private static async Task<string> HashRequestAsync(HttpRequest request, PersonalDataProtection protection)
     {
         request.EnableBuffering();
-        using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        sha.AppendData(System.Text.Encoding.UTF8.GetBytes($"{request.Method} {request.Path}{request.QueryString}\n"));
+        using var sha = protection.RequestHash();
+        var sees = PersonalDataJson.CallerMaySee(request.HttpContext) ? "clear" : "masked";
+        sha.AppendData(System.Text.Encoding.UTF8.GetBytes($"{request.Method} {request.Path}{request.QueryString}\n{sees}\n"));
         var buffer = new byte[16 * 1024];
         int read;
         while ((read = await request.Body.ReadAsync(buffer, request.HttpContext.RequestAborted)) > 0)
@@ -131,7 +139,8 @@ internal sealed class IdempotencyMiddleware(RequestDelegate next)
         return Convert.ToHexString(sha.GetHashAndReset());
     }
 
-    private static async Task ReplayAsync(HttpResponse response, IdempotencyRecord record, string requestHash)
+    private static async Task ReplayAsync(HttpResponse response, IdempotencyRecord record, string requestHash,
+        PersonalDataProtection protection)
     {
         if (record.RequestHash != requestHash)
         {
@@ -152,6 +161,6 @@ internal sealed class IdempotencyMiddleware(RequestDelegate next)
         }
 
         response.Headers["Idempotent-Replayed"] = "true";
-        await response.Body.WriteAsync(record.Body, response.HttpContext.RequestAborted);
+        await response.Body.WriteAsync(protection.UnprotectResponse(record.Body), response.HttpContext.RequestAborted);
     }
 }

@@ -8,11 +8,13 @@ public sealed class IdempotencyRecord
 {
     /// <summary>The caller's key, scoped by caller so two clients never share one.</summary>
     public required string Key { get; init; }
+    /// <summary>HMAC-SHA256 of the request (hex), keyed with the service's hash secret.</summary>
     public required string RequestHash { get; init; }
     public required int StatusCode { get; init; }
     public string? ContentType { get; init; }
     public string? Location { get; init; }
     public string? ETag { get; init; }
+    /// <summary>The answer's body as a Data Protection payload: it may hold personal data.</summary>
     public required byte[] Body { get; init; }
     public required DateTimeOffset CreatedAt { get; init; }
 }

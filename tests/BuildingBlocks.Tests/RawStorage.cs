@@ -1,0 +1,61 @@
+using System.Text;
+
+namespace BuildingBlocks.Tests;
+
+/// <summary>Everything a database keeps, read around the service: what someone with a copy of its storage has.</summary>
+public static class RawStorage
+{
+    /// <summary>
+    /// SQLite: the bytes of every file of the database (main file, write-ahead log, shared memory).
+    /// PostgreSQL: every value of every table, and the bytes of the database's files and of the
+    /// write-ahead log written since <paramref name="since"/>, after a checkpoint.
+    /// </summary>
+    public static async Task<List<(string Where, byte[] Bytes)>> ReadAsync(PeopleDatabase database, DateTime since)
+    {
+        var chunks = new List<(string, byte[])>();
+        if (!database.OnPostgres)
+        {
+            foreach (var file in Directory.GetFiles(database.Directory))
+            {
+                chunks.Add((file, await ReadSharedAsync(file)));
+            }
+
+            return chunks;
+        }
+
+        var tables = await database.QueryAsync("SELECT table_name FROM information_schema.tables WHERE table_schema = 'public'");
+        foreach (var table in tables.Select(t => (string)t[0]!))
+        {
+            foreach (var row in await database.QueryAsync($"SELECT * FROM \"{table}\""))
+            {
+                chunks.AddRange(row.Select(value => ($"table {table}", value switch
+                {
+                    null => [],
+                    byte[] bytes => bytes,
+                    _ => Encoding.UTF8.GetBytes(Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture)!),
+                })));
+            }
+        }
+
+        await database.ExecuteAsync("CHECKPOINT");
+        var dataDirectory = (string)(await database.QueryAsync("SHOW data_directory"))[0][0]!;
+        var oid = Convert.ToString((await database.QueryAsync("SELECT oid FROM pg_database WHERE datname = current_database()"))[0][0],
+            System.Globalization.CultureInfo.InvariantCulture);
+        var files = Directory.GetFiles(Path.Combine(dataDirectory, "base", oid!))
+            .Concat(Directory.GetFiles(Path.Combine(dataDirectory, "pg_wal")).Where(f => File.GetLastWriteTimeUtc(f) >= since));
+        foreach (var file in files)
+        {
+            chunks.Add((file, await ReadSharedAsync(file)));
+        }
+
+        return chunks;
+    }
+
+    private static async Task<byte[]> ReadSharedAsync(string file)
+    {
+        await using var stream = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+        using var copy = new MemoryStream();
+        await stream.CopyToAsync(copy);
+        return copy.ToArray();
+    }
+}
