@@ -16,6 +16,7 @@ public sealed class KeyTask : VersionedEntity, IAuditedResource
     {
         PlanCode = plan.Code;
         Code = code;
+        SortKey = TaskNumbering.SortKey(code);
         SetDefinition(definition);
         Progress = progress;
     }
@@ -34,6 +35,9 @@ public sealed class KeyTask : VersionedEntity, IAuditedResource
     public long Id { get; private set; }
     public string PlanCode { get; private set; } = null!;
     public string Code { get; private set; } = null!;
+
+    /// <summary>The code's numbers, each compared as a number, so that tasks list in document order (see <see cref="TaskNumbering"/>).</summary>
+    public string SortKey { get; private set; } = null!;
 
     public string AuditKey => $"{PlanCode}/{Code}";
     public string Title { get; private set; } = null!;

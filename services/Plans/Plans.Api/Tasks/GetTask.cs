@@ -24,13 +24,14 @@ internal sealed class GetTaskHandler(PlansDbContext db) : IQueryHandler<GetTask,
     }
 }
 
-/// <summary>A plan's key tasks, by unit and status (see <see cref="TaskFilter"/>).</summary>
+/// <summary>A plan's key tasks in document order (三.(四).9 before 三.(四).10), by unit and status (see <see cref="TaskFilter"/>).</summary>
 public sealed record ListTasks(string PlanCode, string? Unit, string? Status, PageQuery Paging, ClaimsPrincipal Caller)
     : IQuery<PagedList<TaskResponse>>, IListQuery
 {
+    /// <summary><c>code</c> sorts by the code's numbers (<see cref="TaskNumbering"/>), as the document orders its tasks.</summary>
     internal static readonly Sorting<KeyTask> Sorting = new("code", new Dictionary<string, System.Linq.Expressions.Expression<Func<KeyTask, object?>>>
     {
-        ["code"] = t => t.Code,
+        ["code"] = t => t.SortKey,
         ["title"] = t => t.Title,
         ["dueYear"] = t => t.DueYear,
         ["updatedAt"] = t => t.UpdatedAt,

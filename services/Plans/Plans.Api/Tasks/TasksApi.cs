@@ -20,6 +20,10 @@ public static class TasksApi
         ["planCode"] = "A task cannot move to another plan.",
     };
 
+    /// <summary>Numbers, at start-up, the tasks stored before tasks had a sort key.</summary>
+    public static IServiceCollection AddTaskNumbering(this IServiceCollection services) =>
+        services.AddHostedService<NumberTasksOnStartup>();
+
     public static RouteGroupBuilder MapTasksApi(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/v1/plans/{code}/tasks").WithTags("Tasks");
