@@ -1,4 +1,9 @@
 using System.Net;
+using System.Security.Claims;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Plans.Api.Plans;
 
 namespace Plans.FunctionalTests;
 
@@ -38,6 +43,23 @@ public class PlanUpdatesTests(PlansApiFactory factory) : IClassFixture<PlansApiF
         await (await client.PatchAsync($"/api/v1/plans/{code}", new { issuer = "second writer" }, "\"1\""))
             .ProblemAsync(HttpStatusCode.PreconditionFailed, "preconditionFailed");
 
+        var stored = await (await client.GetAsync($"/api/v1/plans/{code}")).JsonAsync(HttpStatusCode.OK);
+        stored["issuer"]!.GetValue<string>().Should().Be("first writer");
+    }
+
+    [Fact]
+    public async Task An_update_whose_plan_changed_after_its_if_match_was_checked_stores_nothing()
+    {
+        var code = await client.CreatePlanAsync();
+        var caller = new ClaimsPrincipal(new ClaimsIdentity());
+        using var scope = factory.Services.CreateScope();
+        var sender = scope.ServiceProvider.GetRequiredService<ISender>();
+        var read = await sender.Send(new GetPlan(code, caller, Access.Write));
+        await (await client.PatchAsync($"/api/v1/plans/{code}", new { issuer = "first writer" }, "\"1\"")).JsonAsync(HttpStatusCode.OK);
+
+        var stale = () => sender.Send(new UpdatePlan(code, PlanFields.From(read.Resource) with { Issuer = "second writer" }, read.Version, caller)).AsTask();
+
+        await stale.Should().ThrowAsync<DbUpdateConcurrencyException>("its If-Match named version 1");
         var stored = await (await client.GetAsync($"/api/v1/plans/{code}")).JsonAsync(HttpStatusCode.OK);
         stored["issuer"]!.GetValue<string>().Should().Be("first writer");
     }

@@ -69,6 +69,27 @@ public class PlansApiTests(PlansApiFactory factory) : IClassFixture<PlansApiFact
         problem.ErrorsFor(parameter).Should().NotBeEmpty();
     }
 
+    [Theory]
+    [InlineData("/api/v1/regions?page=0", "page")]
+    [InlineData("/api/v1/regions?sort=secret", "sort")]
+    [InlineData("/api/v1/plans/{plan}/indicators?pageSize=0", "pageSize")]
+    [InlineData("/api/v1/plans/{plan}/indicators?sort=-secret", "sort")]
+    [InlineData("/api/v1/plans/{plan}/tasks?page=-1", "page")]
+    [InlineData("/api/v1/plans/{plan}/tasks?status=done", "status")]
+    [InlineData("/api/v1/plans/{plan}/tasks?sort=code,secret", "sort")]
+    [InlineData("/api/v1/plans/{plan}/indicators/I1/observations?pageSize=501", "pageSize")]
+    [InlineData("/api/v1/plans/NO-SUCH-PLAN/tasks?status=done", "status")]
+    public async Task Every_list_answers_a_bad_parameter_with_the_same_400_naming_it(string url, string parameter)
+    {
+        var plan = await client.CreatePlanAsync();
+        await (await client.PostJsonAsync($"/api/v1/plans/{plan}/indicators", Api.Indicator("I1"))).JsonAsync(HttpStatusCode.Created);
+
+        var problem = await (await client.GetAsync(url.Replace("{plan}", plan, StringComparison.Ordinal)))
+            .ProblemAsync(HttpStatusCode.BadRequest, "invalidParameter");
+
+        problem.ErrorsFor(parameter).Should().ContainSingle();
+    }
+
     [Fact]
     public async Task Rejects_malformed_json_with_400()
     {

@@ -141,6 +141,22 @@ public class SeedDataTests(SeededPlansApiFactory factory) : IClassFixture<Seeded
         (await (await client.GetAsync("/api/v1/plans/TJ-STI-14FYP")).Content.ReadAsStringAsync()).Should().Be(before);
     }
 
+    [Theory]
+    [InlineData("TJ-STI-14FYP")]
+    [InlineData("JH-STI-14FYP")]
+    [InlineData("DL-STI-AP-2020-2022")]
+    [InlineData("BHTZ-14FYP")]
+    [InlineData("BD-STI-14FYP")]
+    public async Task Tasks_list_in_the_order_of_the_document(string plan)
+    {
+        var seed = JsonNode.Parse(await File.ReadAllTextAsync(Path.Combine(TestPaths.RepositoryRoot, "seeds", "plans", $"{plan}.json")))!;
+        var documentOrder = seed["tasks"]!.AsArray().Select(t => t!["code"]!.GetValue<string>()).ToList();
+
+        var tasks = await (await client.GetAsync($"/api/v1/plans/{plan}/tasks?pageSize=500")).JsonAsync(HttpStatusCode.OK);
+
+        tasks["items"]!.AsArray().Select(t => t!["code"]!.GetValue<string>()).Should().Equal(documentOrder);
+    }
+
     private async Task<JsonNode> IndicatorAsync(string plan, string code) =>
         await (await client.GetAsync($"/api/v1/plans/{plan}/indicators/{code}")).JsonAsync(HttpStatusCode.OK);
 

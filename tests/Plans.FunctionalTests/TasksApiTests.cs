@@ -80,6 +80,24 @@ public class TasksApiTests(PlansApiFactory factory) : IClassFixture<PlansApiFact
         await (await client.GetAsync($"/api/v1/plans/{plan}/tasks?status=done")).ProblemAsync(HttpStatusCode.BadRequest, "invalidParameter");
     }
 
+    [Fact]
+    public async Task Tasks_list_in_document_order_by_default_and_when_sorted_by_code()
+    {
+        var plan = await client.CreatePlanAsync(regionCode: "120110", level: "district");
+        foreach (var code in new[] { "三.(四).10", "三.(三).6", "四.(一).1", "三.(四).9", "三.(二).3", "三.(十).2", "三.(二)" })
+        {
+            await Create(plan, code, "任务", ["区科技局"], []);
+        }
+
+        string[] documentOrder = ["三.(二)", "三.(二).3", "三.(三).6", "三.(四).9", "三.(四).10", "三.(十).2", "四.(一).1"];
+        Codes(await (await client.GetAsync($"/api/v1/plans/{plan}/tasks")).JsonAsync(HttpStatusCode.OK)).Should().Equal(documentOrder);
+        Codes(await (await client.GetAsync($"/api/v1/plans/{plan}/tasks?sort=code")).JsonAsync(HttpStatusCode.OK)).Should().Equal(documentOrder);
+        Codes(await (await client.GetAsync($"/api/v1/plans/{plan}/tasks?sort=-code")).JsonAsync(HttpStatusCode.OK))
+            .Should().Equal(documentOrder.Reverse());
+        Codes(await (await client.GetAsync($"/api/v1/plans/{plan}/tasks?pageSize=3&page=2")).JsonAsync(HttpStatusCode.OK))
+            .Should().Equal(documentOrder[3..6]);
+    }
+
     private static IEnumerable<string> Codes(System.Text.Json.Nodes.JsonNode list) =>
         list["items"]!.AsArray().Select(t => t!["code"]!.GetValue<string>());
 }

@@ -25,6 +25,7 @@ builder.Services.AddMediator(options =>
     options.ServiceLifetime = ServiceLifetime.Scoped;
     options.PipelineBehaviors = [typeof(LoggingBehaviour<,>), typeof(ValidationBehaviour<,>), typeof(UnitOfWorkBehaviour<,>)];
 });
+builder.Services.AddTaskNumbering();
 builder.Services.AddPlanSeeds(builder.Configuration);
 builder.Services.AddRegisterMetrics(builder.Configuration);
 builder.AddRedisEventBus(PlansService.Description.Name)

@@ -50,6 +50,23 @@ public readonly record struct IfMatch(StringValues Header)
         }
     }
 
+    /// <summary>
+    /// <see cref="Require"/>, then the version a command must still find when it writes, so that a
+    /// change made by another request between this check and the write is refused as well.
+    /// </summary>
+    public long Expect(long currentVersion)
+    {
+        Require(currentVersion);
+        return currentVersion;
+    }
+
+    /// <summary><see cref="RequireIfPresent"/>, then the version to expect, or null when nothing was sent.</summary>
+    public long? ExpectIfPresent(long currentVersion)
+    {
+        RequireIfPresent(currentVersion);
+        return IsPresent ? currentVersion : null;
+    }
+
     /// <summary>A PUT with If-Match (even *) asks to replace a resource; when there is none, the caller's view is stale.</summary>
     public void RequireAbsent(string detail)
     {

@@ -11,8 +11,9 @@ using ServiceDefaults.Problems;
 namespace ServiceDefaults.Validation;
 
 /// <summary>
-/// Runs the FluentValidation validator of every handler argument that has one, once, before
-/// the handler. Apply it to a route group and each endpoint of the group is covered.
+/// How FluentValidation reports to callers: field names as the JSON spells them. Validators run in
+/// the Mediator pipeline (<see cref="Messaging.ValidationBehaviour{TMessage, TResponse}"/>) and for
+/// merged patches (<see cref="JsonMergePatch"/>).
 /// </summary>
 public static class RequestValidation
 {
@@ -49,36 +50,6 @@ public static class RequestValidation
 
         return names.Count > 0 && node is ParameterExpression ? string.Join('.', names) : null;
     }
-
-    public static TBuilder WithRequestValidation<TBuilder>(this TBuilder builder) where TBuilder : IEndpointConventionBuilder =>
-        builder.AddEndpointFilterFactory((factoryContext, next) =>
-        {
-            var registry = factoryContext.ApplicationServices.GetRequiredService<IServiceProviderIsService>();
-            var validated = factoryContext.MethodInfo.GetParameters()
-                .Select((parameter, index) => (Index: index, Validator: typeof(IValidator<>).MakeGenericType(parameter.ParameterType)))
-                .Where(p => registry.IsService(p.Validator))
-                .ToArray();
-            if (validated.Length == 0)
-            {
-                return next;
-            }
-
-            return async invocation =>
-            {
-                foreach (var (index, validatorType) in validated)
-                {
-                    if (invocation.Arguments[index] is not { } argument)
-                    {
-                        continue;
-                    }
-
-                    var validator = (IValidator)invocation.HttpContext.RequestServices.GetRequiredService(validatorType);
-                    await ValidateAsync(validator, argument, invocation.HttpContext.RequestAborted);
-                }
-
-                return await next(invocation);
-            };
-        });
 
     /// <summary>Throws <see cref="RuleViolationException"/> with every failure, keyed by field.</summary>
     public static async Task ValidateAsync(IValidator validator, object instance, CancellationToken cancellationToken)

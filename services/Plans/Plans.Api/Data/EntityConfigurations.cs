@@ -106,8 +106,11 @@ internal sealed class KeyTaskConfiguration : IEntityTypeConfiguration<KeyTask>
         task.ToTable("Tasks");
         task.HasKey(t => t.Id);
         task.HasIndex(t => new { t.PlanCode, t.Code }).IsUnique();
+        // The task list's default order: a plan's tasks by their document numbering.
+        task.HasIndex(t => new { t.PlanCode, t.SortKey });
         task.Property(t => t.PlanCode).HasMaxLength(64);
         task.Property(t => t.Code).HasMaxLength(64);
+        task.Property(t => t.SortKey).HasMaxLength(TaskNumbering.MaxKeyLength);
         task.Property(t => t.Title).HasMaxLength(500);
         task.Property(t => t.Description).HasMaxLength(4000);
         task.Property(t => t.Version).IsConcurrencyToken();

@@ -13,7 +13,7 @@ public sealed class Indicator : VersionedEntity, IAuditedResource
     {
     }
 
-    public Indicator(Plan plan, string code, IndicatorDefinition definition, IReadOnlyList<Target> targets,
+    private Indicator(Plan plan, string code, IndicatorDefinition definition, IReadOnlyList<Target> targets,
         IndicatorAnnotations annotations, IReadOnlyList<DataFlag> flags, DateTimeOffset now) : base(now)
     {
         PlanCode = plan.Code;
@@ -23,6 +23,22 @@ public sealed class Indicator : VersionedEntity, IAuditedResource
         Annotations = annotations;
         this.flags.AddRange(flags);
     }
+
+    /// <summary>A new indicator: indicators are part of the document, so they are added only while the plan is drafted.</summary>
+    public static Indicator Create(Plan plan, string code, IndicatorDefinition definition, IReadOnlyList<Target> targets,
+        IndicatorAnnotations annotations, IReadOnlyList<DataFlag> flags, DateTimeOffset now)
+    {
+        plan.EnsureDefinitionEditable();
+        return new Indicator(plan, code, definition, targets, annotations, flags, now);
+    }
+
+    /// <summary>
+    /// The seed loader's path: a newer transcription of the source document may add an indicator to a
+    /// published plan, since the document, not the plan's state, says what it holds.
+    /// </summary>
+    public static Indicator FromSource(Plan plan, string code, IndicatorDefinition definition, IReadOnlyList<Target> targets,
+        IndicatorAnnotations annotations, IReadOnlyList<DataFlag> flags, DateTimeOffset now) =>
+        new(plan, code, definition, targets, annotations, flags, now);
 
     public long Id { get; private set; }
     public string PlanCode { get; private set; } = null!;

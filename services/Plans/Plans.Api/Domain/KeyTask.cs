@@ -12,17 +12,32 @@ public sealed class KeyTask : VersionedEntity, IAuditedResource
     {
     }
 
-    public KeyTask(Plan plan, string code, TaskDefinition definition, TaskProgress progress, DateTimeOffset now) : base(now)
+    private KeyTask(Plan plan, string code, TaskDefinition definition, TaskProgress progress, DateTimeOffset now) : base(now)
     {
         PlanCode = plan.Code;
         Code = code;
+        SortKey = TaskNumbering.SortKey(code);
         SetDefinition(definition);
         Progress = progress;
     }
 
+    /// <summary>A new key task: tasks are part of the document, so they are added only while the plan is drafted.</summary>
+    public static KeyTask Create(Plan plan, string code, TaskDefinition definition, TaskProgress progress, DateTimeOffset now)
+    {
+        plan.EnsureDefinitionEditable();
+        return new KeyTask(plan, code, definition, progress, now);
+    }
+
+    /// <summary>The seed loader's path: a newer transcription may add a task to a published plan.</summary>
+    public static KeyTask FromSource(Plan plan, string code, TaskDefinition definition, TaskProgress progress, DateTimeOffset now) =>
+        new(plan, code, definition, progress, now);
+
     public long Id { get; private set; }
     public string PlanCode { get; private set; } = null!;
     public string Code { get; private set; } = null!;
+
+    /// <summary>The code's numbers, each compared as a number, so that tasks list in document order (see <see cref="TaskNumbering"/>).</summary>
+    public string SortKey { get; private set; } = null!;
 
     public string AuditKey => $"{PlanCode}/{Code}";
     public string Title { get; private set; } = null!;

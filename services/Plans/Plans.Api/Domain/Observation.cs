@@ -1,3 +1,4 @@
+using SharedKernel.Errors;
 using Persistence.Audit;
 
 namespace Plans.Api.Domain;
@@ -10,6 +11,21 @@ public sealed class Observation : IAuditedResource
 {
     private Observation()
     {
+    }
+
+    /// <summary>
+    /// A value entered by a person or a statistics system. It cannot be for a year before the
+    /// indicator's baseline, which is where the indicator's record starts.
+    /// </summary>
+    public static Observation Manual(Plan plan, Indicator indicator, int year, decimal value, string? recordedBy, string? note,
+        DateTimeOffset now)
+    {
+        if (indicator.Definition.BaselineYear is { } baselineYear && year < baselineYear)
+        {
+            throw new RuleViolationException("year", $"The indicator's baseline is for {baselineYear}; observations start from that year.");
+        }
+
+        return new Observation(plan, indicator, year, value, ObservationOrigin.Manual, recordedBy, note, now);
     }
 
     public Observation(Plan plan, Indicator indicator, int year, decimal value, ObservationOrigin origin,

@@ -1,7 +1,6 @@
 using SharedKernel.Errors;
 using SharedKernel.Domain;
 using Persistence.Audit;
-using ServiceDefaults.Problems;
 
 namespace Plans.Api.Domain;
 
@@ -35,8 +34,17 @@ public sealed class Plan : VersionedEntity, IAuditedResource
         }
     }
 
-    public void Update(PlanDetails details, DateTimeOffset now)
+    /// <param name="details">The new details.</param>
+    /// <param name="parentLineage">The codes of the new parent plan and of every plan above it.</param>
+    /// <param name="now">The time of the change.</param>
+    public void Update(PlanDetails details, IReadOnlyCollection<string> parentLineage, DateTimeOffset now)
     {
+        if (parentLineage.Contains(Code))
+        {
+            throw new RuleViolationException("parentPlanCode",
+                $"Plan '{details.ParentPlanCode}' descends from '{Code}'; a plan cannot be its own ancestor.");
+        }
+
         EnsureDefinitionEditable();
         Apply(details);
         Touch(now);

@@ -58,26 +58,26 @@ public record IndicatorFields
 
     public IReadOnlyList<DataFlag> ToFlags() => (Flags ?? []).Select(f => new DataFlag(f.Code!, f.Message!)).ToList();
 
-    public static IndicatorFields From(Indicator indicator) => new()
+    /// <summary>The fields of an indicator as read, for a merge patch to apply to.</summary>
+    public static IndicatorFields From(IndicatorResponse indicator) => new()
     {
-        Name = indicator.Definition.Name,
-        NameEn = indicator.Annotations.NameEn,
-        Unit = indicator.Definition.Unit,
-        Measure = indicator.Definition.Measure,
-        Direction = indicator.Definition.Direction,
-        Baseline = indicator.Definition.BaselineYear is null ? null
-            : new BaselineInput(indicator.Definition.BaselineYear, indicator.Definition.BaselineValue, indicator.Definition.BaselineRaw),
+        Name = indicator.Name,
+        NameEn = indicator.NameEn,
+        Unit = indicator.Unit,
+        Measure = indicator.Measure,
+        Direction = indicator.Direction,
+        Baseline = indicator.Baseline is { } baseline ? new BaselineInput(baseline.Year, baseline.Value, baseline.Raw) : null,
         Targets = indicator.Targets.Select(t => new TargetInput(t.Year, t.Value, t.Qualifier, t.Raw, t.Derived)).ToList(),
-        Category = indicator.Annotations.Category,
-        Metric = indicator.Annotations.Metric,
-        Source = indicator.Annotations.Source,
-        Notes = indicator.Annotations.Notes,
+        Category = indicator.Category,
+        Metric = indicator.Metric,
+        Source = indicator.Source,
+        Notes = indicator.Notes,
         Flags = indicator.Flags.Select(f => new FlagInput(f.Code, f.Message)).ToList(),
     };
 }
 
 /// <summary>A new indicator of a draft plan.</summary>
-public sealed record CreateIndicatorRequest : IndicatorFields
+public record CreateIndicatorRequest : IndicatorFields
 {
     /// <summary>Identifier within the plan: letters, digits, '.', '_' and '-', e.g. T1-03.</summary>
     public string? Code { get; init; }

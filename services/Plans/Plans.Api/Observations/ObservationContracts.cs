@@ -1,4 +1,3 @@
-using FluentValidation;
 using Plans.Api.Domain;
 
 namespace Plans.Api.Observations;
@@ -21,14 +20,4 @@ public sealed record ObservationResponse(
 {
     public static ObservationResponse From(Observation o) =>
         new(o.Id, o.Year, o.Value, o.Origin, o.RecordedAt, o.RecordedBy, o.Note);
-}
-
-internal sealed class CreateObservationRequestValidator : AbstractValidator<CreateObservationRequest>
-{
-    public CreateObservationRequestValidator()
-    {
-        RuleFor(o => o.Year).NotNull().InclusiveBetween(1949, 2100);
-        RuleFor(o => o.Value).NotNull().PrecisionScale(20, 4, true);
-        RuleFor(o => o.Note).MaximumLength(2000);
-    }
 }

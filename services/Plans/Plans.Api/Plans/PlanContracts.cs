@@ -32,17 +32,18 @@ public record PlanFields
     public PlanDetails ToDetails() => new(Title!.Trim(), TitleEn, Kind!.Value, Level!.Value, RegionCode!, PeriodStart!.Value,
         PeriodEnd!.Value, BaselineYear!.Value, Issuer, DocumentNumber, IssuedOn, ParentPlanCode, ParentPlanTitle);
 
-    public static PlanFields From(PlanDetails d) => new()
+    /// <summary>The fields of a plan as read, for a merge patch to apply to.</summary>
+    public static PlanFields From(PlanResponse p) => new()
     {
-        Title = d.Title, TitleEn = d.TitleEn, Kind = d.Kind, Level = d.Level, RegionCode = d.RegionCode,
-        PeriodStart = d.PeriodStart, PeriodEnd = d.PeriodEnd, BaselineYear = d.BaselineYear, Issuer = d.Issuer,
-        DocumentNumber = d.DocumentNumber, IssuedOn = d.IssuedOn, ParentPlanCode = d.ParentPlanCode,
-        ParentPlanTitle = d.ParentPlanTitle,
+        Title = p.Title, TitleEn = p.TitleEn, Kind = p.Kind, Level = p.Level, RegionCode = p.RegionCode,
+        PeriodStart = p.PeriodStart, PeriodEnd = p.PeriodEnd, BaselineYear = p.BaselineYear, Issuer = p.Issuer,
+        DocumentNumber = p.DocumentNumber, IssuedOn = p.IssuedOn, ParentPlanCode = p.ParentPlanCode,
+        ParentPlanTitle = p.ParentPlanTitle,
     };
 }
 
 /// <summary>A new plan; it starts as a draft.</summary>
-public sealed record CreatePlanRequest : PlanFields
+public record CreatePlanRequest : PlanFields
 {
     /// <summary>Stable identifier chosen by the caller: letters, digits, '.', '_' and '-', e.g. TJ-STI-14FYP.</summary>
     public string? Code { get; init; }

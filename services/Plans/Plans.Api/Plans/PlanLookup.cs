@@ -6,7 +6,6 @@ using Plans.Api.Data;
 using Plans.Api.Domain;
 using Plans.Api.Regions;
 using ServiceDefaults.Auth;
-using ServiceDefaults.Problems;
 
 namespace Plans.Api.Plans;
 

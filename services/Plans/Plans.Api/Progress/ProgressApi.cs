@@ -1,3 +1,4 @@
+using Mediator;
 using SharedKernel.Time;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -58,24 +59,17 @@ public sealed record IndicatorProgressResponse(
     ProgressStatus Status,
     MetricStatus MetricStatus);
 
-public static class ProgressApi
-{
-    public static RouteGroupBuilder MapProgressApi(this IEndpointRouteBuilder app)
-    {
-        var group = app.MapGroup("/api/v1/plans/{code}/progress").WithTags("Progress");
-        group.MapGet("/", GetProgress).WithName("GetPlanProgress")
-            .WithSummary("Progress of every indicator: baseline, target, latest actual, share of the way, expected share, status");
-        return group;
-    }
+/// <summary>A plan's progress on every indicator, reckoned as of a date.</summary>
+public sealed record GetProgress(string Code, DateOnly? AsOf, ClaimsPrincipal Caller) : IQuery<PlanProgressResponse>;
 
-    /// <param name="code">The plan.</param>
-    /// <param name="asOf">Reckon as of this date (default: today). Observations for later years are left out.</param>
-    private static async Task<Ok<PlanProgressResponse>> GetProgress(string code, DateOnly? asOf, PlansDbContext db,
-        TimeProvider clock, ClaimsPrincipal user, CancellationToken ct)
+internal sealed class GetProgressHandler(PlansDbContext db, TimeProvider clock) : IQueryHandler<GetProgress, PlanProgressResponse>
+{
+    public async ValueTask<PlanProgressResponse> Handle(GetProgress query, CancellationToken ct)
     {
-        var plan = await PlanLookup.FindAsync(db, code, user, Access.Read, ct);
+        var code = query.Code;
+        var plan = await PlanLookup.FindAsync(db, code, query.Caller, Access.Read, ct);
         var today = clock.Today();
-        var date = asOf ?? today;
+        var date = query.AsOf ?? today;
         var indicators = await db.Indicators.AsNoTracking().Where(i => i.PlanCode == code).OrderBy(i => i.Code).ToListAsync(ct);
         var ids = indicators.Select(i => i.Id).ToList();
         // Only the latest record of each year counts, a later one correcting the earlier (of two recorded in the
@@ -103,7 +97,7 @@ public static class ProgressApi
                 result.Status,
                 MetricStatusOf(indicator, plan, authorities, today));
         }).ToList();
-        return TypedResults.Ok(new PlanProgressResponse(code, date, entries));
+        return new PlanProgressResponse(code, date, entries);
     }
 
     private static string SourceOf(Observation o) =>
@@ -126,4 +120,21 @@ public static class ProgressApi
             ? MetricStatus.AwaitingAuthority
             : MetricStatus.Live;
     }
+}
+
+public static class ProgressApi
+{
+    public static RouteGroupBuilder MapProgressApi(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/v1/plans/{code}/progress").WithTags("Progress");
+        group.MapGet("/", Get).WithName("GetPlanProgress")
+            .WithSummary("Progress of every indicator: baseline, target, latest actual, share of the way, expected share, status");
+        return group;
+    }
+
+    /// <param name="code">The plan.</param>
+    /// <param name="asOf">Reckon as of this date (default: today). Observations for later years are left out.</param>
+    private static async Task<Ok<PlanProgressResponse>> Get(string code, DateOnly? asOf, ISender sender, ClaimsPrincipal user,
+        CancellationToken ct) =>
+        TypedResults.Ok(await sender.Send(new GetProgress(code, asOf, user), ct));
 }

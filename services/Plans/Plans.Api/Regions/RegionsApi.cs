@@ -1,13 +1,14 @@
-using Persistence;
-using SharedKernel.Errors;
-using SharedKernel.Regions;
+using FluentValidation;
+using Mediator;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using Persistence;
+using Plans.Api.Common;
 using Plans.Api.Data;
 using Plans.Api.Domain;
-using ServiceDefaults.Json;
 using ServiceDefaults.Paging;
-using ServiceDefaults.Problems;
+using SharedKernel.Errors;
+using SharedKernel.Regions;
 
 namespace Plans.Api.Regions;
 
@@ -27,27 +28,30 @@ public sealed record RegionResponse(string Code, string Name, string NameEn, Reg
 /// <param name="ParentCode">Only the regions directly below this one.</param>
 public sealed record RegionFilter(string? Kind, string? ParentCode);
 
-public static class RegionsApi
+/// <summary>The regions, by kind and parent.</summary>
+public sealed record ListRegions(string? Kind, string? ParentCode, PageQuery Paging) : IQuery<PagedList<RegionResponse>>, IListQuery
 {
-    private static readonly SortFields<Region> Sorting = new("code", new Dictionary<string, System.Linq.Expressions.Expression<Func<Region, object?>>>
+    internal static readonly Sorting<Region> Sorting = new("code", new Dictionary<string, System.Linq.Expressions.Expression<Func<Region, object?>>>
     {
         ["code"] = r => r.Code,
         ["name"] = r => r.Name,
     });
+}
 
-    public static RouteGroupBuilder MapRegionsApi(this IEndpointRouteBuilder app)
+internal sealed class ListRegionsValidator : AbstractValidator<ListRegions>
+{
+    public ListRegionsValidator()
     {
-        var group = app.MapGroup("/api/v1/regions").WithTags("Regions");
-        group.MapGet("/", ListRegions).WithName("ListRegions")
-            .WithSummary("The region tree: Tianjin, its 16 districts and its functional zones");
-        group.MapGet("/{regionCode}", GetRegion).WithName("GetRegion").WithSummary("Get a region");
-        return group;
+        RuleFor(q => q.Kind).IsNameOf(typeof(RegionKind));
+        Include(new PagingRules<ListRegions>(ListRegions.Sorting.Names));
     }
+}
 
-    private static async Task<Ok<PagedList<RegionResponse>>> ListRegions([AsParameters] RegionFilter filter,
-        [AsParameters] PageQuery paging, PlansDbContext db, CancellationToken ct)
+internal sealed class ListRegionsHandler(PlansDbContext db) : IQueryHandler<ListRegions, PagedList<RegionResponse>>
+{
+    public async ValueTask<PagedList<RegionResponse>> Handle(ListRegions filter, CancellationToken ct)
     {
-        var kind = EnumText.ParseOptional<RegionKind>(filter.Kind, "kind");
+        var kind = EnumFilter.Parse<RegionKind>(filter.Kind);
         var query = db.Regions.AsNoTracking();
         if (kind is not null)
         {
@@ -59,13 +63,38 @@ public static class RegionsApi
             query = query.Where(r => r.ParentCode == filter.ParentCode);
         }
 
-        return TypedResults.Ok(await query.ToPagedListAsync(paging, Sorting, RegionResponse.From, ct));
+        return await query.ToPagedListAsync(filter.Paging, ListRegions.Sorting.Fields, RegionResponse.From, ct);
+    }
+}
+
+/// <summary>One region.</summary>
+public sealed record GetRegion(string RegionCode) : IQuery<RegionResponse>;
+
+internal sealed class GetRegionHandler(PlansDbContext db) : IQueryHandler<GetRegion, RegionResponse>
+{
+    public async ValueTask<RegionResponse> Handle(GetRegion query, CancellationToken ct)
+    {
+        var region = await db.Regions.AsNoTracking().SingleOrDefaultAsync(r => r.Code == query.RegionCode, ct)
+            ?? throw new NotFoundException("Region", query.RegionCode);
+        return RegionResponse.From(region);
+    }
+}
+
+public static class RegionsApi
+{
+    public static RouteGroupBuilder MapRegionsApi(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/v1/regions").WithTags("Regions");
+        group.MapGet("/", List).WithName("ListRegions")
+            .WithSummary("The region tree: Tianjin, its 16 districts and its functional zones");
+        group.MapGet("/{regionCode}", Get).WithName("GetRegion").WithSummary("Get a region");
+        return group;
     }
 
-    private static async Task<Ok<RegionResponse>> GetRegion(string regionCode, PlansDbContext db, CancellationToken ct)
-    {
-        var region = await db.Regions.AsNoTracking().SingleOrDefaultAsync(r => r.Code == regionCode, ct)
-            ?? throw new NotFoundException("Region", regionCode);
-        return TypedResults.Ok(RegionResponse.From(region));
-    }
+    private static async Task<Ok<PagedList<RegionResponse>>> List([AsParameters] RegionFilter filter, [AsParameters] PageQuery paging,
+        ISender sender, CancellationToken ct) =>
+        TypedResults.Ok(await sender.Send(new ListRegions(filter.Kind, filter.ParentCode, paging), ct));
+
+    private static async Task<Ok<RegionResponse>> Get(string regionCode, ISender sender, CancellationToken ct) =>
+        TypedResults.Ok(await sender.Send(new GetRegion(regionCode), ct));
 }

@@ -1,11 +1,9 @@
 using SharedKernel.Errors;
-using System.Net;
-using System.Net.Http.Headers;
-using System.Net.Http.Json;
-using System.Text;
 using System.Text.Json;
 using Microsoft.Extensions.Options;
-using ServiceDefaults.Problems;
+using Polly;
+using Polly.Timeout;
+using ServiceDefaults.ServiceClients;
 using SharedKernel.Regions;
 
 namespace Plans.Api.Registers;
@@ -33,7 +31,8 @@ public sealed class RegisterUnavailableException(string detail, Exception? inner
 }
 
 /// <summary>Reads the whole qualification list of the Enterprises API, page by page.</summary>
-public sealed class EnterpriseRegisterClient(HttpClient http, RegisterTokenCache tokens, IOptions<EnterpriseRegisterOptions> options)
+/// <remarks>The HTTP client calls with a client-credentials token and retries failed attempts (see <see cref="ServiceClientExtensions.AddClientCredentials"/>).</remarks>
+public sealed class EnterpriseRegisterClient(HttpClient http, IOptions<EnterpriseRegisterOptions> options)
 {
     private const int PageSize = 500;
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
@@ -68,13 +67,21 @@ public sealed class EnterpriseRegisterClient(HttpClient http, RegisterTokenCache
                 }
             }
         }
+        catch (TokenRequestException e)
+        {
+            throw new RegisterUnavailableException(e.Message, e);
+        }
         catch (HttpRequestException e)
         {
             throw new RegisterUnavailableException($"The Enterprises API at {baseUrl} cannot be reached: {e.Message}", e);
         }
-        catch (TaskCanceledException e) when (!ct.IsCancellationRequested)
+        catch (Exception e) when (e is TimeoutRejectedException || (e is TaskCanceledException && !ct.IsCancellationRequested))
         {
             throw new RegisterUnavailableException($"The Enterprises API at {baseUrl} did not answer in time.", e);
+        }
+        catch (ExecutionRejectedException e)
+        {
+            throw new RegisterUnavailableException($"The Enterprises API at {baseUrl} is not being called for now after repeated failures: {e.Message}", e);
         }
         catch (JsonException e)
         {
@@ -108,103 +115,15 @@ public sealed class EnterpriseRegisterClient(HttpClient http, RegisterTokenCache
 
     private async Task<QualificationPage> GetPageAsync(Uri url, CancellationToken ct)
     {
-        for (var attempt = 1; ; attempt++)
+        using var response = await http.GetAsync(url, ct);
+        if (!response.IsSuccessStatusCode)
         {
-            using var request = new HttpRequestMessage(HttpMethod.Get, url);
-            if (await tokens.GetAsync(http, ct) is { } token)
-            {
-                request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
-            }
-
-            using var response = await http.SendAsync(request, ct);
-            if (response.StatusCode == HttpStatusCode.Unauthorized && attempt == 1)
-            {
-                // The token may have been revoked or the issuer's keys rotated: fetch a new one once.
-                tokens.Invalidate();
-                continue;
-            }
-
-            if (!response.IsSuccessStatusCode)
-            {
-                throw new RegisterUnavailableException($"The Enterprises API answered {(int)response.StatusCode} to {url.PathAndQuery}.");
-            }
-
-            return await response.Content.ReadFromJsonAsync<QualificationPage>(Json, ct)
-                ?? throw new JsonException("The page is null.");
+            throw new RegisterUnavailableException($"The Enterprises API answered {(int)response.StatusCode} to {url.PathAndQuery}.");
         }
+
+        return await response.Content.ReadFromJsonAsync<QualificationPage>(Json, ct)
+            ?? throw new JsonException("The page is null.");
     }
 
     private sealed record QualificationPage(List<RegisterQualification?>? Items, int Page, int PageSize, long TotalCount);
-}
-
-/// <summary>
-/// The client-credentials token for the register, fetched from the token endpoint (form post,
-/// HTTP Basic client authentication) and kept until shortly before it expires.
-/// </summary>
-public sealed class RegisterTokenCache(IOptions<EnterpriseRegisterOptions> options, TimeProvider clock)
-{
-    private static readonly TimeSpan RenewBefore = TimeSpan.FromSeconds(60);
-    private readonly SemaphoreSlim gate = new(1, 1);
-    private volatile CachedToken? current;
-
-    public async Task<string?> GetAsync(HttpClient http, CancellationToken ct)
-    {
-        var o = options.Value;
-        if (string.IsNullOrWhiteSpace(o.TokenUrl))
-        {
-            return null;
-        }
-
-        if (current is { } cached && clock.GetUtcNow() < cached.RenewAt)
-        {
-            return cached.Token;
-        }
-
-        await gate.WaitAsync(ct);
-        try
-        {
-            if (current is { } fresh && clock.GetUtcNow() < fresh.RenewAt)
-            {
-                return fresh.Token;
-            }
-
-            using var request = new HttpRequestMessage(HttpMethod.Post, o.TokenUrl)
-            {
-                Content = new FormUrlEncodedContent(new Dictionary<string, string>
-                {
-                    ["grant_type"] = "client_credentials",
-                    ["scope"] = o.Scope,
-                }),
-            };
-            var credentials = $"{Uri.EscapeDataString(o.ClientId!)}:{Uri.EscapeDataString(o.ClientSecret!)}";
-            request.Headers.Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes(credentials)));
-            using var response = await http.SendAsync(request, ct);
-            if (!response.IsSuccessStatusCode)
-            {
-                throw new RegisterUnavailableException($"The token endpoint {o.TokenUrl} refused client '{o.ClientId}' ({(int)response.StatusCode}).");
-            }
-
-            var body = await response.Content.ReadFromJsonAsync<JsonElement>(ct);
-            var token = body.ValueKind == JsonValueKind.Object && body.TryGetProperty("access_token", out var t)
-                && t.ValueKind == JsonValueKind.String ? t.GetString()! : null;
-            if (token is null)
-            {
-                throw new RegisterUnavailableException($"The token endpoint {o.TokenUrl} answered without an access_token.");
-            }
-
-            var lifetime = body.TryGetProperty("expires_in", out var e) && e.ValueKind == JsonValueKind.Number && e.TryGetInt32(out var seconds)
-                ? TimeSpan.FromSeconds(seconds) : TimeSpan.FromMinutes(5);
-            var renewBefore = lifetime > RenewBefore * 2 ? RenewBefore : lifetime / 2;
-            current = new CachedToken(token, clock.GetUtcNow() + lifetime - renewBefore);
-            return token;
-        }
-        finally
-        {
-            gate.Release();
-        }
-    }
-
-    public void Invalidate() => current = null;
-
-    private sealed record CachedToken(string Token, DateTimeOffset RenewAt);
 }

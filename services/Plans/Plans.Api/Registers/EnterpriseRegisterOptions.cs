@@ -1,3 +1,6 @@
+using ServiceDefaults.ServiceClients;
+using SharedKernel.Access;
+
 namespace Plans.Api.Registers;
 
 /// <summary>
@@ -12,13 +15,14 @@ public sealed class EnterpriseRegisterOptions
     public string? BaseUrl { get; set; }
 
     /// <summary>Token endpoint for the client-credentials grant; without it the register is called without a token.</summary>
+    /// <remarks>This and <see cref="ClientId"/>, <see cref="ClientSecret"/> and <see cref="Scope"/> are who the register client calls as (<see cref="ClientCredentialsOptions"/>).</remarks>
     public string? TokenUrl { get; set; }
 
     public string? ClientId { get; set; }
     public string? ClientSecret { get; set; }
 
     /// <summary>Scope requested with the token.</summary>
-    public string Scope { get; set; } = "enterprises.read";
+    public string Scope { get; set; } = Scopes.EnterprisesRead;
 
     /// <summary>Reconcile once when the service starts.</summary>
     public bool ReconcileOnStartup { get; set; } = true;
@@ -32,11 +36,14 @@ public sealed class EnterpriseRegisterOptions
     public bool IsConfigured => !string.IsNullOrWhiteSpace(BaseUrl);
 
     internal static bool IsValid(EnterpriseRegisterOptions o) =>
-        !o.IsConfigured
-        || (IsHttpUrl(o.BaseUrl)
-            && (string.IsNullOrWhiteSpace(o.TokenUrl)
-                || (IsHttpUrl(o.TokenUrl) && !string.IsNullOrWhiteSpace(o.ClientId) && !string.IsNullOrWhiteSpace(o.ClientSecret))));
+        !o.IsConfigured || (Uri.TryCreate(o.BaseUrl, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https");
 
-    private static bool IsHttpUrl(string? text) =>
-        Uri.TryCreate(text, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https";
+    /// <summary>The client credentials the register client calls with.</summary>
+    internal void CopyTo(ClientCredentialsOptions credentials)
+    {
+        credentials.TokenUrl = TokenUrl;
+        credentials.ClientId = ClientId;
+        credentials.ClientSecret = ClientSecret;
+        credentials.Scope = Scope;
+    }
 }

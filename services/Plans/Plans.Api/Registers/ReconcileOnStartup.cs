@@ -1,3 +1,4 @@
+using Mediator;
 using Microsoft.Extensions.Options;
 
 namespace Plans.Api.Registers;
@@ -7,8 +8,8 @@ namespace Plans.Api.Registers;
 /// while the register cannot be reached, for <see cref="EnterpriseRegisterOptions.StartupRetryFor"/>.
 /// It logs and gives up rather than stopping the service: the events keep the metrics current meanwhile.
 /// </summary>
-internal sealed partial class ReconcileOnStartup(IServiceScopeFactory scopes, IOptions<EnterpriseRegisterOptions> options,
-    ILogger<ReconcileOnStartup> logger) : BackgroundService
+internal sealed partial class ReconcileOnStartup(IServiceScopeFactory scopes, EnterpriseRegisterReconciliation reconciliation,
+    IOptions<EnterpriseRegisterOptions> options, ILogger<ReconcileOnStartup> logger) : BackgroundService
 {
     private static readonly TimeSpan MaxDelay = TimeSpan.FromMinutes(1);
 
@@ -28,7 +29,7 @@ internal sealed partial class ReconcileOnStartup(IServiceScopeFactory scopes, IO
             try
             {
                 await using var scope = scopes.CreateAsyncScope();
-                await scope.ServiceProvider.GetRequiredService<EnterpriseRegisterReconciler>().ReconcileAsync(stoppingToken);
+                await reconciliation.RunAsync(scope.ServiceProvider.GetRequiredService<ISender>(), stoppingToken);
                 return;
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)

@@ -1,4 +1,3 @@
-using FluentValidation;
 using Plans.Api.Domain;
 using Plans.Api.Metrics;
 
@@ -31,14 +30,5 @@ public sealed record RegisterAuthorityResponse(string RegionCode, Register Regis
         var inForce = RegisterAuthorities.InForce(all, regionCode, today);
         return new RegisterAuthorityResponse(regionCode, register, own?.Authoritative ?? false, own?.Since,
             new EffectiveAuthority(inForce is not null, inForce?.RegionCode, inForce?.Since), own?.UpdatedAt);
-    }
-}
-
-internal sealed class SetRegisterAuthorityRequestValidator : AbstractValidator<SetRegisterAuthorityRequest>
-{
-    public SetRegisterAuthorityRequestValidator()
-    {
-        RuleFor(r => r.Authoritative).NotNull();
-        RuleFor(r => r.Since).InclusiveBetween(new DateOnly(1949, 10, 1), new DateOnly(2100, 12, 31));
     }
 }

@@ -1,7 +1,8 @@
-using SharedKernel.Access;
+using Mediator;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Plans.Api.Metrics;
-using ServiceDefaults.Auth;
+using ServiceDefaults.ServiceClients;
+using SharedKernel.Access;
 
 namespace Plans.Api.Registers;
 
@@ -10,15 +11,14 @@ public static class RegistersApi
     /// <summary>The local copy of the enterprise register, its metrics and its reconciliation.</summary>
     public static IServiceCollection AddRegisterMetrics(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<EnterpriseRegisterOptions>().Bind(configuration.GetSection(EnterpriseRegisterOptions.Section))
-            .Validate(EnterpriseRegisterOptions.IsValid,
-                $"{EnterpriseRegisterOptions.Section}: BaseUrl and TokenUrl must be absolute http(s) URLs, and a TokenUrl needs ClientId and ClientSecret.")
+        var section = configuration.GetSection(EnterpriseRegisterOptions.Section);
+        services.AddOptions<EnterpriseRegisterOptions>().Bind(section)
+            .Validate(EnterpriseRegisterOptions.IsValid, $"{EnterpriseRegisterOptions.Section}: BaseUrl must be an absolute http(s) URL.")
             .ValidateOnStart();
         services.AddScoped<MetricRefresher>();
-        services.AddSingleton<RegisterTokenCache>();
-        services.AddSingleton<ReconciliationGate>();
-        services.AddHttpClient<EnterpriseRegisterClient>(http => http.Timeout = TimeSpan.FromSeconds(30));
-        services.AddScoped<EnterpriseRegisterReconciler>();
+        services.AddSingleton<EnterpriseRegisterReconciliation>();
+        services.AddHttpClient<EnterpriseRegisterClient>()
+            .AddClientCredentials(credentials => (section.Get<EnterpriseRegisterOptions>() ?? new()).CopyTo(credentials));
         services.AddHostedService<ReconcileOnStartup>();
         return services;
     }
@@ -34,6 +34,7 @@ public static class RegistersApi
         return group;
     }
 
-    private static async Task<Ok<ReconcileReport>> Reconcile(EnterpriseRegisterReconciler reconciler, CancellationToken ct) =>
-        TypedResults.Ok(await reconciler.ReconcileAsync(ct));
+    private static async Task<Ok<ReconcileReport>> Reconcile(ISender sender, EnterpriseRegisterReconciliation reconciliation,
+        CancellationToken ct) =>
+        TypedResults.Ok(await reconciliation.RunAsync(sender, ct));
 }

@@ -1,29 +1,34 @@
-using SharedKernel.Errors;
-using SharedKernel.Domain;
 using System.Text.Json;
-using FluentValidation;
+using Mediator;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using Plans.Api.Common;
 using Plans.Api.Data;
-using Plans.Api.Domain;
 using Plans.Api.Indicators;
 using Plans.Api.Plans;
 using Plans.Api.Tasks;
-using ServiceDefaults.Problems;
-using ServiceDefaults.Validation;
+using SharedKernel.Errors;
 
 namespace Plans.Api.Seeds;
 
 /// <summary>
-/// Loads the plans of the seeds folder: a plan not yet seeded is created and published; the same
-/// seed version again changes nothing; a newer one rewrites what the seed wrote and a user has not
-/// touched since (see <see cref="SeedRecord"/>). A plan a user created under the same code is left alone.
+/// Loads the plans of the seeds folder. A request, not a command: loading is no unit of work of its
+/// own; each plan is one, a transaction the plan's commands join.
 /// </summary>
-public sealed partial class SeedLoader(PlansDbContext db, IServiceProvider services, TimeProvider clock,
-    IOptions<SeedOptions> options, IOptions<JsonOptions> json, ILogger<SeedLoader> logger)
+public sealed record LoadSeeds : IRequest<SeedReport>;
+
+/// <summary>
+/// A plan not yet seeded is created through the API's own commands (the plan, its indicators and
+/// tasks, then published), so the seed meets every rule a caller of the API meets; the same seed
+/// version again changes nothing; a newer one is applied by <see cref="ReseedPlan"/>. A plan a user
+/// created under the same code is left alone. A plan whose command is refused is rolled back and
+/// reported <c>invalid</c> with the refusal; one bad plan never stops the others.
+/// </summary>
+public sealed partial class SeedLoader(PlansDbContext db, ISender sender, IOptions<SeedOptions> options, IOptions<JsonOptions> json,
+    ILogger<SeedLoader> logger) : IRequestHandler<LoadSeeds, SeedReport>
 {
-    public async Task<SeedReport> LoadAsync(CancellationToken ct)
+    public async ValueTask<SeedReport> Handle(LoadSeeds request, CancellationToken ct)
     {
         var directory = options.Value.Directory;
         if (string.IsNullOrWhiteSpace(directory) || !Directory.Exists(Path.Combine(directory, "plans")))
@@ -54,7 +59,7 @@ public sealed partial class SeedLoader(PlansDbContext db, IServiceProvider servi
     private async Task<SeededPlan> LoadPlanAsync(SeedFile file, string directory, CancellationToken ct)
     {
         var code = file.Plan.Code!;
-        var record = await db.SeedRecords.FindAsync([Keys.Plan(code)], ct);
+        var record = await db.SeedRecords.AsNoTracking().SingleOrDefaultAsync(r => r.Key == SeedKeys.Plan(code), ct);
         if (record is not null && record.SeedVersion >= file.SeedVersion)
         {
             return new SeededPlan(code, "unchanged", record.SeedVersion, 0, 0, null);
@@ -65,16 +70,6 @@ public sealed partial class SeedLoader(PlansDbContext db, IServiceProvider servi
             return new SeededPlan(code, "skipped", file.SeedVersion, 0, 0, "A plan with this code was created through the API; it is left as it is.");
         }
 
-        try
-        {
-            await ValidateAsync(file, ct);
-        }
-        catch (RuleViolationException invalid)
-        {
-            var errors = string.Join("; ", invalid.Errors!.Select(e => $"{e.Key}: {string.Join(" ", e.Value)}"));
-            return new SeededPlan(code, "invalid", file.SeedVersion, 0, 0, errors);
-        }
-
         var documentPath = Path.Combine(directory, file.Document);
         if (!File.Exists(documentPath))
         {
@@ -82,10 +77,71 @@ public sealed partial class SeedLoader(PlansDbContext db, IServiceProvider servi
         }
 
         var text = await File.ReadAllTextAsync(documentPath, ct);
+        // Which part of the file the command being sent is for, to name it when the command is refused.
+        string? part = null;
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        var result = record is null ? await CreateAsync(file, text, ct) : await UpdateAsync(file, text, ct);
-        await transaction.CommitAsync(ct);
-        return result;
+        try
+        {
+            SeededPlan result;
+            if (record is null)
+            {
+                part = "plan";
+                await SendAsync(new CreatePlan(file.Plan, SystemCaller.Principal), ct);
+                foreach (var indicator in file.Indicators)
+                {
+                    part = $"indicators[{indicator.Code}]";
+                    await SendAsync(new CreateIndicator(code, indicator, SystemCaller.Principal), ct);
+                }
+
+                foreach (var task in file.Tasks)
+                {
+                    part = $"tasks[{task.Code}]";
+                    await SendAsync(new CreateTask(code, task, SystemCaller.Principal), ct);
+                }
+
+                part = "plan";
+                await SendAsync(new PublishPlan(code, null, SystemCaller.Principal), ct);
+                await SendAsync(new RecordSeededPlan(code, file.SeedVersion, text), ct);
+                result = new SeededPlan(code, "created", file.SeedVersion, 0, 0, null);
+            }
+            else
+            {
+                // Its errors name the part themselves.
+                part = null;
+                result = await sender.Send(ReseedPlan.From(file, text), ct);
+            }
+
+            await transaction.CommitAsync(ct);
+            db.ChangeTracker.Clear();
+            return result;
+        }
+        catch (DomainException refused)
+        {
+            await transaction.RollbackAsync(CancellationToken.None);
+            // What the plan's earlier commands saved is undone with the transaction; their entities must not linger.
+            db.ChangeTracker.Clear();
+            return new SeededPlan(code, "invalid", file.SeedVersion, 0, 0, Describe(part, refused));
+        }
+    }
+
+    /// <summary>
+    /// Sends a command of the plan being loaded. What it wrote is saved (in the plan's transaction), so
+    /// the tracker lets go of it: otherwise every later command's SaveChanges would look again at all
+    /// that the plan's earlier ones wrote, and a plan has up to 150 tasks.
+    /// </summary>
+    private async Task SendAsync<TResponse>(ICommand<TResponse> command, CancellationToken ct)
+    {
+        await sender.Send(command, ct);
+        db.ChangeTracker.Clear();
+    }
+
+    /// <summary>The refusal, each field named by the part of the seed file it is in (plan.title, indicators[T1-05].targets[0].year).</summary>
+    private static string Describe(string? part, DomainException refused)
+    {
+        string Where(string field) => part is null ? field : $"{part}.{field}";
+        return refused is RuleViolationException rule
+            ? string.Join("; ", rule.Errors.Select(e => $"{Where(e.Key)}: {string.Join(" ", e.Value)}"))
+            : part is null ? refused.Message : $"{part}: {refused.Message}";
     }
 
     /// <summary>A seed file, or why it cannot be used; one broken file never stops the others.</summary>
@@ -95,8 +151,9 @@ public sealed partial class SeedLoader(PlansDbContext db, IServiceProvider servi
         {
             var file = JsonSerializer.Deserialize<SeedFile>(File.ReadAllText(path), json.Value.SerializerOptions);
             return file is { Plan.Code: not null, Document: not null, Indicators: not null, Tasks: not null }
+                && !file.Indicators.Contains(null) && !file.Tasks.Contains(null)
                 ? (path, file, null)
-                : (path, null, "A seed file needs plan.code, document, indicators and tasks.");
+                : (path, null, "A seed file needs plan.code, document, indicators and tasks, without empty entries.");
         }
         catch (JsonException invalid)
         {
@@ -104,140 +161,6 @@ public sealed partial class SeedLoader(PlansDbContext db, IServiceProvider servi
         }
     }
 
-    private async Task<SeededPlan> CreateAsync(SeedFile file, string text, CancellationToken ct)
-    {
-        var now = clock.GetUtcNow();
-        var plan = new Plan(file.Plan.Code!, file.Plan.ToDetails(), now);
-        var indicators = file.Indicators.Select(i => new Indicator(plan, i.Code!, i.ToDefinition(), i.ToTargets(), i.ToAnnotations(), i.ToFlags(), now)).ToList();
-        var tasks = file.Tasks.Select(t => new KeyTask(plan, t.Code!, t.ToDefinition(), t.ToProgress(), now)).ToList();
-        plan.Publish(now);
-        db.Plans.Add(plan);
-        db.Indicators.AddRange(indicators);
-        db.Tasks.AddRange(tasks);
-        db.Documents.Add(new PlanDocument(plan.Code, text));
-        await db.SaveChangesAsync(ct);
-
-        db.SeedRecords.Add(new SeedRecord(Keys.Plan(plan.Code), file.SeedVersion, plan.Version));
-        db.SeedRecords.AddRange(indicators.Select(i => new SeedRecord(Keys.Indicator(plan.Code, i.Code), file.SeedVersion, i.Version)));
-        db.SeedRecords.AddRange(tasks.Select(t => new SeedRecord(Keys.Task(plan.Code, t.Code), file.SeedVersion, t.Version)));
-        await db.SaveChangesAsync(ct);
-        return new SeededPlan(plan.Code, "created", file.SeedVersion, 0, 0, null);
-    }
-
-    private async Task<SeededPlan> UpdateAsync(SeedFile file, string text, CancellationToken ct)
-    {
-        var now = clock.GetUtcNow();
-        var code = file.Plan.Code!;
-        var plan = await db.Plans.SingleAsync(p => p.Code == code, ct);
-        var indicators = await db.Indicators.Where(i => i.PlanCode == code).ToDictionaryAsync(i => i.Code, ct);
-        var tasks = await db.Tasks.Where(t => t.PlanCode == code).ToDictionaryAsync(t => t.Code, ct);
-        var records = await db.SeedRecords.Where(r => r.Key.StartsWith(Keys.Prefix(code))).ToDictionaryAsync(r => r.Key, ct);
-        var touched = new List<(string Key, VersionedEntity Entity)>();
-        var (updated, kept) = (0, 0);
-
-        void Apply(string key, VersionedEntity? existing, Action update, Func<VersionedEntity> create)
-        {
-            if (existing is null)
-            {
-                touched.Add((key, create()));
-                updated++;
-            }
-            else if (records.TryGetValue(key, out var seeded) && seeded.EntityVersion == existing.Version)
-            {
-                update();
-                touched.Add((key, existing));
-                updated++;
-            }
-            else
-            {
-                kept++;
-            }
-        }
-
-        Apply(Keys.Plan(code), plan, () => plan.ReplaceFromSource(file.Plan.ToDetails(), now), () => plan);
-        foreach (var i in file.Indicators)
-        {
-            var existing = indicators.GetValueOrDefault(i.Code!);
-            Apply(Keys.Indicator(code, i.Code!), existing,
-                () => existing!.ReplaceFromSource(i.ToDefinition(), i.ToTargets(), i.ToAnnotations(), i.ToFlags(), now),
-                () => db.Indicators.Add(new Indicator(plan, i.Code!, i.ToDefinition(), i.ToTargets(), i.ToAnnotations(), i.ToFlags(), now)).Entity);
-        }
-
-        foreach (var t in file.Tasks)
-        {
-            var existing = tasks.GetValueOrDefault(t.Code!);
-            Apply(Keys.Task(code, t.Code!), existing, () => existing!.ReplaceFromSource(t.ToDefinition(), now),
-                () => db.Tasks.Add(new KeyTask(plan, t.Code!, t.ToDefinition(), t.ToProgress(), now)).Entity);
-        }
-
-        var document = await db.Documents.FindAsync([code], ct);
-        if (document is null)
-        {
-            db.Documents.Add(new PlanDocument(code, text));
-        }
-        else
-        {
-            document.Replace(text);
-        }
-
-        await db.SaveChangesAsync(ct);
-        foreach (var (key, entity) in touched)
-        {
-            if (records.TryGetValue(key, out var record))
-            {
-                record.Record(file.SeedVersion, entity.Version);
-            }
-            else
-            {
-                db.SeedRecords.Add(new SeedRecord(key, file.SeedVersion, entity.Version));
-            }
-        }
-
-        // The plan's record gates the next load: it moves to this seed version even when a user's edit kept the plan as it was.
-        var planRecord = records[Keys.Plan(code)];
-        if (touched.All(t => t.Key != planRecord.Key))
-        {
-            planRecord.Record(file.SeedVersion, planRecord.EntityVersion);
-        }
-
-        await db.SaveChangesAsync(ct);
-        return new SeededPlan(code, "updated", file.SeedVersion, updated, kept, null);
-    }
-
-    private async Task ValidateAsync(SeedFile file, CancellationToken ct)
-    {
-        await Validate(file.Plan, "plan", ct);
-        foreach (var indicator in file.Indicators)
-        {
-            await Validate(indicator, $"indicators[{indicator.Code}]", ct);
-        }
-
-        foreach (var task in file.Tasks)
-        {
-            await Validate(task, $"tasks[{task.Code}]", ct);
-        }
-    }
-
-    private async Task Validate<T>(T part, string where, CancellationToken ct) where T : notnull
-    {
-        try
-        {
-            await RequestValidation.ValidateAsync(services.GetRequiredService<IValidator<T>>(), part, ct);
-        }
-        catch (RuleViolationException invalid)
-        {
-            throw new RuleViolationException(invalid.Errors!.ToDictionary(e => $"{where}.{e.Key}", e => e.Value));
-        }
-    }
-
     [LoggerMessage(Level = LogLevel.Information, Message = "Seed plan {PlanCode}: {Outcome} {Detail}")]
     private partial void LogPlan(string planCode, string outcome, string? detail);
-
-    private static class Keys
-    {
-        public static string Prefix(string plan) => $"{plan}|";
-        public static string Plan(string plan) => $"{plan}|plan";
-        public static string Indicator(string plan, string code) => $"{plan}|indicator|{code}";
-        public static string Task(string plan, string code) => $"{plan}|task|{code}";
-    }
 }

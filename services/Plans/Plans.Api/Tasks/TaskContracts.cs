@@ -1,4 +1,3 @@
-using FluentValidation;
 using Plans.Api.Domain;
 
 namespace Plans.Api.Tasks;
@@ -22,15 +21,16 @@ public record TaskFields
 
     public TaskProgress ToProgress() => new(Status ?? KeyTaskStatus.NotStarted, ProgressNote);
 
-    public static TaskFields From(KeyTask task) => new()
+    /// <summary>The fields of a task as read, for a merge patch to apply to.</summary>
+    public static TaskFields From(TaskResponse task) => new()
     {
         Title = task.Title,
         Description = task.Description,
         LeadUnits = task.LeadUnits,
         ResponsibleUnits = task.ResponsibleUnits,
         DueYear = task.DueYear,
-        Status = task.Progress.Status,
-        ProgressNote = task.Progress.Note,
+        Status = task.Status,
+        ProgressNote = task.ProgressNote,
     };
 
     private static IReadOnlyList<string> Clean(IReadOnlyList<string>? units) =>
@@ -38,7 +38,7 @@ public record TaskFields
 }
 
 /// <summary>A new key task of a draft plan.</summary>
-public sealed record CreateTaskRequest : TaskFields
+public record CreateTaskRequest : TaskFields
 {
     /// <summary>The task's numbering in the document, e.g. 三.(二).4.</summary>
     public string? Code { get; init; }
@@ -66,27 +66,3 @@ public sealed record TaskResponse(
 /// <param name="Unit">Tasks this unit leads or is responsible for (exact name, e.g. 区科技局).</param>
 /// <param name="Status">notStarted, inProgress, completed or delayed.</param>
 public sealed record TaskFilter(string? Unit, string? Status);
-
-internal sealed class TaskFieldsValidator : AbstractValidator<TaskFields>
-{
-    public TaskFieldsValidator()
-    {
-        RuleFor(t => t.Title).NotEmpty().MaximumLength(500);
-        RuleFor(t => t.Description).MaximumLength(4000);
-        RuleForEach(t => t.LeadUnits).NotEmpty().MaximumLength(200);
-        RuleForEach(t => t.ResponsibleUnits).NotEmpty().MaximumLength(200);
-        RuleFor(t => t.DueYear).InclusiveBetween(1949, 2100);
-        RuleFor(t => t.ProgressNote).MaximumLength(4000);
-    }
-}
-
-internal sealed class CreateTaskRequestValidator : AbstractValidator<CreateTaskRequest>
-{
-    public CreateTaskRequestValidator()
-    {
-        RuleFor(t => t.Code).NotEmpty().MaximumLength(64)
-            .Must(code => !code!.Any(c => char.IsWhiteSpace(c) || char.IsControl(c) || c is '/' or '\\' or '?' or '#' or '%'))
-            .WithMessage("'code' may not contain spaces or the characters / \\ ? # %.");
-        Include(new TaskFieldsValidator());
-    }
-}

@@ -360,6 +360,11 @@ namespace Plans.Api.Data.Migrations.Postgres
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
 
+                    b.Property<string>("SortKey")
+                        .IsRequired()
+                        .HasMaxLength(324)
+                        .HasColumnType("character varying(324)");
+
                     b.Property<string>("Title")
                         .IsRequired()
                         .HasMaxLength(500)
@@ -392,6 +397,8 @@ namespace Plans.Api.Data.Migrations.Postgres
 
                     b.HasIndex("PlanCode", "Code")
                         .IsUnique();
+
+                    b.HasIndex("PlanCode", "SortKey");
 
                     b.ToTable("Tasks", (string)null);
                 });

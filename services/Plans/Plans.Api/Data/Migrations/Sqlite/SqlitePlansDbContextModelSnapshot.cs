@@ -345,6 +345,11 @@ namespace Plans.Api.Data.Migrations.Sqlite
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("SortKey")
+                        .IsRequired()
+                        .HasMaxLength(324)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Title")
                         .IsRequired()
                         .HasMaxLength(500)
@@ -377,6 +382,8 @@ namespace Plans.Api.Data.Migrations.Sqlite
 
                     b.HasIndex("PlanCode", "Code")
                         .IsUnique();
+
+                    b.HasIndex("PlanCode", "SortKey");
 
                     b.ToTable("Tasks", (string)null);
                 });

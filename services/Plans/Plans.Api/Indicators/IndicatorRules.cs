@@ -1,12 +1,30 @@
 using FluentValidation;
+using Microsoft.EntityFrameworkCore;
+using Plans.Api.Data;
 using Plans.Api.Domain;
 using Plans.Api.Plans;
 
 namespace Plans.Api.Indicators;
 
-internal sealed class IndicatorFieldsValidator : AbstractValidator<IndicatorFields>
+/// <summary>The years a plan runs, which its indicators' targets must fall within.</summary>
+public sealed record PlanPeriod(int Start, int End)
 {
-    public IndicatorFieldsValidator()
+    public bool Contains(int year) => year >= Start && year <= End;
+
+    public static Task<PlanPeriod?> OfAsync(PlansDbContext db, string planCode, CancellationToken ct) =>
+        db.Plans.Where(p => p.Code == planCode).Select(p => new PlanPeriod(p.Details.PeriodStart, p.Details.PeriodEnd))
+            .SingleOrDefaultAsync(ct);
+}
+
+/// <summary>
+/// The rules of an indicator's fields, for every message that carries them (creating, updating,
+/// reseeding). The plan's period comes from the caller: from the database for an indicator of a
+/// stored plan, from the seed file for a plan being reseeded. Generic, so that no validator of the
+/// bare fields is registered and each message is validated once, by the pipeline.
+/// </summary>
+internal sealed class IndicatorFieldsRules<T> : AbstractValidator<T> where T : IndicatorFields
+{
+    public IndicatorFieldsRules(Func<T, CancellationToken, Task<PlanPeriod?>> periodOf)
     {
         RuleFor(i => i.Name).NotEmpty().MaximumLength(300);
         RuleFor(i => i.NameEn).MaximumLength(500);
@@ -46,6 +64,22 @@ internal sealed class IndicatorFieldsValidator : AbstractValidator<IndicatorFiel
             .Must((indicator, targets) => targets!.OfType<TargetInput>().All(t => t.Year is null || t.Year > indicator.Baseline!.Year))
             .When(i => i.Targets is { Count: > 0 } && i.Baseline?.Year is not null)
             .WithMessage("Every target year must be after the baseline year.");
+        RuleFor(i => i.Targets).CustomAsync(async (targets, context, ct) =>
+        {
+            if (await periodOf(context.InstanceToValidate, ct) is not { } period)
+            {
+                return;
+            }
+
+            for (var index = 0; index < targets!.Count; index++)
+            {
+                if (targets[index]?.Year is { } year && !period.Contains(year))
+                {
+                    context.AddFailure($"targets[{index}].year",
+                        $"The plan runs from {period.Start} to {period.End}; a target for {year} falls outside it.");
+                }
+            }
+        }).When(i => i.Targets is { Count: > 0 });
         RuleFor(i => i.Metric).Must(metric => MetricKey.IsValid(metric!))
             .When(i => !string.IsNullOrWhiteSpace(i.Metric))
             .WithMessage(i => $"'{i.Metric}' is not a known register metric. Known: {MetricKey.Documentation}.");
@@ -54,11 +88,12 @@ internal sealed class IndicatorFieldsValidator : AbstractValidator<IndicatorFiel
     }
 }
 
-internal sealed class CreateIndicatorRequestValidator : AbstractValidator<CreateIndicatorRequest>
+/// <summary>The rules of a new indicator: its code, and its fields.</summary>
+internal sealed class CreateIndicatorRules<T> : AbstractValidator<T> where T : CreateIndicatorRequest
 {
-    public CreateIndicatorRequestValidator()
+    public CreateIndicatorRules(Func<T, CancellationToken, Task<PlanPeriod?>> periodOf)
     {
         RuleFor(i => i.Code).NotEmpty().Matches(Codes.Pattern).WithMessage(Codes.Message);
-        Include(new IndicatorFieldsValidator());
+        Include(new IndicatorFieldsRules<T>(periodOf));
     }
 }

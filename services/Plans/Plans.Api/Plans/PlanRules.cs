@@ -6,9 +6,14 @@ using ServiceDefaults.Json;
 
 namespace Plans.Api.Plans;
 
-internal sealed class PlanFieldsValidator : AbstractValidator<PlanFields>
+/// <summary>
+/// The rules of a plan's fields, for every message that carries them (creating, updating, reseeding).
+/// Generic, so that no validator of the bare fields is registered: a message is validated once, by
+/// the pipeline, with the validator of its own type.
+/// </summary>
+internal sealed class PlanFieldsRules<T> : AbstractValidator<T> where T : PlanFields
 {
-    public PlanFieldsValidator(PlansDbContext db)
+    public PlanFieldsRules(PlansDbContext db)
     {
         RuleFor(p => p.Title).NotEmpty().MaximumLength(300);
         RuleFor(p => p.TitleEn).MaximumLength(500);
@@ -38,16 +43,16 @@ internal sealed class PlanFieldsValidator : AbstractValidator<PlanFields>
             .When(p => !string.IsNullOrEmpty(p.ParentPlanCode))
             .WithMessage(p => $"Parent plan '{p.ParentPlanCode}' does not exist.");
     }
-
 }
 
-internal sealed class CreatePlanRequestValidator : AbstractValidator<CreatePlanRequest>
+/// <summary>The rules of a new plan: its code, and its fields.</summary>
+internal sealed class CreatePlanRules<T> : AbstractValidator<T> where T : CreatePlanRequest
 {
-    public CreatePlanRequestValidator(PlansDbContext db)
+    public CreatePlanRules(PlansDbContext db)
     {
         RuleFor(p => p.Code).NotEmpty().Matches(Codes.Pattern).WithMessage(Codes.Message);
         RuleFor(p => p.ParentPlanCode).NotEqual(p => p.Code).WithMessage("A plan cannot be its own parent.");
-        Include(new PlanFieldsValidator(db));
+        Include(new PlanFieldsRules<T>(db));
     }
 }
 
