@@ -55,8 +55,7 @@ public static class Extensions
         app.UseStatusCodePages();
         app.UseMiddleware<RequestBodyLimitMiddleware>();
         app.UseMiddleware<NulCharacterMiddleware>();
-        app.UseAuthentication();
-        app.UseAuthorization();
+        app.UseServiceAuth();
         app.MapServiceOpenApi(service);
         app.MapHealthEndpoints();
         return app;

@@ -34,7 +34,7 @@ internal sealed partial class ProblemDetailsExceptionHandler(IProblemDetailsServ
         context.Response.StatusCode = problem.Status!.Value;
         if (problem.Status == 401)
         {
-            context.Response.Headers.WWWAuthenticate = "Bearer";
+            context.Response.Headers.WWWAuthenticate = exception is InvalidTokenException ? "Bearer error=\"invalid_token\"" : "Bearer";
         }
 
         return await problems.TryWriteAsync(new ProblemDetailsContext
