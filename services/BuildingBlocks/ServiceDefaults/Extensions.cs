@@ -34,8 +34,7 @@ public static class Extensions
         builder.Services.ConfigureHttpJsonOptions(options => JsonDefaults.Apply(options.SerializerOptions));
         // Binding failures throw so that they reach the one exception handler as problem details.
         builder.Services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
-        builder.Services.AddOptions<RequestLimitsOptions>().Bind(builder.Configuration.GetSection(RequestLimitsOptions.Section))
-            .Validate(o => o.MaxBodyBytes > 0, "RequestLimits:MaxBodyBytes must be positive.").ValidateOnStart();
+        builder.Services.AddRequestLimits(builder.Configuration);
 
         RequestValidation.ConfigureGlobalOptions();
         builder.Services.AddValidatorsFromAssembly(service.Assembly, includeInternalTypes: true);
@@ -53,8 +52,10 @@ public static class Extensions
         app.UseMiddleware<SecurityHeadersMiddleware>();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
-        app.UseMiddleware<RequestBodyLimitMiddleware>();
-        app.UseMiddleware<NulCharacterMiddleware>();
+        app.UseMiddleware<RequestLimitsMiddleware>();
+        app.UseMiddleware<HeaderValuesMiddleware>();
+        app.UseMiddleware<QueryValuesMiddleware>();
+        app.UseMiddleware<JsonCharsetMiddleware>();
         app.UseServiceAuth();
         app.MapServiceOpenApi(service);
         app.MapHealthEndpoints();
