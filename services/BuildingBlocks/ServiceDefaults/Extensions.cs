@@ -48,12 +48,14 @@ public static class Extensions
     public static WebApplication MapDefaultEndpoints(this WebApplication app)
     {
         var service = app.Services.GetRequiredService<ServiceDescription>();
+        app.UseHeadWithoutBody();
         app.UseMiddleware<RequestIdMiddleware>();
         app.UseMiddleware<SecurityHeadersMiddleware>();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseMiddleware<RequestLimitsMiddleware>();
         app.UseMiddleware<HeaderValuesMiddleware>();
+        app.UseRoutingWithHead();
         app.UseMiddleware<QueryValuesMiddleware>();
         app.UseMiddleware<JsonCharsetMiddleware>();
         app.UseServiceAuth();
