@@ -35,6 +35,7 @@ public static class Extensions
         // Binding failures throw so that they reach the one exception handler as problem details.
         builder.Services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
         builder.Services.AddRequestLimits(builder.Configuration);
+        builder.Services.AddTrustedProxies(builder.Configuration);
 
         RequestValidation.ConfigureGlobalOptions();
         builder.Services.AddValidatorsFromAssembly(service.Assembly, includeInternalTypes: true);
@@ -49,6 +50,7 @@ public static class Extensions
     {
         var service = app.Services.GetRequiredService<ServiceDescription>();
         app.UseHeadWithoutBody();
+        app.UseForwardedHeaders();
         app.UseMiddleware<RequestIdMiddleware>();
         app.UseMiddleware<SecurityHeadersMiddleware>();
         app.UseExceptionHandler();
