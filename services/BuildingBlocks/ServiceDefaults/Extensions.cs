@@ -36,6 +36,7 @@ public static class Extensions
         builder.Services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
         builder.Services.AddRequestLimits(builder.Configuration);
         builder.Services.AddTrustedProxies(builder.Configuration);
+        builder.Services.AddServiceResponseCompression();
 
         RequestValidation.ConfigureGlobalOptions();
         builder.Services.AddValidatorsFromAssembly(service.Assembly, includeInternalTypes: true);
@@ -46,6 +47,12 @@ public static class Extensions
         return builder;
     }
 
+    /// <summary>
+    /// The shared pipeline, in order: no body for HEAD; the caller's address from trusted proxies;
+    /// request id and security headers; problems for exceptions and for bare error statuses; what no
+    /// request may be (too large, headers no hop can carry); compression; routing (HEAD as GET); what
+    /// no query or body may be; authentication, refusing unusable tokens; authorization.
+    /// </summary>
     public static WebApplication MapDefaultEndpoints(this WebApplication app)
     {
         var service = app.Services.GetRequiredService<ServiceDescription>();
@@ -57,6 +64,7 @@ public static class Extensions
         app.UseStatusCodePages();
         app.UseMiddleware<RequestLimitsMiddleware>();
         app.UseMiddleware<HeaderValuesMiddleware>();
+        app.UseServiceResponseCompression();
         app.UseRoutingWithHead();
         app.UseMiddleware<QueryValuesMiddleware>();
         app.UseMiddleware<JsonCharsetMiddleware>();
