@@ -65,14 +65,10 @@ public class KestrelLimitsTests : IClassFixture<KestrelPlansApiFactory>
     [InlineData("X-Client: \u00c3\u0028")]
     public async Task A_header_value_of_bytes_outside_ascii_utf8_or_not_gets_a_400_problem_naming_it(string field)
     {
-        var code = Api.UniqueCode("BYTES");
-        var body = Encoding.UTF8.GetBytes(JsonSerializer.Serialize(Api.Plan(code)));
-
-        var answer = await RawHttp.SendAsync(factory.Port,
-            ["POST /api/v1/plans HTTP/1.1", bearer, "Content-Type: application/json", $"Content-Length: {body.Length}", field], body);
+        // No body: the request is refused before one would be read, and unread bytes would make the server reset the connection.
+        var answer = await RawHttp.SendAsync(factory.Port, ["GET /api/v1/regions HTTP/1.1", bearer, field]);
 
         answer.Problem(400, "invalidHeader");
-        (await factory.CreateClient().GetAsync($"/api/v1/plans/{code}")).StatusCode.Should().Be(HttpStatusCode.NotFound);
     }
 
     [Fact]
@@ -112,11 +108,11 @@ public class KestrelLimitsTests : IClassFixture<KestrelPlansApiFactory>
     }
 
     [Fact]
-    public async Task A_huge_content_length_with_a_tiny_body_is_a_413_without_waiting_for_the_body()
+    public async Task A_huge_content_length_is_a_413_without_waiting_for_the_body()
     {
         var answer = await RawHttp.SendAsync(factory.Port,
             ["POST /api/v1/plans HTTP/1.1", bearer, "Content-Type: application/json", "Content-Length: 999999999999"],
-            "{}"u8.ToArray(), timeout: TimeSpan.FromSeconds(10));
+            timeout: TimeSpan.FromSeconds(10));
 
         answer.Problem(413, "payloadTooLarge");
     }
