@@ -13,10 +13,10 @@ public sealed class SystemFixture : IAsyncLifetime
     private Process? process;
     private readonly System.Text.StringBuilder output = new();
 
-    public int GatewayPort { get; } = FreePort();
-    public int PlansPort { get; } = FreePort();
-    public int EnterprisesPort { get; } = FreePort();
-    public int RedisPort { get; } = FreePort();
+    public int GatewayPort { get; } = TestSupport.TestPorts.Free();
+    public int PlansPort { get; } = TestSupport.TestPorts.Free();
+    public int EnterprisesPort { get; } = TestSupport.TestPorts.Free();
+    public int RedisPort { get; } = TestSupport.TestPorts.Free();
     public string DataDirectory { get; } = Path.Combine(Path.GetTempPath(), "e2e-" + Guid.NewGuid().ToString("N")[..8]);
     /// <summary>The gateway, called with the local admin client's token.</summary>
     public HttpClient Gateway { get; private set; } = null!;
@@ -143,15 +143,6 @@ public sealed class SystemFixture : IAsyncLifetime
         {
             output.AppendLine(line);
         }
-    }
-
-    private static int FreePort()
-    {
-        var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
-        listener.Start();
-        var port = ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
-        return port;
     }
 }
 

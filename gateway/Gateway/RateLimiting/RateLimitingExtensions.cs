@@ -63,14 +63,24 @@ public static class RateLimitingExtensions
 
         var keys = http.RequestServices.GetRequiredService<SigningKeys>();
         var issuer = http.RequestServices.GetRequiredService<IOptions<TokenIssuerOptions>>().Value.Issuer;
-        // The partition callback is synchronous; validation against in-memory keys does no I/O.
-        var result = new JsonWebTokenHandler().ValidateTokenAsync(header[7..].Trim(), new TokenValidationParameters
+        try
         {
-            ValidIssuer = issuer,
-            ValidAudience = SharedKernel.Access.Scopes.Audience,
-            IssuerSigningKeys = keys.All,
-        }).GetAwaiter().GetResult();
-        return result.IsValid && result.Claims.TryGetValue("client_id", out var clientId) ? clientId as string : null;
+            // The partition callback is synchronous; validation against in-memory keys does no I/O.
+            var result = new JsonWebTokenHandler().ValidateTokenAsync(header[7..].Trim(), new TokenValidationParameters
+            {
+                ValidIssuer = issuer,
+                ValidAudience = SharedKernel.Access.Scopes.Audience,
+                IssuerSigningKeys = keys.All,
+            }).GetAwaiter().GetResult();
+            return result.IsValid && result.Claims.TryGetValue("client_id", out var clientId) ? clientId as string : null;
+        }
+        catch (Exception unreadable) when (unreadable is ArgumentException or SecurityTokenException or InvalidOperationException
+            or FormatException or System.Text.Json.JsonException)
+        {
+            // Every request passes here, public ones included: a token that cannot even be read is
+            // counted with anonymous callers, and the service it is meant for answers it with a 401.
+            return null;
+        }
     }
 
     private static async ValueTask RejectAsync(OnRejectedContext context, CancellationToken cancellationToken)

@@ -4,6 +4,7 @@ using System.Text;
 using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
+using ServiceDefaults.Http;
 using SharedKernel.Access;
 
 namespace Gateway.Tokens;
@@ -32,7 +33,8 @@ public static partial class TokenEndpoints
 
     public static WebApplication MapTokenEndpoints(this WebApplication app)
     {
-        app.MapPost("/connect/token", IssueToken).WithTags("Tokens").WithName("IssueToken")
+        // Never compressed: the answer carries a secret, and its compressed length would leak it (BREACH).
+        app.MapPost("/connect/token", IssueToken).WithTags("Tokens").WithName("IssueToken").WithoutResponseCompression()
             .WithSummary("Client-credentials grant: form fields grant_type=client_credentials, client_id, client_secret (or HTTP Basic), optional scope");
         app.MapGet("/.well-known/openid-configuration", Discovery).WithTags("Tokens").WithName("Discovery")
             .WithSummary("OpenID Connect discovery document");

@@ -28,6 +28,8 @@ public static class Extensions
             console.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffZ";
         });
 
+        // Registered before AddProblemDetails adds the framework's writer, so problems are JSON whatever Accept says.
+        builder.Services.AddSingleton<IProblemDetailsWriter, ProblemJsonWriter>();
         builder.Services.AddProblemDetails(options => options.CustomizeProblemDetails = ProblemDetailsDefaults.Customize);
         builder.Services.AddExceptionHandler<ProblemDetailsExceptionHandler>();
         builder.Services.ConfigureHttpJsonOptions(options => JsonDefaults.Apply(options.SerializerOptions));
@@ -35,8 +37,9 @@ public static class Extensions
         builder.Services.AddOptions<JsonOptions>().Configure<IHttpContextAccessor>((options, http) => PersonalDataJson.Apply(options.SerializerOptions, http));
         // Binding failures throw so that they reach the one exception handler as problem details.
         builder.Services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
-        builder.Services.AddOptions<RequestLimitsOptions>().Bind(builder.Configuration.GetSection(RequestLimitsOptions.Section))
-            .Validate(o => o.MaxBodyBytes > 0, "RequestLimits:MaxBodyBytes must be positive.").ValidateOnStart();
+        builder.Services.AddRequestLimits(builder.Configuration);
+        builder.Services.AddTrustedProxies(builder.Configuration);
+        builder.Services.AddServiceResponseCompression();
 
         RequestValidation.ConfigureGlobalOptions();
         builder.Services.AddValidatorsFromAssembly(service.Assembly, includeInternalTypes: true);
@@ -47,17 +50,28 @@ public static class Extensions
         return builder;
     }
 
+    /// <summary>
+    /// The shared pipeline, in order: no body for HEAD; the caller's address from trusted proxies;
+    /// request id and security headers; problems for exceptions and for bare error statuses; what no
+    /// request may be (too large, headers no hop can carry); compression; routing (HEAD as GET); what
+    /// no query or body may be; authentication, refusing unusable tokens; authorization.
+    /// </summary>
     public static WebApplication MapDefaultEndpoints(this WebApplication app)
     {
         var service = app.Services.GetRequiredService<ServiceDescription>();
+        app.UseHeadWithoutBody();
+        app.UseForwardedHeaders();
         app.UseMiddleware<RequestIdMiddleware>();
         app.UseMiddleware<SecurityHeadersMiddleware>();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
-        app.UseMiddleware<RequestBodyLimitMiddleware>();
-        app.UseMiddleware<NulCharacterMiddleware>();
-        app.UseAuthentication();
-        app.UseAuthorization();
+        app.UseMiddleware<RequestLimitsMiddleware>();
+        app.UseMiddleware<HeaderValuesMiddleware>();
+        app.UseServiceResponseCompression();
+        app.UseRoutingWithHead();
+        app.UseMiddleware<QueryValuesMiddleware>();
+        app.UseMiddleware<JsonCharsetMiddleware>();
+        app.UseServiceAuth();
         app.MapServiceOpenApi(service);
         app.MapHealthEndpoints();
         return app;

@@ -2,6 +2,7 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace ServiceDefaults;
@@ -17,10 +18,12 @@ public static class HealthEndpoints
 
     public static WebApplication MapHealthEndpoints(this WebApplication app)
     {
+        // Probes read; any other method (POST, DELETE, TRACE) is a 405, not a health report.
+        var readOnly = new HttpMethodMetadata([HttpMethods.Get, HttpMethods.Head]);
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false, ResponseWriter = WriteAsync })
-            .ExcludeFromDescription();
+            .WithMetadata(readOnly).ExcludeFromDescription();
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains(ReadyTag), ResponseWriter = WriteAsync })
-            .ExcludeFromDescription();
+            .WithMetadata(readOnly).ExcludeFromDescription();
         return app;
     }
 

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.IdentityModel.JsonWebTokens;
+using Microsoft.IdentityModel.Tokens;
 using SharedKernel.Access;
 
 namespace ServiceDefaults.Auth;
@@ -66,24 +67,55 @@ public static class AuthExtensions
             return NoIssuerHandler.Name;
         }
 
-        if (authorization.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
+        if (authorization.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) && UnverifiedIssuer(authorization[7..].Trim()) is { } issuer)
         {
-            var handler = new JsonWebTokenHandler();
-            var raw = authorization[7..].Trim();
-            if (handler.CanReadToken(raw))
+            foreach (var (authority, scheme) in schemes)
             {
-                var issuer = handler.ReadJsonWebToken(raw).Issuer.TrimEnd('/');
-                foreach (var (authority, scheme) in schemes)
+                if (authority == issuer)
                 {
-                    if (authority == issuer)
-                    {
-                        return scheme;
-                    }
+                    return scheme;
                 }
             }
         }
 
         return schemes[0].Scheme;
+    }
+
+    /// <summary>
+    /// The <c>iss</c> a token claims, read before anything is verified, only to pick the scheme that
+    /// verifies it; null when it cannot be read. The selector runs on every request, public ones
+    /// included, so a malformed, oversized or garbage token must never throw here: the first scheme
+    /// then rejects it with a 401.
+    /// </summary>
+    internal static string? UnverifiedIssuer(string token)
+    {
+        var handler = new JsonWebTokenHandler();
+        if (!handler.CanReadToken(token))
+        {
+            return null;
+        }
+
+        try
+        {
+            return handler.ReadJsonWebToken(token).Issuer.TrimEnd('/');
+        }
+        catch (Exception unreadable) when (unreadable is ArgumentException or SecurityTokenException or InvalidOperationException
+            or FormatException or System.Text.Json.JsonException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>
+    /// Authentication and authorization, with a sent token that fails validation refused on every
+    /// route: see <see cref="InvalidTokenMiddleware"/>.
+    /// </summary>
+    public static WebApplication UseServiceAuth(this WebApplication app)
+    {
+        app.UseAuthentication();
+        app.UseMiddleware<InvalidTokenMiddleware>();
+        app.UseAuthorization();
+        return app;
     }
 
     private static bool IsLoopback(string authority) =>

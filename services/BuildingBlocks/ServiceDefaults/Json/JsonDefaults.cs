@@ -3,7 +3,7 @@ using System.Text.Json.Serialization;
 
 namespace ServiceDefaults.Json;
 
-/// <summary>The one JSON shape of the API: camelCase, string enums, no unknown members accepted.</summary>
+/// <summary>The one JSON shape of the API: camelCase, string enums, no unknown or repeated members accepted.</summary>
 public static class JsonDefaults
 {
     public static void Apply(JsonSerializerOptions options)
@@ -15,8 +15,12 @@ public static class JsonDefaults
         // A misspelt field must not be dropped silently: the caller would believe it was stored.
         options.UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow;
         options.NumberHandling = JsonNumberHandling.Strict;
+        // {"code":"A","code":"B"} (or "code" and "Code") is refused, not read as its last member: a
+        // caller, a proxy and this service could each read a different document.
+        options.AllowDuplicateProperties = false;
         options.Converters.Insert(0, new StrictStringEnumConverter());
         options.Converters.Insert(1, new NormalizedDecimalConverter());
         options.Converters.Insert(2, new NoNulStringConverter());
+        options.Converters.Insert(3, new StrictJsonObjectConverter());
     }
 }

@@ -27,3 +27,13 @@ public sealed class PreconditionFailedException(string currentETag)
 public sealed class PreconditionRequiredException()
     : ApiException(428, ErrorCodes.PreconditionRequired, "If-Match is required",
         "Send the ETag from your last read in an If-Match header so that concurrent changes are not overwritten.");
+
+/// <summary>
+/// A bearer token was sent but cannot be used (malformed, expired, signed by no trusted issuer):
+/// 401 with <c>WWW-Authenticate: Bearer error="invalid_token"</c> (RFC 6750 §3.1), on every route,
+/// public reads included, so a client with a stale token learns it instead of silently reading as
+/// an anonymous caller.
+/// </summary>
+public sealed class InvalidTokenException()
+    : ApiException(401, HttpErrorCodes.InvalidToken, "The access token is not valid",
+        "The bearer token is malformed, expired, or not issued by a trusted issuer for this API. Get a new token and retry.");

@@ -1,4 +1,3 @@
-using SharedKernel.Errors;
 using Microsoft.AspNetCore.Http;
 
 namespace ServiceDefaults.Problems;
@@ -13,7 +12,7 @@ public static class ProblemDetailsDefaults
         problem.Status = status;
         problem.Type ??= ProblemTypes.For(status);
         problem.Instance ??= context.HttpContext.Request.Path;
-        problem.Extensions.TryAdd("code", ErrorCodes.ForStatus(status));
+        problem.Extensions.TryAdd("code", HttpErrorCodes.ForStatus(status));
         problem.Extensions.Remove("traceId");
         problem.Extensions["requestId"] = context.HttpContext.TraceIdentifier;
         if (status >= 500 && status != 503)

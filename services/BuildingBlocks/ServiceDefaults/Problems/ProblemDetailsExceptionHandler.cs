@@ -34,7 +34,7 @@ internal sealed partial class ProblemDetailsExceptionHandler(IProblemDetailsServ
         context.Response.StatusCode = problem.Status!.Value;
         if (problem.Status == 401)
         {
-            context.Response.Headers.WWWAuthenticate = "Bearer";
+            context.Response.Headers.WWWAuthenticate = exception is InvalidTokenException ? "Bearer error=\"invalid_token\"" : "Bearer";
         }
 
         return await problems.TryWriteAsync(new ProblemDetailsContext
@@ -66,11 +66,13 @@ internal sealed partial class ProblemDetailsExceptionHandler(IProblemDetailsServ
 
         return bad.StatusCode switch
         {
+            408 => Create(408, HttpErrorCodes.RequestTimeout, "Request timeout",
+                "The request body arrived too slowly or not at all; send it at once, as its Content-Length says."),
             413 => Create(413, ErrorCodes.PayloadTooLarge, "Request body too large", bad.Message),
             415 => Create(415, ErrorCodes.UnsupportedMediaType, "Unsupported media type",
                 "Send the body as application/json."),
-            _ when ExpectsBody(context.Request) && HasNoBody(context.Request) => Create(400, ErrorCodes.BodyRequired,
-                "The request could not be read", "A JSON request body is required."),
+            _ when ExpectsBody(context.Request) && (HasNoBody(context.Request) || MissingBody().IsMatch(bad.Message)) =>
+                Create(400, ErrorCodes.BodyRequired, "The request could not be read", "A JSON request body is required."),
             _ => FromBindingFailure(bad),
         };
     }
@@ -78,14 +80,22 @@ internal sealed partial class ProblemDetailsExceptionHandler(IProblemDetailsServ
     private static ProblemDetails FromBindingFailure(BadHttpRequestException bad)
     {
         // Minimal APIs report a query or route value of the wrong type as
-        // 'Failed to bind parameter "int page" from "abc".' Name the parameter for the caller.
+        // 'Failed to bind parameter "int page" from "abc".', and a missing one as 'Required parameter
+        // "int year" was not provided from query string.' Name the parameter as the caller wrote it.
+        if (MissingParameter().Match(bad.Message) is { Success: true } missing)
+        {
+            var required = JsonNamingPolicy.CamelCase.ConvertName(missing.Groups["name"].Value);
+            return Create(400, ErrorCodes.InvalidParameter, "The request could not be read", $"The parameter '{required}' is required.",
+                new Dictionary<string, string[]> { [required] = ["A value is required."] });
+        }
+
         var match = BindFailure().Match(bad.Message);
         if (!match.Success)
         {
             return Create(400, ErrorCodes.InvalidParameter, "The request could not be read", bad.Message);
         }
 
-        var name = match.Groups["name"].Value;
+        var name = JsonNamingPolicy.CamelCase.ConvertName(match.Groups["name"].Value);
         var value = match.Groups["value"].Value;
         return Create(400, ErrorCodes.InvalidParameter, "The request could not be read",
             $"The value '{value}' is not valid for parameter '{name}'.",
@@ -94,12 +104,14 @@ internal sealed partial class ProblemDetailsExceptionHandler(IProblemDetailsServ
 
     private static ProblemDetails FromJson(JsonException json)
     {
-        var field = JsonPath.ToFieldName(json.Path);
+        var field = json is FieldJsonException { Field: { } member } ? member : JsonPath.ToFieldName(json.Path);
         // Only our own converters' messages are shown; the serializer's name internal .NET types.
         var message = json switch
         {
             FieldJsonException => json.Message,
             _ when json.Message.Contains("could not be mapped", StringComparison.Ordinal) => "Unknown field: it is not part of this resource.",
+            _ when json.Message.StartsWith("Duplicate propert", StringComparison.Ordinal) =>
+                "A member appears more than once (names are case-insensitive); send each once.",
             _ => "The value is missing, malformed or of the wrong type.",
         };
         var position = json.LineNumber is { } line ? $" (line {line + 1}, position {json.BytePositionInLine + 1})" : "";
@@ -116,4 +128,10 @@ internal sealed partial class ProblemDetailsExceptionHandler(IProblemDetailsServ
 
     [GeneratedRegex("^Failed to bind parameter \"(?:[^\"]* )?(?<name>[^\" ]+)\" from \"(?<value>.*)\"\\.$")]
     private static partial Regex BindFailure();
+
+    [GeneratedRegex("^Required parameter \"(?:[^\"]* )?(?<name>[^\" ]+)\" was not provided from (?!body)")]
+    private static partial Regex MissingParameter();
+
+    [GeneratedRegex("^(Required parameter \"[^\"]*\" was not provided from body|Implicit body inferred for parameter \"[^\"]*\" but no body was provided)")]
+    private static partial Regex MissingBody();
 }
