@@ -33,6 +33,7 @@ failed=0
 run_suite unit-plans tests/Plans.UnitTests || failed=1
 run_suite unit-enterprises tests/Enterprises.UnitTests || failed=1
 run_suite eventbus tests/EventBus.Tests || failed=1
+run_suite observability tests/Observability.Tests || failed=1
 run_suite gateway tests/Gateway.FunctionalTests || failed=1
 start_redis "${TEST_REDIS_PORT:-56379}"
 run_suite functional-sqlite-plans tests/Plans.FunctionalTests || failed=1

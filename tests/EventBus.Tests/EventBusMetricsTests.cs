@@ -1,3 +1,4 @@
+using TestSupport;
 using EventBus.Redis.Streams;
 using Microsoft.EntityFrameworkCore;
 using StackExchange.Redis;

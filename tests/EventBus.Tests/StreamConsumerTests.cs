@@ -1,3 +1,4 @@
+using TestSupport;
 using System.Diagnostics;
 using EventBus.Redis.DeadLetters;
 using EventBus.Redis.Inbox;

@@ -1,3 +1,4 @@
+using TestSupport;
 using System.Collections.ObjectModel;
 using System.Diagnostics;
 using EventBus.Redis.Outbox;

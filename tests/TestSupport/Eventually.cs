@@ -19,4 +19,12 @@ public static class Eventually
 
     public static Task HoldsAsync(Func<bool> condition, string what, double seconds = 10) =>
         HoldsAsync(() => Task.FromResult(condition()), what, seconds);
+
+    /// <summary>Polls until a value read satisfies the condition, and returns it.</summary>
+    public static async Task<T> ValueAsync<T>(Func<Task<T>> read, Func<T, bool> condition, string what, double seconds = 10)
+    {
+        var value = await read();
+        await HoldsAsync(async () => condition(value = await read()), what, seconds);
+        return value;
+    }
 }

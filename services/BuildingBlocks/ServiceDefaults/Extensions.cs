@@ -10,6 +10,7 @@ using ServiceDefaults.Http;
 using ServiceDefaults.Json;
 using ServiceDefaults.OpenApi;
 using ServiceDefaults.Problems;
+using ServiceDefaults.Telemetry;
 using ServiceDefaults.Validation;
 
 namespace ServiceDefaults;
@@ -47,6 +48,7 @@ public static class Extensions
         builder.Services.AddHealthChecks();
         builder.Services.AddServiceOpenApi(service);
         builder.AddServiceAuth();
+        builder.AddServiceTelemetry(service);
         return builder;
     }
 
@@ -74,6 +76,7 @@ public static class Extensions
         app.UseServiceAuth();
         app.MapServiceOpenApi(service);
         app.MapHealthEndpoints();
+        app.MapServiceTelemetry();
         return app;
     }
 }

@@ -11,7 +11,7 @@ namespace Plans.Api.Metrics;
 /// one, in every plan that is not archived and whose region the register is authoritative for, it
 /// records the current count for this year when it differs from the last one recorded.
 /// </summary>
-public sealed partial class MetricRefresher(PlansDbContext db, TimeProvider clock, ILogger<MetricRefresher> logger)
+public sealed partial class MetricRefresher(PlansDbContext db, TimeProvider clock, MetricsTelemetry telemetry, ILogger<MetricRefresher> logger)
 {
     public const string RecordedBy = "register:enterprises";
 
@@ -26,6 +26,15 @@ public sealed partial class MetricRefresher(PlansDbContext db, TimeProvider cloc
     /// two plans of one region bound to one metric share their count.
     /// </remarks>
     public async Task<int> RefreshAsync(IReadOnlyCollection<string>? touchedRegions, CancellationToken ct)
+    {
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
+        var recorded = await RecordAsync(touchedRegions, ct);
+        telemetry.RefreshDuration.Record(System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+        telemetry.FiguresRecorded.Add(recorded);
+        return recorded;
+    }
+
+    private async Task<int> RecordAsync(IReadOnlyCollection<string>? touchedRegions, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
         var today = BeijingCalendar.DateOf(now);

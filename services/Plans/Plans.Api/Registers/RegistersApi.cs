@@ -1,5 +1,6 @@
 using Mediator;
 using Microsoft.AspNetCore.Http.HttpResults;
+using OpenTelemetry.Metrics;
 using Plans.Api.Metrics;
 using ServiceDefaults.ServiceClients;
 using SharedKernel.Access;
@@ -16,6 +17,8 @@ public static class RegistersApi
             .Validate(EnterpriseRegisterOptions.IsValid, $"{EnterpriseRegisterOptions.Section}: BaseUrl must be an absolute http(s) URL.")
             .ValidateOnStart();
         services.AddScoped<MetricRefresher>();
+        services.AddSingleton<MetricsTelemetry>();
+        services.ConfigureOpenTelemetryMeterProvider(metrics => metrics.AddMeter(MetricsTelemetry.MeterName));
         services.AddSingleton<EnterpriseRegisterReconciliation>();
         services.AddHttpClient<EnterpriseRegisterClient>()
             .AddClientCredentials(credentials => (section.Get<EnterpriseRegisterOptions>() ?? new()).CopyTo(credentials));

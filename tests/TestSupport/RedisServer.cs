@@ -3,7 +3,7 @@ using System.Net;
 using System.Net.Sockets;
 using StackExchange.Redis;
 
-namespace EventBus.Tests;
+namespace TestSupport;
 
 /// <summary>
 /// A real redis-server of the test's own, on a free port, keeping its data in an append-only file
@@ -16,7 +16,7 @@ public sealed class RedisServer : IDisposable
 
     public RedisServer()
     {
-        Port = FreePort();
+        Port = TestPorts.Free();
         Start();
     }
 
@@ -85,12 +85,5 @@ public sealed class RedisServer : IDisposable
         {
             return false;
         }
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

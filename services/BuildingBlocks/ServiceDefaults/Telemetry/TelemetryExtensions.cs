@@ -1,0 +1,88 @@
+using System.Net;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using OpenTelemetry;
+using OpenTelemetry.Metrics;
+using OpenTelemetry.Resources;
+using OpenTelemetry.Trace;
+
+namespace ServiceDefaults.Telemetry;
+
+/// <summary>
+/// Traces and metrics through OpenTelemetry: incoming requests, outgoing HTTP calls, and what the
+/// building blocks add themselves (the database, Redis and the event bus register their sources with
+/// <c>ConfigureOpenTelemetryTracerProvider</c>). Nothing leaves the process unless the standard
+/// <c>OTEL_EXPORTER_OTLP_*</c> variables name a collector; metrics can also be scraped by Prometheus
+/// at <c>/metrics</c>, from inside the network only.
+/// </summary>
+public static class TelemetryExtensions
+{
+    public const string MetricsPath = "/metrics";
+
+    public static WebApplicationBuilder AddServiceTelemetry(this WebApplicationBuilder builder, ServiceDescription service)
+    {
+        var telemetry = builder.Services.AddOpenTelemetry()
+            .ConfigureResource(resource => resource.AddService(service.Name))
+            .WithTracing(tracing => tracing
+                .AddAspNetCoreInstrumentation(options => options.Filter = context => !IsOperational(context.Request.Path))
+                .AddHttpClientInstrumentation())
+            .WithMetrics(metrics => metrics
+                .AddAspNetCoreInstrumentation()
+                .AddHttpClientInstrumentation()
+                .AddRuntimeInstrumentation()
+                .AddPrometheusExporter());
+        if (ExportsOtlp(builder.Configuration))
+        {
+            telemetry.UseOtlpExporter();
+        }
+
+        return builder;
+    }
+
+    /// <summary>
+    /// The Prometheus scrape endpoint. It answers only callers on the same host or a private network
+    /// (a Prometheus in the cluster) that did not come through a proxy: behind the gateway's ingress the
+    /// caller's address is the client's, and the public never reads the service's internals.
+    /// </summary>
+    public static WebApplication MapServiceTelemetry(this WebApplication app)
+    {
+        app.MapPrometheusScrapingEndpoint(MetricsPath)
+            .AddEndpointFilter(async (context, next) => IsInternal(context.HttpContext)
+                ? await next(context)
+                : Results.Problem(statusCode: StatusCodes.Status404NotFound))
+            .ExcludeFromDescription();
+        return app;
+    }
+
+    private static bool ExportsOtlp(IConfiguration configuration) =>
+        new[] { "OTEL_EXPORTER_OTLP_ENDPOINT", "OTEL_EXPORTER_OTLP_TRACES_ENDPOINT", "OTEL_EXPORTER_OTLP_METRICS_ENDPOINT" }
+            .Any(name => !string.IsNullOrWhiteSpace(configuration[name]));
+
+    private static bool IsOperational(PathString path) =>
+        path.StartsWithSegments("/health") || path.StartsWithSegments(MetricsPath);
+
+    private static bool IsInternal(HttpContext context)
+    {
+        if (context.Request.Headers.ContainsKey("X-Forwarded-For") || context.Connection.RemoteIpAddress is not { } address)
+        {
+            return false;
+        }
+
+        if (address.IsIPv4MappedToIPv6)
+        {
+            address = address.MapToIPv4();
+        }
+
+        if (IPAddress.IsLoopback(address))
+        {
+            return true;
+        }
+
+        var bytes = address.GetAddressBytes();
+        return bytes.Length == 4
+            ? bytes[0] == 10 || (bytes[0] == 172 && bytes[1] is >= 16 and <= 31) || (bytes[0] == 192 && bytes[1] == 168)
+            : address.IsIPv6UniqueLocal || address.IsIPv6LinkLocal;
+    }
+}
