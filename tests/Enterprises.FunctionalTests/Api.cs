@@ -1,3 +1,4 @@
+using TestSupport;
 using System.Net;
 using System.Text.Json.Nodes;
 using Enterprises.Api.Data;
@@ -6,34 +7,6 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Enterprises.FunctionalTests;
-
-/// <summary>Unified Social Credit Codes for tests, built with both check characters of GB 32100-2015.</summary>
-public static class CreditCodes
-{
-    private const string Alphabet = "0123456789ABCDEFGHJKLMNPQRTUWXY";
-    private static readonly int[] OrganisationWeights = [3, 7, 9, 10, 5, 8, 4, 2];
-
-    /// <summary>A fresh valid code of an enterprise (91…) registered in <paramref name="division"/>.</summary>
-    public static string New(string division = "120116")
-    {
-        var body = string.Concat(Enumerable.Range(0, 8).Select(_ => (char)('0' + Random.Shared.Next(10))));
-        var organisationSum = body.Select((c, i) => OrganisationWeights[i] * (c - '0')).Sum();
-        var organisationCheck = (11 - organisationSum % 11) switch { 10 => 'X', 11 => '0', var d => (char)('0' + d) };
-        var first17 = $"91{division}{body}{organisationCheck}";
-        var weight = 1;
-        var sum = 0;
-        foreach (var c in first17)
-        {
-            sum += weight * Alphabet.IndexOf(c);
-            weight = weight * 3 % 31;
-        }
-
-        return first17 + Alphabet[(31 - sum % 31) % 31];
-    }
-
-    /// <summary>The code with its final check character changed, as a typing slip would.</summary>
-    public static string WithWrongCheck(string code) => code[..17] + (code[17] == '1' ? '2' : '1');
-}
 
 /// <summary>Enterprises-specific request bodies, calls and look-ups.</summary>
 public static class Api

@@ -1,3 +1,4 @@
+using TestSupport;
 using System.Net;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;

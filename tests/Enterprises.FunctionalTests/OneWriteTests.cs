@@ -1,3 +1,4 @@
+using TestSupport;
 using System.Net;
 using System.Text.Json.Nodes;
 
