@@ -14,6 +14,7 @@ public abstract class EnterprisesDbContext(DbContextOptions options) : ServiceDb
     public DbSet<Enterprise> Enterprises => Set<Enterprise>();
     public DbSet<AnnualReport> AnnualReports => Set<AnnualReport>();
     public DbSet<Qualification> Qualifications => Set<Qualification>();
+    public DbSet<Designation> Designations => Set<Designation>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

@@ -72,6 +72,77 @@ namespace Enterprises.Api.Data.Migrations.Sqlite
                     b.ToTable("AnnualReports");
                 });
 
+            modelBuilder.Entity("Enterprises.Api.Domain.Designation", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Board")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CreditCode")
+                        .IsRequired()
+                        .HasMaxLength(18)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DocumentReference")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EndReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("EndedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Notes")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Since")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("WithdrawalReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Withdrawn")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("WithdrawnOn")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CreditCode", "Kind");
+
+                    b.HasIndex("Kind", "Id");
+
+                    b.HasIndex(new[] { "CreditCode", "Kind" }, "IX_Designations_Current")
+                        .IsUnique()
+                        .HasFilter("\"EndedOn\" IS NULL AND NOT \"Withdrawn\"");
+
+                    b.ToTable("Designations");
+                });
+
             modelBuilder.Entity("Enterprises.Api.Domain.Enterprise", b =>
                 {
                     b.Property<string>("CreditCode")
@@ -381,6 +452,15 @@ namespace Enterprises.Api.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Enterprises.Api.Domain.Designation", b =>
+                {
+                    b.HasOne("Enterprises.Api.Domain.Enterprise", null)
+                        .WithMany("Designations")
+                        .HasForeignKey("CreditCode")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Enterprises.Api.Domain.Qualification", b =>
                 {
                     b.HasOne("Enterprises.Api.Domain.Enterprise", null)
@@ -393,6 +473,8 @@ namespace Enterprises.Api.Data.Migrations.Sqlite
             modelBuilder.Entity("Enterprises.Api.Domain.Enterprise", b =>
                 {
                     b.Navigation("AnnualReports");
+
+                    b.Navigation("Designations");
 
                     b.Navigation("Qualifications");
                 });
