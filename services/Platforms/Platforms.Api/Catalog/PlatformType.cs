@@ -18,7 +18,7 @@ public sealed record PlatformType(string Key, string Name, string NameEn, IReadO
 }
 
 /// <summary>The types the plans and documents count; configuration adds more (<see cref="PlatformTypeOptions"/>).</summary>
-internal static class BuiltInTypes
+public static class BuiltInTypes
 {
     private static readonly PlatformLevel[] NationalMunicipal = [PlatformLevel.National, PlatformLevel.Municipal];
     private static readonly PlatformLevel[] AllLevels = [PlatformLevel.National, PlatformLevel.Municipal, PlatformLevel.District];
