@@ -6,10 +6,13 @@ using Enterprises.Api.Data;
 using Enterprises.Api.Designations;
 using Enterprises.Api.Eligibility;
 using Enterprises.Api.Enterprises;
+using Enterprises.Api.Platforms;
 using Enterprises.Api.Qualifications;
 using Enterprises.Api.Statistics;
+using EventBus;
 using EventBus.Redis;
 using Persistence;
+using Platforms.Contracts;
 using ServiceDefaults;
 using ServiceDefaults.Messaging;
 
@@ -22,7 +25,11 @@ builder.Services.AddMediator(options =>
     options.ServiceLifetime = ServiceLifetime.Scoped;
     options.PipelineBehaviors = [typeof(LoggingBehaviour<,>), typeof(ValidationBehaviour<,>), typeof(UnitOfWorkBehaviour<,>)];
 });
-builder.AddRedisEventBus(EnterprisesService.Description.Name);
+builder.AddRedisEventBus(EnterprisesService.Description.Name)
+    .ConsumeFrom("platforms")
+    .AddSubscription<PlatformAccredited, HostedPlatformsHandler>()
+    .AddSubscription<PlatformUpdated, HostedPlatformsHandler>()
+    .AddSubscription<PlatformStatusChanged, HostedPlatformsHandler>();
 builder.AddQualificationExpiry();
 // Query parameters bind case-insensitively; the document names them as the API does, in camelCase.
 builder.Services.ConfigureSwaggerGen(options => options.DescribeAllParametersInCamelCase());

@@ -55,7 +55,7 @@ public sealed class Enterprise : VersionedEntity, IAuditedResource
     /// <summary>A new enterprise on the register, at version 1.</summary>
     public static Enterprise Register(string creditCode, EnterpriseDetails details, DateTimeOffset now)
     {
-        if (Domain.CreditCode.Problem(creditCode) is { } problem)
+        if (SharedKernel.Identifiers.CreditCode.Problem(creditCode) is { } problem)
         {
             throw new RuleViolationException("creditCode", problem);
         }

@@ -1,4 +1,5 @@
 using Enterprises.Api.Domain;
+using Enterprises.Api.Platforms;
 
 namespace Enterprises.Api.Enterprises;
 
@@ -70,6 +71,9 @@ public sealed record EnterpriseResponse(
     DateTimeOffset CreatedAt,
     DateTimeOffset UpdatedAt)
 {
+    /// <summary>The platforms it hosts now (from the Platforms service's events): on GET of one enterprise; null in lists and write answers.</summary>
+    public IReadOnlyList<HostedPlatformSummary>? Platforms { get; init; }
+
     public static EnterpriseResponse From(Enterprise e) => new(e.CreditCode, e.Name, e.NameEn, e.RegionCode, e.ZoneCode, e.Industry,
         e.FoundedOn, e.Qualifications.OrderBy(q => q.Type).ThenBy(q => q.GrantedOn).Select(QualificationSummary.From).ToList(),
         e.Designations.OrderBy(d => d.Kind).Select(DesignationSummary.From).ToList(), e.CreatedAt, e.UpdatedAt);

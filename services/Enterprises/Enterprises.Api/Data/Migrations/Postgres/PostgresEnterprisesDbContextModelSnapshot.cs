@@ -257,6 +257,45 @@ namespace Enterprises.Api.Data.Migrations.Postgres
                     b.ToTable("Qualifications");
                 });
 
+            modelBuilder.Entity("Enterprises.Api.Platforms.HostedPlatform", b =>
+                {
+                    b.Property<Guid>("PlatformId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("HostCreditCode")
+                        .HasMaxLength(18)
+                        .HasColumnType("character varying(18)");
+
+                    b.Property<DateTimeOffset>("LastEventAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Level")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.HasKey("PlatformId");
+
+                    b.HasIndex("HostCreditCode");
+
+                    b.ToTable("HostedPlatforms");
+                });
+
             modelBuilder.Entity("EventBus.Redis.Inbox.InboxMessage", b =>
                 {
                     b.Property<Guid>("EventId")

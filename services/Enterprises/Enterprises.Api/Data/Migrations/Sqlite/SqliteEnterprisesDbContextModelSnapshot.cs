@@ -248,6 +248,45 @@ namespace Enterprises.Api.Data.Migrations.Sqlite
                     b.ToTable("Qualifications");
                 });
 
+            modelBuilder.Entity("Enterprises.Api.Platforms.HostedPlatform", b =>
+                {
+                    b.Property<Guid>("PlatformId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("HostCreditCode")
+                        .HasMaxLength(18)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("LastEventAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Level")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("PlatformId");
+
+                    b.HasIndex("HostCreditCode");
+
+                    b.ToTable("HostedPlatforms");
+                });
+
             modelBuilder.Entity("EventBus.Redis.Inbox.InboxMessage", b =>
                 {
                     b.Property<Guid>("EventId")
