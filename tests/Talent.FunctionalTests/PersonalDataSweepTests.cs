@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json.Nodes;
 using Microsoft.Data.Sqlite;
+using StackExchange.Redis;
 
 namespace Talent.FunctionalTests;
 
@@ -49,8 +50,8 @@ public sealed class SweepScenario : IAsyncLifetime
 
 /// <summary>
 /// What the issue asks to be shown: the raw databases (SQLite files, PostgreSQL tables, files and write-ahead
-/// log), the audit table, the idempotency table and the captured logs of the whole Talent suite hold no
-/// identity number and no phone in plain text. Runs last (<see cref="SweepLast"/>).
+/// log), the audit table, the idempotency table, the events on Redis and the captured logs of the whole
+/// Talent suite hold no identity number and no phone in plain text. Runs last (<see cref="SweepLast"/>).
 /// </summary>
 [Collection(Collection)]
 public class PersonalDataSweepTests(SweepScenario scenario) : IClassFixture<SweepScenario>
@@ -151,6 +152,32 @@ public class PersonalDataSweepTests(SweepScenario scenario) : IClassFixture<Swee
         }
 
         records.Should().BeGreaterThan(0, "the suite made idempotent registrations");
+    }
+
+    [Fact]
+    public async Task The_events_the_suite_published_on_Redis_hold_no_identity_number_or_phone()
+    {
+        var search = Search();
+        using var redis = await ConnectionMultiplexer.ConnectAsync(TalentApiFactory.RedisServer);
+        async Task<StreamEntry[]> EntriesAsync(TalentApiFactory factory) =>
+            await redis.GetDatabase().StreamRangeAsync(factory.StreamPrefix + "talent");
+        await Eventually.ValueAsync(() => EntriesAsync(scenario.Factory), entries => entries.Length > 0,
+            "the scenario's recognition was relayed from the outbox to its stream");
+
+        var events = 0;
+        foreach (var factory in Suite.Databases)
+        {
+            foreach (var entry in await EntriesAsync(factory))
+            {
+                events++;
+                foreach (var field in entry.Values)
+                {
+                    search.FoundIn(field.Value.ToString()).Should().BeNull("event {0} holds no personal data: {1}", entry.Id, field.Value);
+                }
+            }
+        }
+
+        events.Should().BeGreaterThan(0);
     }
 
     [Fact]
