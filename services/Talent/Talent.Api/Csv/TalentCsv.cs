@@ -1,6 +1,7 @@
 using System.Globalization;
 using CsvHelper;
 using Microsoft.AspNetCore.Http.HttpResults;
+using ServiceDefaults.Csv;
 using ServiceDefaults.Json;
 using SharedKernel.Errors;
 using Talent.Api.Domain;
