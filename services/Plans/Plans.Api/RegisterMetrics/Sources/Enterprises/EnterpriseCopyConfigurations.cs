@@ -1,21 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
-using Plans.Api.Domain;
 
-namespace Plans.Api.Data;
-
-internal sealed class RegisterAuthorityConfiguration : IEntityTypeConfiguration<RegisterAuthority>
-{
-    public void Configure(EntityTypeBuilder<RegisterAuthority> authority)
-    {
-        authority.ToTable("RegisterAuthorities");
-        authority.HasKey(a => new { a.RegionCode, a.Register });
-        authority.Property(a => a.RegionCode).HasMaxLength(12);
-        authority.Property(a => a.Register).HasConversion<string>().HasMaxLength(20);
-        authority.Property(a => a.Version).IsConcurrencyToken();
-        authority.HasOne<Region>().WithMany().HasForeignKey(a => a.RegionCode).OnDelete(DeleteBehavior.Restrict);
-    }
-}
+namespace Plans.Api.RegisterMetrics.Sources.Enterprises;
 
 internal sealed class RegisteredEnterpriseConfiguration : IEntityTypeConfiguration<RegisteredEnterprise>
 {
@@ -26,8 +12,7 @@ internal sealed class RegisteredEnterpriseConfiguration : IEntityTypeConfigurati
         enterprise.Property(e => e.CreditCode).HasMaxLength(18);
         enterprise.Property(e => e.RegionCode).HasMaxLength(12);
         enterprise.Property(e => e.ZoneCode).HasMaxLength(12);
-        enterprise.HasIndex(e => e.RegionCode);
-        enterprise.HasIndex(e => e.ZoneCode);
+        enterprise.Property(e => e.RevenueWan).HasPrecision(20, 4);
     }
 }
 
@@ -41,7 +26,21 @@ internal sealed class RegisteredQualificationConfiguration : IEntityTypeConfigur
         qualification.Property(q => q.CreditCode).HasMaxLength(18);
         qualification.Property(q => q.Type).HasMaxLength(30);
         qualification.Property(q => q.Status).HasConversion<string>().HasMaxLength(20);
-        qualification.HasIndex(q => new { q.Type, q.Status });
+        // An event loads the holder's qualifications.
         qualification.HasIndex(q => q.CreditCode);
+    }
+}
+
+internal sealed class RegisteredDesignationConfiguration : IEntityTypeConfiguration<RegisteredDesignation>
+{
+    public void Configure(EntityTypeBuilder<RegisteredDesignation> designation)
+    {
+        designation.ToTable("RegisteredDesignations");
+        designation.HasKey(d => d.Id);
+        designation.Property(d => d.Id).ValueGeneratedNever();
+        designation.Property(d => d.CreditCode).HasMaxLength(18);
+        designation.Property(d => d.Kind).HasMaxLength(30);
+        designation.Property(d => d.Board).HasMaxLength(50);
+        designation.HasIndex(d => d.CreditCode);
     }
 }

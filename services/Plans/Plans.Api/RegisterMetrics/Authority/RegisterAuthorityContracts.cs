@@ -1,7 +1,4 @@
-using Plans.Api.Domain;
-using Plans.Api.Metrics;
-
-namespace Plans.Api.Registers;
+namespace Plans.Api.RegisterMetrics.Authority;
 
 /// <summary>Whether a register is complete for a region and the regions below it.</summary>
 /// <param name="Authoritative">True: indicators bound to the register's metrics there take their actuals from it.</param>
@@ -16,15 +13,15 @@ public sealed record EffectiveAuthority(bool Authoritative, string? RegionCode, 
 
 /// <summary>A register's authority for a region.</summary>
 /// <param name="RegionCode">The region.</param>
-/// <param name="Register">enterprises, platforms or talent.</param>
+/// <param name="Register">The register (enterprises, platforms, talent …).</param>
 /// <param name="Authoritative">This region's own statement (false when none was made).</param>
 /// <param name="Since">This region's own statement's date.</param>
 /// <param name="Effective">What holds today, taking the regions above into account.</param>
 /// <param name="UpdatedAt">When this region's statement was last changed; null when none was made.</param>
-public sealed record RegisterAuthorityResponse(string RegionCode, Register Register, bool Authoritative, DateOnly? Since,
+public sealed record RegisterAuthorityResponse(string RegionCode, string Register, bool Authoritative, DateOnly? Since,
     EffectiveAuthority Effective, DateTimeOffset? UpdatedAt)
 {
-    public static RegisterAuthorityResponse From(string regionCode, Register register, RegisterAuthority? own,
+    public static RegisterAuthorityResponse From(string regionCode, string register, RegisterAuthority? own,
         IEnumerable<RegisterAuthority> all, DateOnly today)
     {
         var inForce = RegisterAuthorities.InForce(all, regionCode, today);

@@ -6,7 +6,7 @@ using Plans.Api.Plans;
 using ServiceDefaults.Http;
 using SharedKernel.Access;
 
-namespace Plans.Api.Registers;
+namespace Plans.Api.RegisterMetrics.Authority;
 
 public static class RegisterAuthorityApi
 {
@@ -24,7 +24,7 @@ public static class RegisterAuthorityApi
     }
 
     /// <param name="regionCode">The region.</param>
-    /// <param name="register">enterprises, platforms or talent.</param>
+    /// <param name="register">The register: enterprises, platforms, talent (see the API description).</param>
     private static async Task<Ok<RegisterAuthorityResponse>> Get(string regionCode, string register, ISender sender,
         HttpResponse response, ClaimsPrincipal user, CancellationToken ct)
     {
@@ -34,7 +34,7 @@ public static class RegisterAuthorityApi
     }
 
     /// <param name="regionCode">The region.</param>
-    /// <param name="register">enterprises, platforms or talent.</param>
+    /// <param name="register">The register: enterprises, platforms, talent (see the API description).</param>
     private static async Task<Ok<RegisterAuthorityResponse>> Set(string regionCode, string register,
         SetRegisterAuthorityRequest request, ISender sender, HttpContext http, CancellationToken ct)
     {

@@ -1,17 +1,17 @@
 using ServiceDefaults.ServiceClients;
-using SharedKernel.Access;
 
-namespace Plans.Api.Registers;
+namespace Plans.Api.RegisterMetrics.Reconciliation;
 
 /// <summary>
-/// The <c>Registers:Enterprises</c> section: where the Enterprises API is, for reconciliation. Without
-/// a <see cref="BaseUrl"/> the service lives on the events alone and reconciliation is off.
+/// The <c>Registers:{Register}</c> section (<c>Registers:Enterprises</c>): where a register's owner
+/// serves it, for reconciliation. Without a <see cref="BaseUrl"/> the copy lives on the events alone
+/// and reconciliation is off. Named options, one per register.
 /// </summary>
-public sealed class EnterpriseRegisterOptions
+public sealed class RegisterOptions
 {
-    public const string Section = "Registers:Enterprises";
+    public static string SectionOf(string register) => $"Registers:{char.ToUpperInvariant(register[0])}{register[1..]}";
 
-    /// <summary>Base address of the Enterprises API (or the gateway), e.g. <c>http://localhost:8080</c>.</summary>
+    /// <summary>Base address of the owner's API (or the gateway), e.g. <c>http://localhost:8080</c>.</summary>
     public string? BaseUrl { get; set; }
 
     /// <summary>Token endpoint for the client-credentials grant; without it the register is called without a token.</summary>
@@ -21,8 +21,8 @@ public sealed class EnterpriseRegisterOptions
     public string? ClientId { get; set; }
     public string? ClientSecret { get; set; }
 
-    /// <summary>Scope requested with the token.</summary>
-    public string Scope { get; set; } = Scopes.EnterprisesRead;
+    /// <summary>Scope requested with the token; the register's read scope (<c>enterprises.read</c>) when not set.</summary>
+    public string? Scope { get; set; }
 
     /// <summary>Reconcile once when the service starts.</summary>
     public bool ReconcileOnStartup { get; set; } = true;
@@ -35,15 +35,15 @@ public sealed class EnterpriseRegisterOptions
 
     public bool IsConfigured => !string.IsNullOrWhiteSpace(BaseUrl);
 
-    internal static bool IsValid(EnterpriseRegisterOptions o) =>
+    internal static bool IsValid(RegisterOptions o) =>
         !o.IsConfigured || (Uri.TryCreate(o.BaseUrl, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https");
 
     /// <summary>The client credentials the register client calls with.</summary>
-    internal void CopyTo(ClientCredentialsOptions credentials)
+    internal void CopyTo(ClientCredentialsOptions credentials, string register)
     {
         credentials.TokenUrl = TokenUrl;
         credentials.ClientId = ClientId;
         credentials.ClientSecret = ClientSecret;
-        credentials.Scope = Scope;
+        credentials.Scope = Scope ?? $"{register}.read";
     }
 }

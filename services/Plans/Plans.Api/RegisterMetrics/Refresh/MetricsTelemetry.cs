@@ -1,6 +1,6 @@
 using System.Diagnostics.Metrics;
 
-namespace Plans.Api.Metrics;
+namespace Plans.Api.RegisterMetrics.Refresh;
 
 /// <summary>
 /// How long a refresh of the register metrics takes, and how many automatic figures it records:
