@@ -36,16 +36,17 @@ public sealed class RegisterApiClient(IRegisterSource source, HttpClient http, R
     /// register answering what its copy cannot hold is a 503 naming the item, never a half-read copy.
     /// </summary>
     /// <param name="noun">What the list holds, in the singular, for messages: <c>qualification</c>.</param>
-    public async Task<IReadOnlyList<T>> ReadAllAsync<T>(string path, string noun, Func<T, long> idOf, Func<T?, string?> problemOf,
-        CancellationToken ct) where T : class
+    public async Task<IReadOnlyList<T>> ReadAllAsync<T, TId>(string path, string noun, Func<T, TId> idOf, Func<T?, string?> problemOf,
+        CancellationToken ct) where T : class where TId : notnull
     {
         var baseUrl = new Uri(options.BaseUrl!.TrimEnd('/') + "/");
-        var items = new Dictionary<long, T>();
+        var items = new Dictionary<TId, T>();
         try
         {
             for (var page = 1; ; page++)
             {
-                var body = await GetPageAsync<T>(baseUrl, new Uri(baseUrl, $"{path}?page={page}&pageSize={PageSize}"), ct);
+                var query = path.Contains('?', StringComparison.Ordinal) ? '&' : '?';
+                var body = await GetPageAsync<T>(baseUrl, new Uri(baseUrl, $"{path}{query}page={page}&pageSize={PageSize}"), ct);
                 var before = items.Count;
                 foreach (var item in body.Items ?? [])
                 {

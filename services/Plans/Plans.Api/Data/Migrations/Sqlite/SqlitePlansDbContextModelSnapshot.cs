@@ -931,6 +931,63 @@ namespace Plans.Api.Data.Migrations.Sqlite
                     b.ToTable("RegisteredQualifications", (string)null);
                 });
 
+            modelBuilder.Entity("Plans.Api.RegisterMetrics.Sources.Platforms.RegisteredPlatform", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("LastEventAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Level")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ZoneCode")
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("RegisteredPlatforms", (string)null);
+                });
+
+            modelBuilder.Entity("Plans.Api.RegisterMetrics.Sources.Platforms.RegisteredTenant", b =>
+                {
+                    b.Property<long>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("GraduatedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("LastEventAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("PlatformId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PlatformId");
+
+                    b.ToTable("RegisteredTenants", (string)null);
+                });
+
             modelBuilder.Entity("Plans.Api.Domain.Indicator", b =>
                 {
                     b.HasOne("Plans.Api.Domain.Plan", null)

@@ -39,8 +39,8 @@ public sealed record EnterpriseSnapshot(IReadOnlyList<ListedQualification> Quali
     /// <summary>Reads both lists; a list the copy cannot hold, whole and as it is, is a 503 naming what is wrong.</summary>
     public static async Task<EnterpriseSnapshot> ReadAsync(RegisterApiClient api, DateTimeOffset takenAt, CancellationToken ct)
     {
-        var qualifications = await api.ReadAllAsync<ListedQualification>("api/v1/qualifications", "qualification", q => q.Id, ProblemOf, ct);
-        var designations = await api.ReadAllAsync<ListedDesignation>("api/v1/designations", "designation", d => d.Id, ProblemOf, ct);
+        var qualifications = await api.ReadAllAsync<ListedQualification, long>("api/v1/qualifications", "qualification", q => q.Id, ProblemOf, ct);
+        var designations = await api.ReadAllAsync<ListedDesignation, long>("api/v1/designations", "designation", d => d.Id, ProblemOf, ct);
         var statuses = qualifications.ToDictionary(q => q.Id, q => q.Status?.ToLowerInvariant() switch
         {
             "valid" => QualificationStatus.Valid,

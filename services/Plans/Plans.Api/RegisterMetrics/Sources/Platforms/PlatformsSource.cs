@@ -1,41 +1,40 @@
+using EventBus;
+using Plans.Api.Data;
+using Plans.Api.RegisterMetrics.Reconciliation;
+using Platforms.Contracts;
+
 namespace Plans.Api.RegisterMetrics.Sources.Platforms;
 
 /// <summary>
-/// The Platforms register (innovation platforms by type and level, incubator tenants). Not connected
-/// yet: its keys are known, so plans bind to them (progress says registerNotConnected), and the
-/// Platforms service's events and API will feed a copy here as they do for enterprises.
+/// The Platforms register: innovation platforms by type, level, status and place, and the tenants of
+/// incubators, maker spaces and 星创天地.
 /// </summary>
-public sealed class PlatformsSource : IRegisterSource
+public sealed class PlatformsSource : IRegisterSource, IRegisterCopy
 {
-    public static readonly IReadOnlyList<string> PlatformTypes =
-    [
-        "KeyLab", "EngineeringCenter", "TechInnovationCenter", "NewRndInstitution", "Incubator", "MakerSpace",
-        "UniversitySciencePark", "HaiheLab", "IndustryTechInstitute", "Alliance",
-    ];
+    public const string Name = "platforms";
 
-    public static readonly IReadOnlyList<string> PlatformLevels = ["national", "municipal", "district"];
-
-    public string Register => "platforms";
+    public string Register => Name;
 
     public string Title => "platform register";
 
-    public string KeySummary => "platforms.active.{Type} and platforms.active.{Type}.{level}; platforms.tenants.active";
+    public string KeySummary => PlatformMetricKeys.Summary;
 
-    public string KeyDocumentation =>
-        "### platforms (the Platforms register, not connected yet)\n\n" +
-        "- `platforms.active.{Type}` and `platforms.active.{Type}.{level}`: active platforms of the type (and level: national, " +
-        $"municipal, district). Types: {string.Join(", ", PlatformTypes)}.\n" +
-        "- `platforms.tenants.active`: tenants of incubators and maker spaces.";
+    public string KeyDocumentation => PlatformMetricKeys.Documentation;
 
-    public IRegisterCopy? Copy => null;
+    public IRegisterCopy Copy => this;
 
-    public RegisterMetric? Parse(string key) => key.Split('.') switch
-    {
-        ["platforms", "active", var type] when PlatformTypes.Contains(type) => Metric(key),
-        ["platforms", "active", var type, var level] when PlatformTypes.Contains(type) && PlatformLevels.Contains(level) => Metric(key),
-        ["platforms", "tenants", "active"] => Metric(key),
-        _ => null,
-    };
+    public RegisterMetric? Parse(string key) => PlatformMetricKeys.Parse(key);
 
-    private RegisterMetric Metric(string key) => new(key, Register, []);
+    public void Subscribe(IEventBusBuilder events) => events.ConsumeFrom(Name)
+        .AddSubscription<PlatformAccredited, PlatformEventHandler>()
+        .AddSubscription<PlatformUpdated, PlatformEventHandler>()
+        .AddSubscription<PlatformStatusChanged, PlatformEventHandler>()
+        .AddSubscription<TenantAdmitted, PlatformEventHandler>()
+        .AddSubscription<TenantGraduated, PlatformEventHandler>();
+
+    public async Task<IRegisterSnapshot> ReadAsync(RegisterApiClient api, DateTimeOffset takenAt, CancellationToken ct) =>
+        await PlatformSnapshot.ReadAsync(api, takenAt, ct);
+
+    public Task<RebuiltCopy> RebuildAsync(PlansDbContext db, IRegisterSnapshot snapshot, CancellationToken ct) =>
+        PlatformCopyRebuild.RunAsync(db, (PlatformSnapshot)snapshot, ct);
 }
