@@ -70,6 +70,7 @@ client_settings=(
   TokenIssuer__Clients__2__ClientId="$PLANS_CLIENT_ID"
   TokenIssuer__Clients__2__SecretHash="sha256:$(sha256_of "$PLANS_CLIENT_SECRET")"
   TokenIssuer__Clients__2__Scopes__0=enterprises.read
+  TokenIssuer__Clients__2__Scopes__1=platforms.read
   TokenIssuer__Clients__3__ClientId="$PLATFORMS_CLIENT_ID"
   TokenIssuer__Clients__3__SecretHash="sha256:$(sha256_of "$PLATFORMS_CLIENT_SECRET")"
   TokenIssuer__Clients__3__Scopes__0=enterprises.read
@@ -127,6 +128,10 @@ start plans "$(bin services/Plans/Plans.Api)" env \
   Registers__Enterprises__TokenUrl="http://localhost:$GATEWAY_PORT/connect/token" \
   Registers__Enterprises__ClientId="$PLANS_CLIENT_ID" \
   Registers__Enterprises__ClientSecret="$PLANS_CLIENT_SECRET" \
+  Registers__Platforms__BaseUrl="http://127.0.0.1:$PLATFORMS_PORT" \
+  Registers__Platforms__TokenUrl="http://localhost:$GATEWAY_PORT/connect/token" \
+  Registers__Platforms__ClientId="$PLANS_CLIENT_ID" \
+  Registers__Platforms__ClientSecret="$PLANS_CLIENT_SECRET" \
   dotnet Plans.Api.dll
 start platforms "$(bin services/Platforms/Platforms.Api)" env \
   ASPNETCORE_URLS="http://127.0.0.1:$PLATFORMS_PORT" \

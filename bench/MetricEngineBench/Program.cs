@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using MetricEngineBench;
 using Npgsql;
+using SharedKernel.Time;
 
 // Measures the live-metric engine from outside, as issue #10 asks: the register grows to 10,000
 // and 100,000 enterprises; at each size Plans reconciles its copy, a burst of HighTech grants goes
@@ -14,7 +15,13 @@ await gateway.SignInAsync(settings.ClientId, settings.ClientSecret);
 await gateway.MakeAuthoritativeAsync("120000");
 var free = new Queue<string>();
 var enqueued = 0;
+var rates = new List<(int Size, double Rate)>();
 Console.WriteLine($"machine: {Environment.ProcessorCount} cores");
+var needed = settings.Sizes.Count * settings.RateBurst + settings.Burst + settings.Sequential;
+if (settings.Sizes.Max(s => s.Size) / 5 < needed)
+{
+    throw new ArgumentException($"The bursts and sequential grants need {needed:N0} free Jinghai enterprises; the largest size gives {settings.Sizes.Max(s => s.Size) / 5:N0}.");
+}
 
 foreach (var (size, valid) in settings.Sizes)
 {
@@ -28,7 +35,9 @@ foreach (var (size, valid) in settings.Sizes)
     var reconciled = await gateway.ReconcileAsync();
     Console.WriteLine($"register {size:N0} enterprises, {register.Qualifications:N0} valid HighTech: reconciliation {reconciled.TotalSeconds:0.0} s");
     var (rate, reflected) = await BurstAsync(settings.RateBurst);
-    Console.WriteLine($"register {size:N0}: burst of {settings.RateBurst:N0} grants applied at {rate:N0} events/s, reflected {reflected.TotalSeconds:0.0} s after the last grant was accepted");
+    rates.Add((size, rate));
+    Console.WriteLine($"register {size:N0}: burst of {settings.RateBurst:N0} grants applied at {rate:N0} events/s " +
+        $"({rate / rates[0].Rate:P0} of the rate at {rates[0].Size:N0}), reflected {reflected.TotalSeconds:0.0} s after the last grant was accepted");
 }
 
 var (bigRate, bigReflected) = await BurstAsync(settings.Burst);
@@ -39,7 +48,7 @@ for (var i = 0; i < settings.Sequential; i++)
 {
     var (jinghai, tianjin) = (await gateway.ActualAsync("JH-STI-14FYP", "T1-04"), await gateway.ActualAsync("TJ-STI-14FYP", "T1-05"));
     var clock = Stopwatch.StartNew();
-    await gateway.GrantAsync(free.Dequeue(), DateOnly.FromDateTime(DateTime.UtcNow).AddDays(-1));
+    await gateway.GrantAsync(free.Dequeue(), TimeProvider.System.Today().AddDays(-1));
     await UntilAsync(async () => await gateway.ActualAsync("JH-STI-14FYP", "T1-04") >= jinghai + 1
         && await gateway.ActualAsync("TJ-STI-14FYP", "T1-05") >= tianjin + 1, TimeSpan.FromMilliseconds(5));
     latencies.Add(clock.Elapsed.TotalMilliseconds);
@@ -57,7 +66,7 @@ async Task<(double Rate, TimeSpan Reflected)> BurstAsync(int count)
     var tianjin = await gateway.ActualAsync("TJ-STI-14FYP", "T1-05");
     var codes = Enumerable.Range(0, count).Select(_ => free.Dequeue()).ToList();
     var started = DateTimeOffset.UtcNow;
-    var grantedOn = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(-1);
+    var grantedOn = TimeProvider.System.Today().AddDays(-1);
     await Parallel.ForEachAsync(codes, new ParallelOptions { MaxDegreeOfParallelism = settings.Concurrency },
         async (code, _) => await gateway.GrantAsync(code, grantedOn));
     var accepted = Stopwatch.StartNew();

@@ -1,5 +1,6 @@
 using Npgsql;
 using NpgsqlTypes;
+using SharedKernel.Time;
 using TestSupport;
 
 namespace MetricEngineBench;
@@ -58,7 +59,7 @@ internal sealed class Register(string connectionString, int seed)
         await using (var copy = await connection.BeginBinaryImportAsync(
             "COPY \"Qualifications\" (\"CreditCode\", \"Type\", \"CertificateNumber\", \"GrantedOn\", \"ExpiresOn\", \"Status\") FROM STDIN (FORMAT BINARY)"))
         {
-            var today = DateOnly.FromDateTime(DateTime.UtcNow);
+            var today = TimeProvider.System.Today();
             var holders = Enterprises.Where(e => e.District != Jinghai).Skip(Qualifications).Take(valid - Qualifications).ToList();
             foreach (var (code, _) in holders)
             {

@@ -7,8 +7,7 @@ using System.Text.Json.Nodes;
 using EventBus;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
-using Plans.Api.Events;
-using Plans.Api.Registers;
+using Plans.Api.RegisterMetrics.Reconciliation;
 
 namespace Plans.FunctionalTests;
 
@@ -29,7 +28,12 @@ public sealed class EnterpriseStream(ServiceApiFactory<Program> factory)
     public string Publish(IntegrationEvent @event)
     {
         var envelope = EventEnvelope.Wrap(@event, "enterprises");
-        return TestRedis.Append(factory.StreamPrefix + "enterprises", new Dictionary<string, string>
+        return Publish(envelope);
+    }
+
+    /// <summary>Puts the envelope on the stream (again, for a redelivery) and wakes the consumer, as the relay does.</summary>
+    public string Publish(EventEnvelope envelope) =>
+        TestRedis.Append(factory.StreamPrefix + "enterprises", new Dictionary<string, string>
         {
             ["id"] = envelope.Id.ToString(),
             ["type"] = envelope.Type,
@@ -38,7 +42,6 @@ public sealed class EnterpriseStream(ServiceApiFactory<Program> factory)
             ["schemaVersion"] = "1",
             ["payload"] = envelope.Payload,
         });
-    }
 
     public EnterpriseRegistered Registered(string creditCode, string region, string? zone = null) =>
         new(creditCode, "天津测试科技有限公司", region, zone, "软件和信息技术服务业", new DateOnly(2015, 5, 1)) { OccurredAt = Next() };
@@ -123,7 +126,7 @@ public static class RegisterApi
 
 /// <summary>
 /// A stand-in of the Enterprises API and the gateway's token endpoint, served to the Plans service's
-/// register client as its primary handler: qualifications paged as the real API pages them.
+/// register client as its primary handler: qualifications and designations paged as the real API pages them.
 /// </summary>
 public sealed class FakeEnterpriseRegister : HttpMessageHandler
 {
@@ -134,11 +137,12 @@ public sealed class FakeEnterpriseRegister : HttpMessageHandler
 
     private readonly Lock gate = new();
     private List<object> qualifications = [];
+    private List<object> designations = [];
 
     /// <summary>While true, every request fails as an unreachable host does.</summary>
     public bool Down { get; set; }
 
-    /// <summary>When set, answers the qualification list in place of the register (a malformed or inconsistent page).</summary>
+    /// <summary>When set, answers the lists in place of the register (a malformed or inconsistent page).</summary>
     public Func<int, HttpResponseMessage>? PageAnswer { get; set; }
 
     /// <summary>When set, answers the token request in place of the token endpoint.</summary>
@@ -147,16 +151,17 @@ public sealed class FakeEnterpriseRegister : HttpMessageHandler
     public int TokensIssued { get; private set; }
     public List<string> Requests { get; } = [];
 
-    public void Holds(IEnumerable<object> items)
+    public void Holds(IEnumerable<object> items, IEnumerable<object>? designated = null)
     {
         lock (gate)
         {
             qualifications = items.ToList();
+            designations = (designated ?? []).ToList();
         }
     }
 
     public static object Qualification(long id, string creditCode, string region, string type, string status, DateOnly grantedOn,
-        string? zone = null) => new
+        string? zone = null, decimal? revenueWan = null) => new
     {
         id,
         creditCode,
@@ -170,6 +175,22 @@ public sealed class FakeEnterpriseRegister : HttpMessageHandler
         revokedOn = status == "revoked" ? "2026-11-01" : null,
         revocationReason = status == "revoked" ? "申报材料弄虚作假" : null,
         expiredOn = (string?)null,
+        holderRevenueWan = revenueWan,
+        holderRevenueYear = revenueWan is null ? (int?)null : 2025,
+    };
+
+    public static object Designation(long id, string creditCode, string region, string kind, DateOnly since, DateOnly? endedOn = null,
+        bool withdrawn = false, string? zone = null) => new
+    {
+        id,
+        creditCode,
+        regionCode = region,
+        zoneCode = zone,
+        kind,
+        board = kind == "Listed" ? "科创板" : null,
+        since = since.ToString("yyyy-MM-dd"),
+        endedOn = endedOn?.ToString("yyyy-MM-dd"),
+        withdrawn,
     };
 
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
@@ -204,7 +225,7 @@ public sealed class FakeEnterpriseRegister : HttpMessageHandler
             return JsonAnswer(new { access_token = $"token-{TokensIssued}", token_type = "Bearer", expires_in = 3600 });
         }
 
-        if (url.AbsolutePath != "/api/v1/qualifications" || url.Host != new Uri(BaseUrl).Host)
+        if (url.AbsolutePath is not ("/api/v1/qualifications" or "/api/v1/designations") || url.Host != new Uri(BaseUrl).Host)
         {
             return new HttpResponseMessage(HttpStatusCode.NotFound);
         }
@@ -230,7 +251,7 @@ public sealed class FakeEnterpriseRegister : HttpMessageHandler
         List<object> all;
         lock (gate)
         {
-            all = qualifications.ToList();
+            all = (url.AbsolutePath == "/api/v1/designations" ? designations : qualifications).ToList();
         }
 
         return JsonAnswer(new { items = all.Skip((page - 1) * pageSize).Take(pageSize), page, pageSize, totalCount = all.Count });
@@ -262,6 +283,6 @@ public class RegisterPlansApiFactory : PlansApiFactory
         builder.UseSetting("Registers:Enterprises:ReconcileOnStartup", ReconcileOnStartup ? "true" : "false");
         builder.UseSetting("Registers:Enterprises:StartupRetryDelay", "00:00:00.200");
         builder.ConfigureServices(services =>
-            services.AddHttpClient<EnterpriseRegisterClient>().ConfigurePrimaryHttpMessageHandler(() => Register));
+            services.AddHttpClient(RegisterApiClient.HttpClientName("enterprises")).ConfigurePrimaryHttpMessageHandler(() => Register));
     }
 }

@@ -8,7 +8,15 @@ public static class TestRedis
     private static readonly Lazy<ConnectionMultiplexer> Connection =
         new(() => ConnectionMultiplexer.Connect(ServiceApiFactory<Program>.RedisServer));
 
-    /// <summary>Appends an entry with these fields; returns its id.</summary>
-    public static string Append(string stream, IEnumerable<KeyValuePair<string, string>> fields) =>
-        (string)Connection.Value.GetDatabase().StreamAdd(stream, fields.Select(f => new NameValueEntry(f.Key, f.Value)).ToArray())!;
+    /// <summary>
+    /// Appends an entry with these fields and wakes the stream's consumers, as a publisher does (the channel
+    /// has the stream's name); returns its id.
+    /// </summary>
+    public static string Append(string stream, IEnumerable<KeyValuePair<string, string>> fields)
+    {
+        var database = Connection.Value.GetDatabase();
+        var id = (string)database.StreamAdd(stream, fields.Select(f => new NameValueEntry(f.Key, f.Value)).ToArray())!;
+        database.Publish(RedisChannel.Literal(stream), RedisValue.EmptyString);
+        return id;
+    }
 }

@@ -1,24 +1,65 @@
-using Plans.Api.Domain;
+using Plans.Api.RegisterMetrics;
+using Plans.Api.RegisterMetrics.Sources.Enterprises;
+using Plans.Api.RegisterMetrics.Sources.Platforms;
+using Plans.Api.RegisterMetrics.Sources.Talent;
 
 namespace Plans.UnitTests;
 
 public class MetricKeyTests
 {
+    private static readonly RegisterSources Sources = new([new EnterprisesSource(), new PlatformsSource(), new TalentSource()]);
+
     [Theory]
     [InlineData("enterprises.qualified.HighTech")]
     [InlineData("enterprises.granted.Eagle")]
+    [InlineData("enterprises.qualified.Leader+LeaderCultivation")]
+    [InlineData("enterprises.qualified.HighTech.revenueAtLeast.1000000")]
+    [InlineData("enterprises.designated.Listed")]
+    [InlineData("enterprises.designated.Unicorn+PotentialUnicorn")]
     [InlineData("platforms.active.KeyLab")]
     [InlineData("platforms.active.Incubator.national")]
     [InlineData("platforms.tenants.active")]
+    [InlineData("platforms.active.UniversitySciencePark.municipalOrAbove")]
+    [InlineData("platforms.active.Incubator+MakerSpace+StarInnovationStation")]
     [InlineData("talent.recognized.海河英才")]
-    public void Accepts_the_documented_metric_families(string key) => MetricKey.IsValid(key).Should().BeTrue();
+    public void Accepts_the_documented_metric_families(string key) => Sources.Parse(key).Should().NotBeNull();
 
     [Theory]
     [InlineData("enterprises.qualified.Hightech")]
     [InlineData("enterprises.qualified")]
+    [InlineData("Enterprises.qualified.HighTech")]
     [InlineData("platforms.active.Incubator.provincial")]
     [InlineData("platforms.tenants")]
+    [InlineData("platforms.active.Incubator+Incubator")]
+    [InlineData("platforms.active.Incubator+")]
+    [InlineData("platforms.active.incubator")]
     [InlineData("talent.recognized.")]
     [InlineData("gdp.share")]
-    public void Rejects_unknown_or_malformed_keys(string key) => MetricKey.IsValid(key).Should().BeFalse();
+    [InlineData("libraries.open")]
+    [InlineData(".")]
+    [InlineData("")]
+    public void Rejects_unknown_or_malformed_keys(string key) => Sources.Parse(key).Should().BeNull();
+
+    [Fact]
+    public void The_enterprise_and_platform_registers_are_connected_and_each_key_names_its_register()
+    {
+        Sources.Connected.Select(s => s.Register).Should().Equal("enterprises", "platforms");
+        Sources.Parse("platforms.active.KeyLab")!.Register.Should().Be("platforms");
+        Sources.Find("Enterprises")!.Register.Should().Be("enterprises", "a register is found whatever the case of its name");
+        Sources.KeySummary.Should().Contain("enterprises.qualified.{Type}").And.Contain("talent.recognized.{Programme}");
+        Sources.KeyDocumentation.Should().Contain("revenueAtLeast").And.Contain("TechSme").And.Contain("designated");
+    }
+
+    [Fact]
+    public void Municipal_or_above_sums_the_national_and_municipal_series_of_each_type()
+    {
+        Sources.Parse("platforms.active.Incubator+MakerSpace.municipalOrAbove")!.Terms.Should().Equal(
+            new MetricTerm("platforms.active:Incubator:national", MetricWindow.HeldToday),
+            new MetricTerm("platforms.active:Incubator:municipal", MetricWindow.HeldToday),
+            new MetricTerm("platforms.active:MakerSpace:national", MetricWindow.HeldToday),
+            new MetricTerm("platforms.active:MakerSpace:municipal", MetricWindow.HeldToday));
+        Sources.Parse("platforms.active.KeyLab")!.Terms.Select(t => t.Series)
+            .Should().Equal("platforms.active:KeyLab:national", "platforms.active:KeyLab:municipal", "platforms.active:KeyLab:district");
+        Sources.Parse("platforms.tenants.active")!.Terms.Should().Equal(new MetricTerm("platforms.tenants:active", MetricWindow.HeldToday));
+    }
 }

@@ -1,5 +1,5 @@
-using Plans.Api.Domain;
-using Plans.Api.Metrics;
+using Plans.Api.RegisterMetrics.Authority;
+using Plans.Api.RegisterMetrics.Sources.Enterprises;
 
 namespace Plans.UnitTests;
 
@@ -12,9 +12,9 @@ public class RegisterCopyTests
     public void A_stale_grant_does_not_bring_back_a_revoked_qualification()
     {
         var q = new RegisteredQualification(7, "C", "HighTech", new DateOnly(2026, 1, 1), new DateOnly(2029, 1, 1), QualificationStatus.Valid, Monday);
-        q.Apply("C", "HighTech", new DateOnly(2026, 1, 1), new DateOnly(2029, 1, 1), QualificationStatus.Revoked, Monday.AddHours(1)).Should().BeTrue();
+        q.Apply("HighTech", new DateOnly(2026, 1, 1), new DateOnly(2029, 1, 1), QualificationStatus.Revoked, Monday.AddHours(1)).Should().BeTrue();
 
-        q.Apply("C", "HighTech", new DateOnly(2026, 1, 1), new DateOnly(2029, 1, 1), QualificationStatus.Valid, Monday).Should().BeFalse();
+        q.Apply("HighTech", new DateOnly(2026, 1, 1), new DateOnly(2029, 1, 1), QualificationStatus.Valid, Monday).Should().BeFalse();
 
         q.Status.Should().Be(QualificationStatus.Revoked);
         q.LastEventAt.Should().Be(Monday.AddHours(1));
@@ -35,11 +35,11 @@ public class RegisterCopyTests
     {
         var q = new RegisteredQualification(7, "C", "HighTech", new DateOnly(2026, 1, 1), new DateOnly(2029, 1, 1), QualificationStatus.Valid, Monday);
 
-        q.Apply("C", "HighTech", new DateOnly(2026, 1, 1), new DateOnly(2029, 1, 1), QualificationStatus.Valid, Monday.AddHours(1))
+        q.Apply("HighTech", new DateOnly(2026, 1, 1), new DateOnly(2029, 1, 1), QualificationStatus.Valid, Monday.AddHours(1))
             .Should().BeFalse("nothing a metric counts changed");
 
         q.LastEventAt.Should().Be(Monday.AddHours(1), "older news must still be kept out");
-        q.Apply("C", "HighTech", new DateOnly(2026, 1, 1), new DateOnly(2029, 1, 1), QualificationStatus.Revoked, Monday.AddMinutes(30))
+        q.Apply("HighTech", new DateOnly(2026, 1, 1), new DateOnly(2029, 1, 1), QualificationStatus.Revoked, Monday.AddMinutes(30))
             .Should().BeFalse();
         q.Status.Should().Be(QualificationStatus.Valid);
     }
@@ -58,10 +58,10 @@ public class RegisterCopyTests
     [Fact]
     public void The_nearest_statement_in_force_at_or_above_the_region_makes_the_register_authoritative()
     {
-        var municipal = new RegisterAuthority("120000", Register.Enterprises, true, new DateOnly(2026, 1, 1), Monday);
-        var jinghai = new RegisterAuthority("120118", Register.Enterprises, true, new DateOnly(2025, 6, 1), Monday);
-        var dongliLater = new RegisterAuthority("120110", Register.Enterprises, true, new DateOnly(2027, 1, 1), Monday);
-        var baodiNo = new RegisterAuthority("120115", Register.Enterprises, false, null, Monday);
+        var municipal = new RegisterAuthority("120000", "enterprises", true, new DateOnly(2026, 1, 1), Monday);
+        var jinghai = new RegisterAuthority("120118", "enterprises", true, new DateOnly(2025, 6, 1), Monday);
+        var dongliLater = new RegisterAuthority("120110", "enterprises", true, new DateOnly(2027, 1, 1), Monday);
+        var baodiNo = new RegisterAuthority("120115", "enterprises", false, null, Monday);
 
         RegisterAuthorities.InForce([municipal, jinghai], "120118", Today).Should().BeSameAs(jinghai);
         RegisterAuthorities.InForce([municipal, jinghai], "12Z01", Today).Should().BeSameAs(municipal);

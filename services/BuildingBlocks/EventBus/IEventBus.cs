@@ -12,9 +12,12 @@ public interface IEventBus
 }
 
 /// <summary>
-/// Applies one type of event. It runs in its own DI scope inside a database transaction that also
-/// records the event id in the inbox: an event is applied once, however often it is delivered.
-/// Throwing leaves the event unacknowledged, so it is retried and, after too many tries, dead-lettered.
+/// Applies one type of event. It runs in the DI scope and database transaction of its batch (see
+/// <see cref="IEventBatchObserver"/>), under a savepoint that also records the event id in the
+/// inbox: an event is applied once, however often it is delivered. Throwing rolls back this event
+/// alone and leaves it unacknowledged, so it is retried and, after too many tries, dead-lettered;
+/// the others of the batch commit. A handler keeps no tracked entity from one event to the next:
+/// a failed event clears the DbContext's change tracker.
 /// </summary>
 public interface IIntegrationEventHandler<in TEvent>
     where TEvent : IntegrationEvent

@@ -1,15 +1,14 @@
-using Enterprises.Contracts;
 using Plans.Api;
-using EventBus;
 using EventBus.Redis;
 using Plans.Api.Data;
-using Plans.Api.Events;
 using Plans.Api.Indicators;
 using Plans.Api.Observations;
 using Plans.Api.Plans;
 using Plans.Api.Progress;
 using Plans.Api.Regions;
-using Plans.Api.Registers;
+using Plans.Api.RegisterMetrics;
+using Plans.Api.RegisterMetrics.Authority;
+using Plans.Api.RegisterMetrics.Reconciliation;
 using Plans.Api.Seeds;
 using Plans.Api.Tasks;
 using ServiceDefaults;
@@ -27,14 +26,9 @@ builder.Services.AddMediator(options =>
 });
 builder.Services.AddTaskNumbering();
 builder.Services.AddPlanSeeds(builder.Configuration);
+// The register sources subscribe the events they consume.
+builder.AddRedisEventBus(PlansService.Description.Name);
 builder.Services.AddRegisterMetrics(builder.Configuration);
-builder.AddRedisEventBus(PlansService.Description.Name)
-    .ConsumeFrom("enterprises")
-    .AddSubscription<EnterpriseRegistered, EnterpriseRegisterHandler>()
-    .AddSubscription<EnterpriseUpdated, EnterpriseRegisterHandler>()
-    .AddSubscription<QualificationGranted, EnterpriseRegisterHandler>()
-    .AddSubscription<QualificationRevoked, EnterpriseRegisterHandler>()
-    .AddSubscription<QualificationExpired, EnterpriseRegisterHandler>();
 
 var app = builder.Build();
 

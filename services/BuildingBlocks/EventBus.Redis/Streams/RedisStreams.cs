@@ -148,6 +148,10 @@ internal sealed class RedisStreams(IConnectionMultiplexer redis, IOptions<RedisE
 
     public Task AckAsync(string stream, string group, string id) => CallAsync(() => Database.StreamAcknowledgeAsync(stream, group, id));
 
+    /// <summary>Acknowledges several entries of one stream in one command.</summary>
+    public Task AckAsync(string stream, string group, IReadOnlyList<string> ids) =>
+        CallAsync(() => Database.StreamAcknowledgeAsync(stream, group, ids.Select(id => (RedisValue)id).ToArray()));
+
     public async Task<bool> DeleteAsync(string stream, string id) => await CallAsync(() => Database.StreamDeleteAsync(stream, [id])) > 0;
 
     /// <summary>The group's lag and pending count (XINFO GROUPS); null when the group does not exist.</summary>

@@ -11,8 +11,9 @@ namespace EventBus.Redis.Streams;
 
 /// <summary>
 /// Reads the subscribed streams through this service's consumer group, so replicas share the work.
-/// An entry is acknowledged only after its effect has committed (or when it was applied before, or
-/// is of a type this service does not handle). A failed entry stays pending; entries pending longer
+/// What one read returns (up to 50 entries) is applied as one batch, in one transaction (see
+/// <see cref="InboxProcessor"/>). An entry is acknowledged only after its effect has committed (or
+/// when it was applied before, or is of a type this service does not handle). A failed entry stays pending; entries pending longer
 /// than RetryAfter, with this or a dead replica, are claimed and tried again, and after
 /// MaxDeliveries deliveries moved to the dead-letter stream.
 /// </summary>
@@ -73,10 +74,7 @@ internal sealed partial class StreamConsumer(RedisStreams streams, InboxProcesso
                 }
 
                 var entries = await streams.ReadNewAsync(sources, group, settings.ConsumerName, BatchSize);
-                foreach (var entry in entries)
-                {
-                    await ProcessAsync(entry, group, stoppingToken);
-                }
+                await ProcessAsync(entries, group, stoppingToken);
 
                 failures = 0;
                 if (entries.Count == 0)
@@ -126,56 +124,79 @@ internal sealed partial class StreamConsumer(RedisStreams streams, InboxProcesso
         }
 
         var retry = stale.Where(p => p.Deliveries < settings.MaxDeliveries).Select(p => p.Id).ToList();
-        foreach (var entry in await streams.ClaimAsync(stream, group, settings.ConsumerName, settings.RetryAfter, retry))
-        {
-            await ProcessAsync(entry, group, cancellationToken);
-        }
+        await ProcessAsync(await streams.ClaimAsync(stream, group, settings.ConsumerName, settings.RetryAfter, retry), group, cancellationToken);
     }
 
-    private async Task ProcessAsync(StreamEntry entry, string group, CancellationToken cancellationToken)
+    /// <summary>
+    /// Applies what one read returned as one batch (see <see cref="InboxProcessor"/>), then acknowledges
+    /// every entry whose effect has committed, was there before, or that this service does not handle.
+    /// A failed entry stays pending for a retry.
+    /// </summary>
+    private async Task ProcessAsync(IReadOnlyList<StreamEntry> entries, string group, CancellationToken cancellationToken)
     {
-        if (entry.Envelope is not { } envelope)
+        var handled = new List<StreamEntry>(entries.Count);
+        var unhandled = new List<StreamEntry>();
+        foreach (var entry in entries)
         {
-            // Nothing can ever read it: straight to the dead letters.
-            await DeadLetterAsync(entry.Stream, group, entry.Id, 1, entry, entry.Malformed!);
+            if (entry.Envelope is not { } envelope)
+            {
+                // Nothing can ever read it: straight to the dead letters.
+                await DeadLetterAsync(entry.Stream, group, entry.Id, 1, entry, entry.Malformed!);
+            }
+            else if (!inbox.Handles(envelope))
+            {
+                unhandled.Add(entry);
+                metrics.Skipped(envelope.Type, "unhandled");
+            }
+            else
+            {
+                handled.Add(entry);
+            }
+        }
+
+        foreach (var stream in unhandled.GroupBy(e => e.Stream, StringComparer.Ordinal))
+        {
+            await streams.AckAsync(stream.Key, group, stream.Select(e => e.Id).ToList());
+        }
+
+        if (handled.Count == 0)
+        {
             return;
         }
 
-        if (!inbox.Handles(envelope))
-        {
-            await streams.AckAsync(entry.Stream, group, entry.Id);
-            metrics.Skipped(envelope.Type, "unhandled");
-            return;
-        }
-
-        using var activity = EventBusTelemetry.StartProcess(entry.Stream, group, entry.Id, envelope);
-        if (await TryApplyAsync(entry, envelope, activity, cancellationToken))
-        {
-            // Outside the handler's try: Redis failing here is the loop's to retry, not the handler's fault.
-            await streams.AckAsync(entry.Stream, group, entry.Id);
-        }
-    }
-
-    /// <summary>Applies the event; false when it failed and stays pending.</summary>
-    private async Task<bool> TryApplyAsync(StreamEntry entry, EventEnvelope envelope, Activity? activity, CancellationToken cancellationToken)
-    {
-        var started = Stopwatch.GetTimestamp();
+        var results = await inbox.ApplyAsync(handled, group, cancellationToken);
         try
         {
-            var applied = await inbox.ApplyAsync(envelope, cancellationToken);
-            metrics.Handled(envelope.Type, applied, Stopwatch.GetElapsedTime(started));
-            lastErrors.TryRemove(entry.Id, out _);
-            LogHandled(logger, envelope.Type, envelope.Id, applied);
-            return true;
+            // After the commit, outside the handlers: Redis failing here is the loop's to retry, not the handlers' fault.
+            // Each acknowledgement runs in its event's activity; the multiplexer pipelines them.
+            await Task.WhenAll(results.Select(result => CompleteAsync(result, group)));
         }
-        catch (Exception e) when (!cancellationToken.IsCancellationRequested)
+        finally
         {
-            metrics.Failed(envelope.Type, Stopwatch.GetElapsedTime(started));
-            activity.Failed(e);
-            lastErrors[entry.Id] = $"{e.GetType().Name}: {e.Message}";
-            LogHandlerFailed(logger, e, envelope.Type, envelope.Id, entry.Id);
-            return false;
+            foreach (var result in results)
+            {
+                result.Activity?.Dispose();
+            }
         }
+    }
+
+    private async Task CompleteAsync(InboxResult result, string group)
+    {
+        var envelope = result.Entry.Envelope!;
+        if (result.Outcome == InboxOutcome.Failed)
+        {
+            metrics.Failed(envelope.Type, result.Duration);
+            lastErrors[result.Entry.Id] = $"{result.Error!.GetType().Name}: {result.Error.Message}";
+            LogHandlerFailed(logger, result.Error, envelope.Type, envelope.Id, result.Entry.Id);
+            return;
+        }
+
+        var applied = result.Outcome == InboxOutcome.Applied;
+        metrics.Handled(envelope.Type, applied, result.Duration);
+        lastErrors.TryRemove(result.Entry.Id, out _);
+        LogHandled(logger, envelope.Type, envelope.Id, applied);
+        Activity.Current = result.Activity;
+        await streams.AckAsync(result.Entry.Stream, group, result.Entry.Id);
     }
 
     private async Task DeadLetterAsync(string stream, string group, string entryId, long deliveries, StreamEntry? entry, string error)

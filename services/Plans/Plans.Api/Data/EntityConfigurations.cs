@@ -91,6 +91,9 @@ internal sealed class ObservationConfiguration : IEntityTypeConfiguration<Observ
     {
         observation.HasKey(o => o.Id);
         observation.HasIndex(o => new { o.IndicatorId, o.Year });
+        // One current automatic figure per indicator and year, updated in place as the register changes.
+        observation.HasIndex(o => new { o.IndicatorId, o.Year }, "IX_Observations_IndicatorId_Year_Automatic").IsUnique()
+            .HasFilter("\"Origin\" = 'Metric'");
         observation.HasOne<Indicator>().WithMany().HasForeignKey(o => o.IndicatorId).OnDelete(DeleteBehavior.Cascade);
         observation.Property(o => o.Value).HasPrecision(20, 4);
         observation.Property(o => o.Origin).HasConversion<string>().HasMaxLength(20);

@@ -2,13 +2,15 @@ using EventBus.Redis;
 using Microsoft.EntityFrameworkCore;
 using Persistence;
 using Plans.Api.Domain;
+using Plans.Api.RegisterMetrics.Authority;
 
 namespace Plans.Api.Data;
 
 /// <summary>
 /// The Plans database. Used directly by the feature handlers (no repository over it). Each
 /// provider has a subclass with its own migrations: <see cref="SqlitePlansDbContext"/> and
-/// <see cref="PostgresPlansDbContext"/>.
+/// <see cref="PostgresPlansDbContext"/>. The register sources' copies and the metric counters are
+/// in the model through their configurations (RegisterMetrics/) and read with <c>Set&lt;T&gt;()</c>.
 /// </summary>
 public abstract class PlansDbContext(DbContextOptions options) : ServiceDbContext(options)
 {
@@ -20,8 +22,6 @@ public abstract class PlansDbContext(DbContextOptions options) : ServiceDbContex
     public DbSet<PlanDocument> Documents => Set<PlanDocument>();
     public DbSet<SeedRecord> SeedRecords => Set<SeedRecord>();
     public DbSet<RegisterAuthority> RegisterAuthorities => Set<RegisterAuthority>();
-    public DbSet<RegisteredEnterprise> RegisteredEnterprises => Set<RegisteredEnterprise>();
-    public DbSet<RegisteredQualification> RegisteredQualifications => Set<RegisteredQualification>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

@@ -4,8 +4,10 @@ using Persistence.Audit;
 namespace Plans.Api.Domain;
 
 /// <summary>
-/// A value of an indicator for a year. Observations are never overwritten: a later one for the
-/// same year corrects the earlier, and both stay on record.
+/// A value of an indicator for a year. A manual observation is never overwritten: a later one for
+/// the same year corrects the earlier, and both stay on record. An automatic one (origin
+/// <c>metric</c>) is the register's current figure: one per indicator and year, updated in place as
+/// the register changes (the audit trail keeps its history).
 /// </summary>
 public sealed class Observation : IAuditedResource
 {
@@ -28,6 +30,11 @@ public sealed class Observation : IAuditedResource
         return new Observation(plan, indicator, year, value, ObservationOrigin.Manual, recordedBy, note, now);
     }
 
+    /// <summary>The first automatic figure of an indicator for a year, counted by a register.</summary>
+    public static Observation Automatic(Plan plan, Indicator indicator, int year, decimal value, string recordedBy, string note,
+        DateTimeOffset now) =>
+        new(plan, indicator, year, value, ObservationOrigin.Metric, recordedBy, note, now);
+
     public Observation(Plan plan, Indicator indicator, int year, decimal value, ObservationOrigin origin,
         string? recordedBy, string? note, DateTimeOffset now)
     {
@@ -39,6 +46,28 @@ public sealed class Observation : IAuditedResource
         RecordedBy = recordedBy;
         Note = note;
         RecordedAt = now;
+    }
+
+    /// <summary>
+    /// Brings an automatic figure up to date; returns false when it already says this, so that
+    /// <see cref="RecordedAt"/> stays the time the figure last changed.
+    /// </summary>
+    public bool Update(decimal value, string note, DateTimeOffset now)
+    {
+        if (Origin != ObservationOrigin.Metric)
+        {
+            throw new InvalidOperationException("Only an automatic figure is updated in place; a manual one is corrected by another.");
+        }
+
+        if (value == Value && note == Note)
+        {
+            return false;
+        }
+
+        Value = value;
+        Note = note;
+        RecordedAt = now;
+        return true;
     }
 
     /// <summary>The largest magnitude a value may have: the column holds 20 digits, 4 of them after the point.</summary>

@@ -6,6 +6,7 @@ using Plans.Api.Common;
 using Plans.Api.Data;
 using Plans.Api.Domain;
 using Plans.Api.Plans;
+using Plans.Api.RegisterMetrics;
 using SharedKernel.Errors;
 
 namespace Plans.Api.Indicators;
@@ -25,8 +26,8 @@ public sealed record CreateIndicator : CreateIndicatorRequest, ICommand<Versione
 
 internal sealed class CreateIndicatorValidator : AbstractValidator<CreateIndicator>
 {
-    public CreateIndicatorValidator(PlansDbContext db) =>
-        Include(new CreateIndicatorRules<CreateIndicator>((command, ct) => PlanPeriod.OfAsync(db, command.PlanCode, ct)));
+    public CreateIndicatorValidator(PlansDbContext db, RegisterSources sources) =>
+        Include(new CreateIndicatorRules<CreateIndicator>((command, ct) => PlanPeriod.OfAsync(db, command.PlanCode, ct), sources));
 }
 
 internal sealed class CreateIndicatorHandler(PlansDbContext db, TimeProvider clock)

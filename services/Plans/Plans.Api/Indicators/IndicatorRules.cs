@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Plans.Api.Data;
 using Plans.Api.Domain;
 using Plans.Api.Plans;
+using Plans.Api.RegisterMetrics;
 
 namespace Plans.Api.Indicators;
 
@@ -19,12 +20,13 @@ public sealed record PlanPeriod(int Start, int End)
 /// <summary>
 /// The rules of an indicator's fields, for every message that carries them (creating, updating,
 /// reseeding). The plan's period comes from the caller: from the database for an indicator of a
-/// stored plan, from the seed file for a plan being reseeded. Generic, so that no validator of the
+/// stored plan, from the seed file for a plan being reseeded. A metric must be a key that a register
+/// source serves. Generic, so that no validator of the
 /// bare fields is registered and each message is validated once, by the pipeline.
 /// </summary>
 internal sealed class IndicatorFieldsRules<T> : AbstractValidator<T> where T : IndicatorFields
 {
-    public IndicatorFieldsRules(Func<T, CancellationToken, Task<PlanPeriod?>> periodOf)
+    public IndicatorFieldsRules(Func<T, CancellationToken, Task<PlanPeriod?>> periodOf, RegisterSources sources)
     {
         RuleFor(i => i.Name).NotEmpty().MaximumLength(300);
         RuleFor(i => i.NameEn).MaximumLength(500);
@@ -80,9 +82,9 @@ internal sealed class IndicatorFieldsRules<T> : AbstractValidator<T> where T : I
                 }
             }
         }).When(i => i.Targets is { Count: > 0 });
-        RuleFor(i => i.Metric).Must(metric => MetricKey.IsValid(metric!))
+        RuleFor(i => i.Metric).Must(metric => sources.Parse(metric) is not null)
             .When(i => !string.IsNullOrWhiteSpace(i.Metric))
-            .WithMessage(i => $"'{i.Metric}' is not a known register metric. Known: {MetricKey.Documentation}.");
+            .WithMessage(i => $"'{i.Metric}' is not a known register metric. Known: {sources.KeySummary}.");
         RuleFor(i => i.Source).MaximumLength(500);
         RuleFor(i => i.Notes).MaximumLength(2000);
     }
@@ -91,9 +93,9 @@ internal sealed class IndicatorFieldsRules<T> : AbstractValidator<T> where T : I
 /// <summary>The rules of a new indicator: its code, and its fields.</summary>
 internal sealed class CreateIndicatorRules<T> : AbstractValidator<T> where T : CreateIndicatorRequest
 {
-    public CreateIndicatorRules(Func<T, CancellationToken, Task<PlanPeriod?>> periodOf)
+    public CreateIndicatorRules(Func<T, CancellationToken, Task<PlanPeriod?>> periodOf, RegisterSources sources)
     {
         RuleFor(i => i.Code).NotEmpty().Matches(Codes.Pattern).WithMessage(Codes.Message);
-        Include(new IndicatorFieldsRules<T>(periodOf));
+        Include(new IndicatorFieldsRules<T>(periodOf, sources));
     }
 }

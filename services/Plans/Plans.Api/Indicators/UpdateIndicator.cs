@@ -4,6 +4,7 @@ using Mediator;
 using Plans.Api.Common;
 using Plans.Api.Data;
 using Plans.Api.Plans;
+using Plans.Api.RegisterMetrics;
 
 namespace Plans.Api.Indicators;
 
@@ -30,8 +31,8 @@ public sealed record UpdateIndicator : IndicatorFields, ICommand<Versioned<Indic
 
 internal sealed class UpdateIndicatorValidator : AbstractValidator<UpdateIndicator>
 {
-    public UpdateIndicatorValidator(PlansDbContext db) =>
-        Include(new IndicatorFieldsRules<UpdateIndicator>((command, ct) => PlanPeriod.OfAsync(db, command.PlanCode, ct)));
+    public UpdateIndicatorValidator(PlansDbContext db, RegisterSources sources) =>
+        Include(new IndicatorFieldsRules<UpdateIndicator>((command, ct) => PlanPeriod.OfAsync(db, command.PlanCode, ct), sources));
 }
 
 internal sealed class UpdateIndicatorHandler(PlansDbContext db, TimeProvider clock)

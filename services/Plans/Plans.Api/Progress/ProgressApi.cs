@@ -6,8 +6,9 @@ using Microsoft.EntityFrameworkCore;
 using Plans.Api.Data;
 using Plans.Api.Domain;
 using Plans.Api.Indicators;
-using Plans.Api.Metrics;
 using Plans.Api.Plans;
+using Plans.Api.RegisterMetrics;
+using Plans.Api.RegisterMetrics.Authority;
 
 namespace Plans.Api.Progress;
 
@@ -19,7 +20,7 @@ public sealed record PlanProgressResponse(string PlanCode, DateOnly AsOf, IReadO
 
 /// <summary>The latest observation of an indicator.</summary>
 /// <param name="Source">Where it came from: <c>manual</c> (a person or a statistics system) or the register that
-/// counted it, <c>register:enterprises</c>.</param>
+/// counted it, <c>register:{name}</c> (<c>register:enterprises</c>).</param>
 public sealed record ActualValue(int Year, decimal Value, ObservationOrigin Origin, string Source);
 
 /// <summary>What an indicator's register binding is doing.</summary>
@@ -30,7 +31,7 @@ public enum MetricStatus
     /// <summary>Bound, but the register is not marked authoritative for the plan's region or a region above it,
     /// so no automatic observations are recorded.</summary>
     AwaitingAuthority,
-    /// <summary>Bound and authoritative: the register's count is recorded as this year's observation whenever it changes.</summary>
+    /// <summary>Bound and authoritative: the register's count is this year's automatic figure, updated whenever it changes.</summary>
     Live,
     /// <summary>Bound to a metric of a register this service does not read yet (platforms, talent).</summary>
     RegisterNotConnected,
@@ -62,7 +63,7 @@ public sealed record IndicatorProgressResponse(
 /// <summary>A plan's progress on every indicator, reckoned as of a date.</summary>
 public sealed record GetProgress(string Code, DateOnly? AsOf, ClaimsPrincipal Caller) : IQuery<PlanProgressResponse>;
 
-internal sealed class GetProgressHandler(PlansDbContext db, TimeProvider clock) : IQueryHandler<GetProgress, PlanProgressResponse>
+internal sealed class GetProgressHandler(PlansDbContext db, RegisterSources sources, TimeProvider clock) : IQueryHandler<GetProgress, PlanProgressResponse>
 {
     public async ValueTask<PlanProgressResponse> Handle(GetProgress query, CancellationToken ct)
     {
@@ -73,8 +74,8 @@ internal sealed class GetProgressHandler(PlansDbContext db, TimeProvider clock) 
         var indicators = await db.Indicators.AsNoTracking().Where(i => i.PlanCode == code).OrderBy(i => i.Code).ToListAsync(ct);
         var ids = indicators.Select(i => i.Id).ToList();
         // Only the latest record of each year counts, a later one correcting the earlier (of two recorded in the
-        // same instant, the later row). A bound indicator gains a record at every register change, so its whole
-        // history is not read for each progress request.
+        // same instant, the later row). A bound indicator has one automatic figure a year, updated in place, so
+        // this reads the same few rows however many register events there have been.
         var observations = (await db.Observations.AsNoTracking()
                 .Where(o => ids.Contains(o.IndicatorId))
                 .GroupBy(o => new { o.IndicatorId, o.Year })
@@ -101,22 +102,21 @@ internal sealed class GetProgressHandler(PlansDbContext db, TimeProvider clock) 
     }
 
     private static string SourceOf(Observation o) =>
-        o.Origin == ObservationOrigin.Metric ? o.RecordedBy ?? MetricRefresher.RecordedBy : "manual";
+        o.Origin == ObservationOrigin.Metric ? o.RecordedBy ?? "register" : "manual";
 
-    private static MetricStatus MetricStatusOf(Indicator indicator, Plan plan, IReadOnlyList<RegisterAuthority> authorities, DateOnly today)
+    private MetricStatus MetricStatusOf(Indicator indicator, Plan plan, IReadOnlyList<RegisterAuthority> authorities, DateOnly today)
     {
-        if (indicator.Annotations.Metric is not { } metric)
+        if (indicator.Annotations.Metric is not { } key)
         {
             return MetricStatus.Unbound;
         }
 
-        if (EnterpriseMetric.Parse(metric) is null)
+        if (sources.Parse(key) is not { } metric || sources.Find(metric.Register)?.Copy is null)
         {
             return MetricStatus.RegisterNotConnected;
         }
 
-        var enterprises = authorities.Where(a => a.Register == Register.Enterprises);
-        return RegisterAuthorities.InForce(enterprises, plan.Details.RegionCode, today) is null
+        return RegisterAuthorities.InForce(authorities.Where(a => a.Register == metric.Register), plan.Details.RegionCode, today) is null
             ? MetricStatus.AwaitingAuthority
             : MetricStatus.Live;
     }

@@ -5,6 +5,7 @@ using Plans.Api.Data;
 using Plans.Api.Domain;
 using Plans.Api.Indicators;
 using Plans.Api.Plans;
+using Plans.Api.RegisterMetrics;
 using Plans.Api.Tasks;
 using SharedKernel.Domain;
 
@@ -26,12 +27,12 @@ public sealed record ReseedPlan(int SeedVersion, CreatePlanRequest Plan, IReadOn
 /// <summary>The API's rules for each part, with errors named by where the part is in the seed file.</summary>
 internal sealed class ReseedPlanValidator : AbstractValidator<ReseedPlan>
 {
-    public ReseedPlanValidator(PlansDbContext db)
+    public ReseedPlanValidator(PlansDbContext db, RegisterSources sources)
     {
         RuleFor(c => c.Plan).SetValidator(new CreatePlanRules<CreatePlanRequest>(db));
         RuleForEach(c => c.Indicators)
             .OverrideIndexer((_, _, indicator, _) => $"[{indicator.Code}]")
-            .SetValidator(c => new CreateIndicatorRules<CreateIndicatorRequest>((_, _) => Task.FromResult(PeriodOf(c.Plan))));
+            .SetValidator(c => new CreateIndicatorRules<CreateIndicatorRequest>((_, _) => Task.FromResult(PeriodOf(c.Plan)), sources));
         RuleForEach(c => c.Tasks)
             .OverrideIndexer((_, _, task, _) => $"[{task.Code}]")
             .SetValidator(new CreateTaskRules<CreateTaskRequest>());

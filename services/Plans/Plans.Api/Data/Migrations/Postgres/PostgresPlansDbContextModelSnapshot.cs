@@ -441,6 +441,10 @@ namespace Plans.Api.Data.Migrations.Postgres
 
                     b.HasIndex("IndicatorId", "Year");
 
+                    b.HasIndex(new[] { "IndicatorId", "Year" }, "IX_Observations_IndicatorId_Year_Automatic")
+                        .IsUnique()
+                        .HasFilter("\"Origin\" = 'Metric'");
+
                     b.ToTable("Observations");
                 });
 
@@ -762,7 +766,24 @@ namespace Plans.Api.Data.Migrations.Postgres
                         });
                 });
 
-            modelBuilder.Entity("Plans.Api.Domain.RegisterAuthority", b =>
+            modelBuilder.Entity("Plans.Api.Domain.SeedRecord", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<long>("EntityVersion")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("SeedVersion")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Key");
+
+                    b.ToTable("SeedRecords");
+                });
+
+            modelBuilder.Entity("Plans.Api.RegisterMetrics.Authority.RegisterAuthority", b =>
                 {
                     b.Property<string>("RegionCode")
                         .HasMaxLength(12)
@@ -793,7 +814,72 @@ namespace Plans.Api.Data.Migrations.Postgres
                     b.ToTable("RegisterAuthorities", (string)null);
                 });
 
-            modelBuilder.Entity("Plans.Api.Domain.RegisteredEnterprise", b =>
+            modelBuilder.Entity("Plans.Api.RegisterMetrics.Counters.MetricCount", b =>
+                {
+                    b.Property<string>("Series")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("District")
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)");
+
+                    b.Property<string>("Zone")
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Series", "District", "Zone", "Day");
+
+                    b.HasIndex("Series", "Zone", "Day");
+
+                    b.ToTable("MetricCounts", (string)null);
+                });
+
+            modelBuilder.Entity("Plans.Api.RegisterMetrics.Sources.Enterprises.RegisteredDesignation", b =>
+                {
+                    b.Property<long>("Id")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Board")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<string>("CreditCode")
+                        .IsRequired()
+                        .HasMaxLength(18)
+                        .HasColumnType("character varying(18)");
+
+                    b.Property<DateOnly?>("EndedOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
+                    b.Property<DateTimeOffset>("LastEventAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateOnly>("Since")
+                        .HasColumnType("date");
+
+                    b.Property<bool>("Withdrawn")
+                        .HasColumnType("boolean");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CreditCode");
+
+                    b.ToTable("RegisteredDesignations", (string)null);
+                });
+
+            modelBuilder.Entity("Plans.Api.RegisterMetrics.Sources.Enterprises.RegisteredEnterprise", b =>
                 {
                     b.Property<string>("CreditCode")
                         .HasMaxLength(18)
@@ -807,20 +893,26 @@ namespace Plans.Api.Data.Migrations.Postgres
                         .HasMaxLength(12)
                         .HasColumnType("character varying(12)");
 
+                    b.Property<DateTimeOffset?>("RevenueReportedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<decimal?>("RevenueWan")
+                        .HasPrecision(20, 4)
+                        .HasColumnType("numeric(20,4)");
+
+                    b.Property<int?>("RevenueYear")
+                        .HasColumnType("integer");
+
                     b.Property<string>("ZoneCode")
                         .HasMaxLength(12)
                         .HasColumnType("character varying(12)");
 
                     b.HasKey("CreditCode");
 
-                    b.HasIndex("RegionCode");
-
-                    b.HasIndex("ZoneCode");
-
                     b.ToTable("RegisteredEnterprises", (string)null);
                 });
 
-            modelBuilder.Entity("Plans.Api.Domain.RegisteredQualification", b =>
+            modelBuilder.Entity("Plans.Api.RegisterMetrics.Sources.Enterprises.RegisteredQualification", b =>
                 {
                     b.Property<long>("Id")
                         .HasColumnType("bigint");
@@ -853,26 +945,64 @@ namespace Plans.Api.Data.Migrations.Postgres
 
                     b.HasIndex("CreditCode");
 
-                    b.HasIndex("Type", "Status");
-
                     b.ToTable("RegisteredQualifications", (string)null);
                 });
 
-            modelBuilder.Entity("Plans.Api.Domain.SeedRecord", b =>
+            modelBuilder.Entity("Plans.Api.RegisterMetrics.Sources.Platforms.RegisteredPlatform", b =>
                 {
-                    b.Property<string>("Key")
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
 
-                    b.Property<long>("EntityVersion")
+                    b.Property<DateTimeOffset>("LastEventAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Level")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)");
+
+                    b.Property<string>("Status")
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.Property<string>("ZoneCode")
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("RegisteredPlatforms", (string)null);
+                });
+
+            modelBuilder.Entity("Plans.Api.RegisterMetrics.Sources.Platforms.RegisteredTenant", b =>
+                {
+                    b.Property<long>("Id")
                         .HasColumnType("bigint");
 
-                    b.Property<int>("SeedVersion")
-                        .HasColumnType("integer");
+                    b.Property<DateOnly?>("GraduatedOn")
+                        .HasColumnType("date");
 
-                    b.HasKey("Key");
+                    b.Property<DateTimeOffset>("LastEventAt")
+                        .HasColumnType("timestamp with time zone");
 
-                    b.ToTable("SeedRecords");
+                    b.Property<Guid>("PlatformId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PlatformId");
+
+                    b.ToTable("RegisteredTenants", (string)null);
                 });
 
             modelBuilder.Entity("Plans.Api.Domain.Indicator", b =>
@@ -1020,7 +1150,7 @@ namespace Plans.Api.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Plans.Api.Domain.RegisterAuthority", b =>
+            modelBuilder.Entity("Plans.Api.RegisterMetrics.Authority.RegisterAuthority", b =>
                 {
                     b.HasOne("Plans.Api.Domain.Region", null)
                         .WithMany()

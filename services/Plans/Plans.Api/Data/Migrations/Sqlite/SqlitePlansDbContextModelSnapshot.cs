@@ -424,6 +424,10 @@ namespace Plans.Api.Data.Migrations.Sqlite
 
                     b.HasIndex("IndicatorId", "Year");
 
+                    b.HasIndex(new[] { "IndicatorId", "Year" }, "IX_Observations_IndicatorId_Year_Automatic")
+                        .IsUnique()
+                        .HasFilter("\"Origin\" = 'Metric'");
+
                     b.ToTable("Observations");
                 });
 
@@ -745,7 +749,24 @@ namespace Plans.Api.Data.Migrations.Sqlite
                         });
                 });
 
-            modelBuilder.Entity("Plans.Api.Domain.RegisterAuthority", b =>
+            modelBuilder.Entity("Plans.Api.Domain.SeedRecord", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("EntityVersion")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SeedVersion")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Key");
+
+                    b.ToTable("SeedRecords");
+                });
+
+            modelBuilder.Entity("Plans.Api.RegisterMetrics.Authority.RegisterAuthority", b =>
                 {
                     b.Property<string>("RegionCode")
                         .HasMaxLength(12)
@@ -776,7 +797,72 @@ namespace Plans.Api.Data.Migrations.Sqlite
                     b.ToTable("RegisterAuthorities", (string)null);
                 });
 
-            modelBuilder.Entity("Plans.Api.Domain.RegisteredEnterprise", b =>
+            modelBuilder.Entity("Plans.Api.RegisterMetrics.Counters.MetricCount", b =>
+                {
+                    b.Property<string>("Series")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("District")
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Zone")
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Series", "District", "Zone", "Day");
+
+                    b.HasIndex("Series", "Zone", "Day");
+
+                    b.ToTable("MetricCounts", (string)null);
+                });
+
+            modelBuilder.Entity("Plans.Api.RegisterMetrics.Sources.Enterprises.RegisteredDesignation", b =>
+                {
+                    b.Property<long>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Board")
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreditCode")
+                        .IsRequired()
+                        .HasMaxLength(18)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("EndedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("LastEventAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("Since")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Withdrawn")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CreditCode");
+
+                    b.ToTable("RegisteredDesignations", (string)null);
+                });
+
+            modelBuilder.Entity("Plans.Api.RegisterMetrics.Sources.Enterprises.RegisteredEnterprise", b =>
                 {
                     b.Property<string>("CreditCode")
                         .HasMaxLength(18)
@@ -790,20 +876,26 @@ namespace Plans.Api.Data.Migrations.Sqlite
                         .HasMaxLength(12)
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("RevenueReportedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal?>("RevenueWan")
+                        .HasPrecision(20, 4)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("RevenueYear")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("ZoneCode")
                         .HasMaxLength(12)
                         .HasColumnType("TEXT");
 
                     b.HasKey("CreditCode");
 
-                    b.HasIndex("RegionCode");
-
-                    b.HasIndex("ZoneCode");
-
                     b.ToTable("RegisteredEnterprises", (string)null);
                 });
 
-            modelBuilder.Entity("Plans.Api.Domain.RegisteredQualification", b =>
+            modelBuilder.Entity("Plans.Api.RegisterMetrics.Sources.Enterprises.RegisteredQualification", b =>
                 {
                     b.Property<long>("Id")
                         .HasColumnType("INTEGER");
@@ -836,26 +928,64 @@ namespace Plans.Api.Data.Migrations.Sqlite
 
                     b.HasIndex("CreditCode");
 
-                    b.HasIndex("Type", "Status");
-
                     b.ToTable("RegisteredQualifications", (string)null);
                 });
 
-            modelBuilder.Entity("Plans.Api.Domain.SeedRecord", b =>
+            modelBuilder.Entity("Plans.Api.RegisterMetrics.Sources.Platforms.RegisteredPlatform", b =>
                 {
-                    b.Property<string>("Key")
-                        .HasMaxLength(200)
+                    b.Property<Guid>("Id")
                         .HasColumnType("TEXT");
 
-                    b.Property<long>("EntityVersion")
+                    b.Property<long>("LastEventAt")
                         .HasColumnType("INTEGER");
 
-                    b.Property<int>("SeedVersion")
+                    b.Property<string>("Level")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ZoneCode")
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("RegisteredPlatforms", (string)null);
+                });
+
+            modelBuilder.Entity("Plans.Api.RegisterMetrics.Sources.Platforms.RegisteredTenant", b =>
+                {
+                    b.Property<long>("Id")
                         .HasColumnType("INTEGER");
 
-                    b.HasKey("Key");
+                    b.Property<DateOnly?>("GraduatedOn")
+                        .HasColumnType("TEXT");
 
-                    b.ToTable("SeedRecords");
+                    b.Property<long>("LastEventAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("PlatformId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PlatformId");
+
+                    b.ToTable("RegisteredTenants", (string)null);
                 });
 
             modelBuilder.Entity("Plans.Api.Domain.Indicator", b =>
@@ -997,7 +1127,7 @@ namespace Plans.Api.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Plans.Api.Domain.RegisterAuthority", b =>
+            modelBuilder.Entity("Plans.Api.RegisterMetrics.Authority.RegisterAuthority", b =>
                 {
                     b.HasOne("Plans.Api.Domain.Region", null)
                         .WithMany()

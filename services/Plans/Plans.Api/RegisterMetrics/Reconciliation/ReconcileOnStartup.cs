@@ -1,0 +1,72 @@
+using Mediator;
+using Microsoft.Extensions.Options;
+
+namespace Plans.Api.RegisterMetrics.Reconciliation;
+
+/// <summary>
+/// Reconciles each connected register whose owner's API is configured once after start-up (the
+/// migrations have run by then), retrying with a growing pause while it cannot be reached, for
+/// <see cref="RegisterOptions.StartupRetryFor"/>. It logs and gives up rather than stopping the
+/// service: the events keep the metrics current meanwhile. Registers are reconciled side by side,
+/// so one that is down delays no other.
+/// </summary>
+internal sealed partial class ReconcileOnStartup(IServiceScopeFactory scopes, RegisterSources sources, RegisterReconciliation reconciliation,
+    IOptionsMonitor<RegisterOptions> options, ILogger<ReconcileOnStartup> logger) : BackgroundService
+{
+    private static readonly TimeSpan MaxDelay = TimeSpan.FromMinutes(1);
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        await Task.Yield();
+        await Task.WhenAll(sources.Connected
+            .Where(s => options.Get(s.Register) is { IsConfigured: true, ReconcileOnStartup: true })
+            .Select(s => ReconcileAsync(s.Register, options.Get(s.Register), stoppingToken)));
+    }
+
+    private async Task ReconcileAsync(string register, RegisterOptions o, CancellationToken stoppingToken)
+    {
+        var giveUpAt = DateTime.UtcNow + o.StartupRetryFor;
+        var delay = o.StartupRetryDelay;
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await using var scope = scopes.CreateAsyncScope();
+                await reconciliation.RunAsync(scope.ServiceProvider.GetRequiredService<ISender>(), register, stoppingToken);
+                return;
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception e)
+            {
+                if (DateTime.UtcNow + delay > giveUpAt)
+                {
+                    LogGaveUp(e, register, attempt);
+                    return;
+                }
+
+                LogRetrying(e, register, attempt, delay);
+            }
+
+            try
+            {
+                await Task.Delay(delay, stoppingToken);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+
+            delay = delay * 2 > MaxDelay ? MaxDelay : delay * 2;
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Reconciliation with the {Register} register failed (attempt {Attempt}); retrying in {Delay}")]
+    private partial void LogRetrying(Exception e, string register, int attempt, TimeSpan delay);
+
+    [LoggerMessage(Level = LogLevel.Error,
+        Message = "Reconciliation with the {Register} register failed {Attempt} times; giving up until the next start or a POST to its reconcile endpoint")]
+    private partial void LogGaveUp(Exception e, string register, int attempt);
+}

@@ -1,0 +1,53 @@
+using SharedKernel.Time;
+
+namespace Plans.Api.RegisterMetrics.Refresh;
+
+/// <summary>
+/// Refreshes every bound indicator at start-up and whenever the Beijing date turns. Time passing
+/// changes no counter (an expired qualification simply falls out of the window of days a metric
+/// sums) and may bring no event for a while, so the figures are brought up to date each day.
+/// Every replica does it; a refresh that finds the figures current changes nothing.
+/// </summary>
+internal sealed partial class RefreshOnNewDay(IServiceScopeFactory scopes, TimeProvider clock, ILogger<RefreshOnNewDay> logger) : BackgroundService
+{
+    private static readonly TimeSpan CheckEvery = TimeSpan.FromMinutes(1);
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        await Task.Yield();
+        DateOnly? refreshed = null;
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            var today = clock.Today();
+            if (refreshed != today)
+            {
+                try
+                {
+                    await using var scope = scopes.CreateAsyncScope();
+                    var recorded = await scope.ServiceProvider.GetRequiredService<MetricRefresher>().RefreshAllAsync(null, stoppingToken);
+                    refreshed = today;
+                    LogRefreshed(today, recorded);
+                }
+                catch (Exception e) when (!stoppingToken.IsCancellationRequested)
+                {
+                    LogFailed(e);
+                }
+            }
+
+            try
+            {
+                await Task.Delay(CheckEvery, clock, stoppingToken);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Refreshed the bound indicators for {Today}: {Recorded} figures changed")]
+    private partial void LogRefreshed(DateOnly today, int recorded);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Refreshing the bound indicators for a new day failed; trying again in a minute")]
+    private partial void LogFailed(Exception e);
+}

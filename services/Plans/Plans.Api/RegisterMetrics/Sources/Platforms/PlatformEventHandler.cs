@@ -1,0 +1,97 @@
+using EventBus;
+using Microsoft.EntityFrameworkCore;
+using Plans.Api.Data;
+using Plans.Api.RegisterMetrics.Counters;
+using Platforms.Contracts;
+
+namespace Plans.Api.RegisterMetrics.Sources.Platforms;
+
+/// <summary>
+/// Keeps the local copy of the platform register from its events and reports each change's
+/// contributions before and after to the counters, in the batch's transaction under the event's
+/// savepoint. An event reads one platform and its tenants: its cost does not depend on the
+/// register's size. Every platform event carries the platform's classification and place as they
+/// are after the change, so the latest one of a platform is its truth.
+/// </summary>
+public sealed class PlatformEventHandler(PlansDbContext db, CounterChanges counters, RegisterLocks locks) :
+    IIntegrationEventHandler<PlatformAccredited>,
+    IIntegrationEventHandler<PlatformUpdated>,
+    IIntegrationEventHandler<PlatformStatusChanged>,
+    IIntegrationEventHandler<TenantAdmitted>,
+    IIntegrationEventHandler<TenantGraduated>
+{
+    public Task HandleAsync(PlatformAccredited e, CancellationToken ct) =>
+        PlatformAsync(e.PlatformId, e.Type, e.Level, e.Status, e.RegionCode, e.ZoneCode, e.OccurredAt, ct);
+
+    public Task HandleAsync(PlatformUpdated e, CancellationToken ct) =>
+        PlatformAsync(e.PlatformId, e.Type, e.Level, e.Status, e.RegionCode, e.ZoneCode, e.OccurredAt, ct);
+
+    public Task HandleAsync(PlatformStatusChanged e, CancellationToken ct) =>
+        PlatformAsync(e.PlatformId, e.Type, e.Level, e.Status, e.RegionCode, e.ZoneCode, e.OccurredAt, ct);
+
+    public Task HandleAsync(TenantAdmitted e, CancellationToken ct) =>
+        TenantAsync(e.TenantId, e.PlatformId, e.PlatformType, e.PlatformLevel, e.RegionCode, e.ZoneCode, graduatedOn: null, e.OccurredAt, ct);
+
+    public Task HandleAsync(TenantGraduated e, CancellationToken ct) =>
+        TenantAsync(e.TenantId, e.PlatformId, e.PlatformType, e.PlatformLevel, e.RegionCode, e.ZoneCode, e.GraduatedOn, e.OccurredAt, ct);
+
+    private async Task PlatformAsync(Guid id, string type, string level, string status, string regionCode, string? zoneCode,
+        DateTimeOffset occurredAt, CancellationToken ct)
+    {
+        await locks.ForEventAsync(PlatformsSource.Name, ct);
+        var platform = await db.Set<RegisteredPlatform>().FindAsync([id], ct);
+        var tenants = await TenantsOfAsync(id, ct);
+        if (platform is null)
+        {
+            platform = new RegisteredPlatform(id, type, level, status, regionCode, zoneCode, occurredAt);
+            db.Add(platform);
+            counters.Replace([], PlatformContributions.Of(platform, tenants).ToList());
+            return;
+        }
+
+        var before = PlatformContributions.Of(platform, tenants).ToList();
+        if (platform.Apply(type, level, status, regionCode, zoneCode, occurredAt))
+        {
+            counters.Replace(before, PlatformContributions.Of(platform, tenants).ToList());
+        }
+    }
+
+    /// <summary>
+    /// A tenant's news; a platform only a tenant has named so far is recorded with the classification and place
+    /// the tenant's event gives and no status (it counts as a platform once its own news arrives), and any
+    /// platform news, however old, takes its place.
+    /// </summary>
+    private async Task TenantAsync(long id, Guid platformId, string platformType, string platformLevel, string regionCode, string? zoneCode,
+        DateOnly? graduatedOn, DateTimeOffset occurredAt, CancellationToken ct)
+    {
+        await locks.ForEventAsync(PlatformsSource.Name, ct);
+        var platform = await db.Set<RegisteredPlatform>().FindAsync([platformId], ct);
+        if (platform is null)
+        {
+            platform = new RegisteredPlatform(platformId, platformType, platformLevel, null, regionCode, zoneCode, DateTimeOffset.MinValue);
+            db.Add(platform);
+        }
+
+        var tenants = await TenantsOfAsync(platformId, ct);
+        var before = PlatformContributions.Of(platform, tenants).ToList();
+        var changed = true;
+        if (tenants.Find(t => t.Id == id) is { } tenant)
+        {
+            changed = tenant.Apply(graduatedOn, occurredAt);
+        }
+        else
+        {
+            var added = new RegisteredTenant(id, platformId, graduatedOn, occurredAt);
+            db.Add(added);
+            tenants.Add(added);
+        }
+
+        if (changed)
+        {
+            counters.Replace(before, PlatformContributions.Of(platform, tenants).ToList());
+        }
+    }
+
+    private Task<List<RegisteredTenant>> TenantsOfAsync(Guid platformId, CancellationToken ct) =>
+        db.Set<RegisteredTenant>().Where(t => t.PlatformId == platformId).ToListAsync(ct);
+}

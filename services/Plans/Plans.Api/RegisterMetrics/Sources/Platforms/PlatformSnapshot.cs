@@ -1,0 +1,45 @@
+using System.Globalization;
+using Plans.Api.RegisterMetrics.Reconciliation;
+using SharedKernel.Regions;
+
+namespace Plans.Api.RegisterMetrics.Sources.Platforms;
+
+/// <summary>A platform as the Platforms API lists it (<c>GET /api/v1/platforms</c>): what the copy keeps of it.</summary>
+public sealed record ListedPlatform(Guid Id, string Type, string Level, string RegionCode, string? ZoneCode, string Status, int? ActiveTenants);
+
+/// <summary>A tenant as the Platforms API lists it (<c>GET /api/v1/platforms/{id}/tenants</c>).</summary>
+public sealed record ListedTenant(long Id, Guid PlatformId, bool Active, DateOnly? GraduatedOn);
+
+/// <summary>The platform register as read: every platform, and the tenants there now of those that have any.</summary>
+public sealed record PlatformSnapshot(IReadOnlyList<ListedPlatform> Platforms, IReadOnlyList<ListedTenant> Tenants, DateTimeOffset TakenAt)
+    : IRegisterSnapshot
+{
+    /// <summary>Reads the platform list, then the active tenants of each platform that has some; a list the copy cannot hold is a 503.</summary>
+    public static async Task<PlatformSnapshot> ReadAsync(RegisterApiClient api, DateTimeOffset takenAt, CancellationToken ct)
+    {
+        var platforms = (await api.ReadAllAsync<ListedPlatform, Guid>("api/v1/platforms", "platform", p => p.Id, ProblemOf, ct))
+            .Select(p => p with { Level = Camel(p.Level), Status = Camel(p.Status) }).ToList();
+        var tenants = new List<ListedTenant>();
+        foreach (var platform in platforms.Where(p => p.ActiveTenants > 0))
+        {
+            tenants.AddRange(await api.ReadAllAsync<ListedTenant, long>($"api/v1/platforms/{platform.Id}/tenants?active=true", "tenant", t => t.Id,
+                t => t is null ? "an empty entry" : null, ct));
+        }
+
+        return new PlatformSnapshot(platforms, tenants, takenAt);
+    }
+
+    /// <summary>The events' spelling of a level or status (<c>underConstruction</c>), whatever case the list uses.</summary>
+    private static string Camel(string value) => value.Length == 0 ? value : char.ToLower(value[0], CultureInfo.InvariantCulture) + value[1..];
+
+    private static string? ProblemOf(ListedPlatform? item) => item switch
+    {
+        null => "an empty entry",
+        { Type: null or { Length: 0 or > 60 } } => $"platform {item.Id} with a type that is not 1 to 60 characters",
+        { Level: null or { Length: 0 or > 20 } } => $"platform {item.Id} with a level that is not 1 to 20 characters",
+        { Status: null or { Length: 0 or > 30 } } => $"platform {item.Id} with a status that is not 1 to 30 characters",
+        _ when RegionCodes.Find(item.RegionCode) is null => $"platform {item.Id} in an unknown region '{item.RegionCode}'",
+        { ZoneCode: { } zone } when RegionCodes.Find(zone) is null => $"platform {item.Id} in an unknown zone '{zone}'",
+        _ => null,
+    };
+}
