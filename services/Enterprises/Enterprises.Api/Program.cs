@@ -23,8 +23,6 @@ builder.Services.AddMediator(options =>
 });
 builder.AddRedisEventBus(EnterprisesService.Description.Name);
 builder.AddQualificationExpiry();
-// Query parameters bind case-insensitively; the document names them as the API does, in camelCase.
-builder.Services.ConfigureSwaggerGen(options => options.DescribeAllParametersInCamelCase());
 
 var app = builder.Build();
 
