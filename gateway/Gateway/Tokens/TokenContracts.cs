@@ -47,6 +47,7 @@ public sealed record TokenRequest
     };
 
     /// <summary>Whether every field is within its documented length.</summary>
+    [JsonIgnore]
     public bool IsWithinLimits =>
         new[] { GrantType, ClientId, ClientSecret, Scope }.All(value => (value?.Length ?? 0) <= MaxFieldLength);
 

@@ -28,6 +28,7 @@ internal sealed partial class ContractDocumentFilter(IConfiguration configuratio
         document.Components ??= new OpenApiComponents();
         document.Components.Headers = ContractHeaders.Definitions.ToDictionary(h => h.Key, h => (IOpenApiHeader)h.Value);
         RemoveUnreferencedSchemas(document);
+        RequireEveryMemberOfAnswers(document);
         document.Components.Schemas = document.Components.Schemas?
             .OrderBy(s => s.Key, StringComparer.Ordinal)
             .ToDictionary(s => s.Key, s => s.Value);
@@ -63,6 +64,49 @@ internal sealed partial class ContractDocumentFilter(IConfiguration configuratio
         {
             schemas.Remove(id);
         }
+    }
+
+    /// <summary>
+    /// The API writes every member of what it answers, null included (JSON option
+    /// <c>DefaultIgnoreCondition = Never</c>), so in a schema only answers use every member is required;
+    /// a nullable one stays nullable. Schemas a request body uses too keep what their C# types and
+    /// validators say, and problem details (which leave out what they lack) keep their own.
+    /// </summary>
+    private static void RequireEveryMemberOfAnswers(OpenApiDocument document)
+    {
+        if (document.Components?.Schemas is not { Count: > 0 } schemas)
+        {
+            return;
+        }
+
+        var operations = document.Paths.Values.SelectMany(path => path.Operations?.Values.AsEnumerable() ?? []).ToList();
+        var answered = Closure(schemas, operations.SelectMany(o => o.Responses?.Values.AsEnumerable() ?? []).SelectMany(r => References(r.SerializeAsV3)));
+        var sent = Closure(schemas, operations.Where(o => o.RequestBody is not null).SelectMany(o => References(o.RequestBody!.SerializeAsV3)));
+        foreach (var id in answered.Except(sent).Except(["ProblemDetails"]))
+        {
+            if (schemas[id] is OpenApiSchema { Properties.Count: > 0 } schema)
+            {
+                schema.Required = new SortedSet<string>(schema.Properties.Keys, StringComparer.Ordinal);
+            }
+        }
+    }
+
+    private static HashSet<string> Closure(IDictionary<string, IOpenApiSchema> schemas, IEnumerable<string> roots)
+    {
+        var pending = new Queue<string>(roots);
+        var reachable = new HashSet<string>(StringComparer.Ordinal);
+        while (pending.TryDequeue(out var id))
+        {
+            if (reachable.Add(id) && schemas.TryGetValue(id, out var schema))
+            {
+                foreach (var next in References(schema.SerializeAsV3))
+                {
+                    pending.Enqueue(next);
+                }
+            }
+        }
+
+        return reachable;
     }
 
     private static IEnumerable<string> References(Action<IOpenApiWriter> serialize)
