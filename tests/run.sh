@@ -14,7 +14,7 @@ source tests/scripts/postgres.sh
 # shellcheck source=tests/scripts/redis.sh
 source tests/scripts/redis.sh
 
-ensure_debian_packages redis-server=redis-server curl=curl "$PG_BIN/initdb=postgresql-15"
+ensure_debian_packages redis-server=redis-server curl=curl "$PG_BIN/initdb=postgresql-15" node=nodejs npm=npm
 
 RESULTS=$(mktemp -d)
 trap 'stop_postgres; stop_redis; rm -rf "$RESULTS"' EXIT
@@ -29,7 +29,27 @@ run_suite() {
   dotnet test "$project" -c Release --no-build -nologo --logger "trx;LogFileName=$name.trx" --results-directory "$RESULTS"
 }
 
+# The contract as client teams use it (clients/): the committed OpenAPI documents linted with Spectral
+# (0 errors; the warnings are printed), and the TypeScript client generated from them with a program that
+# must type-check under tsc --strict. npm ci installs the tools pinned in clients/package-lock.json.
+npm_passed=0
+npm_failed=0
+run_npm_suite() {
+  local name=$1
+  shift
+  echo "== $name"
+  if (cd clients && "$@"); then
+    npm_passed=$((npm_passed + 1))
+  else
+    npm_failed=$((npm_failed + 1))
+    failed=1
+  fi
+}
+
 failed=0
+(cd clients && npm ci --no-audit --no-fund --loglevel=error)
+run_npm_suite contract-lint npm run --silent lint:openapi
+run_npm_suite client-typescript npm run --silent build
 run_suite unit-plans tests/Plans.UnitTests || failed=1
 run_suite unit-enterprises tests/Enterprises.UnitTests || failed=1
 run_suite unit-platforms tests/Platforms.UnitTests || failed=1
@@ -55,8 +75,8 @@ run_suite end-to-end tests/EndToEnd.Tests || failed=1
 
 # One closing line over every suite.
 count() { grep -ho "$1=\"[0-9]*\"" "$RESULTS"/*.trx | grep -o '[0-9]*' | awk '{ s += $1 } END { print s + 0 }'; }
-passed=$(count passed)
-failures=$(count failed)
+passed=$(($(count passed) + npm_passed))
+failures=$(($(count failed) + npm_failed))
 echo
 echo "tests: $passed passed, $failures failed"
 exit $failed

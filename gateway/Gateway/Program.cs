@@ -1,4 +1,5 @@
 using Gateway;
+using Gateway.OpenApi;
 using Gateway.RateLimiting;
 using Gateway.Tokens;
 using ServiceDefaults;
@@ -6,7 +7,8 @@ using ServiceDefaults;
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddServiceDefaults(GatewayService.Description);
-builder.Services.AddReverseProxy().LoadFromConfig(builder.Configuration.GetSection("ReverseProxy"));
+builder.Services.AddReverseProxy().LoadFromConfig(builder.Configuration.GetSection("ReverseProxy"))
+    .AddTransforms(PublishedDocuments.Apply);
 builder.Services.AddDownstreamReadiness();
 builder.Services.AddTokenIssuer(builder.Configuration);
 builder.Services.AddGatewayRateLimits(builder.Configuration);

@@ -247,7 +247,7 @@ public class DesignationsApiTests(EnterprisesApiFactory factory) : IClassFixture
         var unicorn = await client.DesignateAsync(code, "Unicorn", "2026-02-01");
         await (await client.PostJsonAsync($"{Url(code, unicorn)}/end", new { endedOn = "2026-10-01", reason = "估值下降" })).JsonAsync(HttpStatusCode.OK);
 
-        var trail = await (await client.GetAsync($"/api/v1/audit?resourceType=Designation&resourceKey={code}/Unicorn/2026-02-01")).JsonAsync(HttpStatusCode.OK);
+        var trail = await (await client.GetAsync($"/api/v1/audit/enterprises?resourceType=Designation&resourceKey={code}/Unicorn/2026-02-01")).JsonAsync(HttpStatusCode.OK);
 
         var records = trail["items"]!.AsArray();
         records.Select(r => r!["action"]!.GetValue<string>()).Should().Equal("update", "create");

@@ -207,7 +207,7 @@ public class EnterprisesApiTests(EnterprisesApiFactory factory) : IClassFixture<
         var code = await client.CreateEnterpriseAsync();
         await (await client.PatchAsync($"/api/v1/enterprises/{code}", new { industry = "新材料" }, "\"1\"")).JsonAsync(HttpStatusCode.OK);
 
-        var trail = (await (await client.GetAsync($"/api/v1/audit?resourceType=Enterprise&resourceKey={code}")).JsonAsync(HttpStatusCode.OK))["items"]!.AsArray();
+        var trail = (await (await client.GetAsync($"/api/v1/audit/enterprises?resourceType=Enterprise&resourceKey={code}")).JsonAsync(HttpStatusCode.OK))["items"]!.AsArray();
 
         trail.Select(r => r!["action"]!.GetValue<string>()).Should().Equal("update", "create");
         trail[0]!["changes"]!["industry"]!["before"]!.GetValue<string>().Should().Be("新一代信息技术");

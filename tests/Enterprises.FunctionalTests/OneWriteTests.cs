@@ -42,7 +42,7 @@ public class OneWriteTests(EnterprisesApiFactory factory) : IClassFixture<Enterp
     /// <summary>Each audit record's action, client and changes (the credit code aside), newest first.</summary>
     private async Task<string[]> AuditAsync(string code)
     {
-        var trail = await (await client.GetAsync($"/api/v1/audit?resourceType=Enterprise&resourceKey={code}")).JsonAsync(HttpStatusCode.OK);
+        var trail = await (await client.GetAsync($"/api/v1/audit/enterprises?resourceType=Enterprise&resourceKey={code}")).JsonAsync(HttpStatusCode.OK);
         return trail["items"]!.AsArray()
             .Select(r => $"{r!["action"]} {r["clientId"]} {Without(r["changes"]!, "creditCode")}")
             .ToArray();

@@ -151,7 +151,7 @@ public class QualificationsApiTests(EnterprisesApiFactory factory) : IClassFixtu
         var code = await client.CreateEnterpriseAsync();
         await client.GrantAsync(code, "TechSme", "2026-02-01");
 
-        var trail = await (await client.GetAsync($"/api/v1/audit?resourceType=Qualification&resourceKey={code}/TechSme/2026-02-01")).JsonAsync(HttpStatusCode.OK);
+        var trail = await (await client.GetAsync($"/api/v1/audit/enterprises?resourceType=Qualification&resourceKey={code}/TechSme/2026-02-01")).JsonAsync(HttpStatusCode.OK);
 
         var record = trail["items"]!.AsArray().Should().ContainSingle().Subject!;
         record["action"]!.GetValue<string>().Should().Be("create");

@@ -10,7 +10,7 @@ public class AuditTrailTests(PlansApiFactory factory) : IClassFixture<PlansApiFa
 
     private async Task<JsonArray> TrailAsync(string query)
     {
-        var page = await (await admin.GetAsync($"/api/v1/audit?{query}")).JsonAsync(HttpStatusCode.OK);
+        var page = await (await admin.GetAsync($"/api/v1/audit/plans?{query}")).JsonAsync(HttpStatusCode.OK);
         return page["items"]!.AsArray();
     }
 
@@ -95,8 +95,8 @@ public class AuditTrailTests(PlansApiFactory factory) : IClassFixture<PlansApiFa
     [Fact]
     public async Task Only_admin_reads_the_trail()
     {
-        (await factory.ClientWith(null).GetAsync("/api/v1/audit")).StatusCode.Should().Be(HttpStatusCode.Unauthorized);
-        (await portal.GetAsync("/api/v1/audit")).StatusCode.Should().Be(HttpStatusCode.Forbidden);
+        (await factory.ClientWith(null).GetAsync("/api/v1/audit/plans")).StatusCode.Should().Be(HttpStatusCode.Unauthorized);
+        (await portal.GetAsync("/api/v1/audit/plans")).StatusCode.Should().Be(HttpStatusCode.Forbidden);
     }
 
     [Fact]

@@ -31,16 +31,16 @@ public class EventBusApiTests(QuickRetryPlansApiFactory factory) : IClassFixture
     }
 
     private async Task<System.Text.Json.Nodes.JsonArray> DeadLettersAsync() =>
-        (await (await client.GetAsync("/api/v1/events/dead-letters")).JsonAsync(HttpStatusCode.OK))["items"]!.AsArray();
+        (await (await client.GetAsync("/api/v1/events/plans/dead-letters")).JsonAsync(HttpStatusCode.OK))["items"]!.AsArray();
 
     [Fact]
     public async Task Only_an_admin_sees_the_event_bus()
     {
-        (await factory.ClientWith(null).GetAsync("/api/v1/events/status")).StatusCode.Should().Be(HttpStatusCode.Unauthorized);
-        await (await factory.ClientWith(ServiceApiFactory<Program>.Issuer.Token("plans.read plans.write")).GetAsync("/api/v1/events/dead-letters"))
+        (await factory.ClientWith(null).GetAsync("/api/v1/events/plans/status")).StatusCode.Should().Be(HttpStatusCode.Unauthorized);
+        await (await factory.ClientWith(ServiceApiFactory<Program>.Issuer.Token("plans.read plans.write")).GetAsync("/api/v1/events/plans/dead-letters"))
             .ProblemAsync(HttpStatusCode.Forbidden, "forbidden");
 
-        var status = await (await client.GetAsync("/api/v1/events/status")).JsonAsync(HttpStatusCode.OK);
+        var status = await (await client.GetAsync("/api/v1/events/plans/status")).JsonAsync(HttpStatusCode.OK);
         status["outboxPending"]!.GetValue<int>().Should().Be(0);
     }
 
@@ -54,18 +54,18 @@ public class EventBusApiTests(QuickRetryPlansApiFactory factory) : IClassFixture
         var id = letter["id"]!.GetValue<string>();
         letter["stream"]!.GetValue<string>().Should().Be(factory.StreamPrefix + "enterprises");
         letter["error"]!.GetValue<string>().Should().Contain("no event id");
-        (await (await client.GetAsync($"/api/v1/events/dead-letters/{id}")).JsonAsync(HttpStatusCode.OK))["event"]!["garbage"]!
+        (await (await client.GetAsync($"/api/v1/events/plans/dead-letters/{id}")).JsonAsync(HttpStatusCode.OK))["event"]!["garbage"]!
             .GetValue<string>().Should().Be("written by hand");
 
-        await (await client.PostAsync($"/api/v1/events/dead-letters/{id}/replay", null)).ProblemAsync(HttpStatusCode.Conflict, "deadLetterUnreadable");
-        (await client.DeleteAsync($"/api/v1/events/dead-letters/{id}")).StatusCode.Should().Be(HttpStatusCode.NoContent);
+        await (await client.PostAsync($"/api/v1/events/plans/dead-letters/{id}/replay", null)).ProblemAsync(HttpStatusCode.Conflict, "deadLetterUnreadable");
+        (await client.DeleteAsync($"/api/v1/events/plans/dead-letters/{id}")).StatusCode.Should().Be(HttpStatusCode.NoContent);
 
-        await (await client.GetAsync($"/api/v1/events/dead-letters/{id}")).ProblemAsync(HttpStatusCode.NotFound, "notFound");
-        await (await client.DeleteAsync($"/api/v1/events/dead-letters/{id}")).ProblemAsync(HttpStatusCode.NotFound, "notFound");
-        await (await client.GetAsync("/api/v1/events/dead-letters/not-an-id")).ProblemAsync(HttpStatusCode.BadRequest, "invalidParameter");
-        await (await client.GetAsync("/api/v1/events/dead-letters/99999999999999999999-0")).ProblemAsync(HttpStatusCode.BadRequest, "invalidParameter");
-        await (await client.GetAsync("/api/v1/events/dead-letters?after=1-99999999999999999999")).ProblemAsync(HttpStatusCode.BadRequest, "invalidParameter");
-        await (await client.GetAsync("/api/v1/events/dead-letters?limit=0")).ProblemAsync(HttpStatusCode.BadRequest, "invalidParameter");
+        await (await client.GetAsync($"/api/v1/events/plans/dead-letters/{id}")).ProblemAsync(HttpStatusCode.NotFound, "notFound");
+        await (await client.DeleteAsync($"/api/v1/events/plans/dead-letters/{id}")).ProblemAsync(HttpStatusCode.NotFound, "notFound");
+        await (await client.GetAsync("/api/v1/events/plans/dead-letters/not-an-id")).ProblemAsync(HttpStatusCode.BadRequest, "invalidParameter");
+        await (await client.GetAsync("/api/v1/events/plans/dead-letters/99999999999999999999-0")).ProblemAsync(HttpStatusCode.BadRequest, "invalidParameter");
+        await (await client.GetAsync("/api/v1/events/plans/dead-letters?after=1-99999999999999999999")).ProblemAsync(HttpStatusCode.BadRequest, "invalidParameter");
+        await (await client.GetAsync("/api/v1/events/plans/dead-letters?limit=0")).ProblemAsync(HttpStatusCode.BadRequest, "invalidParameter");
     }
 
     [Fact]
@@ -81,7 +81,7 @@ public class EventBusApiTests(QuickRetryPlansApiFactory factory) : IClassFixture
         letter["deliveries"]!.GetValue<long>().Should().Be(2);
         letter["error"]!.GetValue<string>().Should().Contain("JsonException");
 
-        var replay = await (await client.PostAsync($"/api/v1/events/dead-letters/{letter["id"]}/replay", null)).JsonAsync(HttpStatusCode.OK);
+        var replay = await (await client.PostAsync($"/api/v1/events/plans/dead-letters/{letter["id"]}/replay", null)).JsonAsync(HttpStatusCode.OK);
         replay["stream"]!.GetValue<string>().Should().Be(factory.StreamPrefix + "enterprises");
 
         // Still unreadable: it fails again and comes back as a new dead letter of the same event.

@@ -12,7 +12,7 @@ public class HostileQueryTests(PlansApiFactory factory) : IClassFixture<PlansApi
 
     public static TheoryData<string> Lists =>
     [
-        "/api/v1/plans", "/api/v1/regions", "/api/v1/audit", "/api/v1/plans/{plan}/indicators", "/api/v1/plans/{plan}/tasks",
+        "/api/v1/plans", "/api/v1/regions", "/api/v1/audit/plans", "/api/v1/plans/{plan}/indicators", "/api/v1/plans/{plan}/tasks",
         "/api/v1/plans/{plan}/indicators/I1/observations",
     ];
 
@@ -74,7 +74,7 @@ public class HostileQueryTests(PlansApiFactory factory) : IClassFixture<PlansApi
     [InlineData("page=%EF%BC%91", "page")]
     public async Task Paging_out_of_range_or_not_a_number_is_a_400_naming_the_parameter(string query, string parameter)
     {
-        foreach (var list in new[] { "/api/v1/plans", "/api/v1/regions", "/api/v1/audit" })
+        foreach (var list in new[] { "/api/v1/plans", "/api/v1/regions", "/api/v1/audit/plans" })
         {
             var problem = await (await admin.GetAsync($"{list}?{query}")).ProblemAsync(HttpStatusCode.BadRequest, "invalidParameter");
 

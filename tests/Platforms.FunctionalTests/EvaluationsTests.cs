@@ -178,7 +178,7 @@ public class EvaluationsTests(PlatformsApiFactory factory) : IClassFixture<Platf
         history[^1]!["reason"]!.GetValue<string>().Should().Be("连续两年考核不合格");
         history[^1]!["documentNumber"]!.GetValue<string>().Should().Be("津科〔2026〕12号");
         (await factory.OutboxAsync("PlatformStatusChanged", id)).Should().ContainSingle().Which["status"]!.GetValue<string>().Should().Be("revoked");
-        var audit = await (await client.GetAsync("/api/v1/audit?resourceType=RevocationProposal&pageSize=500")).JsonAsync(HttpStatusCode.OK);
+        var audit = await (await client.GetAsync("/api/v1/audit/platforms?resourceType=RevocationProposal&pageSize=500")).JsonAsync(HttpStatusCode.OK);
         audit["items"]!.AsArray().Should().Contain(r => r!["action"]!.GetValue<string>() == "update"
             && r["resourceKey"]!.GetValue<string>().StartsWith(id) && r["changes"]!["status"]!["after"]!.GetValue<string>() == "revoked"
             && r["clientId"]!.GetValue<string>() == "test-client");

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
+using TestSupport.Contract;
 
 namespace TestSupport;
 
@@ -48,6 +49,28 @@ public abstract class ServiceApiFactory<TProgram>(string serviceName) : WebAppli
     public static TestIssuer SecondIssuer { get; } = new("http://second-issuer.test");
 
     public bool TrustSecondIssuer { get; init; }
+
+    /// <summary>
+    /// The service's committed OpenAPI document (<c>services/X/X.Api/X.Api.json</c>), which every answer
+    /// to a client of this factory is checked against (<see cref="ContractCheck"/>); null when the
+    /// service has none.
+    /// </summary>
+    public virtual string? ContractDocumentPath
+    {
+        get
+        {
+            var name = char.ToUpperInvariant(serviceName[0]) + serviceName[1..];
+            var path = Path.Combine(TestPaths.RepositoryRoot, "services", name, $"{name}.Api", $"{name}.Api.json");
+            return File.Exists(path) ? path : null;
+        }
+    }
+
+    /// <summary>
+    /// A client of the service whose every answer is checked against the committed OpenAPI document
+    /// (hides the factory's own, so that every test's client is checked).
+    /// </summary>
+    public new HttpClient CreateClient() =>
+        ContractDocumentPath is { } document ? CreateDefaultClient(new ContractCheck(ContractDocument.Load(document))) : base.CreateClient();
 
     /// <summary>A client calling with the given token, or anonymously when it is null.</summary>
     public HttpClient ClientWith(string? token)

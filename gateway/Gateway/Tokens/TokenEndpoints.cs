@@ -5,6 +5,7 @@ using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
 using ServiceDefaults.Http;
+using ServiceDefaults.OpenApi;
 using SharedKernel.Access;
 
 namespace Gateway.Tokens;
@@ -17,6 +18,7 @@ namespace Gateway.Tokens;
 public static partial class TokenEndpoints
 {
     public const string JwksPath = "/.well-known/jwks.json";
+    private const string FormMediaType = "application/x-www-form-urlencoded";
 
     public static IServiceCollection AddTokenIssuer(this IServiceCollection services, IConfiguration configuration)
     {
@@ -35,7 +37,11 @@ public static partial class TokenEndpoints
     {
         // Never compressed: the answer carries a secret, and its compressed length would leak it (BREACH).
         app.MapPost("/connect/token", IssueToken).WithTags("Tokens").WithName("IssueToken").WithoutResponseCompression()
-            .WithSummary("Client-credentials grant: form fields grant_type=client_credentials, client_id, client_secret (or HTTP Basic), optional scope");
+            .WithSummary("Client-credentials grant: form fields grant_type=client_credentials, client_id, client_secret (or HTTP Basic), optional scope")
+            .ReadsBody<TokenRequest>(FormMediaType)
+            .Produces<TokenResponse>(StatusCodes.Status200OK)
+            .Produces<OAuthError>(StatusCodes.Status400BadRequest)
+            .Produces<OAuthError>(StatusCodes.Status401Unauthorized);
         app.MapGet("/.well-known/openid-configuration", Discovery).WithTags("Tokens").WithName("Discovery")
             .WithSummary("OpenID Connect discovery document");
         app.MapGet(JwksPath, Jwks).WithTags("Tokens").WithName("Jwks").WithSummary("The public keys tokens are signed with");
@@ -60,12 +66,19 @@ public static partial class TokenEndpoints
             return OAuthError(400, "invalid_request", $"The form could not be read: {unreadable.Message}");
         }
 
-        if (form["grant_type"] != "client_credentials")
+        var request = TokenRequest.From(form);
+        if (!request.IsWithinLimits)
+        {
+            return OAuthError(400, "invalid_request",
+                $"Form fields are at most {TokenRequest.MaxFieldLength} characters.");
+        }
+
+        if (request.GrantType != "client_credentials")
         {
             return OAuthError(400, "unsupported_grant_type", "Only grant_type=client_credentials is supported.");
         }
 
-        var (clientId, secret, usedBasic) = Credentials(http.Request, form);
+        var (clientId, secret, usedBasic) = Credentials(http.Request, request);
         var client = options.Value.Clients.SingleOrDefault(c => c.ClientId == clientId);
         if (client is null || secret is null || !SecretMatches(client.SecretHash, secret))
         {
@@ -77,7 +90,7 @@ public static partial class TokenEndpoints
             return OAuthError(401, "invalid_client", "Unknown client or wrong secret.");
         }
 
-        var requested = form["scope"].ToString().Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        var requested = (request.Scope ?? "").Split(' ', StringSplitOptions.RemoveEmptyEntries);
         var refused = requested.Except(client.GrantedScopes).ToList();
         if (refused.Count > 0)
         {
@@ -110,13 +123,7 @@ public static partial class TokenEndpoints
         });
         http.Response.Headers.CacheControl = "no-store";
         http.Response.Headers.Pragma = "no-cache";
-        return Results.Json(new
-        {
-            access_token = token,
-            token_type = "Bearer",
-            expires_in = (int)options.Value.TokenLifetime.TotalSeconds,
-            scope = string.Join(' ', scopes),
-        });
+        return Results.Json(new TokenResponse(token, "Bearer", (int)options.Value.TokenLifetime.TotalSeconds, string.Join(' ', scopes)));
     }
 
     private static IResult Discovery(IOptions<TokenIssuerOptions> options)
@@ -143,7 +150,7 @@ public static partial class TokenEndpoints
     });
 
     /// <summary>client_secret_basic (RFC 6749 §2.3.1) or client_secret_post.</summary>
-    private static (string? ClientId, string? Secret, bool Basic) Credentials(HttpRequest request, IFormCollection form)
+    private static (string? ClientId, string? Secret, bool Basic) Credentials(HttpRequest request, TokenRequest form)
     {
         var header = request.Headers.Authorization.ToString();
         if (header.StartsWith("Basic ", StringComparison.OrdinalIgnoreCase))
@@ -161,7 +168,7 @@ public static partial class TokenEndpoints
             }
         }
 
-        return (form["client_id"].ToString(), form["client_secret"].ToString(), false);
+        return (form.ClientId, form.ClientSecret, false);
     }
 
     private static bool SecretMatches(string storedHash, string secret)
@@ -174,5 +181,5 @@ public static partial class TokenEndpoints
     private static partial System.Text.RegularExpressions.Regex SecretHashFormat();
 
     private static IResult OAuthError(int status, string error, string description) =>
-        Results.Json(new { error, error_description = description }, statusCode: status);
+        Results.Json(new OAuthError(error, description), statusCode: status);
 }

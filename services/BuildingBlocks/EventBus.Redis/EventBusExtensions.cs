@@ -63,7 +63,7 @@ public static class EventBusExtensions
     /// <summary>Maps the operator endpoints of the event bus: status and dead letters (admin).</summary>
     public static IEndpointRouteBuilder MapEventBusApi(this IEndpointRouteBuilder app)
     {
-        app.MapEventBusEndpoints();
+        app.MapEventBusEndpoints(app.ServiceProvider.GetRequiredService<ServiceDescription>().Name);
         return app;
     }
 

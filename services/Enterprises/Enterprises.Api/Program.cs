@@ -31,8 +31,6 @@ builder.AddRedisEventBus(EnterprisesService.Description.Name)
     .AddSubscription<PlatformUpdated, HostedPlatformsHandler>()
     .AddSubscription<PlatformStatusChanged, HostedPlatformsHandler>();
 builder.AddQualificationExpiry();
-// Query parameters bind case-insensitively; the document names them as the API does, in camelCase.
-builder.Services.ConfigureSwaggerGen(options => options.DescribeAllParametersInCamelCase());
 
 var app = builder.Build();
 

@@ -39,6 +39,13 @@ public class RuleSetRegistryTests
     }
 
     [Fact]
+    public void Every_provision_a_rule_set_cites_fits_the_documented_length()
+    {
+        RuleSetRegistry.Default.All.SelectMany(r => r.Criteria).Should().NotBeEmpty()
+            .And.OnlyContain(c => c.Source.Length <= CriterionResult.MaxSourceLength);
+    }
+
+    [Fact]
     public void A_later_version_does_not_change_an_earlier_years_verdict()
     {
         var registry = new RuleSetRegistry([TechSmeRules.V2017, StricterTechSme, HighTechRules.V2016]);

@@ -1,5 +1,6 @@
 using SharedKernel.Errors;
 using SharedKernel.Access;
+using System.ComponentModel.DataAnnotations;
 using System.Globalization;
 using EventBus.Redis.Outbox;
 using EventBus.Redis.Streams;
@@ -15,7 +16,7 @@ using ServiceDefaults.Problems;
 namespace EventBus.Redis.DeadLetters;
 
 /// <summary>A page of dead letters, oldest first; pass the last <c>id</c> as <c>after</c> for the next.</summary>
-public sealed record DeadLetterPage(IReadOnlyList<DeadLetter> Items, long TotalCount);
+public sealed record DeadLetterPage([property: MaxLength(EventBusApi.MaxLimit)] IReadOnlyList<DeadLetter> Items, long TotalCount);
 
 /// <summary>Where a replayed dead letter went.</summary>
 public sealed record ReplayResult(string Stream, string EntryId);
@@ -28,16 +29,20 @@ public sealed record EventBusStatus(int OutboxPending, DateTimeOffset? OldestPen
 
 internal static class EventBusApi
 {
-    public static RouteGroupBuilder MapEventBusEndpoints(this IEndpointRouteBuilder app)
+    public const int MaxLimit = 500;
+
+    /// <summary>At <c>/api/v1/events/{service}/…</c>, the path the gateway routes to the service unchanged.</summary>
+    public static RouteGroupBuilder MapEventBusEndpoints(this IEndpointRouteBuilder app, string serviceName)
     {
-        var group = app.MapGroup("/api/v1/events").WithTags("Events").RequireAuthorization(Scopes.Admin);
+        var group = app.MapGroup($"/api/v1/events/{serviceName}").WithTags("Events").RequireAuthorization(Scopes.Admin);
         group.MapGet("/status", GetStatus).WithName("GetEventBusStatus")
             .WithSummary("Outbox backlog and dead-letter count of this service (admin)");
         group.MapGet("/dead-letters", ListDeadLetters).WithName("ListDeadLetters")
             .WithSummary("Events this service failed to apply too often, oldest first (admin)");
         group.MapGet("/dead-letters/{id}", GetDeadLetter).WithName("GetDeadLetter").WithSummary("One dead letter (admin)");
         group.MapPost("/dead-letters/{id}/replay", Replay).WithName("ReplayDeadLetter")
-            .WithSummary("Put a dead letter back on its stream to be applied again (admin)");
+            .WithSummary("Put a dead letter back on its stream to be applied again (admin)")
+            .ProducesProblem(StatusCodes.Status409Conflict);
         group.MapDelete("/dead-letters/{id}", Discard).WithName("DiscardDeadLetter").WithSummary("Drop a dead letter (admin)");
         return group;
     }
@@ -59,9 +64,9 @@ internal static class EventBusApi
             EnsureEntryId(after, nameof(after));
         }
 
-        if (limit is < 1 or > 500)
+        if (limit is < 1 or > MaxLimit)
         {
-            throw new BadRequestException(ErrorCodes.InvalidParameter, "limit must be between 1 and 500.");
+            throw new BadRequestException(ErrorCodes.InvalidParameter, $"limit must be between 1 and {MaxLimit}.");
         }
 
         var (items, total) = await RedisAsync(() => deadLetters.ListAsync(after ?? "-", limit ?? 100));

@@ -32,9 +32,12 @@ public static class AuditApi
         ["id"] = r => r.Id,
     });
 
-    /// <summary>The service's own audit trail; the gateway publishes it as /api/v1/audit/{service}.</summary>
-    public static void MapAuditApi(this IEndpointRouteBuilder app) =>
-        app.MapGet("/api/v1/audit", ListAuditRecords).WithTags("Audit").WithName("ListAuditRecords")
+    /// <summary>
+    /// The service's own audit trail at <c>/api/v1/audit/{service}</c>, the path the gateway routes to it
+    /// unchanged, so the service's document names the path clients call.
+    /// </summary>
+    public static void MapAuditApi(this IEndpointRouteBuilder app, string serviceName) =>
+        app.MapGet($"/api/v1/audit/{serviceName}", ListAuditRecords).WithTags("Audit").WithName("ListAuditRecords")
             .WithSummary("Who changed what and when, newest first").RequireAuthorization(Scopes.Admin);
 
     private static async Task<Ok<PagedList<AuditRecordResponse>>> ListAuditRecords([AsParameters] AuditFilter filter,

@@ -9,7 +9,9 @@ using Microsoft.Extensions.Options;
 using OpenTelemetry.Trace;
 using Persistence.Audit;
 using Persistence.Idempotency;
+using Persistence.OpenApi;
 using Persistence.PersonalData;
+using ServiceDefaults.OpenApi;
 using ServiceDefaults.Problems;
 
 namespace Persistence;
@@ -60,6 +62,8 @@ public static class DatabaseExtensions
         builder.Services.ConfigureOpenTelemetryTracerProvider(tracing => tracing.AddEntityFrameworkCoreInstrumentation());
         builder.Services.AddHealthChecks().AddDbContextCheck<TContext>("database", tags: ["ready"]);
         builder.Services.AddHostedService<DatabaseStartup<TContext>>();
+        builder.Services.AddSingleton<IStoredLengthSource, ColumnLengths>();
+        builder.Services.ConfigureSwaggerGen(swagger => swagger.OperationFilter<IdempotencyKeyOperationFilter>());
         return builder;
     }
 
@@ -71,7 +75,7 @@ public static class DatabaseExtensions
     public static WebApplication UseServiceDatabase(this WebApplication app)
     {
         app.UseMiddleware<IdempotencyMiddleware>();
-        app.MapAuditApi();
+        app.MapAuditApi(app.Services.GetRequiredService<ServiceDefaults.ServiceDescription>().Name);
         return app;
     }
 }

@@ -29,7 +29,7 @@ public sealed class IdempotentAttribute : Attribute;
 internal sealed class IdempotencyMiddleware(RequestDelegate next)
 {
     public const string Header = "Idempotency-Key";
-    private const int MaxKeyLength = 200;
+    public const int MaxKeyLength = 200;
     private static readonly TimeSpan Retention = TimeSpan.FromHours(24);
 
     public async Task InvokeAsync(HttpContext context)

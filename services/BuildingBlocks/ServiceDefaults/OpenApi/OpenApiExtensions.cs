@@ -12,6 +12,8 @@ internal static class OpenApiExtensions
     public static IServiceCollection AddServiceOpenApi(this IServiceCollection services, ServiceDescription service)
     {
         services.AddEndpointsApiExplorer();
+        services.AddSingleton<ValidatorFacts>();
+        services.AddSingleton<FieldLimits>();
         services.AddSwaggerGen(options =>
         {
             options.SwaggerDoc(DocumentName, new OpenApiInfo
@@ -20,9 +22,24 @@ internal static class OpenApiExtensions
                 Version = "v1",
                 Description = service.Description,
             });
+            // The C# types say what is required and what may be null: non-nullable reference and value types are
+            // required, T? is nullable; a reference to a schema is wrapped (allOf) so that it can be nullable too.
             options.SupportNonNullableReferenceTypes();
+            options.NonNullableReferenceTypesAsRequired();
+            options.UseAllOfToExtendReferenceSchemas();
+            // Query parameters bind case-insensitively; the document names them as the API does, in camelCase.
+            options.DescribeAllParametersInCamelCase();
+            options.SchemaFilter<ProblemDetailsSchemaFilter>();
+            options.SchemaFilter<ModelRulesSchemaFilter>();
+            // In this order: the representations and the body first, as the statuses depend on the body.
+            options.OperationFilter<ResponseContentOperationFilter>();
+            options.OperationFilter<MergePatchOperationFilter>();
+            options.OperationFilter<HandlerReadBodyOperationFilter>();
+            options.OperationFilter<ParametersOperationFilter>();
+            options.OperationFilter<RequestExamplesOperationFilter>();
             options.OperationFilter<ProblemResponsesOperationFilter>();
             options.OperationFilter<SecurityOperationFilter>();
+            options.DocumentFilter<ContractDocumentFilter>();
             options.AddSecurityDefinition(SecurityOperationFilter.SchemeName, new OpenApiSecurityScheme
             {
                 Type = SecuritySchemeType.OAuth2,
@@ -48,12 +65,23 @@ internal static class OpenApiExtensions
     /// <summary>
     /// Serves this process's document at /swagger/v1/swagger.json and a Swagger UI at /swagger that
     /// lists it and any further documents named under <c>OpenApi:Documents</c> (the gateway lists
-    /// every service's there).
+    /// every service's there). With <c>OpenApi:ServersFromRequest</c> (the gateway) the document's
+    /// server is the address the caller used.
     /// </summary>
     public static WebApplication MapServiceOpenApi(this WebApplication app, ServiceDescription service)
     {
         var others = app.Configuration.GetSection("OpenApi:Documents").Get<List<OpenApiDocumentLink>>() ?? [];
-        app.UseSwagger();
+        var serversFromRequest = app.Configuration.GetValue<bool>("OpenApi:ServersFromRequest");
+        app.UseSwagger(swagger =>
+        {
+            if (serversFromRequest)
+            {
+                swagger.PreSerializeFilters.Add((document, request) => document.Servers =
+                [
+                    new OpenApiServer { Url = $"{request.Scheme}://{request.Host}{request.PathBase}", Description = "This gateway." },
+                ]);
+            }
+        });
         app.UseSwaggerUI(ui =>
         {
             ui.DocumentTitle = service.Title;

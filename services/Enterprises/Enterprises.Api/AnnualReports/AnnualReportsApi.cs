@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using ServiceDefaults.Http;
+using ServiceDefaults.OpenApi;
 using Mediator;
 using Microsoft.AspNetCore.Http.HttpResults;
 using ServiceDefaults.Paging;
@@ -15,10 +16,10 @@ public static class AnnualReportsApi
         group.MapGet("/", List).WithName("ListAnnualReports").WithSummary("List an enterprise's annual reports (newest first)")
             .RequireAuthorization(Scopes.EnterprisesRead);
         group.MapGet("/{year:int}", Get).WithName("GetAnnualReport").WithSummary("Get an enterprise's report for a year")
-            .RequireAuthorization(Scopes.EnterprisesRead);
+            .RequireAuthorization(Scopes.EnterprisesRead).WithETag();
         group.MapPut("/{year:int}", Put).WithName("PutAnnualReport")
             .WithSummary("Create (201) or replace (200) the report for a year; If-Match honoured when sent")
-            .RequireAuthorization(Scopes.EnterprisesWrite);
+            .RequireAuthorization(Scopes.EnterprisesWrite).AcceptsIfMatch().WithETag();
         return group;
     }
 

@@ -3,6 +3,7 @@ using Mediator;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Persistence.Idempotency;
 using ServiceDefaults.Http;
+using ServiceDefaults.OpenApi;
 using ServiceDefaults.Paging;
 using SharedKernel.Access;
 
@@ -18,15 +19,15 @@ public static class DesignationsApi
             .WithSummary("List an enterprise's designations, of every status").RequireAuthorization(Scopes.EnterprisesRead);
         group.MapPost("/", Add).WithName("AddDesignation")
             .WithSummary("Add a designation (board required for Listed); Listed ends a current ListingReserve, Unicorn a current PotentialUnicorn, on its since day")
-            .WithMetadata(new IdempotentAttribute()).RequireAuthorization(Scopes.EnterprisesWrite);
+            .WithMetadata(new IdempotentAttribute()).RequireAuthorization(Scopes.EnterprisesWrite).WithETag().ProducesProblem(StatusCodes.Status409Conflict);
         group.MapGet("/{id:long}", Get).WithName("GetDesignation").WithSummary("Get one of an enterprise's designations")
-            .RequireAuthorization(Scopes.EnterprisesRead);
+            .RequireAuthorization(Scopes.EnterprisesRead).WithETag();
         group.MapPost("/{id:long}/end", End).WithName("EndDesignation")
             .WithSummary("End a current designation on endedOn (default today); If-Match honoured when sent")
-            .RequireAuthorization(Scopes.EnterprisesWrite);
+            .RequireAuthorization(Scopes.EnterprisesWrite).AcceptsIfMatch().WithETag().ProducesProblem(StatusCodes.Status409Conflict);
         group.MapPost("/{id:long}/withdraw", Withdraw).WithName("WithdrawDesignation")
             .WithSummary("Withdraw a designation recorded in error: it counts nowhere from then on; If-Match honoured when sent")
-            .RequireAuthorization(Scopes.EnterprisesWrite);
+            .RequireAuthorization(Scopes.EnterprisesWrite).AcceptsIfMatch().WithETag().ProducesProblem(StatusCodes.Status409Conflict);
         return group;
     }
 

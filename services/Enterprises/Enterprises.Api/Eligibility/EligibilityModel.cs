@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using System.Text.Json.Serialization;
 
 namespace Enterprises.Api.Eligibility;
@@ -81,12 +82,16 @@ public sealed record Threshold(Comparison Comparison, decimal? Value, string Uni
 public sealed record CriterionResult(
     string Code,
     string Description,
-    string Source,
+    [property: MaxLength(CriterionResult.MaxSourceLength)] string Source,
     IReadOnlyList<Figure> Figures,
     decimal? Value,
     Threshold Threshold,
     bool? Passed,
-    string? Note);
+    string? Note)
+{
+    /// <summary>The longest provision a rule set may cite (the rule sets' own test holds every citation to it).</summary>
+    public const int MaxSourceLength = 200;
+}
 
 /// <summary>The facts a rule set is applied to, and the report years it asked for but did not find.</summary>
 public sealed class EvaluationContext(EnterpriseFacts enterprise, int applicationYear, IEnumerable<ReportFigures> reports)

@@ -3,6 +3,7 @@ using System.Security.Claims;
 using System.Text.Json.Nodes;
 using Enterprises.Api.Csv;
 using ServiceDefaults.Http;
+using ServiceDefaults.OpenApi;
 using Mediator;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Persistence.Idempotency;
@@ -21,11 +22,12 @@ public static class EnterprisesApi
             .Produces<PagedList<EnterpriseResponse>>(StatusCodes.Status200OK).Produces<string>(StatusCodes.Status200OK, "text/csv")
             .RequireAuthorization(Scopes.EnterprisesRead);
         group.MapPost("/", Register).WithName("CreateEnterprise").WithSummary("Register an enterprise")
-            .WithMetadata(new IdempotentAttribute()).RequireAuthorization(Scopes.EnterprisesWrite);
+            .WithMetadata(new IdempotentAttribute()).RequireAuthorization(Scopes.EnterprisesWrite).WithETag().ProducesProblem(StatusCodes.Status409Conflict);
         group.MapGet("/{creditCode}", Get).WithName("GetEnterprise").WithSummary("Get an enterprise")
-            .RequireAuthorization(Scopes.EnterprisesRead);
+            .RequireAuthorization(Scopes.EnterprisesRead).WithETag();
         group.MapPatch("/{creditCode}", Patch).WithName("UpdateEnterprise")
-            .WithSummary("Change an enterprise (JSON merge patch; If-Match required)").RequireAuthorization(Scopes.EnterprisesWrite);
+            .WithSummary("Change an enterprise (JSON merge patch; If-Match required)").RequireAuthorization(Scopes.EnterprisesWrite)
+            .AcceptsMergePatch<EnterpriseFields>();
         return group;
     }
 

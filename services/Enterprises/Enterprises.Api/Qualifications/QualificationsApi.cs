@@ -17,11 +17,12 @@ public static class QualificationsApi
             .WithSummary("List an enterprise's qualifications, of every status").RequireAuthorization(Scopes.EnterprisesRead);
         group.MapPost("/", Grant).WithName("GrantQualification")
             .WithSummary("Grant a qualification (expiresOn required for Eagle, Gazelle, Leader, LeaderCultivation)")
-            .WithMetadata(new IdempotentAttribute()).RequireAuthorization(Scopes.EnterprisesWrite);
+            .WithMetadata(new IdempotentAttribute()).RequireAuthorization(Scopes.EnterprisesWrite).ProducesProblem(StatusCodes.Status409Conflict);
         group.MapGet("/{id:long}", Get).WithName("GetQualification").WithSummary("Get one of an enterprise's qualifications")
             .RequireAuthorization(Scopes.EnterprisesRead);
         group.MapPost("/{id:long}/revoke", Revoke).WithName("RevokeQualification")
-            .WithSummary("Revoke a valid qualification, as of revokedOn (default today)").RequireAuthorization(Scopes.EnterprisesWrite);
+            .WithSummary("Revoke a valid qualification, as of revokedOn (default today)").RequireAuthorization(Scopes.EnterprisesWrite)
+            .ProducesProblem(StatusCodes.Status409Conflict);
         return group;
     }
 

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Plans.Api.Domain;
 
 namespace Plans.Api.Indicators;
@@ -36,6 +37,7 @@ public record IndicatorFields
     /// <summary>The baseline; null when the document gives none.</summary>
     public BaselineInput? Baseline { get; init; }
     /// <summary>One or more targets, each for a different year later than the baseline's.</summary>
+    [MaxLength(20)]
     public IReadOnlyList<TargetInput>? Targets { get; init; }
     /// <summary>The group the indicator sits in, as printed (类别), e.g. 创新主体.</summary>
     public string? Category { get; init; }
@@ -45,6 +47,7 @@ public record IndicatorFields
     public string? Source { get; init; }
     public string? Notes { get; init; }
     /// <summary>Known flaws of the source figures, recorded rather than silently fixed.</summary>
+    [MaxLength(20)]
     public IReadOnlyList<FlagInput>? Flags { get; init; }
 
     public IndicatorDefinition ToDefinition() =>

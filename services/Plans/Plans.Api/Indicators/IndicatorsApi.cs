@@ -6,6 +6,7 @@ using Persistence.Idempotency;
 using Plans.Api.Common;
 using Plans.Api.Plans;
 using ServiceDefaults.Http;
+using ServiceDefaults.OpenApi;
 using ServiceDefaults.Paging;
 using ServiceDefaults.Validation;
 using SharedKernel.Access;
@@ -23,14 +24,14 @@ public static class IndicatorsApi
     public static RouteGroupBuilder MapIndicatorsApi(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/v1/plans/{code}/indicators").WithTags("Indicators");
-        group.MapGet("/", List).WithName("ListIndicators").WithSummary("List a plan's indicators");
+        group.MapGet("/", List).WithName("ListIndicators").ReadsPlan().WithSummary("List a plan's indicators");
         group.MapPost("/", Create).WithName("CreateIndicator").WithSummary("Add an indicator to a draft plan")
             .WithMetadata(new IdempotentAttribute())
-            .RequireAuthorization(Scopes.PlansWrite);
-        group.MapGet("/{indicatorCode}", Get).WithName("GetIndicator").WithSummary("Get an indicator");
+            .RequireAuthorization(Scopes.PlansWrite).WithETag().ProducesProblem(StatusCodes.Status409Conflict);
+        group.MapGet("/{indicatorCode}", Get).WithName("GetIndicator").ReadsPlan().WithSummary("Get an indicator").WithETag();
         group.MapPatch("/{indicatorCode}", Update).WithName("UpdateIndicator")
             .WithSummary("Change an indicator (JSON merge patch; If-Match required). Once the plan is published only nameEn, category, metric, source, notes and flags can change.")
-            .RequireAuthorization(Scopes.PlansWrite);
+            .RequireAuthorization(Scopes.PlansWrite).AcceptsMergePatch<IndicatorFields>().ProducesProblem(StatusCodes.Status409Conflict);
         return group;
     }
 

@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Mediator;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Persistence.Idempotency;
+using Plans.Api.Plans;
 using ServiceDefaults.Paging;
 using SharedKernel.Access;
 
@@ -12,13 +13,13 @@ public static class ObservationsApi
     public static RouteGroupBuilder MapObservationsApi(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/v1/plans/{code}/indicators/{indicatorCode}/observations").WithTags("Observations");
-        group.MapGet("/", List).WithName("ListObservations")
+        group.MapGet("/", List).WithName("ListObservations").ReadsPlan()
             .WithSummary("List an indicator's observations, corrections included");
         group.MapPost("/", Create).WithName("CreateObservation")
             .WithSummary("Record a value for a year; a later value for the same year corrects the earlier")
             .RequireAuthorization(Scopes.PlansWrite)
-            .WithMetadata(new IdempotentAttribute());
-        group.MapGet("/{id:long}", Get).WithName("GetObservation").WithSummary("Get one observation");
+            .WithMetadata(new IdempotentAttribute()).ProducesProblem(StatusCodes.Status409Conflict);
+        group.MapGet("/{id:long}", Get).WithName("GetObservation").ReadsPlan().WithSummary("Get one observation");
         return group;
     }
 

@@ -20,6 +20,13 @@ public enum Access
 /// <summary>Finds the resources named in a path for a caller, or answers 404, 401 or 403.</summary>
 internal static class PlanLookup
 {
+    /// <summary>
+    /// A public read of a plan or what it holds: a draft is refused (403) to a token without plans.read
+    /// or of another region, so the document says so even though the operation needs no token.
+    /// </summary>
+    public static RouteHandlerBuilder ReadsPlan(this RouteHandlerBuilder endpoint) =>
+        endpoint.ProducesProblem(StatusCodes.Status403Forbidden);
+
     public static async Task<Plan> FindAsync(PlansDbContext db, string code, ClaimsPrincipal user, Access access, CancellationToken ct)
     {
         var plan = await db.Plans.SingleOrDefaultAsync(p => p.Code == code, ct) ?? throw new NotFoundException("Plan", code);

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Persistence.Idempotency;
 using Plans.Api.Common;
 using ServiceDefaults.Http;
+using ServiceDefaults.OpenApi;
 using ServiceDefaults.Paging;
 using ServiceDefaults.Validation;
 using SharedKernel.Access;
@@ -24,18 +25,19 @@ public static class PlansApi
         var group = app.MapGroup("/api/v1/plans").WithTags("Plans");
         group.MapGet("/", List).WithName("ListPlans").WithSummary("List plans, filtered and paged");
         group.MapPost("/", Create).WithName("CreatePlan").WithSummary("Create a draft plan").WithMetadata(new IdempotentAttribute())
-            .RequireAuthorization(Scopes.PlansWrite);
-        group.MapGet("/{code}", Get).WithName("GetPlan").WithSummary("Get a plan");
+            .RequireAuthorization(Scopes.PlansWrite).WithETag().ProducesProblem(StatusCodes.Status409Conflict);
+        group.MapGet("/{code}", Get).WithName("GetPlan").ReadsPlan().WithSummary("Get a plan").WithETag();
         group.MapPatch("/{code}", Update).WithName("UpdatePlan")
-            .WithSummary("Change a draft plan (JSON merge patch; If-Match required)").RequireAuthorization(Scopes.PlansWrite);
+            .WithSummary("Change a draft plan (JSON merge patch; If-Match required)").RequireAuthorization(Scopes.PlansWrite)
+            .AcceptsMergePatch<PlanFields>().ProducesProblem(StatusCodes.Status409Conflict);
         group.MapPost("/{code}/publish", Publish).WithName("PublishPlan").WithSummary("Publish a draft plan")
-            .RequireAuthorization(Scopes.PlansWrite);
+            .RequireAuthorization(Scopes.PlansWrite).AcceptsIfMatch().WithETag().ProducesProblem(StatusCodes.Status409Conflict);
         group.MapPost("/{code}/archive", Archive).WithName("ArchivePlan").WithSummary("Archive a plan; it then takes no changes")
-            .RequireAuthorization(Scopes.PlansWrite);
+            .RequireAuthorization(Scopes.PlansWrite).AcceptsIfMatch().WithETag().ProducesProblem(StatusCodes.Status409Conflict);
         group.MapDelete("/{code}", Delete).WithName("DeletePlan")
             .WithSummary("Delete a draft plan with its indicators and tasks (If-Match honoured when sent)")
-            .RequireAuthorization(Scopes.PlansWrite);
-        group.MapGet("/{code}/document", GetDocument).WithName("GetPlanDocument")
+            .RequireAuthorization(Scopes.PlansWrite).AcceptsIfMatch().ProducesProblem(StatusCodes.Status409Conflict);
+        group.MapGet("/{code}/document", GetDocument).WithName("GetPlanDocument").ReadsPlan()
             .WithSummary("The full text of the plan's source document (text/plain; charset=utf-8)")
             .Produces<string>(StatusCodes.Status200OK, "text/plain");
         return group;

@@ -127,7 +127,7 @@ public static class ProgressApi
     public static RouteGroupBuilder MapProgressApi(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/v1/plans/{code}/progress").WithTags("Progress");
-        group.MapGet("/", Get).WithName("GetPlanProgress")
+        group.MapGet("/", Get).WithName("GetPlanProgress").ReadsPlan()
             .WithSummary("Progress of every indicator: baseline, target, latest actual, share of the way, expected share, status");
         return group;
     }

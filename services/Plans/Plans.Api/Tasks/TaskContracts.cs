@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Plans.Api.Domain;
 
 namespace Plans.Api.Tasks;
@@ -9,8 +10,10 @@ public record TaskFields
     public string? Title { get; init; }
     public string? Description { get; init; }
     /// <summary>牵头单位: the units that lead the task.</summary>
+    [MaxLength(50)]
     public IReadOnlyList<string>? LeadUnits { get; init; }
     /// <summary>责任单位: the units responsible with them.</summary>
+    [MaxLength(50)]
     public IReadOnlyList<string>? ResponsibleUnits { get; init; }
     public int? DueYear { get; init; }
     /// <summary>notStarted (default), inProgress, completed or delayed.</summary>

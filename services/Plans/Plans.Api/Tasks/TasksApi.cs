@@ -6,6 +6,7 @@ using Persistence.Idempotency;
 using Plans.Api.Common;
 using Plans.Api.Plans;
 using ServiceDefaults.Http;
+using ServiceDefaults.OpenApi;
 using ServiceDefaults.Paging;
 using ServiceDefaults.Validation;
 using SharedKernel.Access;
@@ -27,14 +28,14 @@ public static class TasksApi
     public static RouteGroupBuilder MapTasksApi(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/v1/plans/{code}/tasks").WithTags("Tasks");
-        group.MapGet("/", List).WithName("ListTasks").WithSummary("List a plan's key tasks, by unit and status");
+        group.MapGet("/", List).WithName("ListTasks").ReadsPlan().WithSummary("List a plan's key tasks, by unit and status");
         group.MapPost("/", Create).WithName("CreateTask").WithSummary("Add a key task to a draft plan")
             .WithMetadata(new IdempotentAttribute())
-            .RequireAuthorization(Scopes.PlansWrite);
-        group.MapGet("/{taskCode}", Get).WithName("GetTask").WithSummary("Get a key task");
+            .RequireAuthorization(Scopes.PlansWrite).WithETag().ProducesProblem(StatusCodes.Status409Conflict);
+        group.MapGet("/{taskCode}", Get).WithName("GetTask").ReadsPlan().WithSummary("Get a key task").WithETag();
         group.MapPatch("/{taskCode}", Update).WithName("UpdateTask")
             .WithSummary("Change a key task (JSON merge patch; If-Match required). Once the plan is published only status and progressNote can change.")
-            .RequireAuthorization(Scopes.PlansWrite);
+            .RequireAuthorization(Scopes.PlansWrite).AcceptsMergePatch<TaskFields>().ProducesProblem(StatusCodes.Status409Conflict);
         return group;
     }
 

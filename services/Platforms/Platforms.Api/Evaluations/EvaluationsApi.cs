@@ -50,7 +50,8 @@ public static class EvaluationsApi
             .RequireAuthorization(Scopes.PlatformsRead);
         group.MapPost("/", Evaluate).WithName("EvaluatePlatform")
             .WithSummary("Record a year's evaluation, graded by the type's scheme; a failing grade opens a rectification, a second one proposes revocation")
-            .WithMetadata(new IdempotentAttribute()).RequireAuthorization(Scopes.PlatformsWrite);
+            .WithMetadata(new IdempotentAttribute()).RequireAuthorization(Scopes.PlatformsWrite)
+            .ProducesProblem(StatusCodes.Status409Conflict);
         return group;
     }
 

@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Persistence.Idempotency;
 using Platforms.Api.Csv;
 using ServiceDefaults.Http;
+using ServiceDefaults.OpenApi;
 using ServiceDefaults.Paging;
 using SharedKernel.Access;
 
@@ -21,10 +22,11 @@ public static class PlatformsApi
             .Produces<PagedList<PlatformResponse>>(StatusCodes.Status200OK).Produces<string>(StatusCodes.Status200OK, "text/csv")
             .RequireAuthorization(Scopes.PlatformsRead);
         group.MapPost("/", Accredit).WithName("AccreditPlatform").WithSummary("Accredit a platform (active) or approve one to be built (underConstruction)")
-            .WithMetadata(new IdempotentAttribute()).RequireAuthorization(Scopes.PlatformsWrite);
-        group.MapGet("/{id:guid}", Get).WithName("GetPlatform").WithSummary("Get a platform").RequireAuthorization(Scopes.PlatformsRead);
+            .WithMetadata(new IdempotentAttribute()).RequireAuthorization(Scopes.PlatformsWrite).WithETag().ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status503ServiceUnavailable);
+        group.MapGet("/{id:guid}", Get).WithName("GetPlatform").WithSummary("Get a platform").RequireAuthorization(Scopes.PlatformsRead).WithETag();
         group.MapPatch("/{id:guid}", Patch).WithName("UpdatePlatform")
-            .WithSummary("Change a platform's details (JSON merge patch; If-Match required)").RequireAuthorization(Scopes.PlatformsWrite);
+            .WithSummary("Change a platform's details (JSON merge patch; If-Match required)").RequireAuthorization(Scopes.PlatformsWrite)
+            .AcceptsMergePatch<PlatformFields>().ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status503ServiceUnavailable);
         return group;
     }
 

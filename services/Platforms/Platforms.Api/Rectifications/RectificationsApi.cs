@@ -15,11 +15,11 @@ public static class RectificationsApi
         platform.MapGet("/rectifications", ListRectifications).WithName("ListPlatformRectifications")
             .WithSummary("A platform's rectifications, latest first").RequireAuthorization(Scopes.PlatformsRead);
         platform.MapPost("/rectifications/{rectificationId:long}/complete", Complete).WithName("CompleteRectification")
-            .WithSummary("Accept an open rectification as completed, by its due date").RequireAuthorization(Scopes.PlatformsWrite);
+            .WithSummary("Accept an open rectification as completed, by its due date").RequireAuthorization(Scopes.PlatformsWrite).ProducesProblem(StatusCodes.Status409Conflict);
         platform.MapGet("/revocation-proposals", ListPlatformProposals).WithName("ListPlatformRevocationProposals")
             .WithSummary("A platform's revocation proposals, latest first").RequireAuthorization(Scopes.PlatformsRead);
         platform.MapPost("/revocation-proposals/{proposalId:long}/decision", Decide).WithName("DecideRevocationProposal")
-            .WithSummary("Decide a pending revocation proposal: revoke the platform, or dismiss the proposal").RequireAuthorization(Scopes.PlatformsWrite);
+            .WithSummary("Decide a pending revocation proposal: revoke the platform, or dismiss the proposal").RequireAuthorization(Scopes.PlatformsWrite).ProducesProblem(StatusCodes.Status409Conflict);
 
         var register = app.MapGroup("/api/v1/platforms").WithTags("Rectifications");
         register.MapGet("/revocation-proposals", ListProposals).WithName("ListRevocationProposals")

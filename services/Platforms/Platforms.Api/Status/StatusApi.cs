@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Platforms.Api.Data;
 using Platforms.Api.Platforms;
 using ServiceDefaults.Http;
+using ServiceDefaults.OpenApi;
 using SharedKernel.Access;
 using SharedKernel.Errors;
 
@@ -36,7 +37,7 @@ public static class StatusApi
         var group = app.MapGroup("/api/v1/platforms/{id:guid}").WithTags("Status");
         group.MapPost("/status", Change).WithName("ChangePlatformStatus")
             .WithSummary("Move a platform along its lifecycle (underConstruction → active → suspended ↔ active → revoked), as of a day, with a reason")
-            .RequireAuthorization(Scopes.PlatformsWrite);
+            .RequireAuthorization(Scopes.PlatformsWrite).AcceptsIfMatch().WithETag().ProducesProblem(StatusCodes.Status409Conflict);
         group.MapGet("/status-history", History).WithName("GetPlatformStatusHistory")
             .WithSummary("A platform's dated status history, oldest first").RequireAuthorization(Scopes.PlatformsRead);
         return group;

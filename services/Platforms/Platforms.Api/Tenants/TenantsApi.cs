@@ -80,9 +80,9 @@ public static class TenantsApi
             .RequireAuthorization(Scopes.PlatformsRead);
         group.MapPost("/", Admit).WithName("AdmitTenant")
             .WithSummary("Admit an enterprise (by credit code) or a start-up team to an incubator, maker space or 星创天地")
-            .WithMetadata(new IdempotentAttribute()).RequireAuthorization(Scopes.PlatformsWrite);
+            .WithMetadata(new IdempotentAttribute()).RequireAuthorization(Scopes.PlatformsWrite).ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status503ServiceUnavailable);
         group.MapPost("/{tenantId:long}/graduate", Graduate).WithName("GraduateTenant")
-            .WithSummary("A tenant leaves: graduated, left or failed, on a day").RequireAuthorization(Scopes.PlatformsWrite);
+            .WithSummary("A tenant leaves: graduated, left or failed, on a day").RequireAuthorization(Scopes.PlatformsWrite).ProducesProblem(StatusCodes.Status409Conflict);
         return group;
     }
 

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Plans.Api.Common;
 using Plans.Api.Plans;
 using ServiceDefaults.Http;
+using ServiceDefaults.OpenApi;
 using SharedKernel.Access;
 
 namespace Plans.Api.RegisterMetrics.Authority;
@@ -15,11 +16,10 @@ public static class RegisterAuthorityApi
         var group = app.MapGroup("/api/v1/regions/{regionCode}/registers").WithTags("Registers");
         group.MapGet("/{register}", Get).WithName("GetRegisterAuthority")
             .WithSummary("Whether a register (enterprises, platforms, talent) is authoritative for a region")
-            .RequireAuthorization(Scopes.PlansRead);
+            .RequireAuthorization(Scopes.PlansRead).WithETag();
         group.MapPut("/{register}", Set).WithName("SetRegisterAuthority")
             .WithSummary("Mark a register complete (or not) for a region and the regions below it; bound indicators there then take their actuals from it (admin; If-Match optional)")
-            .RequireAuthorization(Scopes.Admin)
-            .ProducesProblem(StatusCodes.Status412PreconditionFailed);
+            .RequireAuthorization(Scopes.Admin).AcceptsIfMatch().WithETag();
         return group;
     }
 
