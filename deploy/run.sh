@@ -71,6 +71,7 @@ client_settings=(
   TokenIssuer__Clients__2__SecretHash="sha256:$(sha256_of "$PLANS_CLIENT_SECRET")"
   TokenIssuer__Clients__2__Scopes__0=enterprises.read
   TokenIssuer__Clients__2__Scopes__1=platforms.read
+  TokenIssuer__Clients__2__Scopes__2=talent.read
   TokenIssuer__Clients__3__ClientId="$PLATFORMS_CLIENT_ID"
   TokenIssuer__Clients__3__SecretHash="sha256:$(sha256_of "$PLATFORMS_CLIENT_SECRET")"
   TokenIssuer__Clients__3__Scopes__0=enterprises.read
@@ -132,6 +133,10 @@ start plans "$(bin services/Plans/Plans.Api)" env \
   Registers__Platforms__TokenUrl="http://localhost:$GATEWAY_PORT/connect/token" \
   Registers__Platforms__ClientId="$PLANS_CLIENT_ID" \
   Registers__Platforms__ClientSecret="$PLANS_CLIENT_SECRET" \
+  Registers__Talent__BaseUrl="http://127.0.0.1:$TALENT_PORT" \
+  Registers__Talent__TokenUrl="http://localhost:$GATEWAY_PORT/connect/token" \
+  Registers__Talent__ClientId="$PLANS_CLIENT_ID" \
+  Registers__Talent__ClientSecret="$PLANS_CLIENT_SECRET" \
   dotnet Plans.Api.dll
 start platforms "$(bin services/Platforms/Platforms.Api)" env \
   ASPNETCORE_URLS="http://127.0.0.1:$PLATFORMS_PORT" \

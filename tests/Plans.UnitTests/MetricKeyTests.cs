@@ -22,6 +22,10 @@ public class MetricKeyTests
     [InlineData("platforms.active.UniversitySciencePark.municipalOrAbove")]
     [InlineData("platforms.active.Incubator+MakerSpace+StarInnovationStation")]
     [InlineData("talent.recognized.海河英才")]
+    [InlineData("talent.recognized.YoungScientists")]
+    [InlineData("talent.recognized.HaiheTalent+HaiheTalentUpgraded.foreign")]
+    [InlineData("talent.commissioners.active")]
+    [InlineData("talent.commissioners.excellent")]
     public void Accepts_the_documented_metric_families(string key) => Sources.Parse(key).Should().NotBeNull();
 
     [Theory]
@@ -34,6 +38,11 @@ public class MetricKeyTests
     [InlineData("platforms.active.Incubator+")]
     [InlineData("platforms.active.incubator")]
     [InlineData("talent.recognized.")]
+    [InlineData("talent.recognized.HaiheTalent.domestic")]
+    [InlineData("talent.recognized.HaiheTalent+HaiheTalent")]
+    [InlineData("talent.recognized.Haihe Talent")]
+    [InlineData("talent.commissioners")]
+    [InlineData("talent.commissioners.excellent.foreign")]
     [InlineData("gdp.share")]
     [InlineData("libraries.open")]
     [InlineData(".")]
@@ -41,9 +50,10 @@ public class MetricKeyTests
     public void Rejects_unknown_or_malformed_keys(string key) => Sources.Parse(key).Should().BeNull();
 
     [Fact]
-    public void The_enterprise_and_platform_registers_are_connected_and_each_key_names_its_register()
+    public void The_enterprise_platform_and_talent_registers_are_connected_and_each_key_names_its_register()
     {
-        Sources.Connected.Select(s => s.Register).Should().Equal("enterprises", "platforms");
+        Sources.Connected.Select(s => s.Register).Should().Equal("enterprises", "platforms", "talent");
+        Sources.Parse("talent.commissioners.active")!.Register.Should().Be("talent");
         Sources.Parse("platforms.active.KeyLab")!.Register.Should().Be("platforms");
         Sources.Find("Enterprises")!.Register.Should().Be("enterprises", "a register is found whatever the case of its name");
         Sources.KeySummary.Should().Contain("enterprises.qualified.{Type}").And.Contain("talent.recognized.{Programme}");
@@ -61,5 +71,19 @@ public class MetricKeyTests
         Sources.Parse("platforms.active.KeyLab")!.Terms.Select(t => t.Series)
             .Should().Equal("platforms.active:KeyLab:national", "platforms.active:KeyLab:municipal", "platforms.active:KeyLab:district");
         Sources.Parse("platforms.tenants.active")!.Terms.Should().Equal(new MetricTerm("platforms.tenants:active", MetricWindow.HeldToday));
+    }
+
+    [Fact]
+    public void A_programme_counts_both_nationalities_and_foreign_only_the_foreign_series()
+    {
+        Sources.Parse("talent.recognized.HaiheTalent+YoungScientists")!.Terms.Should().Equal(
+            new MetricTerm("talent.recognized:HaiheTalent:domestic", MetricWindow.HeldToday),
+            new MetricTerm("talent.recognized:HaiheTalent:foreign", MetricWindow.HeldToday),
+            new MetricTerm("talent.recognized:YoungScientists:domestic", MetricWindow.HeldToday),
+            new MetricTerm("talent.recognized:YoungScientists:foreign", MetricWindow.HeldToday));
+        Sources.Parse("talent.recognized.HaiheTalent.foreign")!.Terms.Should().Equal(
+            new MetricTerm("talent.recognized:HaiheTalent:foreign", MetricWindow.HeldToday));
+        Sources.Parse("talent.commissioners.excellent")!.Terms.Should().Equal(
+            new MetricTerm("talent.commissioners:excellent", MetricWindow.HeldToday));
     }
 }

@@ -1005,6 +1005,78 @@ namespace Plans.Api.Data.Migrations.Postgres
                     b.ToTable("RegisteredTenants", (string)null);
                 });
 
+            modelBuilder.Entity("Plans.Api.RegisterMetrics.Sources.Talent.RegisteredCommissioner", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<bool>("AppraisedExcellent")
+                        .HasColumnType("boolean");
+
+                    b.Property<int?>("AppraisedYear")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly>("EndsOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateTimeOffset>("LastEventAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)");
+
+                    b.Property<DateOnly>("StartsOn")
+                        .HasColumnType("date");
+
+                    b.Property<Guid>("TalentId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("ZoneCode")
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TalentId");
+
+                    b.ToTable("RegisteredCommissioners", (string)null);
+                });
+
+            modelBuilder.Entity("Plans.Api.RegisterMetrics.Sources.Talent.RegisteredRecognition", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<bool>("Foreign")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateTimeOffset>("LastEventAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Programme")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)");
+
+                    b.Property<DateOnly?>("RevokedOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("ZoneCode")
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("RegisteredRecognitions", (string)null);
+                });
+
             modelBuilder.Entity("Plans.Api.Domain.Indicator", b =>
                 {
                     b.HasOne("Plans.Api.Domain.Plan", null)

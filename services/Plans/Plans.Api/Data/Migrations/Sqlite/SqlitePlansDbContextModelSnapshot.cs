@@ -988,6 +988,78 @@ namespace Plans.Api.Data.Migrations.Sqlite
                     b.ToTable("RegisteredTenants", (string)null);
                 });
 
+            modelBuilder.Entity("Plans.Api.RegisterMetrics.Sources.Talent.RegisteredCommissioner", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("AppraisedExcellent")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("AppraisedYear")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("EndsOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("LastEventAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("StartsOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("TalentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ZoneCode")
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TalentId");
+
+                    b.ToTable("RegisteredCommissioners", (string)null);
+                });
+
+            modelBuilder.Entity("Plans.Api.RegisterMetrics.Sources.Talent.RegisteredRecognition", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Foreign")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("LastEventAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Programme")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("RevokedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ZoneCode")
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("RegisteredRecognitions", (string)null);
+                });
+
             modelBuilder.Entity("Plans.Api.Domain.Indicator", b =>
                 {
                     b.HasOne("Plans.Api.Domain.Plan", null)

@@ -1,32 +1,40 @@
-using System.Text.RegularExpressions;
+using EventBus;
+using Plans.Api.Data;
+using Plans.Api.RegisterMetrics.Reconciliation;
+using Talent.Contracts;
 
 namespace Plans.Api.RegisterMetrics.Sources.Talent;
 
 /// <summary>
-/// The Talent register (programme recognitions). Not connected yet: its keys are known, so plans bind
-/// to them (progress says registerNotConnected), and the Talent service's events and API will feed a
-/// copy here as they do for enterprises.
+/// The Talent register: recognitions of people under talent programmes (by programme and
+/// nationality) and science-and-technology commissioners (科技特派员) with their yearly appraisals.
+/// Teams are not counted by any metric, so their events are not taken.
 /// </summary>
-public sealed partial class TalentSource : IRegisterSource
+public sealed class TalentSource : IRegisterSource, IRegisterCopy
 {
-    public string Register => "talent";
+    public const string Name = "talent";
+
+    public string Register => Name;
 
     public string Title => "talent register";
 
-    public string KeySummary => "talent.recognized.{Programme}";
+    public string KeySummary => TalentMetricKeys.Summary;
 
-    public string KeyDocumentation =>
-        "### talent (the Talent register, not connected yet)\n\n" +
-        "- `talent.recognized.{Programme}`: people recognised by the programme (海河英才 and others), by its name.";
+    public string KeyDocumentation => TalentMetricKeys.Documentation;
 
-    public IRegisterCopy? Copy => null;
+    public IRegisterCopy Copy => this;
 
-    public RegisterMetric? Parse(string key) => key.Split('.') switch
-    {
-        ["talent", "recognized", var programme] when ProgrammeName().IsMatch(programme) => new RegisterMetric(key, Register, []),
-        _ => null,
-    };
+    public RegisterMetric? Parse(string key) => TalentMetricKeys.Parse(key);
 
-    [GeneratedRegex(@"^[\p{L}\p{N}_-]{1,60}$")]
-    private static partial Regex ProgrammeName();
+    public void Subscribe(IEventBusBuilder events) => events.ConsumeFrom(Name)
+        .AddSubscription<TalentRecognized, TalentEventHandler>()
+        .AddSubscription<RecognitionRevoked, TalentEventHandler>()
+        .AddSubscription<CommissionerAssigned, TalentEventHandler>()
+        .AddSubscription<CommissionerAppraised, TalentEventHandler>();
+
+    public async Task<IRegisterSnapshot> ReadAsync(RegisterApiClient api, DateTimeOffset takenAt, CancellationToken ct) =>
+        await TalentSnapshot.ReadAsync(api, takenAt, ct);
+
+    public Task<RebuiltCopy> RebuildAsync(PlansDbContext db, IRegisterSnapshot snapshot, CancellationToken ct) =>
+        TalentCopyRebuild.RunAsync(db, (TalentSnapshot)snapshot, ct);
 }
