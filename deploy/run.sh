@@ -6,6 +6,9 @@
 #   POSTGRES [0]          1 (or the flag --postgres) = each service on its own database of a local
 #                         PostgreSQL 15 cluster in DATA_DIR/postgres instead of SQLite; POSTGRES_PORT [55433]
 #   SKIP_BUILD [0]        1 = run what was built last (Release)
+#   REPLICAS [1]          N > 1 (or the flag --replicas N, with --postgres) = N processes of each service
+#                         and two gateways behind an nginx front on GATEWAY_PORT, as an ingress stands in
+#                         front of gateways in a cluster; see deploy/replicas.sh for their ports
 #   LOCAL_ADMIN_CLIENT_ID [local-admin], LOCAL_ADMIN_CLIENT_SECRET [generated]
 #                         the admin client of the gateway's token endpoint (every scope)
 set -euo pipefail
@@ -14,13 +17,25 @@ ROOT=$(cd "$(dirname "$0")/.." && pwd)
 # shellcheck source=deploy/lib.sh
 source "$ROOT/deploy/lib.sh"
 
-for argument in "$@"; do
-  case "$argument" in
+while [ $# -gt 0 ]; do
+  case "$1" in
     --postgres) POSTGRES=1 ;;
-    *) echo "Unknown option: $argument (known: --postgres)" >&2; exit 2 ;;
+    --replicas) REPLICAS=${2:-}; shift ;;
+    --replicas=*) REPLICAS=${1#--replicas=} ;;
+    *) echo "Unknown option: $1 (known: --postgres, --replicas N)" >&2; exit 2 ;;
   esac
+  shift
 done
 POSTGRES=${POSTGRES:-0}
+REPLICAS=${REPLICAS:-1}
+if ! [[ "$REPLICAS" =~ ^[1-9][0-9]?$ ]]; then
+  echo "--replicas takes a number from 1 to 99, not '$REPLICAS'." >&2
+  exit 2
+fi
+if [ "$REPLICAS" -gt 1 ] && [ "$POSTGRES" != "1" ]; then
+  echo "--replicas needs --postgres: replicas share one database, and a SQLite file belongs to one process." >&2
+  exit 2
+fi
 POSTGRES_PORT=${POSTGRES_PORT:-55433}
 GATEWAY_PORT=${GATEWAY_PORT:-8080}
 PLANS_PORT=${PLANS_PORT:-5101}
@@ -32,6 +47,8 @@ mkdir -p "$LOG_DIR" "$DATA_DIR/redis"
 
 ensure_debian_packages redis-server=redis-server curl=curl
 [ "$POSTGRES" = "1" ] && ensure_debian_packages "$PG_BIN/initdb=postgresql-15"
+NGINX=$(command -v nginx || echo /usr/sbin/nginx)
+[ "$REPLICAS" -gt 1 ] && ensure_debian_packages "$NGINX=nginx" openssl=openssl
 
 if [ "${SKIP_BUILD:-0}" != "1" ]; then
   echo "Building (Release)..."
@@ -100,6 +117,11 @@ service_settings=(
   Auth__Issuers__0__Authority="http://localhost:$GATEWAY_PORT"
   EventBus__Redis="127.0.0.1:$REDIS_PORT"
 )
+if [ "$REPLICAS" -gt 1 ]; then
+  # shellcheck source=deploy/replicas.sh
+  source "$ROOT/deploy/replicas.sh"
+  run_replicas
+fi
 start enterprises "$(bin services/Enterprises/Enterprises.Api)" env \
   ASPNETCORE_URLS="http://127.0.0.1:$ENTERPRISES_PORT" \
   "${service_settings[@]}" "$(database enterprises)" \

@@ -1,0 +1,210 @@
+#!/usr/bin/env bash
+# The replica topology of deploy/run.sh (--postgres --replicas N), sourced by it after Redis and
+# PostgreSQL are up. What a cluster does, on one machine:
+#   - migrations run once, by `dotnet X.Api.dll --migrate-only` (the Kubernetes migration Job), and
+#     every replica starts with Database__MigrateOnStartup=false;
+#   - N replicas of each service, each on its own port; only the first Plans replica loads the seeds;
+#   - two gateways sharing one signing key (TokenIssuer__SigningKeyPem), each balancing over every
+#     replica (YARP round-robin) and taking a replica out when its /health/ready fails (active checks)
+#     or its connections fail (passive checks);
+#   - nginx in front of the gateways, as an ingress, on GATEWAY_PORT: the URL callers use.
+# Ports (environment variables, space-separated lists, defaults in brackets):
+#   PLANS_PORTS [PLANS_PORT, PLANS_PORT+100, ...]   ENTERPRISES_PORTS [ENTERPRISES_PORT, +100, ...]
+#   GATEWAY_PORTS [GATEWAY_PORT+1 GATEWAY_PORT+2]
+#   READY_TIMEOUT [300]   seconds to wait for the system to be ready
+# Each replica's process id is written to DATA_DIR/run/<name>.pid (plans-1, gateway-2, front ...).
+# A replica that dies is reported and the rest keep serving; Ctrl-C stops everything.
+
+# ports_of NAME FIRST COUNT [STEP] : the list given in NAME's variable, or COUNT ports from FIRST by STEP.
+ports_of() {
+  local given=${!1:-} first=$2 count=$3 step=${4:-100} i
+  if [ -n "$given" ]; then
+    echo "$given"
+    return
+  fi
+  for ((i = 0; i < count; i++)); do printf '%s ' $((first + i * step)); done
+}
+
+# start_replica NAME DIRECTORY COMMAND... : start (deploy/run.sh), remembering the process by name.
+declare -A replica_names=()
+start_replica() {
+  local name=$1
+  start "$@"
+  replica_names[${pids[-1]}]=$name
+  echo "${pids[-1]}" >"$DATA_DIR/run/$name.pid"
+}
+
+# migrate SERVICE DIRECTORY DLL : applies SERVICE's migrations once, before any replica starts.
+migrate() {
+  local service=$1 directory=$2 dll=$3
+  if ! (cd "$directory" && exec env "${service_settings[@]}" "$(database "$service")" dotnet "$dll" --migrate-only) \
+      >"$LOG_DIR/migrate-$service.log" 2>&1; then
+    echo "Migrating $service failed; see $LOG_DIR/migrate-$service.log" >&2
+    tail -n 5 "$LOG_DIR/migrate-$service.log" >&2
+    return 1
+  fi
+}
+
+# front_config PORT GATEWAY_PORT... : nginx as the ingress in front of the gateways. It passes on
+# what the gateway must answer itself (its 413/414/431 problems), retries a request on the other
+# gateway only when the connection failed, and streams answers (CSV exports) without buffering.
+front_config() {
+  local port=$1 gateway
+  shift
+  cat <<NGINX
+worker_processes 1;
+pid $DATA_DIR/front/nginx.pid;
+error_log $LOG_DIR/front.log warn;
+events { worker_connections 1024; }
+http {
+  access_log off;
+  client_body_temp_path $DATA_DIR/front/body;
+  proxy_temp_path $DATA_DIR/front/proxy;
+  fastcgi_temp_path $DATA_DIR/front/fastcgi;
+  uwsgi_temp_path $DATA_DIR/front/uwsgi;
+  scgi_temp_path $DATA_DIR/front/scgi;
+  client_max_body_size 16m;
+  large_client_header_buffers 8 128k;
+  proxy_request_buffering off;
+  proxy_buffering off;
+  upstream gateways {
+$(for gateway in "$@"; do echo "    server 127.0.0.1:$gateway max_fails=1 fail_timeout=5s;"; done)
+    keepalive 16;
+  }
+  server {
+    listen 127.0.0.1:$port;
+$( [ -e /proc/net/if_inet6 ] && grep -q ' lo$' /proc/net/if_inet6 && echo "    listen [::1]:$port;")
+    location / {
+      proxy_pass http://gateways;
+      proxy_http_version 1.1;
+      proxy_set_header Connection "";
+      proxy_set_header Host \$http_host;
+      proxy_set_header X-Forwarded-For \$proxy_add_x_forwarded_for;
+      proxy_set_header X-Forwarded-Proto \$scheme;
+      proxy_next_upstream error timeout;
+      proxy_connect_timeout 2s;
+    }
+  }
+}
+NGINX
+}
+
+# cluster_settings CLUSTER NAME_PREFIX PORT... : a YARP cluster over the replicas on PORT...
+cluster_settings() {
+  local cluster=$1 prefix=$2 port i=1
+  shift 2
+  echo "ReverseProxy__Clusters__${cluster}__LoadBalancingPolicy=RoundRobin"
+  echo "ReverseProxy__Clusters__${cluster}__HealthCheck__Active__Interval=00:00:02"
+  echo "ReverseProxy__Clusters__${cluster}__HealthCheck__Passive__Enabled=true"
+  echo "ReverseProxy__Clusters__${cluster}__HealthCheck__Passive__ReactivationPeriod=00:00:10"
+  for port in "$@"; do
+    echo "ReverseProxy__Clusters__${cluster}__Destinations__${prefix}-${i}__Address=http://127.0.0.1:$port"
+    i=$((i + 1))
+  done
+}
+
+run_replicas() {
+  local plans_ports enterprises_ports gateway_ports port i
+  read -r -a plans_ports <<<"$(ports_of PLANS_PORTS "$PLANS_PORT" "$REPLICAS")"
+  read -r -a enterprises_ports <<<"$(ports_of ENTERPRISES_PORTS "$ENTERPRISES_PORT" "$REPLICAS")"
+  read -r -a gateway_ports <<<"$(ports_of GATEWAY_PORTS $((GATEWAY_PORT + 1)) 2 1)"
+  if [ ${#plans_ports[@]} -ne "$REPLICAS" ] || [ ${#enterprises_ports[@]} -ne "$REPLICAS" ]; then
+    echo "PLANS_PORTS and ENTERPRISES_PORTS must each name $REPLICAS ports." >&2
+    exit 2
+  fi
+  mkdir -p "$DATA_DIR/run" "$DATA_DIR/front" "$DATA_DIR/keys"
+  rm -f "$DATA_DIR"/run/*.pid
+
+  # One signing key for every gateway (a token from one validates at every service whichever
+  # gateway's JWKS it read), kept across runs like the key folder of a single gateway.
+  local key="$DATA_DIR/keys/shared-signing.pem"
+  if [ ! -f "$key" ]; then
+    (umask 077 && openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048 -out "$key" 2>/dev/null)
+  fi
+
+  # The services' issuer (service_settings) is the gateway at this address already.
+  local front="http://localhost:$GATEWAY_PORT"
+  echo "Migrating the databases (--migrate-only, once)..."
+  migrate enterprises "$(bin services/Enterprises/Enterprises.Api)" Enterprises.Api.dll &
+  local enterprises_migration=$!
+  migrate plans "$(bin services/Plans/Plans.Api)" Plans.Api.dll || exit 1
+  wait "$enterprises_migration" || exit 1
+
+  for ((i = 1; i <= REPLICAS; i++)); do
+    start_replica "enterprises-$i" "$(bin services/Enterprises/Enterprises.Api)" env \
+      ASPNETCORE_URLS="http://127.0.0.1:${enterprises_ports[i - 1]}" \
+      "${service_settings[@]}" "$(database enterprises)" Database__MigrateOnStartup=false \
+      dotnet Enterprises.Api.dll
+    # Every replica can load the seeds on request; only the first loads them at start-up.
+    start_replica "plans-$i" "$(bin services/Plans/Plans.Api)" env \
+      ASPNETCORE_URLS="http://127.0.0.1:${plans_ports[i - 1]}" \
+      "${service_settings[@]}" "$(database plans)" Database__MigrateOnStartup=false \
+      Seeds__Directory="$ROOT/seeds" Seeds__LoadOnStartup="$([ "$i" -eq 1 ] && echo true || echo false)" \
+      Registers__Enterprises__BaseUrl="$front" \
+      Registers__Enterprises__TokenUrl="$front/connect/token" \
+      Registers__Enterprises__ClientId="$PLANS_CLIENT_ID" \
+      Registers__Enterprises__ClientSecret="$PLANS_CLIENT_SECRET" \
+      dotnet Plans.Api.dll
+  done
+
+  local clusters
+  mapfile -t clusters < <(cluster_settings plans plans "${plans_ports[@]}"; cluster_settings enterprises enterprises "${enterprises_ports[@]}")
+  for ((i = 1; i <= ${#gateway_ports[@]}; i++)); do
+    start_replica "gateway-$i" "$(bin gateway/Gateway)" env \
+      ASPNETCORE_URLS="http://127.0.0.1:${gateway_ports[i - 1]}" \
+      TokenIssuer__Issuer="$front" \
+      TokenIssuer__SigningKeyPem="$(cat "$key")" \
+      "${client_settings[@]}" "${clusters[@]}" \
+      dotnet Gateway.dll
+  done
+  front_config "$GATEWAY_PORT" "${gateway_ports[@]}" >"$DATA_DIR/front/nginx.conf"
+  start_replica front "$DATA_DIR/front" "$NGINX" -p "$DATA_DIR/front" -e "$LOG_DIR/front.log" \
+    -c "$DATA_DIR/front/nginx.conf" -g 'daemon off;'
+
+  # Six processes start at once, and the first Plans replica loads the seeds before it listens.
+  echo "Waiting for the gateways to be ready..."
+  if ! wait_for_url "$front/health/ready" "${READY_TIMEOUT:-300}"; then
+    echo "The system did not become ready within ${READY_TIMEOUT:-300} s. Logs: $LOG_DIR" >&2
+    tail -n 20 "$LOG_DIR"/*.log >&2
+    exit 1
+  fi
+
+  cat <<INFO
+
+Ready.
+  Gateway     $front   (nginx in front of the gateways on ports ${gateway_ports[*]})
+  Swagger UI  $front/swagger
+  Health      $front/health/ready
+  Plans       ${REPLICAS} replicas on ports ${plans_ports[*]}
+  Enterprises ${REPLICAS} replicas on ports ${enterprises_ports[*]}
+  Try         curl $front/api/v1/regions
+  Data        $DATA_DIR   (logs in $LOG_DIR, process ids in $DATA_DIR/run)
+
+Clients of the token endpoint (client credentials):
+  admin       $ADMIN_ID / $ADMIN_SECRET
+  read-only   $READER_ID / $READER_SECRET
+  Get a token:
+    curl -s -u '$ADMIN_ID:$ADMIN_SECRET' -d grant_type=client_credentials $front/connect/token
+Press Ctrl-C to stop.
+INFO
+
+  # A replica may die (that is what replicas are for): say so and keep serving. Redis, PostgreSQL's
+  # clients and the front have no second copy, so their death stops everything.
+  local died living=("${pids[@]}")
+  while [ ${#living[@]} -gt 0 ]; do
+    died=
+    wait -n -p died "${living[@]}" || true
+    [ -n "$died" ] || continue
+    local pid still=()
+    for pid in "${living[@]}"; do [ "$pid" = "$died" ] || still+=("$pid"); done
+    living=("${still[@]}")
+    case "${replica_names[$died]:-}" in
+      plans-* | enterprises-* | gateway-*)
+        echo "${replica_names[$died]} (process $died) exited; the other replicas keep serving. Logs: $LOG_DIR" >&2 ;;
+      *)
+        echo "${replica_names[$died]:-redis} (process $died) exited unexpectedly; see $LOG_DIR." >&2
+        exit 1 ;;
+    esac
+  done
+  exit 1
+}
