@@ -1,0 +1,174 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Net.Http.Json;
+using TestSupport;
+
+namespace EndToEnd.Tests;
+
+/// <summary>
+/// <c>deploy/run.sh --postgres --replicas 2</c>: two processes of each service on one PostgreSQL,
+/// two gateways balancing over them, nginx in front as the ingress. Every port comes from TEST_PORTS.
+/// </summary>
+public sealed class ReplicaSystemFixture : IAsyncLifetime
+{
+    public const int Replicas = 2;
+
+    public int[] PlansPorts { get; } = [.. Enumerable.Range(0, Replicas).Select(_ => TestPorts.Free())];
+    public int[] EnterprisesPorts { get; } = [.. Enumerable.Range(0, Replicas).Select(_ => TestPorts.Free())];
+    public int[] GatewayPorts { get; } = [TestPorts.Free(), TestPorts.Free()];
+    public SystemFixture System { get; }
+
+    public ReplicaSystemFixture()
+    {
+        System = new SystemFixture(["--postgres", "--replicas", Replicas.ToString(CultureInfo.InvariantCulture)],
+            new Dictionary<string, string>
+            {
+                ["POSTGRES_PORT"] = TestPorts.Free().ToString(CultureInfo.InvariantCulture),
+                ["PLANS_PORTS"] = string.Join(' ', PlansPorts),
+                ["ENTERPRISES_PORTS"] = string.Join(' ', EnterprisesPorts),
+                ["GATEWAY_PORTS"] = string.Join(' ', GatewayPorts),
+            },
+            readyWithin: TimeSpan.FromMinutes(6),
+            stopWithin: TimeSpan.FromSeconds(90));
+    }
+
+    public Task InitializeAsync() => System.InitializeAsync();
+
+    public async Task DisposeAsync()
+    {
+        try
+        {
+            await System.StopAsync();
+        }
+        finally
+        {
+            StopPostgresLeftRunning();
+            await System.DisposeAsync();
+        }
+    }
+
+    /// <summary>
+    /// PostgreSQL runs detached from deploy/run.sh (pg_ctl), so a script killed because it did not
+    /// stop in time leaves it running: stopped here by the process id in its data folder (fast shutdown).
+    /// </summary>
+    private void StopPostgresLeftRunning()
+    {
+        var pidFile = Path.Combine(System.DataDirectory, "postgres", "data", "postmaster.pid");
+        if (File.Exists(pidFile) && int.TryParse(File.ReadLines(pidFile).First(), CultureInfo.InvariantCulture, out var pid))
+        {
+            using var stop = Process.Start("kill", ["-INT", pid.ToString(CultureInfo.InvariantCulture)]);
+            stop.WaitForExit();
+            var deadline = DateTime.UtcNow.AddSeconds(30);
+            while (File.Exists(pidFile) && DateTime.UtcNow < deadline)
+            {
+                Thread.Sleep(200);
+            }
+        }
+    }
+
+    /// <summary>The process id deploy/run.sh recorded for a replica (plans-2, gateway-1 ...).</summary>
+    public int ProcessOf(string replica) =>
+        int.Parse(File.ReadAllText(Path.Combine(System.DataDirectory, "run", replica + ".pid")).Trim(), CultureInfo.InvariantCulture);
+
+    /// <summary>
+    /// How many requests a replica has answered on <paramref name="route"/> (any method and status),
+    /// read from its own Prometheus endpoint, which answers callers on the same host.
+    /// </summary>
+    public static async Task<long> RequestsServedAsync(int port, string route)
+    {
+        using var client = new HttpClient();
+        var metrics = await client.GetStringAsync($"http://127.0.0.1:{port}/metrics");
+        return metrics.Split('\n')
+            .Where(line => line.StartsWith("http_server_request_duration_seconds_count{", StringComparison.Ordinal)
+                           && line.Contains($"http_route=\"{route}\"", StringComparison.Ordinal))
+            .Sum(line => long.Parse(line[(line.LastIndexOf(' ') + 1)..], CultureInfo.InvariantCulture));
+    }
+}
+
+/// <summary>
+/// A collection of its own that runs alone, after the others: the replicas never start while the
+/// timed tests run on the shared system (two cores), and the shared system is not started for them.
+/// </summary>
+[CollectionDefinition(Name, DisableParallelization = true)]
+public sealed class ReplicaCollection : ICollectionFixture<ReplicaSystemFixture>
+{
+    public const string Name = "replicas";
+}
+
+[Collection(ReplicaCollection.Name)]
+public class ReplicaTests(ReplicaSystemFixture replicas)
+{
+    private HttpClient Front => replicas.System.Gateway;
+
+    [Fact]
+    public async Task Plans_requests_through_the_front_reach_both_replicas_and_keep_succeeding_once_a_killed_replica_is_taken_out()
+    {
+        for (var i = 0; i < 10; i++)
+        {
+            var plans = await HttpApi.JsonAsync(await Front.GetAsync("/api/v1/plans?status=published"), HttpStatusCode.OK);
+            plans["totalCount"]!.GetValue<int>().Should().Be(5, "the first replica loaded the five seeded plans once, and every replica reads them");
+        }
+
+        foreach (var port in replicas.PlansPorts)
+        {
+            (await ReplicaSystemFixture.RequestsServedAsync(port, "/api/v1/plans/")).Should().BePositive($"the Plans replica on {port} answers through the front");
+        }
+
+        foreach (var port in replicas.GatewayPorts)
+        {
+            (await ReplicaSystemFixture.RequestsServedAsync(port, "/api/v1/plans/{**rest}")).Should().BePositive($"the gateway on {port} takes its share from the front");
+        }
+
+        using (var victim = Process.GetProcessById(replicas.ProcessOf("plans-2")))
+        {
+            victim.Kill();
+            await victim.WaitForExitAsync();
+        }
+
+        // The health checks take the dead replica out within seconds; until then a request may fail.
+        await Eventually.HoldsAsync(async () => await SucceedsAsync(10), "ten requests in a row succeed after the kill", seconds: 60);
+        for (var i = 0; i < 30; i++)
+        {
+            (await Front.GetAsync("/api/v1/plans?status=published")).StatusCode.Should().Be(HttpStatusCode.OK);
+        }
+
+        var ready = await HttpApi.JsonAsync(await Front.GetAsync("/health/ready"), HttpStatusCode.OK);
+        ready["checks"]!["services"]!["status"]!.GetValue<string>().Should().Be("Degraded", "plans has one ready replica of two");
+        replicas.System.Output.Should().MatchRegex(@"plans-2 \(process \d+\) exited; the other replicas keep serving");
+    }
+
+    [Fact]
+    public async Task What_one_enterprises_replica_writes_both_replicas_read_through_the_front()
+    {
+        var creditCode = CreditCodes.New("120116");
+        await HttpApi.JsonAsync(await Front.PostAsJsonAsync("/api/v1/enterprises", new
+        {
+            creditCode, name = "天津滨海副本测试科技有限公司", regionCode = "120116", industry = "新一代信息技术", foundedOn = "2018-03-01",
+        }), HttpStatusCode.Created);
+
+        for (var i = 0; i < 10; i++)
+        {
+            var enterprise = await HttpApi.JsonAsync(await Front.GetAsync($"/api/v1/enterprises/{creditCode}"), HttpStatusCode.OK);
+            enterprise["name"]!.GetValue<string>().Should().Be("天津滨海副本测试科技有限公司");
+        }
+
+        foreach (var port in replicas.EnterprisesPorts)
+        {
+            (await ReplicaSystemFixture.RequestsServedAsync(port, "/api/v1/enterprises/{creditCode}")).Should().BePositive($"the Enterprises replica on {port} answers through the front");
+        }
+    }
+
+    private async Task<bool> SucceedsAsync(int times)
+    {
+        for (var i = 0; i < times; i++)
+        {
+            if ((await Front.GetAsync("/api/v1/plans?status=published")).StatusCode != HttpStatusCode.OK)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+}
