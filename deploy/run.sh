@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Starts the whole system on this machine: Redis, every service, and the gateway in front of them.
 # Stops everything on Ctrl-C. Settings (environment variables, defaults in brackets):
-#   GATEWAY_PORT [8080]   PLANS_PORT [5101]   ENTERPRISES_PORT [5102]   REDIS_PORT [6379]
+#   GATEWAY_PORT [8080]   PLANS_PORT [5101]   ENTERPRISES_PORT [5102]   PLATFORMS_PORT [5103]   REDIS_PORT [6379]
 #   DATA_DIR [./.data]    SQLite files (or the PostgreSQL cluster), Redis data and logs
 #   POSTGRES [0]          1 (or the flag --postgres) = each service on its own database of a local
 #                         PostgreSQL 15 cluster in DATA_DIR/postgres instead of SQLite; POSTGRES_PORT [55433]
@@ -40,6 +40,7 @@ POSTGRES_PORT=${POSTGRES_PORT:-55433}
 GATEWAY_PORT=${GATEWAY_PORT:-8080}
 PLANS_PORT=${PLANS_PORT:-5101}
 ENTERPRISES_PORT=${ENTERPRISES_PORT:-5102}
+PLATFORMS_PORT=${PLATFORMS_PORT:-5103}
 REDIS_PORT=${REDIS_PORT:-6379}
 DATA_DIR=$(mkdir -p "${DATA_DIR:-$ROOT/.data}" && cd "${DATA_DIR:-$ROOT/.data}" && pwd)
 LOG_DIR="$DATA_DIR/logs"
@@ -57,7 +58,8 @@ if [ "${SKIP_BUILD:-0}" != "1" ]; then
 fi
 
 # Local clients of the gateway's token endpoint: an administrator with every scope, a read-only
-# one, and the Plans service itself (it reads the enterprise register to reconcile its metrics).
+# one, the Plans service itself (it reads the enterprise register to reconcile its metrics) and the
+# Platforms service (it looks up hosts and tenants the enterprise events have not brought).
 # Secrets are random unless given, and only their SHA-256 reaches the gateway.
 random_secret() { od -An -tx1 -N20 /dev/urandom | tr -d ' \n'; }
 sha256_of() { printf '%s' "$1" | sha256sum | cut -d' ' -f1; }
@@ -67,6 +69,8 @@ READER_ID=local-reader
 READER_SECRET=$(random_secret)
 PLANS_CLIENT_ID=plans-service
 PLANS_CLIENT_SECRET=$(random_secret)
+PLATFORMS_CLIENT_ID=platforms-service
+PLATFORMS_CLIENT_SECRET=$(random_secret)
 # Scope lists are the gateway's own: '*' grants every scope, '*.read' every read scope.
 client_settings=(
   TokenIssuer__Clients__0__ClientId="$ADMIN_ID"
@@ -78,6 +82,9 @@ client_settings=(
   TokenIssuer__Clients__2__ClientId="$PLANS_CLIENT_ID"
   TokenIssuer__Clients__2__SecretHash="sha256:$(sha256_of "$PLANS_CLIENT_SECRET")"
   TokenIssuer__Clients__2__Scopes__0=enterprises.read
+  TokenIssuer__Clients__3__ClientId="$PLATFORMS_CLIENT_ID"
+  TokenIssuer__Clients__3__SecretHash="sha256:$(sha256_of "$PLATFORMS_CLIENT_SECRET")"
+  TokenIssuer__Clients__3__Scopes__0=enterprises.read
 )
 
 pids=()
@@ -112,7 +119,7 @@ database() {
     echo "Database__DataDirectory=$DATA_DIR"
   fi
 }
-[ "$POSTGRES" = "1" ] && start_local_postgres "$DATA_DIR/postgres" "$POSTGRES_PORT" plans enterprises
+[ "$POSTGRES" = "1" ] && start_local_postgres "$DATA_DIR/postgres" "$POSTGRES_PORT" plans enterprises platforms
 service_settings=(
   Auth__Issuers__0__Authority="http://localhost:$GATEWAY_PORT"
   EventBus__Redis="127.0.0.1:$REDIS_PORT"
@@ -135,6 +142,14 @@ start plans "$(bin services/Plans/Plans.Api)" env \
   Registers__Enterprises__ClientId="$PLANS_CLIENT_ID" \
   Registers__Enterprises__ClientSecret="$PLANS_CLIENT_SECRET" \
   dotnet Plans.Api.dll
+start platforms "$(bin services/Platforms/Platforms.Api)" env \
+  ASPNETCORE_URLS="http://127.0.0.1:$PLATFORMS_PORT" \
+  "${service_settings[@]}" "$(database platforms)" \
+  Registers__Enterprises__BaseUrl="http://127.0.0.1:$ENTERPRISES_PORT" \
+  Registers__Enterprises__TokenUrl="http://localhost:$GATEWAY_PORT/connect/token" \
+  Registers__Enterprises__ClientId="$PLATFORMS_CLIENT_ID" \
+  Registers__Enterprises__ClientSecret="$PLATFORMS_CLIENT_SECRET" \
+  dotnet Platforms.Api.dll
 start gateway "$(bin gateway/Gateway)" env \
   ASPNETCORE_URLS="http://localhost:$GATEWAY_PORT" \
   TokenIssuer__Issuer="http://localhost:$GATEWAY_PORT" \
@@ -142,6 +157,7 @@ start gateway "$(bin gateway/Gateway)" env \
   "${client_settings[@]}" \
   ReverseProxy__Clusters__plans__Destinations__plans-1__Address="http://127.0.0.1:$PLANS_PORT" \
   ReverseProxy__Clusters__enterprises__Destinations__enterprises-1__Address="http://127.0.0.1:$ENTERPRISES_PORT" \
+  ReverseProxy__Clusters__platforms__Destinations__platforms-1__Address="http://127.0.0.1:$PLATFORMS_PORT" \
   dotnet Gateway.dll
 
 echo "Waiting for the gateway to be ready..."

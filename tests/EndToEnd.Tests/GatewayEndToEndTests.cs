@@ -119,7 +119,7 @@ public class GatewayEndToEndTests(SystemFixture system)
     [Fact]
     public async Task A_service_not_yet_deployed_answers_503_problem_details()
     {
-        (await ProblemCodeAsync(await Gateway.GetAsync("/api/v1/platforms"), HttpStatusCode.ServiceUnavailable))
+        (await ProblemCodeAsync(await Gateway.GetAsync("/api/v1/talents"), HttpStatusCode.ServiceUnavailable))
             .Should().Be("serviceUnavailable");
     }
 

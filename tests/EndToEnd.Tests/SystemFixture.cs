@@ -35,6 +35,7 @@ public sealed class SystemFixture : IAsyncLifetime
     public int GatewayPort { get; } = TestSupport.TestPorts.Free();
     public int PlansPort { get; } = TestSupport.TestPorts.Free();
     public int EnterprisesPort { get; } = TestSupport.TestPorts.Free();
+    public int PlatformsPort { get; } = TestSupport.TestPorts.Free();
     public int RedisPort { get; } = TestSupport.TestPorts.Free();
     public string DataDirectory { get; } = Path.Combine(Path.GetTempPath(), "e2e-" + Guid.NewGuid().ToString("N")[..8]);
     /// <summary>The gateway, called with the local admin client's token.</summary>
@@ -57,6 +58,7 @@ public sealed class SystemFixture : IAsyncLifetime
                 ["GATEWAY_PORT"] = GatewayPort.ToString(),
                 ["PLANS_PORT"] = PlansPort.ToString(),
                 ["ENTERPRISES_PORT"] = EnterprisesPort.ToString(),
+                ["PLATFORMS_PORT"] = PlatformsPort.ToString(),
                 ["REDIS_PORT"] = RedisPort.ToString(),
                 ["DATA_DIR"] = DataDirectory,
                 ["SKIP_BUILD"] = "1",

@@ -42,6 +42,38 @@ public class AnnualReportsApiTests(EnterprisesApiFactory factory) : IClassFixtur
     }
 
     [Fact]
+    public async Task Filing_publishes_AnnualReportFiled_and_a_replacement_only_when_the_revenue_changes()
+    {
+        var code = await client.CreateEnterpriseAsync("120116", "12Z01");
+        var url = $"/api/v1/enterprises/{code}/annual-reports/2025";
+
+        await (await PutAsync(url, Api.Report(revenueWan: 1_000_000.5m))).JsonAsync(HttpStatusCode.Created);
+        await (await PutAsync(url, Api.Report(revenueWan: 1_000_000.50m, employees: 200))).JsonAsync(HttpStatusCode.OK);
+        await (await PutAsync(url, Api.Report(revenueWan: 1_000_000.50m, employees: 200))).JsonAsync(HttpStatusCode.OK);
+        await (await PutAsync(url, Api.Report(revenueWan: 1_200_000m))).JsonAsync(HttpStatusCode.OK);
+
+        var filed = await factory.OutboxAsync("AnnualReportFiled", code);
+        filed.Select(p => p!["revenueWan"]!.GetValue<decimal>()).Should().Equal(1_000_000.5m, 1_200_000m);
+        filed[0]!["year"]!.GetValue<int>().Should().Be(2025);
+        filed[0]!["regionCode"]!.GetValue<string>().Should().Be("120116");
+        filed[0]!["zoneCode"]!.GetValue<string>().Should().Be("12Z01");
+        filed[0]!["id"]!.GetValue<Guid>().Should().NotBeEmpty();
+    }
+
+    [Fact]
+    public async Task A_refused_report_publishes_nothing()
+    {
+        var code = await client.CreateEnterpriseAsync();
+        var url = $"/api/v1/enterprises/{code}/annual-reports/2025";
+        await (await PutAsync(url, Api.Report())).JsonAsync(HttpStatusCode.Created);
+
+        await (await PutAsync(url, Api.Report(revenueWan: 99m, highTechRevenueWan: 0m), "\"9\"")).ProblemAsync(HttpStatusCode.PreconditionFailed, "preconditionFailed");
+        await (await PutAsync($"/api/v1/enterprises/{code}/annual-reports/2027", Api.Report())).ProblemAsync(HttpStatusCode.UnprocessableEntity, "validationFailed");
+
+        (await factory.OutboxAsync("AnnualReportFiled", code)).Should().ContainSingle();
+    }
+
+    [Fact]
     public async Task A_stale_if_match_is_412_and_changes_nothing()
     {
         var code = await client.CreateEnterpriseAsync();

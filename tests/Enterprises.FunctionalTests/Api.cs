@@ -1,5 +1,6 @@
 using TestSupport;
 using System.Net;
+using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Enterprises.Api.Data;
 using EventBus.Redis.Outbox;
@@ -38,6 +39,21 @@ public static class Api
         var response = await client.PostJsonAsync($"/api/v1/enterprises/{creditCode}/qualifications",
             new { type, certificateNumber = "GR202512000123", grantedOn, expiresOn });
         return await response.JsonAsync(HttpStatusCode.Created);
+    }
+
+    public static async Task<JsonNode> DesignateAsync(this HttpClient client, string creditCode, string kind, string since,
+        string? board = null)
+    {
+        var response = await client.PostJsonAsync($"/api/v1/enterprises/{creditCode}/designations", new { kind, board, since });
+        return await response.JsonAsync(HttpStatusCode.Created);
+    }
+
+    /// <summary>A POST with an If-Match header, sent as is (the designation actions check it when sent).</summary>
+    public static Task<HttpResponseMessage> PostWithIfMatchAsync(this HttpClient client, string url, object body, string ifMatch)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = JsonContent.Create(body) };
+        request.Headers.TryAddWithoutValidation("If-Match", ifMatch);
+        return client.SendAsync(request);
     }
 
     public static object Report(decimal revenueWan = 12000m, int employees = 180, int rdStaff = 40, decimal highTechRevenueWan = 9000m) => new

@@ -2,7 +2,7 @@ using System.Net;
 
 namespace Enterprises.FunctionalTests;
 
-/// <summary>Overlapping grants that arrive at the same instant: the overlap check must see every grant committed before it.</summary>
+/// <summary>Overlapping grants (and designations) that arrive at the same instant: the overlap check must see every one committed before it.</summary>
 public class ConcurrentGrantTests(EnterprisesApiFactory factory) : IClassFixture<EnterprisesApiFactory>
 {
     private const int Requests = 6;
@@ -46,5 +46,29 @@ public class ConcurrentGrantTests(EnterprisesApiFactory factory) : IClassFixture
 
         responses.Select(r => r.StatusCode).Should().AllBeEquivalentTo(HttpStatusCode.Created);
         (await factory.OutboxAsync("QualificationGranted", code)).Should().HaveCount(types.Length);
+    }
+
+    [Fact]
+    public async Task Of_unicorn_designations_sent_at_once_exactly_one_is_added_and_the_rest_are_409()
+    {
+        var code = await client.CreateEnterpriseAsync();
+        var clients = Enumerable.Range(0, Requests).Select(_ => factory.CreateClient()).ToList();
+        using var start = new ManualResetEventSlim();
+
+        var sending = clients.Select((c, i) => Task.Run(async () =>
+        {
+            start.Wait();
+            return await c.PostJsonAsync($"/api/v1/enterprises/{code}/designations", new { kind = "Unicorn", since = $"2026-0{i + 1}-15" });
+        })).ToList();
+        start.Set();
+        var responses = await Task.WhenAll(sending);
+
+        responses.Count(r => r.StatusCode == HttpStatusCode.Created).Should().Be(1, "an enterprise holds one current designation of a kind");
+        foreach (var refused in responses.Where(r => r.StatusCode != HttpStatusCode.Created))
+        {
+            await refused.ProblemAsync(HttpStatusCode.Conflict, "designationOverlaps");
+        }
+
+        (await factory.OutboxAsync("DesignationAdded", code)).Should().ContainSingle();
     }
 }

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 
 namespace Enterprises.FunctionalTests;
 
@@ -18,6 +19,9 @@ public sealed class ListRegisterFactory : EnterprisesApiFactory, IAsyncLifetime
         Dongli = await client.CreateEnterpriseAsync("120110", null, "新一代信息技术");
         Jinghai = await client.CreateEnterpriseAsync("120118", null, "高端装备");
         await client.GrantAsync(BinhaiZone, "HighTech", "2025-06-01");
+        await Report(client, BinhaiZone, 2023, 1_500_000m);
+        await Report(client, BinhaiZone, 2025, 1_000_000.25m);
+        await Report(client, BinhaiZone, 2024, 2_000_000m);
         await client.GrantAsync(Dongli, "TechSme", "2026-04-01");
         var revoked = await client.GrantAsync(Jinghai, "HighTech", "2025-06-01");
         await (await client.PostJsonAsync($"/api/v1/enterprises/{Jinghai}/qualifications/{revoked["id"]}/revoke",
@@ -25,6 +29,10 @@ public sealed class ListRegisterFactory : EnterprisesApiFactory, IAsyncLifetime
     }
 
     Task IAsyncLifetime.DisposeAsync() => Task.CompletedTask;
+
+    private static async Task Report(HttpClient client, string code, int year, decimal revenueWan) =>
+        await (await client.PutAsJsonAsync($"/api/v1/enterprises/{code}/annual-reports/{year}", Api.Report(revenueWan, highTechRevenueWan: 0m)))
+            .JsonAsync(HttpStatusCode.Created);
 }
 
 /// <summary>Filters, paging and sorting of the enterprise list, over a register of its own.</summary>
@@ -129,7 +137,8 @@ public class EnterpriseListTests(ListRegisterFactory factory) : IClassFixture<Li
         item["zoneCode"]!.GetValue<string>().Should().Be("12Z01");
         item["status"]!.GetValue<string>().Should().Be("valid");
         item.AsObject().Select(p => p.Key).Should().BeEquivalentTo(["id", "creditCode", "regionCode", "zoneCode", "type",
-            "certificateNumber", "grantedOn", "expiresOn", "status", "revokedOn", "revocationReason", "expiredOn"]);
+            "certificateNumber", "grantedOn", "expiresOn", "status", "revokedOn", "revocationReason", "expiredOn", "holderRevenueWan",
+            "holderRevenueYear"]);
 
         var revoked = await (await client.GetAsync("/api/v1/qualifications?status=revoked&type=HighTech")).JsonAsync(HttpStatusCode.OK);
         var only = revoked["items"]!.AsArray().Should().ContainSingle().Subject!;
@@ -137,5 +146,17 @@ public class EnterpriseListTests(ListRegisterFactory factory) : IClassFixture<Li
         only["revocationReason"]!.GetValue<string>().Should().Be("申报材料不实");
         (await (await client.GetAsync("/api/v1/qualifications?pageSize=500")).JsonAsync(HttpStatusCode.OK))["totalCount"]!
             .GetValue<int>().Should().Be(3);
+    }
+
+    [Fact]
+    public async Task Register_wide_qualification_list_carries_the_revenue_of_the_holders_latest_report()
+    {
+        var page = await (await client.GetAsync("/api/v1/qualifications?pageSize=500&sort=creditCode")).JsonAsync(HttpStatusCode.OK);
+        var byHolder = page["items"]!.AsArray().ToDictionary(i => i!["creditCode"]!.GetValue<string>());
+
+        byHolder[binhaiZone]!["holderRevenueYear"]!.GetValue<int>().Should().Be(2025, "the latest year, not the last filed");
+        byHolder[binhaiZone]!["holderRevenueWan"]!.GetValue<decimal>().Should().Be(1_000_000.25m);
+        byHolder[dongli]!["holderRevenueWan"].Should().BeNull("Dongli has filed no report");
+        byHolder[dongli]!["holderRevenueYear"].Should().BeNull();
     }
 }

@@ -31,6 +31,10 @@ public class QueryParameterTests(EnterprisesApiFactory factory) : IClassFixture<
     [InlineData("/api/v1/enterprises/statistics?metric=revenue", "metric")]
     [InlineData("/api/v1/enterprises?format=xlsx", "format")]
     [InlineData("/api/v1/enterprises?format=xlsx&regionCode=120116", "format")]
+    [InlineData("/api/v1/enterprises/{code}/designations?kind=Dragon", "kind")]
+    [InlineData("/api/v1/enterprises/{code}/designations?status=lapsed", "status")]
+    [InlineData("/api/v1/enterprises/{code}/designations?sort=board", "sort")]
+    [InlineData("/api/v1/designations?kind=Dragon", "kind")]
     [InlineData("/api/v1/enterprises/{code}/annual-reports?pageSize=0", "pageSize")]
     [InlineData("/api/v1/enterprises/cultivation-pool?page=0", "page")]
     public async Task A_value_a_read_cannot_take_is_400_naming_the_parameter(string url, string parameter)

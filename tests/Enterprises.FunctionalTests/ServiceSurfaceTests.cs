@@ -36,5 +36,11 @@ public class ServiceSurfaceTests(EnterprisesApiFactory factory) : IClassFixture<
             .Should().Contain("HighTech");
         document["components"]!["schemas"]!["QualificationStatus"]!["enum"]!.AsArray().Select(v => v!.GetValue<string>())
             .Should().Equal("valid", "expired", "revoked");
+        document["paths"]!["/api/v1/enterprises/{creditCode}/designations/{id}/withdraw"].Should().NotBeNull();
+        document["paths"]!["/api/v1/designations"].Should().NotBeNull();
+        document["components"]!["schemas"]!["DesignationKind"]!["enum"]!.AsArray().Select(v => v!.GetValue<string>())
+            .Should().Equal("Listed", "ListingReserve", "Unicorn", "PotentialUnicorn");
+        document["components"]!["schemas"]!["ListingBoard"]!["enum"]!.AsArray().Select(v => v!.GetValue<string>())
+            .Should().Equal("sseMain", "szseMain", "star", "chinext", "bse", "hkex", "overseas");
     }
 }

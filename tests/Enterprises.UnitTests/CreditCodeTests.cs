@@ -1,5 +1,5 @@
 using System.Numerics;
-using Enterprises.Api.Domain;
+using SharedKernel.Identifiers;
 
 namespace Enterprises.UnitTests;
 

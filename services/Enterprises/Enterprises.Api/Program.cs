@@ -3,12 +3,16 @@ using Enterprises.Api.AnnualReports;
 using Enterprises.Api.Csv;
 using Enterprises.Api.CultivationPool;
 using Enterprises.Api.Data;
+using Enterprises.Api.Designations;
 using Enterprises.Api.Eligibility;
 using Enterprises.Api.Enterprises;
+using Enterprises.Api.Platforms;
 using Enterprises.Api.Qualifications;
 using Enterprises.Api.Statistics;
+using EventBus;
 using EventBus.Redis;
 using Persistence;
+using Platforms.Contracts;
 using ServiceDefaults;
 using ServiceDefaults.Messaging;
 
@@ -21,7 +25,11 @@ builder.Services.AddMediator(options =>
     options.ServiceLifetime = ServiceLifetime.Scoped;
     options.PipelineBehaviors = [typeof(LoggingBehaviour<,>), typeof(ValidationBehaviour<,>), typeof(UnitOfWorkBehaviour<,>)];
 });
-builder.AddRedisEventBus(EnterprisesService.Description.Name);
+builder.AddRedisEventBus(EnterprisesService.Description.Name)
+    .ConsumeFrom("platforms")
+    .AddSubscription<PlatformAccredited, HostedPlatformsHandler>()
+    .AddSubscription<PlatformUpdated, HostedPlatformsHandler>()
+    .AddSubscription<PlatformStatusChanged, HostedPlatformsHandler>();
 builder.AddQualificationExpiry();
 // Query parameters bind case-insensitively; the document names them as the API does, in camelCase.
 builder.Services.ConfigureSwaggerGen(options => options.DescribeAllParametersInCamelCase());
@@ -36,6 +44,8 @@ app.MapEnterpriseImportApi();
 app.MapAnnualReportsApi();
 app.MapQualificationsApi();
 app.MapQualificationRegisterApi();
+app.MapDesignationsApi();
+app.MapDesignationRegisterApi();
 app.MapEligibilityApi();
 app.MapCultivationPoolApi();
 app.MapEventBusApi();

@@ -58,12 +58,15 @@ public class EnterpriseTests
     }
 
     [Theory]
-    [InlineData(2017, null, "annual report for 2017")]
-    [InlineData(null, "2018-11-30", "2018-11-30")]
-    public void The_founding_date_may_not_pass_the_first_report_or_grant(int? reportYear, string? grantedOn, string message)
+    [InlineData(2017, null, null, "annual report for 2017")]
+    [InlineData(null, "2018-11-30", null, "2018-11-30")]
+    [InlineData(null, null, "2018-06-01", "designation from 2018-06-01")]
+    public void The_founding_date_may_not_pass_the_first_report_grant_or_designation(int? reportYear, string? grantedOn, string? designatedSince,
+        string message)
     {
         var enterprise = Registered();
-        var first = new FirstRecords(reportYear, grantedOn is null ? null : DateOnly.Parse(grantedOn));
+        var first = new FirstRecords(reportYear, grantedOn is null ? null : DateOnly.Parse(grantedOn),
+            designatedSince is null ? null : DateOnly.Parse(designatedSince));
 
         var change = () => enterprise.Change(Details("2019-01-01"), first, Now);
 
@@ -76,7 +79,7 @@ public class EnterpriseTests
     public void The_founding_date_may_move_up_to_the_first_records_and_anywhere_before_them()
     {
         var enterprise = Registered();
-        var first = new FirstRecords(2017, new DateOnly(2018, 11, 30));
+        var first = new FirstRecords(2017, new DateOnly(2018, 11, 30), new DateOnly(2018, 1, 1));
 
         enterprise.Change(Details("2017-12-31"), first, Now).Should().BeTrue();
         enterprise.Change(Details("2010-01-01"), first, Now).Should().BeTrue();

@@ -1,6 +1,8 @@
 using System.Security.Claims;
 using Enterprises.Api.Data;
 using Enterprises.Api.Enterprises;
+using Enterprises.Api.Events;
+using EventBus;
 using ServiceDefaults.Http;
 using FluentValidation;
 using Mediator;
@@ -12,6 +14,8 @@ namespace Enterprises.Api.AnnualReports;
 /// <summary>
 /// PUT /api/v1/enterprises/{creditCode}/annual-reports/{year}: files the first report for the year, or
 /// replaces it (If-Match honoured when sent; with If-Match there must be a report to replace).
+/// Publishes AnnualReportFiled for a first report, and for a replacement that changes the revenue:
+/// the one figure other services count (revenue bands such as 营业收入超100亿元).
 /// </summary>
 public sealed record FileAnnualReport : AnnualReportRequest, ICommand<AnnualReportResult>
 {
@@ -53,7 +57,8 @@ internal sealed class FileAnnualReportValidator : AbstractValidator<FileAnnualRe
     }
 }
 
-internal sealed class FileAnnualReportHandler(EnterprisesDbContext db, TimeProvider clock) : ICommandHandler<FileAnnualReport, AnnualReportResult>
+internal sealed class FileAnnualReportHandler(EnterprisesDbContext db, IEventBus events, TimeProvider clock)
+    : ICommandHandler<FileAnnualReport, AnnualReportResult>
 {
     public async ValueTask<AnnualReportResult> Handle(FileAnnualReport command, CancellationToken cancellationToken)
     {
@@ -66,13 +71,20 @@ internal sealed class FileAnnualReportHandler(EnterprisesDbContext db, TimeProvi
         if (report is not null)
         {
             command.IfMatch.RequireIfPresent(report.Version);
+            var revenueBefore = report.RevenueWan;
             report.Replace(command.ToFigures(), clock.GetUtcNow());
+            if (report.RevenueWan != revenueBefore)
+            {
+                events.Publish(EventFactory.Filed(report, enterprise));
+            }
+
             return AnnualReportResult.Of(report, created: false);
         }
 
         command.IfMatch.RequireAbsent($"There is no report for {command.Year} to replace; send the PUT without If-Match to create it.");
         report = enterprise.FileAnnualReport(command.Year, command.ToFigures(), today, clock.GetUtcNow());
         db.AnnualReports.Add(report);
+        events.Publish(EventFactory.Filed(report, enterprise));
         return AnnualReportResult.Of(report, created: true);
     }
 }

@@ -5,6 +5,7 @@ using Enterprises.Api.Enterprises;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 using SharedKernel.Errors;
+using SharedKernel.Identifiers;
 
 namespace Enterprises.Api.Csv;
 

@@ -1,4 +1,5 @@
 using Enterprises.Api.Domain;
+using Enterprises.Api.Platforms;
 using EventBus.Redis;
 using Microsoft.EntityFrameworkCore;
 using Persistence;
@@ -14,6 +15,8 @@ public abstract class EnterprisesDbContext(DbContextOptions options) : ServiceDb
     public DbSet<Enterprise> Enterprises => Set<Enterprise>();
     public DbSet<AnnualReport> AnnualReports => Set<AnnualReport>();
     public DbSet<Qualification> Qualifications => Set<Qualification>();
+    public DbSet<Designation> Designations => Set<Designation>();
+    public DbSet<HostedPlatform> HostedPlatforms => Set<HostedPlatform>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

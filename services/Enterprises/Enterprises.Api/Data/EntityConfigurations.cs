@@ -21,6 +21,7 @@ internal sealed class EnterpriseConfiguration : IEntityTypeConfiguration<Enterpr
         enterprise.HasIndex(e => e.Name);
         enterprise.HasMany(e => e.Qualifications).WithOne().HasForeignKey(q => q.CreditCode).OnDelete(DeleteBehavior.Cascade);
         enterprise.HasMany(e => e.AnnualReports).WithOne().HasForeignKey(r => r.CreditCode).OnDelete(DeleteBehavior.Cascade);
+        enterprise.HasMany(e => e.Designations).WithOne().HasForeignKey(d => d.CreditCode).OnDelete(DeleteBehavior.Cascade);
     }
 }
 
@@ -35,6 +36,8 @@ internal sealed class AnnualReportConfiguration : IEntityTypeConfiguration<Annua
         report.Property(r => r.RdExpenseWan).HasPrecision(20, 4);
         report.Property(r => r.HighTechRevenueWan).HasPrecision(20, 4);
         report.Property(r => r.TotalAssetsWan).HasPrecision(20, 4);
+        // The key (CreditCode, Year) also serves "the latest report of an enterprise" (ORDER BY Year DESC LIMIT 1) as a
+        // backward scan on both providers, so the holder's revenue in the qualification register needs no index of its own.
     }
 }
 
@@ -52,5 +55,27 @@ internal sealed class QualificationConfiguration : IEntityTypeConfiguration<Qual
         qualification.HasIndex(q => new { q.CreditCode, q.Type });
         qualification.HasIndex(q => new { q.Status, q.ExpiresOn });
         qualification.HasIndex(q => q.GrantedOn);
+    }
+}
+
+internal sealed class DesignationConfiguration : IEntityTypeConfiguration<Designation>
+{
+    public void Configure(EntityTypeBuilder<Designation> designation)
+    {
+        designation.HasKey(d => d.Id);
+        designation.Property(d => d.CreditCode).HasMaxLength(18);
+        designation.Property(d => d.Kind).HasConversion<string>().HasMaxLength(30);
+        designation.Property(d => d.Board).HasConversion<string>().HasMaxLength(20);
+        designation.Property(d => d.EndReason).HasMaxLength(1000);
+        designation.Property(d => d.WithdrawalReason).HasMaxLength(1000);
+        designation.Property(d => d.Notes).HasMaxLength(2000);
+        designation.Property(d => d.DocumentReference).HasMaxLength(500);
+        designation.Property(d => d.Version).IsConcurrencyToken();
+        designation.HasIndex(d => new { d.CreditCode, d.Kind });
+        designation.HasIndex(d => new { d.Kind, d.Id });
+        // At most one current designation of each kind, held by the database as well as by the entity's rule (the
+        // filter reads the same on SQLite, where a boolean is 0 or 1, and on PostgreSQL).
+        designation.HasIndex(d => new { d.CreditCode, d.Kind }, "IX_Designations_Current").IsUnique()
+            .HasFilter("\"EndedOn\" IS NULL AND NOT \"Withdrawn\"");
     }
 }

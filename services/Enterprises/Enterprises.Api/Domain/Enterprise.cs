@@ -7,7 +7,8 @@ namespace Enterprises.Api.Domain;
 /// <summary>
 /// An enterprise on the register, identified by its Unified Social Credit Code (统一社会信用代码). It
 /// changes only through its methods, which hold the rules that involve its other records: the
-/// founding date precedes its annual reports and grants, and grants of one type do not overlap.
+/// founding date precedes its annual reports, grants and designations, grants of one type do not
+/// overlap, and neither do designations of one kind.
 /// </summary>
 public sealed class Enterprise : VersionedEntity, IAuditedResource
 {
@@ -44,6 +45,9 @@ public sealed class Enterprise : VersionedEntity, IAuditedResource
 
     public List<AnnualReport> AnnualReports { get; private set; } = [];
 
+    /// <summary>Its designations, as far as a query loaded them (the current ones, for the summary).</summary>
+    public List<Designation> Designations { get; private set; } = [];
+
     public EnterpriseDetails Details => new(Name, NameEn, RegionCode, ZoneCode, Industry, FoundedOn);
 
     public string AuditKey => CreditCode;
@@ -51,7 +55,7 @@ public sealed class Enterprise : VersionedEntity, IAuditedResource
     /// <summary>A new enterprise on the register, at version 1.</summary>
     public static Enterprise Register(string creditCode, EnterpriseDetails details, DateTimeOffset now)
     {
-        if (Domain.CreditCode.Problem(creditCode) is { } problem)
+        if (SharedKernel.Identifiers.CreditCode.Problem(creditCode) is { } problem)
         {
             throw new RuleViolationException("creditCode", problem);
         }
@@ -136,6 +140,73 @@ public sealed class Enterprise : VersionedEntity, IAuditedResource
         return qualification;
     }
 
+    /// <summary>
+    /// A new current designation from <paramref name="since"/>: not in the future, not before the
+    /// enterprise was founded, with a board when Listed and without one otherwise. It may not share a
+    /// day with another of its kind in <paramref name="held"/> (the enterprise's designations that are
+    /// not withdrawn), so there is at most one current designation of each kind. A step up on the
+    /// <see cref="DesignationLadder"/> ends the current step below on <paramref name="since"/>; the
+    /// step below is refused while the step above holds.
+    /// </summary>
+    public Designated Designate(DesignationKind kind, ListingBoard? board, DateOnly since, string? notes, string? documentReference,
+        IReadOnlyCollection<Designation> held, DateOnly today, DateTimeOffset now)
+    {
+        var errors = new Dictionary<string, string[]>();
+        if (kind == DesignationKind.Listed && board is null)
+        {
+            errors["board"] = ["'board' is required for Listed: sseMain, szseMain, star, chinext, bse, hkex or overseas."];
+        }
+        else if (kind != DesignationKind.Listed && board is not null)
+        {
+            errors["board"] = [$"'board' applies to Listed only; a {kind} designation has none."];
+        }
+
+        if (since > today)
+        {
+            errors["since"] = ["'since' must not be in the future."];
+        }
+        else if (since < FoundedOn)
+        {
+            errors["since"] = [$"The enterprise was founded on {FoundedOn:yyyy-MM-dd}, after this designation began."];
+        }
+
+        if (errors.Count > 0)
+        {
+            throw new RuleViolationException(errors);
+        }
+
+        if (held.FirstOrDefault(d => d.Overlaps(kind, since)) is { } overlapping)
+        {
+            var period = overlapping.EndedOn is { } ended ? $"{overlapping.Since:yyyy-MM-dd} to {ended.AddDays(-1):yyyy-MM-dd}" : $"since {overlapping.Since:yyyy-MM-dd}";
+            throw new ConflictException(EnterpriseErrors.DesignationOverlaps,
+                $"Enterprise '{CreditCode}' already holds a {kind} designation ({overlapping.Id}, {period}) sharing days with one from {since:yyyy-MM-dd}.");
+        }
+
+        if (DesignationLadder.Above(kind) is { } above && Current(held, above) is { } higher)
+        {
+            throw new ConflictException(EnterpriseErrors.DesignationSuperseded,
+                $"Enterprise '{CreditCode}' holds a current {above} designation ({higher.Id}, since {higher.Since:yyyy-MM-dd}); " +
+                $"it is not also {kind}. End or withdraw that designation first.");
+        }
+
+        var lower = DesignationLadder.Below(kind) is { } below ? Current(held, below) : null;
+        if (lower is not null)
+        {
+            if (lower.Since > since)
+            {
+                throw new RuleViolationException("since", $"The enterprise is {lower.Kind} from {lower.Since:yyyy-MM-dd}, after this {kind} " +
+                    $"designation began; end or withdraw designation {lower.Id} first.");
+            }
+
+            lower.End(since, DesignationLadder.StepUpReason(kind, board), today, now);
+        }
+
+        return new Designated(new Designation(CreditCode, kind, board, since, notes, documentReference, now), lower);
+    }
+
+    private static Designation? Current(IEnumerable<Designation> held, DesignationKind kind) =>
+        held.FirstOrDefault(d => d.Kind == kind && d.Status == DesignationStatus.Current);
+
     private void Set(EnterpriseDetails details)
     {
         Name = details.Name;
@@ -152,4 +223,8 @@ public static class EnterpriseErrors
 {
     public const string QualificationOverlaps = "qualificationOverlaps";
     public const string QualificationNotValid = "qualificationNotValid";
+    public const string DesignationOverlaps = "designationOverlaps";
+    public const string DesignationSuperseded = "designationSuperseded";
+    public const string DesignationNotCurrent = "designationNotCurrent";
+    public const string DesignationWithdrawn = "designationWithdrawn";
 }

@@ -1,4 +1,5 @@
 using Enterprises.Api.Domain;
+using Enterprises.Api.Platforms;
 
 namespace Enterprises.Api.Enterprises;
 
@@ -44,8 +45,19 @@ public sealed record QualificationSummary(long Id, QualificationType Type, DateO
     public static QualificationSummary From(Qualification q) => new(q.Id, q.Type, q.GrantedOn, q.ExpiresOn);
 }
 
+/// <summary>A designation the enterprise holds today.</summary>
+/// <param name="Id">The designation's id (GET .../designations/{id}).</param>
+/// <param name="Kind">Listed, ListingReserve, Unicorn or PotentialUnicorn.</param>
+/// <param name="Board">The board, for Listed.</param>
+/// <param name="Since">The first day it held.</param>
+public sealed record DesignationSummary(long Id, DesignationKind Kind, ListingBoard? Board, DateOnly Since)
+{
+    public static DesignationSummary From(Designation d) => new(d.Id, d.Kind, d.Board, d.Since);
+}
+
 /// <summary>An enterprise.</summary>
 /// <param name="Qualifications">The qualifications it holds today (valid and within their term).</param>
+/// <param name="Designations">The designations it holds today (listed, on the listing reserve list, unicorn, potential unicorn).</param>
 public sealed record EnterpriseResponse(
     string CreditCode,
     string Name,
@@ -55,12 +67,16 @@ public sealed record EnterpriseResponse(
     string? Industry,
     DateOnly FoundedOn,
     IReadOnlyList<QualificationSummary> Qualifications,
+    IReadOnlyList<DesignationSummary> Designations,
     DateTimeOffset CreatedAt,
     DateTimeOffset UpdatedAt)
 {
+    /// <summary>The platforms it hosts now (from the Platforms service's events): on GET of one enterprise; null in lists and write answers.</summary>
+    public IReadOnlyList<HostedPlatformSummary>? Platforms { get; init; }
+
     public static EnterpriseResponse From(Enterprise e) => new(e.CreditCode, e.Name, e.NameEn, e.RegionCode, e.ZoneCode, e.Industry,
         e.FoundedOn, e.Qualifications.OrderBy(q => q.Type).ThenBy(q => q.GrantedOn).Select(QualificationSummary.From).ToList(),
-        e.CreatedAt, e.UpdatedAt);
+        e.Designations.OrderBy(d => d.Kind).Select(DesignationSummary.From).ToList(), e.CreatedAt, e.UpdatedAt);
 }
 
 /// <summary>An enterprise as a command or query left it, with the version its ETag carries.</summary>

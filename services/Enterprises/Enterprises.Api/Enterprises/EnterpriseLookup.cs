@@ -13,19 +13,19 @@ internal static class EnterpriseLookup
     /// <summary>Credit codes are stored upper-case; a caller may type them in lower case.</summary>
     public static string Normalize(string? code) => (code ?? "").Trim().ToUpperInvariant();
 
-    /// <summary>The enterprise with the qualifications it holds today (tracked, so the caller may change it).</summary>
+    /// <summary>The enterprise with the qualifications and designations it holds today (tracked, so the caller may change it).</summary>
     public static async Task<Enterprise> FindAsync(EnterprisesDbContext db, string creditCode, DateOnly today, CancellationToken ct)
     {
         var code = Normalize(creditCode);
-        return await db.Enterprises.WithCurrentQualifications(today).SingleOrDefaultAsync(e => e.CreditCode == code, ct)
+        return await db.Enterprises.WithCurrentHoldings(today).SingleOrDefaultAsync(e => e.CreditCode == code, ct)
             ?? throw new NotFoundException("Enterprise", code);
     }
 
-    /// <summary>The enterprise with the qualifications it holds today, for reading.</summary>
+    /// <summary>The enterprise with the qualifications and designations it holds today, for reading.</summary>
     public static async Task<Enterprise> FindReadOnlyAsync(EnterprisesDbContext db, string creditCode, DateOnly today, CancellationToken ct)
     {
         var code = Normalize(creditCode);
-        return await db.Enterprises.AsNoTracking().WithCurrentQualifications(today).SingleOrDefaultAsync(e => e.CreditCode == code, ct)
+        return await db.Enterprises.AsNoTracking().WithCurrentHoldings(today).SingleOrDefaultAsync(e => e.CreditCode == code, ct)
             ?? throw new NotFoundException("Enterprise", code);
     }
 
@@ -50,10 +50,11 @@ internal static class EnterpriseLookup
         return await FindBareAsync(db, code, ct);
     }
 
-    /// <summary>The enterprise's earliest annual report and grant, which its founding date may not pass.</summary>
+    /// <summary>The enterprise's earliest annual report, grant and designation, which its founding date may not pass.</summary>
     public static async Task<FirstRecords> FirstRecordsAsync(EnterprisesDbContext db, string creditCode, CancellationToken ct) =>
         new(await db.AnnualReports.Where(r => r.CreditCode == creditCode).MinAsync(r => (int?)r.Year, ct),
-            await db.Qualifications.Where(q => q.CreditCode == creditCode).MinAsync(q => (DateOnly?)q.GrantedOn, ct));
+            await db.Qualifications.Where(q => q.CreditCode == creditCode).MinAsync(q => (DateOnly?)q.GrantedOn, ct),
+            await db.Designations.Where(d => d.CreditCode == creditCode && !d.Withdrawn).MinAsync(d => (DateOnly?)d.Since, ct));
 
     /// <summary>
     /// A caller confined to a region changes only enterprises registered in it or below it, or, for a

@@ -48,9 +48,15 @@ internal static class EnterpriseQuery
         return query;
     }
 
-    /// <summary>With the qualifications each enterprise holds today, for the JSON answers that summarise them.</summary>
-    public static IQueryable<Enterprise> WithCurrentQualifications(this IQueryable<Enterprise> query, DateOnly today) =>
-        query.Include(e => e.Qualifications.Where(q => q.Status == QualificationStatus.Valid && q.GrantedOn <= today && q.ExpiresOn >= today));
+    /// <summary>
+    /// With the qualifications and designations each enterprise holds today, for the JSON answers that
+    /// summarise them. One query: an enterprise holds at most six qualifications and four designations
+    /// at once, so their product is small, and a single query reads a consistent state.
+    /// </summary>
+    public static IQueryable<Enterprise> WithCurrentHoldings(this IQueryable<Enterprise> query, DateOnly today) =>
+        query.Include(e => e.Qualifications.Where(q => q.Status == QualificationStatus.Valid && q.GrantedOn <= today && q.ExpiresOn >= today))
+            .Include(e => e.Designations.Where(d => !d.Withdrawn && d.EndedOn == null))
+            .AsSingleQuery();
 
     /// <summary>Enterprises registered in a known region or below it, or sitting in it when it is a functional zone.</summary>
     public static IQueryable<Enterprise> InRegion(this IQueryable<Enterprise> query, string regionCode)

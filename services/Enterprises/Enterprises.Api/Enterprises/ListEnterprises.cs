@@ -65,11 +65,11 @@ internal sealed class ListEnterprisesHandler(EnterprisesDbContext db, TimeProvid
         var matches = EnterpriseQuery.Apply(db, query, today);
         if (EnterpriseQuery.Text(query.Format)?.ToLowerInvariant() == "csv")
         {
-            // The CSV carries no qualifications, so they are not loaded for it.
+            // The CSV carries no qualifications or designations, so they are not loaded for it.
             return new EnterpriseListing.Csv(Sorting.Apply(matches, query.Sort).AsAsyncEnumerable());
         }
 
-        return new EnterpriseListing.Page(await matches.WithCurrentQualifications(today)
+        return new EnterpriseListing.Page(await matches.WithCurrentHoldings(today)
             .ToPagedListAsync(query.Paging, Sorting, EnterpriseResponse.From, cancellationToken));
     }
 }

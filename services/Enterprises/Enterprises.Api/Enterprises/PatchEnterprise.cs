@@ -23,6 +23,7 @@ internal sealed class PatchEnterpriseHandler(EnterprisesDbContext db, JsonMergeP
     {
         ["creditCode"] = "The credit code identifies the enterprise and cannot be changed.",
         ["qualifications"] = "Qualifications are granted and revoked through .../qualifications.",
+        ["designations"] = "Designations are added, ended and withdrawn through .../designations.",
     };
 
     public async ValueTask<EnterpriseResult> Handle(PatchEnterprise command, CancellationToken cancellationToken)

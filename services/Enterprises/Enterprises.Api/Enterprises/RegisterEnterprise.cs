@@ -32,7 +32,7 @@ internal sealed class RegisterEnterpriseValidator : EnterpriseFieldsValidator<Re
     {
         RuleFor(e => e.CreditCode).NotEmpty().Custom((code, context) =>
         {
-            if (Domain.CreditCode.Problem(EnterpriseLookup.Normalize(code)) is { } problem)
+            if (SharedKernel.Identifiers.CreditCode.Problem(EnterpriseLookup.Normalize(code)) is { } problem)
             {
                 context.AddFailure(problem);
             }

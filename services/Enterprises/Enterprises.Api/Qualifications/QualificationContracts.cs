@@ -45,7 +45,9 @@ public sealed record QualificationResponse(
         q.ExpiresOn, q.Status, q.RevokedOn, q.RevocationReason, q.ExpiredOn);
 }
 
-/// <summary>A qualification in the register-wide list, with where its enterprise is (for metrics per region).</summary>
+/// <summary>A qualification in the register-wide list, with where its enterprise is (for metrics per region) and its latest revenue.</summary>
+/// <param name="HolderRevenueWan">营业收入 of the enterprise's latest annual report, in 万元; null when it has filed none.</param>
+/// <param name="HolderRevenueYear">The year of that report.</param>
 public sealed record QualificationRecord(
     long Id,
     string CreditCode,
@@ -58,11 +60,17 @@ public sealed record QualificationRecord(
     QualificationStatus Status,
     DateOnly? RevokedOn,
     string? RevocationReason,
-    DateOnly? ExpiredOn)
+    DateOnly? ExpiredOn,
+    decimal? HolderRevenueWan,
+    int? HolderRevenueYear)
 {
-    public static QualificationRecord From(Qualification q, string regionCode, string? zoneCode) => new(q.Id, q.CreditCode, regionCode,
-        zoneCode, q.Type, q.CertificateNumber, q.GrantedOn, q.ExpiresOn, q.Status, q.RevokedOn, q.RevocationReason, q.ExpiredOn);
+    public static QualificationRecord From(Qualification q, QualificationHolder holder) => new(q.Id, q.CreditCode, holder.RegionCode,
+        holder.ZoneCode, q.Type, q.CertificateNumber, q.GrantedOn, q.ExpiresOn, q.Status, q.RevokedOn, q.RevocationReason, q.ExpiredOn,
+        holder.RevenueWan, holder.RevenueYear);
 }
+
+/// <summary>Where the enterprise holding a qualification is, and the revenue of its latest annual report.</summary>
+public sealed record QualificationHolder(string RegionCode, string? ZoneCode, decimal? RevenueWan, int? RevenueYear);
 
 /// <summary>What an expiry pass did.</summary>
 /// <param name="Expired">How many valid qualifications it moved to expired.</param>

@@ -94,12 +94,31 @@ internal sealed class QualificationQueries(EnterprisesDbContext db)
         }
 
         var page = await qualifications.ToPagedListAsync(new PageQuery(query.Page, query.PageSize, query.Sort), Sorting, q => q, cancellationToken);
-        var codes = page.Items.Select(q => q.CreditCode).Distinct().ToList();
-        var places = await db.Enterprises.AsNoTracking().Where(e => codes.Contains(e.CreditCode))
-            .Select(e => new { e.CreditCode, e.RegionCode, e.ZoneCode })
-            .ToDictionaryAsync(e => e.CreditCode, cancellationToken);
-        var items = page.Items.Select(q => QualificationRecord.From(q, places[q.CreditCode].RegionCode, places[q.CreditCode].ZoneCode)).ToList();
+        var holders = await HoldersAsync(page.Items.Select(q => q.CreditCode).Distinct().ToList(), cancellationToken);
+        var items = page.Items.Select(q => QualificationRecord.From(q, holders[q.CreditCode])).ToList();
         return new PagedList<QualificationRecord>(items, page.Page, page.PageSize, page.TotalCount);
+    }
+
+    /// <summary>
+    /// The page's enterprises in one query: each with its latest report's year and revenue by correlated
+    /// subqueries that the report's key (CreditCode, Year) answers as one backward index probe, so a page
+    /// costs the same however many years the enterprises have reported.
+    /// </summary>
+    private async Task<Dictionary<string, QualificationHolder>> HoldersAsync(List<string> codes, CancellationToken cancellationToken)
+    {
+        var rows = await db.Enterprises.AsNoTracking().Where(e => codes.Contains(e.CreditCode))
+            .Select(e => new
+            {
+                e.CreditCode,
+                e.RegionCode,
+                e.ZoneCode,
+                Year = db.AnnualReports.Where(r => r.CreditCode == e.CreditCode).OrderByDescending(r => r.Year).Select(r => (int?)r.Year)
+                    .FirstOrDefault(),
+                RevenueWan = db.AnnualReports.Where(r => r.CreditCode == e.CreditCode).OrderByDescending(r => r.Year)
+                    .Select(r => (decimal?)r.RevenueWan).FirstOrDefault(),
+            })
+            .ToListAsync(cancellationToken);
+        return rows.ToDictionary(e => e.CreditCode, e => new QualificationHolder(e.RegionCode, e.ZoneCode, e.RevenueWan, e.Year));
     }
 
     public async ValueTask<QualificationResponse> Handle(GetQualification query, CancellationToken cancellationToken)

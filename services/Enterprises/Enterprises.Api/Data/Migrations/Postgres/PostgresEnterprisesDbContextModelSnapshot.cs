@@ -77,6 +77,79 @@ namespace Enterprises.Api.Data.Migrations.Postgres
                     b.ToTable("AnnualReports");
                 });
 
+            modelBuilder.Entity("Enterprises.Api.Domain.Designation", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Board")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CreditCode")
+                        .IsRequired()
+                        .HasMaxLength(18)
+                        .HasColumnType("character varying(18)");
+
+                    b.Property<string>("DocumentReference")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<string>("EndReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<DateOnly?>("EndedOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
+                    b.Property<string>("Notes")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<DateOnly>("Since")
+                        .HasColumnType("date");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("WithdrawalReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<bool>("Withdrawn")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateOnly?>("WithdrawnOn")
+                        .HasColumnType("date");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CreditCode", "Kind");
+
+                    b.HasIndex("Kind", "Id");
+
+                    b.HasIndex(new[] { "CreditCode", "Kind" }, "IX_Designations_Current")
+                        .IsUnique()
+                        .HasFilter("\"EndedOn\" IS NULL AND NOT \"Withdrawn\"");
+
+                    b.ToTable("Designations");
+                });
+
             modelBuilder.Entity("Enterprises.Api.Domain.Enterprise", b =>
                 {
                     b.Property<string>("CreditCode")
@@ -182,6 +255,45 @@ namespace Enterprises.Api.Data.Migrations.Postgres
                     b.HasIndex("Status", "ExpiresOn");
 
                     b.ToTable("Qualifications");
+                });
+
+            modelBuilder.Entity("Enterprises.Api.Platforms.HostedPlatform", b =>
+                {
+                    b.Property<Guid>("PlatformId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("HostCreditCode")
+                        .HasMaxLength(18)
+                        .HasColumnType("character varying(18)");
+
+                    b.Property<DateTimeOffset>("LastEventAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Level")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.HasKey("PlatformId");
+
+                    b.HasIndex("HostCreditCode");
+
+                    b.ToTable("HostedPlatforms");
                 });
 
             modelBuilder.Entity("EventBus.Redis.Inbox.InboxMessage", b =>
@@ -394,6 +506,15 @@ namespace Enterprises.Api.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Enterprises.Api.Domain.Designation", b =>
+                {
+                    b.HasOne("Enterprises.Api.Domain.Enterprise", null)
+                        .WithMany("Designations")
+                        .HasForeignKey("CreditCode")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Enterprises.Api.Domain.Qualification", b =>
                 {
                     b.HasOne("Enterprises.Api.Domain.Enterprise", null)
@@ -406,6 +527,8 @@ namespace Enterprises.Api.Data.Migrations.Postgres
             modelBuilder.Entity("Enterprises.Api.Domain.Enterprise", b =>
                 {
                     b.Navigation("AnnualReports");
+
+                    b.Navigation("Designations");
 
                     b.Navigation("Qualifications");
                 });

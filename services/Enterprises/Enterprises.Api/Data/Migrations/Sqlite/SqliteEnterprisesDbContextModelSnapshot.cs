@@ -72,6 +72,77 @@ namespace Enterprises.Api.Data.Migrations.Sqlite
                     b.ToTable("AnnualReports");
                 });
 
+            modelBuilder.Entity("Enterprises.Api.Domain.Designation", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Board")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CreditCode")
+                        .IsRequired()
+                        .HasMaxLength(18)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DocumentReference")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EndReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("EndedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Notes")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Since")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("WithdrawalReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Withdrawn")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("WithdrawnOn")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CreditCode", "Kind");
+
+                    b.HasIndex("Kind", "Id");
+
+                    b.HasIndex(new[] { "CreditCode", "Kind" }, "IX_Designations_Current")
+                        .IsUnique()
+                        .HasFilter("\"EndedOn\" IS NULL AND NOT \"Withdrawn\"");
+
+                    b.ToTable("Designations");
+                });
+
             modelBuilder.Entity("Enterprises.Api.Domain.Enterprise", b =>
                 {
                     b.Property<string>("CreditCode")
@@ -175,6 +246,45 @@ namespace Enterprises.Api.Data.Migrations.Sqlite
                     b.HasIndex("Status", "ExpiresOn");
 
                     b.ToTable("Qualifications");
+                });
+
+            modelBuilder.Entity("Enterprises.Api.Platforms.HostedPlatform", b =>
+                {
+                    b.Property<Guid>("PlatformId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("HostCreditCode")
+                        .HasMaxLength(18)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("LastEventAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Level")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("PlatformId");
+
+                    b.HasIndex("HostCreditCode");
+
+                    b.ToTable("HostedPlatforms");
                 });
 
             modelBuilder.Entity("EventBus.Redis.Inbox.InboxMessage", b =>
@@ -381,6 +491,15 @@ namespace Enterprises.Api.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Enterprises.Api.Domain.Designation", b =>
+                {
+                    b.HasOne("Enterprises.Api.Domain.Enterprise", null)
+                        .WithMany("Designations")
+                        .HasForeignKey("CreditCode")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Enterprises.Api.Domain.Qualification", b =>
                 {
                     b.HasOne("Enterprises.Api.Domain.Enterprise", null)
@@ -393,6 +512,8 @@ namespace Enterprises.Api.Data.Migrations.Sqlite
             modelBuilder.Entity("Enterprises.Api.Domain.Enterprise", b =>
                 {
                     b.Navigation("AnnualReports");
+
+                    b.Navigation("Designations");
 
                     b.Navigation("Qualifications");
                 });

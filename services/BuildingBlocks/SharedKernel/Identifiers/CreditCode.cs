@@ -1,4 +1,4 @@
-namespace Enterprises.Api.Domain;
+namespace SharedKernel.Identifiers;
 
 /// <summary>
 /// The Unified Social Credit Code (统一社会信用代码) of GB 32100-2015: 18 characters from a

@@ -1,0 +1,97 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using EventBus;
+using Microsoft.EntityFrameworkCore;
+using SharedKernel.Errors;
+using SharedKernel.Regions;
+
+namespace Enterprises.Directory;
+
+/// <summary>
+/// Which enterprises the register holds, for a service that must refuse a name the register does not
+/// know (a platform's host, a tenant, an employer): what the events brought, and for a code they did
+/// not bring (the stream is capped; the consumer may be new) one call to the Enterprises API, whose
+/// answer is kept. An unknown code is not an error here; the caller decides what it means.
+/// </summary>
+public sealed class EnterpriseDirectory(DbContext db, IHttpClientFactory clients, TimeProvider clock)
+{
+    public const string ClientName = "enterprise-directory";
+
+    /// <summary>The enterprise, or null when the register does not hold it.</summary>
+    /// <exception cref="UnavailableException">The register could not be asked (503 to the caller).</exception>
+    public async Task<KnownEnterprise?> FindAsync(string creditCode, CancellationToken ct)
+    {
+        var known = await db.Set<KnownEnterprise>().FindAsync([creditCode], ct);
+        return known ?? await AskRegisterAsync(creditCode, ct);
+    }
+
+    private async Task<KnownEnterprise?> AskRegisterAsync(string creditCode, CancellationToken ct)
+    {
+        var client = clients.CreateClient(ClientName);
+        if (client.BaseAddress is null)
+        {
+            return null;
+        }
+
+        RegisterEnterprise? found;
+        try
+        {
+            using var response = await client.GetAsync($"api/v1/enterprises/{Uri.EscapeDataString(creditCode)}", ct);
+            if (response.StatusCode == HttpStatusCode.NotFound)
+            {
+                return null;
+            }
+
+            response.EnsureSuccessStatusCode();
+            found = await response.Content.ReadFromJsonAsync<RegisterEnterprise>(ct);
+        }
+        catch (Exception e) when (e is HttpRequestException or JsonException or Polly.ExecutionRejectedException
+            || (e is TaskCanceledException && !ct.IsCancellationRequested))
+        {
+            throw new UnavailableException("registerUnavailable", "The enterprise register is unavailable",
+                $"Whether enterprise '{creditCode}' is on the register cannot be checked now; try again later.", e);
+        }
+
+        if (found is not { CreditCode: { Length: 18 } code, Name: { Length: > 0 and <= 200 } name } || code != creditCode
+            || RegionCodes.Find(found.RegionCode) is null || (found.ZoneCode is { } zone && RegionCodes.Find(zone) is null))
+        {
+            throw new UnavailableException("registerUnavailable", "The enterprise register is unavailable",
+                $"The register answered for enterprise '{creditCode}' with something unreadable.");
+        }
+
+        var known = new KnownEnterprise(code, name, found.RegionCode!, found.ZoneCode, clock.GetUtcNow());
+        db.Set<KnownEnterprise>().Add(known);
+        return known;
+    }
+
+    private sealed record RegisterEnterprise(string? CreditCode, string? Name, string? RegionCode, string? ZoneCode);
+}
+
+/// <summary>Keeps the directory from the register's events; news older than a row's last change is ignored.</summary>
+public sealed class EnterpriseDirectoryHandler(DbContext db) :
+    IIntegrationEventHandler<Contracts.EnterpriseRegistered>,
+    IIntegrationEventHandler<Contracts.EnterpriseUpdated>
+{
+    public Task HandleAsync(Contracts.EnterpriseRegistered e, CancellationToken ct) =>
+        ApplyAsync(e.CreditCode, e.Name, e.RegionCode, e.ZoneCode, e.OccurredAt, ct);
+
+    public Task HandleAsync(Contracts.EnterpriseUpdated e, CancellationToken ct) =>
+        ApplyAsync(e.CreditCode, e.Name, e.RegionCode, e.ZoneCode, e.OccurredAt, ct);
+
+    private async Task ApplyAsync(string creditCode, string name, string regionCode, string? zoneCode, DateTimeOffset occurredAt,
+        CancellationToken ct)
+    {
+        var known = await db.Set<KnownEnterprise>().FindAsync([creditCode], ct);
+        if (known is null)
+        {
+            db.Set<KnownEnterprise>().Add(new KnownEnterprise(creditCode, name, regionCode, zoneCode, occurredAt));
+        }
+        else
+        {
+            known.Update(name, regionCode, zoneCode, occurredAt);
+        }
+
+        await db.SaveChangesAsync(ct);
+    }
+}

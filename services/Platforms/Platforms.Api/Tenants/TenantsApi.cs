@@ -1,0 +1,105 @@
+using System.Security.Claims;
+using Mediator;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using Persistence;
+using Persistence.Idempotency;
+using Platforms.Api.Data;
+using Platforms.Api.Domain;
+using ServiceDefaults.Paging;
+using SharedKernel.Access;
+using SharedKernel.Errors;
+
+namespace Platforms.Api.Tenants;
+
+/// <summary>GET /api/v1/platforms/{id}/tenants: a platform's tenants.</summary>
+/// <param name="Id">The platform.</param>
+/// <param name="Active">true: only those there now; false: only those that left.</param>
+/// <param name="Page">The page, from 1.</param>
+/// <param name="PageSize">Items per page, 1 to 500, default 50.</param>
+/// <param name="Sort">Comma-separated fields, - for descending: id (default), admittedOn, graduatedOn.</param>
+public sealed record ListTenants([FromRoute] Guid Id, bool? Active, int? Page, int? PageSize, string? Sort) : IQuery<PagedList<TenantResponse>>;
+
+/// <summary>GET /api/v1/platforms/{id}/tenants/{tenantId}.</summary>
+public sealed record GetTenant(Guid PlatformId, long TenantId) : IQuery<TenantResponse>;
+
+internal sealed class GetTenantHandler(PlatformsDbContext db) : IQueryHandler<GetTenant, TenantResponse>
+{
+    public async ValueTask<TenantResponse> Handle(GetTenant query, CancellationToken cancellationToken)
+    {
+        var tenant = await db.Tenants.AsNoTracking().SingleOrDefaultAsync(t => t.PlatformId == query.PlatformId && t.Id == query.TenantId,
+                cancellationToken)
+            ?? throw new NotFoundException("Tenant", $"{query.PlatformId}/{query.TenantId}");
+        var name = tenant.CreditCode is { } code ? (await db.KnownEnterprises.AsNoTracking().SingleOrDefaultAsync(e => e.CreditCode == code,
+            cancellationToken))?.Name : null;
+        return TenantResponse.From(tenant, name);
+    }
+}
+
+internal sealed class ListTenantsHandler(PlatformsDbContext db) : IQueryHandler<ListTenants, PagedList<TenantResponse>>
+{
+    private static readonly SortFields<Tenant> Sorting = new("id", new Dictionary<string, System.Linq.Expressions.Expression<Func<Tenant, object?>>>
+    {
+        ["id"] = t => t.Id,
+        ["admittedOn"] = t => t.AdmittedOn,
+        ["graduatedOn"] = t => t.GraduatedOn,
+    });
+
+    public async ValueTask<PagedList<TenantResponse>> Handle(ListTenants query, CancellationToken cancellationToken)
+    {
+        if (!await db.Platforms.AnyAsync(p => p.Id == query.Id, cancellationToken))
+        {
+            throw new NotFoundException("Platform", query.Id.ToString());
+        }
+
+        var tenants = db.Tenants.AsNoTracking().Where(t => t.PlatformId == query.Id);
+        if (query.Active is { } active)
+        {
+            tenants = active ? tenants.Where(t => t.GraduatedOn == null) : tenants.Where(t => t.GraduatedOn != null);
+        }
+
+        var page = await tenants.ToPagedListAsync(new PageQuery(query.Page, query.PageSize, query.Sort), Sorting, t => t, cancellationToken);
+        var codes = page.Items.Select(t => t.CreditCode).OfType<string>().Distinct().ToList();
+        var names = await db.KnownEnterprises.AsNoTracking().Where(e => codes.Contains(e.CreditCode))
+            .ToDictionaryAsync(e => e.CreditCode, e => e.Name, cancellationToken);
+        var items = page.Items.Select(t => TenantResponse.From(t, t.CreditCode is { } code ? names.GetValueOrDefault(code) : null)).ToList();
+        return new PagedList<TenantResponse>(items, page.Page, page.PageSize, page.TotalCount);
+    }
+}
+
+/// <summary>Tenants of incubators, maker spaces and 星创天地.</summary>
+public static class TenantsApi
+{
+    public static RouteGroupBuilder MapTenantsApi(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/v1/platforms/{id:guid}/tenants").WithTags("Tenants");
+        group.MapGet("/", List).WithName("ListPlatformTenants").WithSummary("A platform's tenants (active=true: those there now)")
+            .RequireAuthorization(Scopes.PlatformsRead);
+        group.MapGet("/{tenantId:long}", Get).WithName("GetPlatformTenant").WithSummary("One of a platform's tenants")
+            .RequireAuthorization(Scopes.PlatformsRead);
+        group.MapPost("/", Admit).WithName("AdmitTenant")
+            .WithSummary("Admit an enterprise (by credit code) or a start-up team to an incubator, maker space or 星创天地")
+            .WithMetadata(new IdempotentAttribute()).RequireAuthorization(Scopes.PlatformsWrite);
+        group.MapPost("/{tenantId:long}/graduate", Graduate).WithName("GraduateTenant")
+            .WithSummary("A tenant leaves: graduated, left or failed, on a day").RequireAuthorization(Scopes.PlatformsWrite);
+        return group;
+    }
+
+    private static async Task<Ok<PagedList<TenantResponse>>> List([AsParameters] ListTenants query, ISender sender, CancellationToken ct) =>
+        TypedResults.Ok(await sender.Send(query, ct));
+
+    private static async Task<Ok<TenantResponse>> Get(Guid id, long tenantId, ISender sender, CancellationToken ct) =>
+        TypedResults.Ok(await sender.Send(new GetTenant(id, tenantId), ct));
+
+    private static async Task<Created<TenantResponse>> Admit(Guid id, AdmitTenantRequest request, ISender sender, ClaimsPrincipal user,
+        CancellationToken ct)
+    {
+        var tenant = await sender.Send(new AdmitTenant(id, request, user), ct);
+        return TypedResults.Created($"/api/v1/platforms/{id}/tenants/{tenant.Id}", tenant);
+    }
+
+    private static async Task<Ok<TenantResponse>> Graduate(Guid id, long tenantId, GraduateTenantRequest request, ISender sender,
+        ClaimsPrincipal user, CancellationToken ct) =>
+        TypedResults.Ok(await sender.Send(new GraduateTenant(id, tenantId, request, user), ct));
+}
