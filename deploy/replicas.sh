@@ -3,13 +3,15 @@
 # PostgreSQL are up. What a cluster does, on one machine:
 #   - migrations run once, by `dotnet X.Api.dll --migrate-only` (the Kubernetes migration Job), and
 #     every replica starts with Database__MigrateOnStartup=false;
-#   - N replicas of each service, each on its own port; only the first Plans replica loads the seeds;
+#   - N replicas of each service of deploy/run.sh's list (add_service), each on its own port, with the
+#     service's settings for that replica (only the first Plans replica loads the seeds);
 #   - two gateways sharing one signing key (TokenIssuer__SigningKeyPem), each balancing over every
 #     replica (YARP round-robin) and taking a replica out when its /health/ready fails (active checks)
 #     or its connections fail (passive checks);
 #   - nginx in front of the gateways, as an ingress, on GATEWAY_PORT: the URL callers use.
 # Ports (environment variables, space-separated lists, defaults in brackets):
-#   PLANS_PORTS [PLANS_PORT, PLANS_PORT+100, ...]   ENTERPRISES_PORTS [ENTERPRISES_PORT, +100, ...]
+#   <PORT_VARIABLE>S of each service: PLANS_PORTS [PLANS_PORT, PLANS_PORT+100, ...], ENTERPRISES_PORTS,
+#                      PLATFORMS_PORTS ... likewise
 #   GATEWAY_PORTS [GATEWAY_PORT+1 GATEWAY_PORT+2]
 #   READY_TIMEOUT [300]   seconds to wait for the system to be ready
 # Each replica's process id is written to DATA_DIR/run/<name>.pid (plans-1, gateway-2, front ...).
@@ -34,10 +36,11 @@ start_replica() {
   echo "${pids[-1]}" >"$DATA_DIR/run/$name.pid"
 }
 
-# migrate SERVICE DIRECTORY DLL : applies SERVICE's migrations once, before any replica starts.
+# migrate SERVICE : applies SERVICE's migrations once, before any replica starts.
 migrate() {
-  local service=$1 directory=$2 dll=$3
-  if ! (cd "$directory" && exec env "${service_settings[@]}" "$(database "$service")" dotnet "$dll" --migrate-only) \
+  local service=$1
+  if ! (cd "$(bin "${service_project[$service]}")" \
+        && exec env "${service_settings[@]}" "$(database "$service")" dotnet "${service_dll[$service]}" --migrate-only) \
       >"$LOG_DIR/migrate-$service.log" 2>&1; then
     echo "Migrating $service failed; see $LOG_DIR/migrate-$service.log" >&2
     tail -n 5 "$LOG_DIR/migrate-$service.log" >&2
@@ -104,14 +107,17 @@ cluster_settings() {
 }
 
 run_replicas() {
-  local plans_ports enterprises_ports gateway_ports port i
-  read -r -a plans_ports <<<"$(ports_of PLANS_PORTS "$PLANS_PORT" "$REPLICAS")"
-  read -r -a enterprises_ports <<<"$(ports_of ENTERPRISES_PORTS "$ENTERPRISES_PORT" "$REPLICAS")"
+  local gateway_ports name port_variable i
+  declare -A replica_ports=()
+  for name in "${services[@]}"; do
+    port_variable=${service_port[$name]}
+    replica_ports[$name]=$(ports_of "${port_variable}S" "${!port_variable}" "$REPLICAS")
+    if [ "$(wc -w <<<"${replica_ports[$name]}")" -ne "$REPLICAS" ]; then
+      echo "${port_variable}S must name $REPLICAS ports." >&2
+      exit 2
+    fi
+  done
   read -r -a gateway_ports <<<"$(ports_of GATEWAY_PORTS $((GATEWAY_PORT + 1)) 2 1)"
-  if [ ${#plans_ports[@]} -ne "$REPLICAS" ] || [ ${#enterprises_ports[@]} -ne "$REPLICAS" ]; then
-    echo "PLANS_PORTS and ENTERPRISES_PORTS must each name $REPLICAS ports." >&2
-    exit 2
-  fi
   mkdir -p "$DATA_DIR/run" "$DATA_DIR/front" "$DATA_DIR/keys"
   rm -f "$DATA_DIR"/run/*.pid
 
@@ -125,30 +131,30 @@ run_replicas() {
   # The services' issuer (service_settings) is the gateway at this address already.
   local front="http://localhost:$GATEWAY_PORT"
   echo "Migrating the databases (--migrate-only, once)..."
-  migrate enterprises "$(bin services/Enterprises/Enterprises.Api)" Enterprises.Api.dll &
-  local enterprises_migration=$!
-  migrate plans "$(bin services/Plans/Plans.Api)" Plans.Api.dll || exit 1
-  wait "$enterprises_migration" || exit 1
+  local migrations=()
+  for name in "${services[@]}"; do
+    migrate "$name" &
+    migrations+=($!)
+  done
+  for i in "${migrations[@]}"; do wait "$i" || exit 1; done
 
+  local ports settings
   for ((i = 1; i <= REPLICAS; i++)); do
-    start_replica "enterprises-$i" "$(bin services/Enterprises/Enterprises.Api)" env \
-      ASPNETCORE_URLS="http://127.0.0.1:${enterprises_ports[i - 1]}" \
-      "${service_settings[@]}" "$(database enterprises)" Database__MigrateOnStartup=false \
-      dotnet Enterprises.Api.dll
-    # Every replica can load the seeds on request; only the first loads them at start-up.
-    start_replica "plans-$i" "$(bin services/Plans/Plans.Api)" env \
-      ASPNETCORE_URLS="http://127.0.0.1:${plans_ports[i - 1]}" \
-      "${service_settings[@]}" "$(database plans)" Database__MigrateOnStartup=false \
-      Seeds__Directory="$ROOT/seeds" Seeds__LoadOnStartup="$([ "$i" -eq 1 ] && echo true || echo false)" \
-      Registers__Enterprises__BaseUrl="$front" \
-      Registers__Enterprises__TokenUrl="$front/connect/token" \
-      Registers__Enterprises__ClientId="$PLANS_CLIENT_ID" \
-      Registers__Enterprises__ClientSecret="$PLANS_CLIENT_SECRET" \
-      dotnet Plans.Api.dll
+    for name in "${services[@]}"; do
+      read -r -a ports <<<"${replica_ports[$name]}"
+      mapfile -t settings < <(settings_of "$name" "$i")
+      start_replica "$name-$i" "$(bin "${service_project[$name]}")" env \
+        ASPNETCORE_URLS="http://127.0.0.1:${ports[i - 1]}" \
+        "${service_settings[@]}" "$(database "$name")" Database__MigrateOnStartup=false "${settings[@]}" \
+        dotnet "${service_dll[$name]}"
+    done
   done
 
-  local clusters
-  mapfile -t clusters < <(cluster_settings plans plans "${plans_ports[@]}"; cluster_settings enterprises enterprises "${enterprises_ports[@]}")
+  local clusters=()
+  for name in "${services[@]}"; do
+    read -r -a ports <<<"${replica_ports[$name]}"
+    mapfile -t -O "${#clusters[@]}" clusters < <(cluster_settings "$name" "$name" "${ports[@]}")
+  done
   for ((i = 1; i <= ${#gateway_ports[@]}; i++)); do
     start_replica "gateway-$i" "$(bin gateway/Gateway)" env \
       ASPNETCORE_URLS="http://127.0.0.1:${gateway_ports[i - 1]}" \
@@ -161,7 +167,7 @@ run_replicas() {
   start_replica front "$DATA_DIR/front" "$NGINX" -p "$DATA_DIR/front" -e "$LOG_DIR/front.log" \
     -c "$DATA_DIR/front/nginx.conf" -g 'daemon off;'
 
-  # Six processes start at once, and the first Plans replica loads the seeds before it listens.
+  # Every process starts at once, and the first Plans replica loads the seeds before it listens.
   echo "Waiting for the gateways to be ready..."
   if ! wait_for_url "$front/health/ready" "${READY_TIMEOUT:-300}"; then
     echo "The system did not become ready within ${READY_TIMEOUT:-300} s. Logs: $LOG_DIR" >&2
@@ -175,8 +181,7 @@ Ready.
   Gateway     $front   (nginx in front of the gateways on ports ${gateway_ports[*]})
   Swagger UI  $front/swagger
   Health      $front/health/ready
-  Plans       ${REPLICAS} replicas on ports ${plans_ports[*]}
-  Enterprises ${REPLICAS} replicas on ports ${enterprises_ports[*]}
+$(for name in "${services[@]}"; do printf '  %-11s %s replicas on ports %s\n' "$name" "$REPLICAS" "${replica_ports[$name]}"; done)
   Try         curl $front/api/v1/regions
   Data        $DATA_DIR   (logs in $LOG_DIR, process ids in $DATA_DIR/run)
 
@@ -198,13 +203,14 @@ INFO
     local pid still=()
     for pid in "${living[@]}"; do [ "$pid" = "$died" ] || still+=("$pid"); done
     living=("${still[@]}")
-    case "${replica_names[$died]:-}" in
-      plans-* | enterprises-* | gateway-*)
-        echo "${replica_names[$died]} (process $died) exited; the other replicas keep serving. Logs: $LOG_DIR" >&2 ;;
-      *)
-        echo "${replica_names[$died]:-redis} (process $died) exited unexpectedly; see $LOG_DIR." >&2
-        exit 1 ;;
-    esac
+    name=${replica_names[$died]:-}
+    # A replica is named <service>-<number>, or gateway-<number>.
+    if [ -n "$name" ] && { [[ $name == gateway-* ]] || [ -n "${service_project[${name%-*}]:-}" ]; }; then
+      echo "$name (process $died) exited; the other replicas keep serving. Logs: $LOG_DIR" >&2
+    else
+      echo "${name:-redis} (process $died) exited unexpectedly; see $LOG_DIR." >&2
+      exit 1
+    fi
   done
   exit 1
 }

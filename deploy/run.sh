@@ -57,9 +57,8 @@ if [ "${SKIP_BUILD:-0}" != "1" ]; then
     || { cat "$LOG_DIR/build.log"; exit 1; }
 fi
 
-# Local clients of the gateway's token endpoint: an administrator with every scope, a read-only
-# one, the Plans service itself (it reads the enterprise register to reconcile its metrics) and the
-# Platforms service (it looks up hosts and tenants the enterprise events have not brought).
+# Local clients of the gateway's token endpoint: an administrator with every scope and a read-only
+# one; the services that read the enterprise register get one each (token_client, below).
 # Secrets are random unless given, and only their SHA-256 reaches the gateway.
 random_secret() { od -An -tx1 -N20 /dev/urandom | tr -d ' \n'; }
 sha256_of() { printf '%s' "$1" | sha256sum | cut -d' ' -f1; }
@@ -67,10 +66,6 @@ ADMIN_ID=${LOCAL_ADMIN_CLIENT_ID:-local-admin}
 ADMIN_SECRET=${LOCAL_ADMIN_CLIENT_SECRET:-$(random_secret)}
 READER_ID=local-reader
 READER_SECRET=$(random_secret)
-PLANS_CLIENT_ID=plans-service
-PLANS_CLIENT_SECRET=$(random_secret)
-PLATFORMS_CLIENT_ID=platforms-service
-PLATFORMS_CLIENT_SECRET=$(random_secret)
 # Scope lists are the gateway's own: '*' grants every scope, '*.read' every read scope.
 client_settings=(
   TokenIssuer__Clients__0__ClientId="$ADMIN_ID"
@@ -79,12 +74,6 @@ client_settings=(
   TokenIssuer__Clients__1__ClientId="$READER_ID"
   TokenIssuer__Clients__1__SecretHash="sha256:$(sha256_of "$READER_SECRET")"
   TokenIssuer__Clients__1__Scopes__0='*.read'
-  TokenIssuer__Clients__2__ClientId="$PLANS_CLIENT_ID"
-  TokenIssuer__Clients__2__SecretHash="sha256:$(sha256_of "$PLANS_CLIENT_SECRET")"
-  TokenIssuer__Clients__2__Scopes__0=enterprises.read
-  TokenIssuer__Clients__3__ClientId="$PLATFORMS_CLIENT_ID"
-  TokenIssuer__Clients__3__SecretHash="sha256:$(sha256_of "$PLATFORMS_CLIENT_SECRET")"
-  TokenIssuer__Clients__3__Scopes__0=enterprises.read
 )
 
 pids=()
@@ -119,45 +108,90 @@ database() {
     echo "Database__DataDirectory=$DATA_DIR"
   fi
 }
-[ "$POSTGRES" = "1" ] && start_local_postgres "$DATA_DIR/postgres" "$POSTGRES_PORT" plans enterprises platforms
 service_settings=(
   Auth__Issuers__0__Authority="http://localhost:$GATEWAY_PORT"
   EventBus__Redis="127.0.0.1:$REDIS_PORT"
 )
+
+# Where the services read the enterprise register: Enterprises itself, or with replicas the front,
+# which balances over them. Tokens always come from the gateway's token endpoint.
+if [ "$REPLICAS" -gt 1 ]; then
+  register_url="http://localhost:$GATEWAY_PORT"
+else
+  register_url="http://127.0.0.1:$ENTERPRISES_PORT"
+fi
+# register_reader CLIENT_ID : a client of the token endpoint allowed to read the register, with a
+# random secret; leaves the settings a service needs to use it in reader_settings.
+register_reader() {
+  local index=$((${#client_settings[@]} / 3)) secret
+  secret=$(random_secret)
+  client_settings+=(
+    "TokenIssuer__Clients__${index}__ClientId=$1"
+    "TokenIssuer__Clients__${index}__SecretHash=sha256:$(sha256_of "$secret")"
+    "TokenIssuer__Clients__${index}__Scopes__0=enterprises.read"
+  )
+  reader_settings=(
+    "Registers__Enterprises__BaseUrl=$register_url"
+    "Registers__Enterprises__TokenUrl=http://localhost:$GATEWAY_PORT/connect/token"
+    "Registers__Enterprises__ClientId=$1"
+    "Registers__Enterprises__ClientSecret=$secret"
+  )
+}
+
+# The services, one entry each, in the order they start (the register first):
+#   add_service NAME PROJECT DLL PORT_VARIABLE [SETTING...]
+# NAME is the service's database, gateway cluster and log name; PORT_VARIABLE holds the port of its
+# single process, and with replicas its plural (PLANS_PORTS) may list theirs (deploy/replicas.sh).
+# A SETTING applies to every process of the service; written K:SETTING, to replica K alone.
+services=()
+declare -A service_project=() service_dll=() service_port=() service_extra=()
+add_service() {
+  services+=("$1")
+  service_project[$1]=$2
+  service_dll[$1]=$3
+  service_port[$1]=$4
+  service_extra[$1]=$(printf '%q ' "${@:5}")
+}
+# settings_of NAME REPLICA : the service's own settings for that replica, one a line.
+settings_of() {
+  local setting extra
+  eval "extra=(${service_extra[$1]})"
+  for setting in "${extra[@]}"; do [[ $setting == [0-9]*:* ]] || printf '%s\n' "$setting"; done
+  for setting in "${extra[@]}"; do [[ $setting == "$2":* ]] && printf '%s\n' "${setting#*:}"; done
+  return 0
+}
+
+add_service enterprises services/Enterprises/Enterprises.Api Enterprises.Api.dll ENTERPRISES_PORT
+# Plans reads the register to reconcile its metrics. Every replica loads the seeds on request;
+# only the first loads them at start-up.
+register_reader plans-service
+add_service plans services/Plans/Plans.Api Plans.Api.dll PLANS_PORT \
+  Seeds__Directory="$ROOT/seeds" Seeds__LoadOnStartup=false 1:Seeds__LoadOnStartup=true "${reader_settings[@]}"
+# Platforms looks up hosts and tenants the enterprise events have not brought.
+register_reader platforms-service
+add_service platforms services/Platforms/Platforms.Api Platforms.Api.dll PLATFORMS_PORT "${reader_settings[@]}"
+
+[ "$POSTGRES" = "1" ] && start_local_postgres "$DATA_DIR/postgres" "$POSTGRES_PORT" "${services[@]}"
 if [ "$REPLICAS" -gt 1 ]; then
   # shellcheck source=deploy/replicas.sh
   source "$ROOT/deploy/replicas.sh"
   run_replicas
 fi
-start enterprises "$(bin services/Enterprises/Enterprises.Api)" env \
-  ASPNETCORE_URLS="http://127.0.0.1:$ENTERPRISES_PORT" \
-  "${service_settings[@]}" "$(database enterprises)" \
-  dotnet Enterprises.Api.dll
-start plans "$(bin services/Plans/Plans.Api)" env \
-  ASPNETCORE_URLS="http://127.0.0.1:$PLANS_PORT" \
-  "${service_settings[@]}" "$(database plans)" \
-  Seeds__Directory="$ROOT/seeds" \
-  Registers__Enterprises__BaseUrl="http://127.0.0.1:$ENTERPRISES_PORT" \
-  Registers__Enterprises__TokenUrl="http://localhost:$GATEWAY_PORT/connect/token" \
-  Registers__Enterprises__ClientId="$PLANS_CLIENT_ID" \
-  Registers__Enterprises__ClientSecret="$PLANS_CLIENT_SECRET" \
-  dotnet Plans.Api.dll
-start platforms "$(bin services/Platforms/Platforms.Api)" env \
-  ASPNETCORE_URLS="http://127.0.0.1:$PLATFORMS_PORT" \
-  "${service_settings[@]}" "$(database platforms)" \
-  Registers__Enterprises__BaseUrl="http://127.0.0.1:$ENTERPRISES_PORT" \
-  Registers__Enterprises__TokenUrl="http://localhost:$GATEWAY_PORT/connect/token" \
-  Registers__Enterprises__ClientId="$PLATFORMS_CLIENT_ID" \
-  Registers__Enterprises__ClientSecret="$PLATFORMS_CLIENT_SECRET" \
-  dotnet Platforms.Api.dll
+destinations=()
+for name in "${services[@]}"; do
+  port_variable=${service_port[$name]}
+  mapfile -t settings < <(settings_of "$name" 1)
+  start "$name" "$(bin "${service_project[$name]}")" env \
+    ASPNETCORE_URLS="http://127.0.0.1:${!port_variable}" \
+    "${service_settings[@]}" "$(database "$name")" "${settings[@]}" \
+    dotnet "${service_dll[$name]}"
+  destinations+=("ReverseProxy__Clusters__${name}__Destinations__${name}-1__Address=http://127.0.0.1:${!port_variable}")
+done
 start gateway "$(bin gateway/Gateway)" env \
   ASPNETCORE_URLS="http://localhost:$GATEWAY_PORT" \
   TokenIssuer__Issuer="http://localhost:$GATEWAY_PORT" \
   TokenIssuer__KeyDirectory="$DATA_DIR/keys" \
-  "${client_settings[@]}" \
-  ReverseProxy__Clusters__plans__Destinations__plans-1__Address="http://127.0.0.1:$PLANS_PORT" \
-  ReverseProxy__Clusters__enterprises__Destinations__enterprises-1__Address="http://127.0.0.1:$ENTERPRISES_PORT" \
-  ReverseProxy__Clusters__platforms__Destinations__platforms-1__Address="http://127.0.0.1:$PLATFORMS_PORT" \
+  "${client_settings[@]}" "${destinations[@]}" \
   dotnet Gateway.dll
 
 echo "Waiting for the gateway to be ready..."
