@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Makes the dev overlay's Secrets in secrets/ (git-ignored), once: a signing key, the token clients
-# (an admin and the Plans service; their secrets are printed, only hashes reach the gateway), database
+# (an admin, printed, and a register reader per service that reads the enterprise register; only
+# hashes reach the gateway), database
 # and Redis passwords, and a Data Protection certificate per service. The PostgreSQL roles and Redis
 # must be given the same passwords (docs/operations.md).
 #   generate-secrets.sh [--force]   --force replaces them all
@@ -22,19 +23,28 @@ sha256_of() { printf '%s' "$1" | sha256sum | cut -d' ' -f1; }
 
 openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048 -out "$DIR/signing-key.pem" 2>/dev/null
 
-admin_secret=$(random)
-plans_client_secret=$(random)
-cat >"$DIR/gateway-clients.env" <<CLIENTS
-TokenIssuer__Clients__0__ClientId=dev-admin
-TokenIssuer__Clients__0__SecretHash=sha256:$(sha256_of "$admin_secret")
-TokenIssuer__Clients__0__Scopes__0=*
-TokenIssuer__Clients__1__ClientId=plans-service
-TokenIssuer__Clients__1__SecretHash=sha256:$(sha256_of "$plans_client_secret")
-TokenIssuer__Clients__1__Scopes__0=enterprises.read
-CLIENTS
-echo "Registers__Enterprises__ClientSecret=$plans_client_secret" >"$DIR/plans-register-client.env"
+# The services, each with its database and Data Protection certificate; those that read the
+# enterprise register also have a client of the token endpoint.
+SERVICES=(plans enterprises platforms)
+REGISTER_READERS=(plans platforms)
 
-for service in plans enterprises; do
+admin_secret=$(random)
+{
+  echo "TokenIssuer__Clients__0__ClientId=dev-admin"
+  echo "TokenIssuer__Clients__0__SecretHash=sha256:$(sha256_of "$admin_secret")"
+  echo "TokenIssuer__Clients__0__Scopes__0=*"
+  index=1
+  for service in "${REGISTER_READERS[@]}"; do
+    secret=$(random)
+    echo "TokenIssuer__Clients__${index}__ClientId=$service-service"
+    echo "TokenIssuer__Clients__${index}__SecretHash=sha256:$(sha256_of "$secret")"
+    echo "TokenIssuer__Clients__${index}__Scopes__0=enterprises.read"
+    echo "Registers__Enterprises__ClientSecret=$secret" >"$DIR/$service-register-client.env"
+    index=$((index + 1))
+  done
+} >"$DIR/gateway-clients.env"
+
+for service in "${SERVICES[@]}"; do
   echo "Database__ConnectionString=Host=sti-postgres-rw.databases;Database=$service;Username=$service;Password=$(random)" \
     >"$DIR/$service-database.env"
   password=$(random)
