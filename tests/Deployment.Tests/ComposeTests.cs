@@ -35,7 +35,8 @@ public class ComposeTests
         }
 
         Compose.At("services", "gateway", "ports")!.AsArray().Select(p => p!.GetValue<string>()).Should().Equal("8080:8080");
-        foreach (var service in new[] { "plans", "enterprises" })
+        Built.Should().BeEquivalentTo(Services.WithGateway);
+        foreach (var service in Services.Names)
         {
             var environment = Compose.Map("services", service, "environment");
             environment["Database__ConnectionString"].Should().Contain("Host=postgres").And.Contain($"Database={service}");
@@ -44,6 +45,28 @@ public class ComposeTests
                 "services fetch the keys of the issuer the gateway names in its tokens");
             Compose.Map("services", service, "depends_on", "postgres").Should().Contain("condition", "service_healthy");
         }
+    }
+
+    [Fact]
+    public void The_gateway_routes_to_every_service_and_knows_the_client_of_each_that_reads_the_register()
+    {
+        var gateway = Compose.Map("services", "gateway", "environment");
+        var clients = gateway.Where(v => v.Key.StartsWith("TokenIssuer__Clients__", StringComparison.Ordinal) && v.Key.EndsWith("__ClientId", StringComparison.Ordinal))
+            .Select(v => v.Value).ToList();
+
+        foreach (var service in Services.Names)
+        {
+            gateway.Should().Contain($"ReverseProxy__Clusters__{service}__Destinations__{service}-1__Address", $"http://{service}:8080");
+            Compose.At("services", "gateway", "depends_on")!.AsArray().Select(d => d!.GetValue<string>()).Should().Contain(service);
+            var environment = Compose.Map("services", service, "environment");
+            if (environment.TryGetValue("Registers__Enterprises__ClientId", out var client))
+            {
+                clients.Should().Contain(client, $"{service} gets its tokens for the register from the gateway");
+                environment["Registers__Enterprises__BaseUrl"].Should().Be(gateway["TokenIssuer__Issuer"], "the register is read through the gateway");
+            }
+        }
+
+        Compose.Map("services", "platforms", "environment")["Registers__Enterprises__ClientId"].Should().Be("platforms-service");
     }
 
     [Fact]

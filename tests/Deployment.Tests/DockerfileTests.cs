@@ -17,7 +17,8 @@ public partial class DockerfileTests
     [Fact]
     public void The_gateway_and_each_service_have_a_Dockerfile()
     {
-        Dockerfile.Names.Should().BeEquivalentTo("gateway", "plans", "enterprises");
+        Services.Names.Should().Contain(["plans", "enterprises", "platforms"]);
+        Dockerfile.Names.Should().BeEquivalentTo(Services.WithGateway);
     }
 
     [Theory]

@@ -13,12 +13,12 @@ public class KustomizeTests
 
     [Theory]
     [MemberData(nameof(Overlays))]
-    public async Task The_overlay_renders_the_gateway_plans_and_enterprises_with_their_Services_budgets_and_autoscalers(string overlay)
+    public async Task The_overlay_renders_the_gateway_and_every_service_with_their_Services_budgets_and_autoscalers(string overlay)
     {
         var manifests = await Manifests.RenderAsync(overlay);
 
         var deployments = manifests.OfKind("Deployment").Select(Manifests.NameOf).ToList();
-        deployments.Should().BeEquivalentTo("gateway", "plans", "enterprises");
+        deployments.Should().BeEquivalentTo(Services.WithGateway);
         manifests.OfKind("Service").Select(Manifests.NameOf).Should().BeEquivalentTo(deployments);
         manifests.OfKind("HorizontalPodAutoscaler").Select(h => h.Text("spec", "scaleTargetRef", "name")).Should().BeEquivalentTo(deployments);
         manifests.OfKind("Namespace").Should().ContainSingle();
@@ -61,7 +61,7 @@ public class KustomizeTests
     {
         var manifests = await Manifests.RenderAsync(overlay);
 
-        manifests.PodTemplates.Should().HaveCount(5, "three Deployments and two migration Jobs");
+        manifests.PodTemplates.Should().HaveCount(1 + 2 * Services.Names.Count, "the gateway's Deployment, and a Deployment and a migration Job per service");
         foreach (var (owner, pod) in manifests.PodTemplates)
         {
             var name = $"{owner.Text("kind")} {Manifests.NameOf(owner)}";
@@ -212,7 +212,7 @@ public class KustomizeTests
         var configMaps = manifests.OfKind("ConfigMap").ToDictionary(Manifests.NameOf, c => c.Map("data"));
 
         var databaseUsers = manifests.OfKind("Deployment").Where(d => Environment(d, configMaps).ContainsKey("Database__ConnectionString")).ToList();
-        databaseUsers.Select(Manifests.NameOf).Should().BeEquivalentTo("plans", "enterprises");
+        databaseUsers.Select(Manifests.NameOf).Should().BeEquivalentTo(Services.Names);
         foreach (var deployment in databaseUsers)
         {
             var app = Manifests.NameOf(deployment);
@@ -254,11 +254,37 @@ public class KustomizeTests
         }
     }
 
+    [Theory]
+    [MemberData(nameof(Overlays))]
+    public async Task The_gateway_routes_to_every_service_s_Service_and_lists_the_client_of_each_that_reads_the_register(string overlay)
+    {
+        var manifests = await Manifests.RenderAsync(overlay);
+        var configMaps = manifests.OfKind("ConfigMap").ToDictionary(Manifests.NameOf, c => c.Map("data"));
+        var gateway = Environment(manifests.OfKind("Deployment").Single(d => Manifests.NameOf(d) == "gateway"), configMaps);
+
+        foreach (var service in Services.Names)
+        {
+            gateway.Should().Contain($"ReverseProxy__Clusters__{service}__Destinations__{service}-1__Address", $"http://{service}:8080");
+            manifests.OfKind("Service").Should().Contain(s => Manifests.NameOf(s) == service);
+            var environment = Environment(manifests.OfKind("Deployment").Single(d => Manifests.NameOf(d) == service), configMaps);
+            if (environment.TryGetValue("Registers__Enterprises__ClientId", out var client))
+            {
+                environment["Registers__Enterprises__BaseUrl"].Should().Be("http://gateway:8080", $"{service} reads the register through the gateway");
+                environment.Should().ContainKey("Registers__Enterprises__ClientSecret", $"{service} authenticates as {client}");
+                if (overlay == "dev")
+                {
+                    var clients = File.ReadAllLines(Path.Combine(Manifests.Tree, "overlays", "dev", "secrets", "gateway-clients.env"));
+                    clients.Should().Contain(line => line.EndsWith("__ClientId=" + client, StringComparison.Ordinal), $"the gateway knows {service}'s client");
+                }
+            }
+        }
+    }
+
     [Fact]
     public async Task The_dev_Data_Protection_certificates_load_with_their_passwords_as_the_services_load_them()
     {
         await Manifests.RenderAsync("dev");
-        foreach (var service in new[] { "plans", "enterprises" })
+        foreach (var service in Services.Names)
         {
             var folder = Path.Combine(Manifests.Tree, "overlays", "dev", "secrets");
             var password = File.ReadAllText(Path.Combine(folder, $"{service}-dataprotection.env")).Trim()["password=".Length..];

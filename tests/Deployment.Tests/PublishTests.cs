@@ -30,8 +30,7 @@ public sealed class PublishTests(PublishedOutputs published) : IClassFixture<Pub
     }
 
     [Theory]
-    [InlineData("plans")]
-    [InlineData("enterprises")]
+    [MemberData(nameof(Services.All), MemberType = typeof(Services))]
     public async Task The_published_service_migrates_its_database_and_exits_with_migrate_only(string image)
     {
         var project = DockerfileTests.PublishedProject(image);

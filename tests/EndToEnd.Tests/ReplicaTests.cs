@@ -7,8 +7,9 @@ using TestSupport;
 namespace EndToEnd.Tests;
 
 /// <summary>
-/// <c>deploy/run.sh --postgres --replicas 2</c>: two processes of each service on one PostgreSQL,
-/// two gateways balancing over them, nginx in front as the ingress. Every port comes from TEST_PORTS.
+/// <c>deploy/run.sh --postgres --replicas 2</c>: two processes of each service (Plans, Enterprises,
+/// Platforms) on one PostgreSQL, two gateways balancing over them, nginx in front as the ingress.
+/// Every port comes from TEST_PORTS.
 /// </summary>
 public sealed class ReplicaSystemFixture : IAsyncLifetime
 {
@@ -16,6 +17,7 @@ public sealed class ReplicaSystemFixture : IAsyncLifetime
 
     public int[] PlansPorts { get; } = [.. Enumerable.Range(0, Replicas).Select(_ => TestPorts.Free())];
     public int[] EnterprisesPorts { get; } = [.. Enumerable.Range(0, Replicas).Select(_ => TestPorts.Free())];
+    public int[] PlatformsPorts { get; } = [.. Enumerable.Range(0, Replicas).Select(_ => TestPorts.Free())];
     public int[] GatewayPorts { get; } = [TestPorts.Free(), TestPorts.Free()];
     public SystemFixture System { get; }
 
@@ -27,6 +29,7 @@ public sealed class ReplicaSystemFixture : IAsyncLifetime
                 ["POSTGRES_PORT"] = TestPorts.Free().ToString(CultureInfo.InvariantCulture),
                 ["PLANS_PORTS"] = string.Join(' ', PlansPorts),
                 ["ENTERPRISES_PORTS"] = string.Join(' ', EnterprisesPorts),
+                ["PLATFORMS_PORTS"] = string.Join(' ', PlatformsPorts),
                 ["GATEWAY_PORTS"] = string.Join(' ', GatewayPorts),
             },
             readyWithin: TimeSpan.FromMinutes(6),
@@ -157,6 +160,33 @@ public class ReplicaTests(ReplicaSystemFixture replicas)
         {
             (await ReplicaSystemFixture.RequestsServedAsync(port, "/api/v1/enterprises/{creditCode}")).Should().BePositive($"the Enterprises replica on {port} answers through the front");
         }
+    }
+
+    [Fact]
+    public async Task A_platform_accredited_through_the_front_is_read_by_both_platforms_replicas()
+    {
+        var name = $"天津副本测试大学科技园{Guid.NewGuid():N}"[..20];
+        var created = await HttpApi.JsonAsync(await Front.PostAsJsonAsync("/api/v1/platforms", new
+        {
+            name, type = "UniversitySciencePark", level = "municipal", regionCode = "120116",
+            hostName = "天津大学", hostKind = "university", field = "智能制造", approvedOn = "2025-11-01", documentNumber = "津科区〔2025〕12号",
+        }), HttpStatusCode.Created);
+        var id = created["id"]!.GetValue<string>();
+
+        for (var i = 0; i < 10; i++)
+        {
+            var platform = await HttpApi.JsonAsync(await Front.GetAsync($"/api/v1/platforms/{id}"), HttpStatusCode.OK);
+            platform["name"]!.GetValue<string>().Should().Be(name);
+            platform["status"]!.GetValue<string>().Should().Be("active");
+        }
+
+        foreach (var port in replicas.PlatformsPorts)
+        {
+            (await ReplicaSystemFixture.RequestsServedAsync(port, "/api/v1/platforms/{id:guid}")).Should().BePositive($"the Platforms replica on {port} answers through the front");
+        }
+
+        replicas.System.Output.Should().Contain("platforms").And.Contain(string.Join(' ', replicas.PlatformsPorts),
+            "deploy/run.sh lists the Platforms replicas on the ports it was given");
     }
 
     private async Task<bool> SucceedsAsync(int times)
