@@ -36,18 +36,6 @@ start_replica() {
   echo "${pids[-1]}" >"$DATA_DIR/run/$name.pid"
 }
 
-# migrate SERVICE : applies SERVICE's migrations once, before any replica starts.
-migrate() {
-  local service=$1
-  if ! (cd "$(bin "${service_project[$service]}")" \
-        && exec env "${service_settings[@]}" "$(database "$service")" dotnet "${service_dll[$service]}" --migrate-only) \
-      >"$LOG_DIR/migrate-$service.log" 2>&1; then
-    echo "Migrating $service failed; see $LOG_DIR/migrate-$service.log" >&2
-    tail -n 5 "$LOG_DIR/migrate-$service.log" >&2
-    return 1
-  fi
-}
-
 # front_config PORT GATEWAY_PORT... : nginx as the ingress in front of the gateways. It passes on
 # what the gateway must answer itself (its 413/414/431 problems), retries a request on the other
 # gateway only when the connection failed, and streams answers (CSV exports) without buffering.
@@ -130,13 +118,26 @@ run_replicas() {
 
   # The services' issuer (service_settings) is the gateway at this address already.
   local front="http://localhost:$GATEWAY_PORT"
+  # Each service's migrations once (its migration Job), all at once, before any replica starts. They
+  # are started like the other processes, so that Ctrl-C stops one that hangs.
   echo "Migrating the databases (--migrate-only, once)..."
-  local migrations=()
+  local migrations=() failed=
   for name in "${services[@]}"; do
-    migrate "$name" &
-    migrations+=($!)
+    start "migrate-$name" "$(bin "${service_project[$name]}")" env \
+      "${service_settings[@]}" "$(database "$name")" dotnet "${service_dll[$name]}" --migrate-only
+    migrations+=("${pids[-1]}")
   done
-  for i in "${migrations[@]}"; do wait "$i" || exit 1; done
+  for ((i = 0; i < ${#migrations[@]}; i++)); do
+    if ! wait "${migrations[i]}"; then
+      name=${services[i]}
+      echo "Migrating $name failed; see $LOG_DIR/migrate-$name.log" >&2
+      tail -n 5 "$LOG_DIR/migrate-$name.log" >&2
+      failed=1
+    fi
+  done
+  [ -z "$failed" ] || exit 1
+  # Finished processes: the watch over the replicas below waits for the others only.
+  pids=("${pids[@]:0:${#pids[@]}-${#migrations[@]}}")
 
   local ports settings
   for ((i = 1; i <= REPLICAS; i++)); do
