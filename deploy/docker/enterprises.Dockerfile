@@ -13,10 +13,12 @@ COPY services/BuildingBlocks/Persistence/Persistence.csproj services/BuildingBlo
 COPY services/BuildingBlocks/EventBus/EventBus.csproj services/BuildingBlocks/EventBus/
 COPY services/BuildingBlocks/EventBus.Redis/EventBus.Redis.csproj services/BuildingBlocks/EventBus.Redis/
 COPY services/Enterprises/Enterprises.Contracts/Enterprises.Contracts.csproj services/Enterprises/Enterprises.Contracts/
+COPY services/Platforms/Platforms.Contracts/Platforms.Contracts.csproj services/Platforms/Platforms.Contracts/
 COPY services/Enterprises/Enterprises.Api/Enterprises.Api.csproj services/Enterprises/Enterprises.Api/
 RUN dotnet restore services/Enterprises/Enterprises.Api/Enterprises.Api.csproj
 COPY services/BuildingBlocks/ services/BuildingBlocks/
 COPY services/Enterprises/Enterprises.Contracts/ services/Enterprises/Enterprises.Contracts/
+COPY services/Platforms/Platforms.Contracts/ services/Platforms/Platforms.Contracts/
 COPY services/Enterprises/Enterprises.Api/ services/Enterprises/Enterprises.Api/
 RUN dotnet publish services/Enterprises/Enterprises.Api/Enterprises.Api.csproj -c Release --no-restore -o /app/publish -p:UseAppHost=false
 
