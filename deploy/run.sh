@@ -150,7 +150,9 @@ add_service() {
   service_project[$1]=$2
   service_dll[$1]=$3
   service_port[$1]=$4
-  service_extra[$1]=$(printf '%q ' "${@:5}")
+  service_extra[$1]=
+  [ $# -gt 4 ] && service_extra[$1]=$(printf '%q ' "${@:5}")
+  return 0
 }
 # settings_of NAME REPLICA : the service's own settings for that replica, one a line.
 settings_of() {
