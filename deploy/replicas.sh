@@ -95,7 +95,7 @@ cluster_settings() {
 }
 
 run_replicas() {
-  local gateway_ports name port_variable i
+  local gateway_ports name port_variable port i
   declare -A replica_ports=()
   for name in "${services[@]}"; do
     port_variable=${service_port[$name]}
@@ -168,13 +168,22 @@ run_replicas() {
   start_replica front "$DATA_DIR/front" "$NGINX" -p "$DATA_DIR/front" -e "$LOG_DIR/front.log" \
     -c "$DATA_DIR/front/nginx.conf" -g 'daemon off;'
 
-  # Every process starts at once, and the first Plans replica loads the seeds before it listens.
+  # Every process starts at once, and the first Plans replica loads the seeds before it listens. The
+  # gateways are ready as soon as one replica of each service is, so every replica is waited for too:
+  # ready means all of them serve (and the seeds are in).
   echo "Waiting for the gateways to be ready..."
-  if ! wait_for_url "$front/health/ready" "${READY_TIMEOUT:-300}"; then
-    echo "The system did not become ready within ${READY_TIMEOUT:-300} s. Logs: $LOG_DIR" >&2
-    tail -n 20 "$LOG_DIR"/*.log >&2
-    exit 1
-  fi
+  local ready=("$front/health/ready")
+  for name in "${services[@]}"; do
+    for port in ${replica_ports[$name]}; do ready+=("http://127.0.0.1:$port/health/ready"); done
+  done
+  local url
+  for url in "${ready[@]}"; do
+    if ! wait_for_url "$url" "${READY_TIMEOUT:-300}"; then
+      echo "The system did not become ready within ${READY_TIMEOUT:-300} s ($url). Logs: $LOG_DIR" >&2
+      tail -n 20 "$LOG_DIR"/*.log >&2
+      exit 1
+    fi
+  done
 
   cat <<INFO
 
