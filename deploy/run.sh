@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Starts the whole system on this machine: Redis, every service, and the gateway in front of them.
 # Stops everything on Ctrl-C. Settings (environment variables, defaults in brackets):
-#   GATEWAY_PORT [8080]   PLANS_PORT [5101]   ENTERPRISES_PORT [5102]   PLATFORMS_PORT [5103]   REDIS_PORT [6379]
+#   GATEWAY_PORT [8080]   PLANS_PORT [5101]   ENTERPRISES_PORT [5102]   PLATFORMS_PORT [5103]
+#   TALENT_PORT [5104]    REDIS_PORT [6379]
 #   DATA_DIR [./.data]    SQLite files (or the PostgreSQL cluster), Redis data and logs
 #   POSTGRES [0]          1 (or the flag --postgres) = each service on its own database of a local
 #                         PostgreSQL 15 cluster in DATA_DIR/postgres instead of SQLite; POSTGRES_PORT [55433]
@@ -41,6 +42,7 @@ GATEWAY_PORT=${GATEWAY_PORT:-8080}
 PLANS_PORT=${PLANS_PORT:-5101}
 ENTERPRISES_PORT=${ENTERPRISES_PORT:-5102}
 PLATFORMS_PORT=${PLATFORMS_PORT:-5103}
+TALENT_PORT=${TALENT_PORT:-5104}
 REDIS_PORT=${REDIS_PORT:-6379}
 DATA_DIR=$(mkdir -p "${DATA_DIR:-$ROOT/.data}" && cd "${DATA_DIR:-$ROOT/.data}" && pwd)
 LOG_DIR="$DATA_DIR/logs"
@@ -172,6 +174,9 @@ add_service plans services/Plans/Plans.Api Plans.Api.dll PLANS_PORT \
 # Platforms looks up hosts and tenants the enterprise events have not brought.
 register_reader platforms-service
 add_service platforms services/Platforms/Platforms.Api Platforms.Api.dll PLATFORMS_PORT "${reader_settings[@]}"
+# Talent looks up employers and host enterprises the same way.
+register_reader talent-service
+add_service talent services/Talent/Talent.Api Talent.Api.dll TALENT_PORT "${reader_settings[@]}"
 
 [ "$POSTGRES" = "1" ] && start_local_postgres "$DATA_DIR/postgres" "$POSTGRES_PORT" "${services[@]}"
 if [ "$REPLICAS" -gt 1 ]; then

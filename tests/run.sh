@@ -38,6 +38,7 @@ run_suite unit-plans tests/Plans.UnitTests || failed=1
 run_suite unit-enterprises tests/Enterprises.UnitTests || failed=1
 run_suite deployment tests/Deployment.Tests || failed=1
 run_suite unit-platforms tests/Platforms.UnitTests || failed=1
+run_suite unit-talent tests/Talent.UnitTests || failed=1
 run_suite eventbus tests/EventBus.Tests || failed=1
 run_suite observability tests/Observability.Tests || failed=1
 run_suite gateway tests/Gateway.FunctionalTests || failed=1
@@ -45,11 +46,13 @@ start_redis "${TEST_REDIS_PORT:-56379}"
 run_suite functional-sqlite-plans tests/Plans.FunctionalTests || failed=1
 run_suite functional-sqlite-enterprises tests/Enterprises.FunctionalTests || failed=1
 run_suite functional-sqlite-platforms tests/Platforms.FunctionalTests || failed=1
+run_suite functional-sqlite-talent tests/Talent.FunctionalTests || failed=1
 run_suite building-blocks-sqlite tests/BuildingBlocks.Tests || failed=1
 start_postgres "${TEST_POSTGRES_PORT:-55432}"
 run_suite functional-postgres-plans tests/Plans.FunctionalTests || failed=1
 run_suite functional-postgres-enterprises tests/Enterprises.FunctionalTests || failed=1
 run_suite functional-postgres-platforms tests/Platforms.FunctionalTests || failed=1
+run_suite functional-postgres-talent tests/Talent.FunctionalTests || failed=1
 run_suite building-blocks-postgres tests/BuildingBlocks.Tests || failed=1
 stop_postgres
 stop_redis

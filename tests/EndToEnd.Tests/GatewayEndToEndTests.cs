@@ -117,13 +117,6 @@ public class GatewayEndToEndTests(SystemFixture system)
     }
 
     [Fact]
-    public async Task A_service_not_yet_deployed_answers_503_problem_details()
-    {
-        (await ProblemCodeAsync(await Gateway.GetAsync("/api/v1/talents"), HttpStatusCode.ServiceUnavailable))
-            .Should().Be("serviceUnavailable");
-    }
-
-    [Fact]
     public async Task The_request_id_is_generated_when_absent_and_kept_when_sent()
     {
         var generated = await Gateway.GetAsync("/api/v1/regions?pageSize=1");

@@ -22,6 +22,7 @@ public class RunScriptTests
         SystemFixture.IsListening(system.PlansPort).Should().BeFalse();
         SystemFixture.IsListening(system.EnterprisesPort).Should().BeFalse();
         SystemFixture.IsListening(system.PlatformsPort).Should().BeFalse();
+        SystemFixture.IsListening(system.TalentPort).Should().BeFalse();
         SystemFixture.IsListening(system.RedisPort).Should().BeFalse();
         system.Output.Should().Contain("Stopped.");
         await system.DisposeAsync();

@@ -36,6 +36,7 @@ public sealed class SystemFixture : IAsyncLifetime
     public int PlansPort { get; } = TestSupport.TestPorts.Free();
     public int EnterprisesPort { get; } = TestSupport.TestPorts.Free();
     public int PlatformsPort { get; } = TestSupport.TestPorts.Free();
+    public int TalentPort { get; } = TestSupport.TestPorts.Free();
     public int RedisPort { get; } = TestSupport.TestPorts.Free();
     public string DataDirectory { get; } = Path.Combine(Path.GetTempPath(), "e2e-" + Guid.NewGuid().ToString("N")[..8]);
     /// <summary>The gateway, called with the local admin client's token.</summary>
@@ -59,6 +60,7 @@ public sealed class SystemFixture : IAsyncLifetime
                 ["PLANS_PORT"] = PlansPort.ToString(),
                 ["ENTERPRISES_PORT"] = EnterprisesPort.ToString(),
                 ["PLATFORMS_PORT"] = PlatformsPort.ToString(),
+                ["TALENT_PORT"] = TalentPort.ToString(),
                 ["REDIS_PORT"] = RedisPort.ToString(),
                 ["DATA_DIR"] = DataDirectory,
                 ["SKIP_BUILD"] = "1",
@@ -93,14 +95,21 @@ public sealed class SystemFixture : IAsyncLifetime
         Gateway.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", await AdminTokenAsync());
     }
 
-    private async Task<string> AdminTokenAsync()
+    /// <summary>A token of the local admin client: every scope, or only those named (space-separated).</summary>
+    public async Task<string> AdminTokenAsync(string? scope = null)
     {
-        var response = await Anonymous.PostAsync("/connect/token", new FormUrlEncodedContent(
+        List<KeyValuePair<string, string>> form =
         [
             KeyValuePair.Create("grant_type", "client_credentials"),
             KeyValuePair.Create("client_id", AdminClientId),
             KeyValuePair.Create("client_secret", AdminClientSecret),
-        ]));
+        ];
+        if (scope is not null)
+        {
+            form.Add(KeyValuePair.Create("scope", scope));
+        }
+
+        var response = await Anonymous.PostAsync("/connect/token", new FormUrlEncodedContent(form));
         response.EnsureSuccessStatusCode();
         var body = System.Text.Json.Nodes.JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
         return body["access_token"]!.GetValue<string>();

@@ -16,7 +16,19 @@ namespace TestSupport;
 public abstract class ServiceApiFactory<TProgram>(string serviceName) : WebApplicationFactory<TProgram>
     where TProgram : class
 {
-    private readonly string dataDirectory = Path.Combine(Path.GetTempPath(), $"{serviceName}-tests", Guid.NewGuid().ToString("N"));
+    /// <summary>The folder of its SQLite file. A second factory given the same folder (and <see cref="DatabaseName"/>) runs on the same database, as a replica or a restart does.</summary>
+    public string DataDirectory { get; init; } = Path.Combine(Path.GetTempPath(), $"{serviceName}-tests", Guid.NewGuid().ToString("N"));
+
+    /// <summary>The name of its database on the PostgreSQL server of TEST_POSTGRES.</summary>
+    public string DatabaseName { get; init; } = $"{serviceName}_test_{Guid.NewGuid():N}";
+
+    /// <summary>Its database, for reading around the service with plain ADO.NET.</summary>
+    public RawDatabase Database => PostgresServer is { } server
+        ? new RawDatabase($"{server};Database={DatabaseName}", onPostgres: true, DataDirectory)
+        : new RawDatabase($"Data Source={Path.Combine(DataDirectory, serviceName + ".db")}", onPostgres: false, DataDirectory);
+
+    /// <summary>Whether disposing leaves the SQLite folder for someone else to read (and delete) later.</summary>
+    protected virtual bool KeepsDatabase => false;
 
     public static string? PostgresServer => Environment.GetEnvironmentVariable("TEST_POSTGRES");
 
@@ -55,11 +67,11 @@ public abstract class ServiceApiFactory<TProgram>(string serviceName) : WebAppli
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
-        builder.UseSetting("Database:DataDirectory", dataDirectory);
+        builder.UseSetting("Database:DataDirectory", DataDirectory);
         if (PostgresServer is { } server)
         {
             builder.UseSetting("Database:Provider", "Postgres");
-            builder.UseSetting("Database:ConnectionString", $"{server};Database={serviceName}_test_{Guid.NewGuid():N}");
+            builder.UseSetting("Database:ConnectionString", $"{server};Database={DatabaseName}");
         }
 
         builder.UseSetting("EventBus:Redis", RedisServer);
@@ -84,9 +96,9 @@ public abstract class ServiceApiFactory<TProgram>(string serviceName) : WebAppli
     {
         base.Dispose(disposing);
         SqliteConnection.ClearAllPools();
-        if (Directory.Exists(dataDirectory))
+        if (!KeepsDatabase && Directory.Exists(DataDirectory))
         {
-            Directory.Delete(dataDirectory, recursive: true);
+            Directory.Delete(DataDirectory, recursive: true);
         }
     }
 }

@@ -2,7 +2,7 @@ using System.Collections.Concurrent;
 using System.Text;
 using Microsoft.Extensions.Logging;
 
-namespace BuildingBlocks.Tests;
+namespace TestSupport;
 
 /// <summary>
 /// Keeps every log line a host writes, at every level: the formatted message, each structured

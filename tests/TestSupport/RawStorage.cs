@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace BuildingBlocks.Tests;
+namespace TestSupport;
 
 /// <summary>Everything a database keeps, read around the service: what someone with a copy of its storage has.</summary>
 public static class RawStorage
@@ -10,17 +10,32 @@ public static class RawStorage
     /// PostgreSQL: every value of every table, and the bytes of the database's files and of the
     /// write-ahead log written since <paramref name="since"/>, after a checkpoint.
     /// </summary>
-    public static async Task<List<(string Where, byte[] Bytes)>> ReadAsync(PeopleDatabase database, DateTime since)
+    public static async Task<List<(string Where, byte[] Bytes)>> ReadAsync(RawDatabase database, DateTime since)
     {
         var chunks = new List<(string, byte[])>();
+        await foreach (var chunk in ReadEachAsync(database, since))
+        {
+            chunks.Add(chunk);
+        }
+
+        return chunks;
+    }
+
+    /// <summary>
+    /// The same, one chunk at a time, for storage too large to hold at once; <paramref name="since"/>
+    /// null leaves PostgreSQL's write-ahead log out (it is the server's, shared by its databases, and
+    /// need be read only once for several).
+    /// </summary>
+    public static async IAsyncEnumerable<(string Where, byte[] Bytes)> ReadEachAsync(RawDatabase database, DateTime? since)
+    {
         if (!database.OnPostgres)
         {
             foreach (var file in Directory.GetFiles(database.Directory))
             {
-                chunks.Add((file, await ReadSharedAsync(file)));
+                yield return (file, await ReadSharedAsync(file));
             }
 
-            return chunks;
+            yield break;
         }
 
         var tables = await database.QueryAsync("SELECT table_name FROM information_schema.tables WHERE table_schema = 'public'");
@@ -28,12 +43,15 @@ public static class RawStorage
         {
             foreach (var row in await database.QueryAsync($"SELECT * FROM \"{table}\""))
             {
-                chunks.AddRange(row.Select(value => ($"table {table}", value switch
+                foreach (var value in row)
                 {
-                    null => [],
-                    byte[] bytes => bytes,
-                    _ => Encoding.UTF8.GetBytes(Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture)!),
-                })));
+                    yield return ($"table {table}", value switch
+                    {
+                        null => [],
+                        byte[] bytes => bytes,
+                        _ => Encoding.UTF8.GetBytes(Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture)!),
+                    });
+                }
             }
         }
 
@@ -41,14 +59,16 @@ public static class RawStorage
         var dataDirectory = (string)(await database.QueryAsync("SHOW data_directory"))[0][0]!;
         var oid = Convert.ToString((await database.QueryAsync("SELECT oid FROM pg_database WHERE datname = current_database()"))[0][0],
             System.Globalization.CultureInfo.InvariantCulture);
-        var files = Directory.GetFiles(Path.Combine(dataDirectory, "base", oid!))
-            .Concat(Directory.GetFiles(Path.Combine(dataDirectory, "pg_wal")).Where(f => File.GetLastWriteTimeUtc(f) >= since));
-        foreach (var file in files)
+        var files = Directory.GetFiles(Path.Combine(dataDirectory, "base", oid!)).AsEnumerable();
+        if (since is { } walSince)
         {
-            chunks.Add((file, await ReadSharedAsync(file)));
+            files = files.Concat(Directory.GetFiles(Path.Combine(dataDirectory, "pg_wal")).Where(f => File.GetLastWriteTimeUtc(f) >= walSince));
         }
 
-        return chunks;
+        foreach (var file in files)
+        {
+            yield return (file, await ReadSharedAsync(file));
+        }
     }
 
     private static async Task<byte[]> ReadSharedAsync(string file)
