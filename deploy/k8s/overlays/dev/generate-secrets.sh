@@ -25,8 +25,8 @@ openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048 -out "$DIR/signing-
 
 # The services, each with its database and Data Protection certificate; those that read the
 # enterprise register also have a client of the token endpoint.
-SERVICES=(plans enterprises platforms)
-REGISTER_READERS=(plans platforms)
+SERVICES=(plans enterprises platforms talent)
+REGISTER_READERS=(plans platforms talent)
 
 admin_secret=$(random)
 {
