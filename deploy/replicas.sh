@@ -11,7 +11,7 @@
 #   - nginx in front of the gateways, as an ingress, on GATEWAY_PORT: the URL callers use.
 # Ports (environment variables, space-separated lists, defaults in brackets):
 #   <PORT_VARIABLE>S of each service: PLANS_PORTS [PLANS_PORT, PLANS_PORT+100, ...], ENTERPRISES_PORTS,
-#                      PLATFORMS_PORTS ... likewise
+#                      PLATFORMS_PORTS, TALENT_PORTS ... likewise
 #   GATEWAY_PORTS [GATEWAY_PORT+1 GATEWAY_PORT+2]
 #   READY_TIMEOUT [300]   seconds to wait for the system to be ready
 # Each replica's process id is written to DATA_DIR/run/<name>.pid (plans-1, gateway-2, front ...).
