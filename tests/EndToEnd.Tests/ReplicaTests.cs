@@ -8,7 +8,7 @@ namespace EndToEnd.Tests;
 
 /// <summary>
 /// <c>deploy/run.sh --postgres --replicas 2</c>: two processes of each service (Plans, Enterprises,
-/// Platforms) on one PostgreSQL, two gateways balancing over them, nginx in front as the ingress.
+/// Platforms, Talent) on one PostgreSQL, two gateways balancing over them, nginx in front as the ingress.
 /// Every port comes from TEST_PORTS.
 /// </summary>
 public sealed class ReplicaSystemFixture : IAsyncLifetime
@@ -18,6 +18,7 @@ public sealed class ReplicaSystemFixture : IAsyncLifetime
     public int[] PlansPorts { get; } = [.. Enumerable.Range(0, Replicas).Select(_ => TestPorts.Free())];
     public int[] EnterprisesPorts { get; } = [.. Enumerable.Range(0, Replicas).Select(_ => TestPorts.Free())];
     public int[] PlatformsPorts { get; } = [.. Enumerable.Range(0, Replicas).Select(_ => TestPorts.Free())];
+    public int[] TalentPorts { get; } = [.. Enumerable.Range(0, Replicas).Select(_ => TestPorts.Free())];
     public int[] GatewayPorts { get; } = [TestPorts.Free(), TestPorts.Free()];
     public SystemFixture System { get; }
 
@@ -30,6 +31,7 @@ public sealed class ReplicaSystemFixture : IAsyncLifetime
                 ["PLANS_PORTS"] = string.Join(' ', PlansPorts),
                 ["ENTERPRISES_PORTS"] = string.Join(' ', EnterprisesPorts),
                 ["PLATFORMS_PORTS"] = string.Join(' ', PlatformsPorts),
+                ["TALENT_PORTS"] = string.Join(' ', TalentPorts),
                 ["GATEWAY_PORTS"] = string.Join(' ', GatewayPorts),
             },
             readyWithin: TimeSpan.FromMinutes(6),
@@ -187,6 +189,44 @@ public class ReplicaTests(ReplicaSystemFixture replicas)
 
         replicas.System.Output.Should().Contain("platforms").And.Contain(string.Join(' ', replicas.PlatformsPorts),
             "deploy/run.sh lists the Platforms replicas on the ports it was given");
+    }
+
+    [Fact]
+    public async Task A_person_registered_through_the_front_is_read_whole_and_found_by_phone_by_both_talent_replicas()
+    {
+        var employer = CreditCodes.New("120118");
+        await HttpApi.JsonAsync(await Front.PostAsJsonAsync("/api/v1/enterprises", new
+        {
+            creditCode = employer, name = "天津静海副本测试材料有限公司", regionCode = "120118", industry = "新材料", foundedOn = "2016-04-01",
+        }), HttpStatusCode.Created);
+        var idNumber = IdentityNumbers.New("120118");
+        var phone = IdentityNumbers.Phone();
+        var registered = await HttpApi.JsonAsync(await Front.PostAsJsonAsync("/api/v1/talents", new
+        {
+            documentType = "residentIdentityCard", idNumber, name = "王副本", phone, education = "doctorate", title = "正高级工程师",
+            field = "新材料", employerCreditCode = employer, regionCode = "120118",
+        }), HttpStatusCode.Created);
+        var id = registered["id"]!.GetValue<string>();
+
+        // Whichever replica encrypted the identity number and hashed the phone, the other decrypts and
+        // finds them: the Data Protection key ring and the look-up secret are shared in the database.
+        for (var i = 0; i < 10; i++)
+        {
+            var person = await HttpApi.JsonAsync(await Front.GetAsync($"/api/v1/talents/{id}"), HttpStatusCode.OK);
+            person["idNumber"]!.GetValue<string>().Should().Be(idNumber);
+            person["phone"]!.GetValue<string>().Should().Be(phone);
+            var found = await HttpApi.JsonAsync(await Front.PostAsJsonAsync("/api/v1/talents/lookup", new { phone }), HttpStatusCode.OK);
+            found["items"]!.AsArray().Should().ContainSingle().Which!["id"]!.GetValue<string>().Should().Be(id);
+        }
+
+        foreach (var port in replicas.TalentPorts)
+        {
+            (await ReplicaSystemFixture.RequestsServedAsync(port, "/api/v1/talents/{id:guid}")).Should().BePositive($"the Talent replica on {port} answers through the front");
+            (await ReplicaSystemFixture.RequestsServedAsync(port, "/api/v1/talents/lookup")).Should().BePositive($"the Talent replica on {port} looks up through the front");
+        }
+
+        replicas.System.Output.Should().Contain("talent").And.Contain(string.Join(' ', replicas.TalentPorts),
+            "deploy/run.sh lists the Talent replicas on the ports it was given");
     }
 
     private async Task<bool> SucceedsAsync(int times)
