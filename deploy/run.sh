@@ -7,6 +7,9 @@
 #   POSTGRES [0]          1 (or the flag --postgres) = each service on its own database of a local
 #                         PostgreSQL 15 cluster in DATA_DIR/postgres instead of SQLite; POSTGRES_PORT [55433]
 #   SKIP_BUILD [0]        1 = run what was built last (Release)
+#   REPLICAS [1]          N > 1 (or the flag --replicas N, with --postgres) = N processes of each service
+#                         and two gateways behind an nginx front on GATEWAY_PORT, as an ingress stands in
+#                         front of gateways in a cluster; see deploy/replicas.sh for their ports
 #   LOCAL_ADMIN_CLIENT_ID [local-admin], LOCAL_ADMIN_CLIENT_SECRET [generated]
 #                         the admin client of the gateway's token endpoint (every scope)
 set -euo pipefail
@@ -15,13 +18,25 @@ ROOT=$(cd "$(dirname "$0")/.." && pwd)
 # shellcheck source=deploy/lib.sh
 source "$ROOT/deploy/lib.sh"
 
-for argument in "$@"; do
-  case "$argument" in
+while [ $# -gt 0 ]; do
+  case "$1" in
     --postgres) POSTGRES=1 ;;
-    *) echo "Unknown option: $argument (known: --postgres)" >&2; exit 2 ;;
+    --replicas) REPLICAS=${2:-}; shift ;;
+    --replicas=*) REPLICAS=${1#--replicas=} ;;
+    *) echo "Unknown option: $1 (known: --postgres, --replicas N)" >&2; exit 2 ;;
   esac
+  shift
 done
 POSTGRES=${POSTGRES:-0}
+REPLICAS=${REPLICAS:-1}
+if ! [[ "$REPLICAS" =~ ^[1-9][0-9]?$ ]]; then
+  echo "--replicas takes a number from 1 to 99, not '$REPLICAS'." >&2
+  exit 2
+fi
+if [ "$REPLICAS" -gt 1 ] && [ "$POSTGRES" != "1" ]; then
+  echo "--replicas needs --postgres: replicas share one database, and a SQLite file belongs to one process." >&2
+  exit 2
+fi
 POSTGRES_PORT=${POSTGRES_PORT:-55433}
 GATEWAY_PORT=${GATEWAY_PORT:-8080}
 PLANS_PORT=${PLANS_PORT:-5101}
@@ -35,6 +50,8 @@ mkdir -p "$LOG_DIR" "$DATA_DIR/redis"
 
 ensure_debian_packages redis-server=redis-server curl=curl
 [ "$POSTGRES" = "1" ] && ensure_debian_packages "$PG_BIN/initdb=postgresql-15"
+NGINX=$(command -v nginx || echo /usr/sbin/nginx)
+[ "$REPLICAS" -gt 1 ] && ensure_debian_packages "$NGINX=nginx" openssl=openssl
 
 if [ "${SKIP_BUILD:-0}" != "1" ]; then
   echo "Building (Release)..."
@@ -42,10 +59,8 @@ if [ "${SKIP_BUILD:-0}" != "1" ]; then
     || { cat "$LOG_DIR/build.log"; exit 1; }
 fi
 
-# Local clients of the gateway's token endpoint: an administrator with every scope, a read-only
-# one, the Plans service itself (it reads the enterprise register to reconcile its metrics), the
-# Platforms service (it looks up hosts and tenants the enterprise events have not brought) and the
-# Talent service (it looks up employers and host enterprises the same way).
+# Local clients of the gateway's token endpoint: an administrator with every scope and a read-only
+# one; the services that read the enterprise register get one each (token_client, below).
 # Secrets are random unless given, and only their SHA-256 reaches the gateway.
 random_secret() { od -An -tx1 -N20 /dev/urandom | tr -d ' \n'; }
 sha256_of() { printf '%s' "$1" | sha256sum | cut -d' ' -f1; }
@@ -53,12 +68,6 @@ ADMIN_ID=${LOCAL_ADMIN_CLIENT_ID:-local-admin}
 ADMIN_SECRET=${LOCAL_ADMIN_CLIENT_SECRET:-$(random_secret)}
 READER_ID=local-reader
 READER_SECRET=$(random_secret)
-PLANS_CLIENT_ID=plans-service
-PLANS_CLIENT_SECRET=$(random_secret)
-PLATFORMS_CLIENT_ID=platforms-service
-PLATFORMS_CLIENT_SECRET=$(random_secret)
-TALENT_CLIENT_ID=talent-service
-TALENT_CLIENT_SECRET=$(random_secret)
 # Scope lists are the gateway's own: '*' grants every scope, '*.read' every read scope.
 client_settings=(
   TokenIssuer__Clients__0__ClientId="$ADMIN_ID"
@@ -67,17 +76,6 @@ client_settings=(
   TokenIssuer__Clients__1__ClientId="$READER_ID"
   TokenIssuer__Clients__1__SecretHash="sha256:$(sha256_of "$READER_SECRET")"
   TokenIssuer__Clients__1__Scopes__0='*.read'
-  TokenIssuer__Clients__2__ClientId="$PLANS_CLIENT_ID"
-  TokenIssuer__Clients__2__SecretHash="sha256:$(sha256_of "$PLANS_CLIENT_SECRET")"
-  TokenIssuer__Clients__2__Scopes__0=enterprises.read
-  TokenIssuer__Clients__2__Scopes__1=platforms.read
-  TokenIssuer__Clients__2__Scopes__2=talent.read
-  TokenIssuer__Clients__3__ClientId="$PLATFORMS_CLIENT_ID"
-  TokenIssuer__Clients__3__SecretHash="sha256:$(sha256_of "$PLATFORMS_CLIENT_SECRET")"
-  TokenIssuer__Clients__3__Scopes__0=enterprises.read
-  TokenIssuer__Clients__4__ClientId="$TALENT_CLIENT_ID"
-  TokenIssuer__Clients__4__SecretHash="sha256:$(sha256_of "$TALENT_CLIENT_SECRET")"
-  TokenIssuer__Clients__4__Scopes__0=enterprises.read
 )
 
 pids=()
@@ -112,57 +110,107 @@ database() {
     echo "Database__DataDirectory=$DATA_DIR"
   fi
 }
-[ "$POSTGRES" = "1" ] && start_local_postgres "$DATA_DIR/postgres" "$POSTGRES_PORT" plans enterprises platforms talent
 service_settings=(
   Auth__Issuers__0__Authority="http://localhost:$GATEWAY_PORT"
   EventBus__Redis="127.0.0.1:$REDIS_PORT"
 )
-start enterprises "$(bin services/Enterprises/Enterprises.Api)" env \
-  ASPNETCORE_URLS="http://127.0.0.1:$ENTERPRISES_PORT" \
-  "${service_settings[@]}" "$(database enterprises)" \
-  dotnet Enterprises.Api.dll
-start plans "$(bin services/Plans/Plans.Api)" env \
-  ASPNETCORE_URLS="http://127.0.0.1:$PLANS_PORT" \
-  "${service_settings[@]}" "$(database plans)" \
-  Seeds__Directory="$ROOT/seeds" \
-  Registers__Enterprises__BaseUrl="http://127.0.0.1:$ENTERPRISES_PORT" \
-  Registers__Enterprises__TokenUrl="http://localhost:$GATEWAY_PORT/connect/token" \
-  Registers__Enterprises__ClientId="$PLANS_CLIENT_ID" \
-  Registers__Enterprises__ClientSecret="$PLANS_CLIENT_SECRET" \
-  Registers__Platforms__BaseUrl="http://127.0.0.1:$PLATFORMS_PORT" \
-  Registers__Platforms__TokenUrl="http://localhost:$GATEWAY_PORT/connect/token" \
-  Registers__Platforms__ClientId="$PLANS_CLIENT_ID" \
-  Registers__Platforms__ClientSecret="$PLANS_CLIENT_SECRET" \
-  Registers__Talent__BaseUrl="http://127.0.0.1:$TALENT_PORT" \
-  Registers__Talent__TokenUrl="http://localhost:$GATEWAY_PORT/connect/token" \
-  Registers__Talent__ClientId="$PLANS_CLIENT_ID" \
-  Registers__Talent__ClientSecret="$PLANS_CLIENT_SECRET" \
-  dotnet Plans.Api.dll
-start platforms "$(bin services/Platforms/Platforms.Api)" env \
-  ASPNETCORE_URLS="http://127.0.0.1:$PLATFORMS_PORT" \
-  "${service_settings[@]}" "$(database platforms)" \
-  Registers__Enterprises__BaseUrl="http://127.0.0.1:$ENTERPRISES_PORT" \
-  Registers__Enterprises__TokenUrl="http://localhost:$GATEWAY_PORT/connect/token" \
-  Registers__Enterprises__ClientId="$PLATFORMS_CLIENT_ID" \
-  Registers__Enterprises__ClientSecret="$PLATFORMS_CLIENT_SECRET" \
-  dotnet Platforms.Api.dll
-start talent "$(bin services/Talent/Talent.Api)" env \
-  ASPNETCORE_URLS="http://127.0.0.1:$TALENT_PORT" \
-  "${service_settings[@]}" "$(database talent)" \
-  Registers__Enterprises__BaseUrl="http://127.0.0.1:$ENTERPRISES_PORT" \
-  Registers__Enterprises__TokenUrl="http://localhost:$GATEWAY_PORT/connect/token" \
-  Registers__Enterprises__ClientId="$TALENT_CLIENT_ID" \
-  Registers__Enterprises__ClientSecret="$TALENT_CLIENT_SECRET" \
-  dotnet Talent.Api.dll
+
+# Where a service reads another's register: that service's own process, or with replicas the front,
+# which balances over them. Tokens always come from the gateway's token endpoint.
+register_url() {
+  local port_variable="${1^^}_PORT"
+  if [ "$REPLICAS" -gt 1 ]; then
+    echo "http://localhost:$GATEWAY_PORT"
+  else
+    echo "http://127.0.0.1:${!port_variable}"
+  fi
+}
+# register_reader CLIENT_ID REGISTER... : a client of the token endpoint allowed to read each REGISTER
+# (enterprises, platforms, talent), with a random secret; leaves the settings a service needs to use
+# it in reader_settings (Registers__Enterprises__BaseUrl ...).
+clients=2
+register_reader() {
+  local client=$1 index=$clients secret register scope=0 section
+  shift
+  clients=$((clients + 1))
+  secret=$(random_secret)
+  client_settings+=(
+    "TokenIssuer__Clients__${index}__ClientId=$client"
+    "TokenIssuer__Clients__${index}__SecretHash=sha256:$(sha256_of "$secret")"
+  )
+  reader_settings=()
+  for register in "$@"; do
+    section="Registers__${register^}"
+    client_settings+=("TokenIssuer__Clients__${index}__Scopes__${scope}=$register.read")
+    reader_settings+=(
+      "${section}__BaseUrl=$(register_url "$register")"
+      "${section}__TokenUrl=http://localhost:$GATEWAY_PORT/connect/token"
+      "${section}__ClientId=$client"
+      "${section}__ClientSecret=$secret"
+    )
+    scope=$((scope + 1))
+  done
+}
+
+# The services, one entry each, in the order they start (the register first):
+#   add_service NAME PROJECT DLL PORT_VARIABLE [SETTING...]
+# NAME is the service's database, gateway cluster and log name; PORT_VARIABLE holds the port of its
+# single process, and with replicas its plural (PLANS_PORTS) may list theirs (deploy/replicas.sh).
+# A SETTING applies to every process of the service; written K:SETTING, to replica K alone.
+services=()
+declare -A service_project=() service_dll=() service_port=() service_extra=()
+add_service() {
+  services+=("$1")
+  service_project[$1]=$2
+  service_dll[$1]=$3
+  service_port[$1]=$4
+  service_extra[$1]=
+  [ $# -gt 4 ] && service_extra[$1]=$(printf '%q ' "${@:5}")
+  return 0
+}
+# settings_of NAME REPLICA : the service's own settings for that replica, one a line.
+settings_of() {
+  local setting extra
+  eval "extra=(${service_extra[$1]})"
+  for setting in "${extra[@]}"; do [[ $setting == [0-9]*:* ]] || printf '%s\n' "$setting"; done
+  for setting in "${extra[@]}"; do [[ $setting == "$2":* ]] && printf '%s\n' "${setting#*:}"; done
+  return 0
+}
+
+add_service enterprises services/Enterprises/Enterprises.Api Enterprises.Api.dll ENTERPRISES_PORT
+# Plans reads the three registers to reconcile its metrics. Every replica loads the seeds on request;
+# only the first loads them at start-up.
+register_reader plans-service enterprises platforms talent
+add_service plans services/Plans/Plans.Api Plans.Api.dll PLANS_PORT \
+  Seeds__Directory="$ROOT/seeds" Seeds__LoadOnStartup=false 1:Seeds__LoadOnStartup=true "${reader_settings[@]}"
+# Platforms looks up hosts and tenants the enterprise events have not brought.
+register_reader platforms-service enterprises
+add_service platforms services/Platforms/Platforms.Api Platforms.Api.dll PLATFORMS_PORT "${reader_settings[@]}"
+# Talent looks up employers and host enterprises the same way.
+register_reader talent-service enterprises
+add_service talent services/Talent/Talent.Api Talent.Api.dll TALENT_PORT "${reader_settings[@]}"
+
+[ "$POSTGRES" = "1" ] && start_local_postgres "$DATA_DIR/postgres" "$POSTGRES_PORT" "${services[@]}"
+if [ "$REPLICAS" -gt 1 ]; then
+  # shellcheck source=deploy/replicas.sh
+  source "$ROOT/deploy/replicas.sh"
+  run_replicas
+fi
+destinations=()
+for name in "${services[@]}"; do
+  port_variable=${service_port[$name]}
+  mapfile -t settings < <(settings_of "$name" 1)
+  start "$name" "$(bin "${service_project[$name]}")" env \
+    ASPNETCORE_URLS="http://127.0.0.1:${!port_variable}" \
+    "${service_settings[@]}" "$(database "$name")" "${settings[@]}" \
+    dotnet "${service_dll[$name]}"
+  destinations+=("ReverseProxy__Clusters__${name}__Destinations__${name}-1__Address=http://127.0.0.1:${!port_variable}")
+done
 start gateway "$(bin gateway/Gateway)" env \
   ASPNETCORE_URLS="http://localhost:$GATEWAY_PORT" \
   TokenIssuer__Issuer="http://localhost:$GATEWAY_PORT" \
   TokenIssuer__KeyDirectory="$DATA_DIR/keys" \
-  "${client_settings[@]}" \
-  ReverseProxy__Clusters__plans__Destinations__plans-1__Address="http://127.0.0.1:$PLANS_PORT" \
-  ReverseProxy__Clusters__enterprises__Destinations__enterprises-1__Address="http://127.0.0.1:$ENTERPRISES_PORT" \
-  ReverseProxy__Clusters__platforms__Destinations__platforms-1__Address="http://127.0.0.1:$PLATFORMS_PORT" \
-  ReverseProxy__Clusters__talent__Destinations__talent-1__Address="http://127.0.0.1:$TALENT_PORT" \
+  "${client_settings[@]}" "${destinations[@]}" \
   dotnet Gateway.dll
 
 echo "Waiting for the gateway to be ready..."

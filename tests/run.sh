@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Runs every test: unit, the event bus against a real redis-server, functional (on SQLite, then
 # on a real PostgreSQL, with events on a real Redis), and end-to-end (the real processes started
-# by deploy/run.sh, called through the gateway).
-# Installs what a fresh machine lacks: redis-server and postgresql-15 from Debian packages.
+# by deploy/run.sh, called through the gateway, with one process of each and with replicas), and the
+# deployment files (Dockerfiles, compose, the Kubernetes overlays rendered by kubectl kustomize).
+# Installs what a fresh machine lacks: redis-server, postgresql-15, nginx and openssl from Debian packages.
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
@@ -14,7 +15,11 @@ source tests/scripts/postgres.sh
 # shellcheck source=tests/scripts/redis.sh
 source tests/scripts/redis.sh
 
-ensure_debian_packages redis-server=redis-server curl=curl "$PG_BIN/initdb=postgresql-15" node=nodejs npm=npm
+# nginx and openssl: the replica topology of deploy/run.sh (EndToEnd.Tests) and the dev Secrets of
+# the Kubernetes overlay (Deployment.Tests, which also needs kubectl with Kustomize, as these machines have);
+# node and npm: the contract lint and the TypeScript client (clients/).
+ensure_debian_packages redis-server=redis-server curl=curl "$PG_BIN/initdb=postgresql-15" node=nodejs npm=npm \
+  "$(command -v nginx || echo /usr/sbin/nginx)=nginx" openssl=openssl
 
 RESULTS=$(mktemp -d)
 trap 'stop_postgres; stop_redis; rm -rf "$RESULTS"' EXIT
@@ -52,6 +57,7 @@ run_npm_suite contract-lint npm run --silent lint:openapi
 run_npm_suite client-typescript npm run --silent build
 run_suite unit-plans tests/Plans.UnitTests || failed=1
 run_suite unit-enterprises tests/Enterprises.UnitTests || failed=1
+run_suite deployment tests/Deployment.Tests || failed=1
 run_suite unit-platforms tests/Platforms.UnitTests || failed=1
 run_suite unit-talent tests/Talent.UnitTests || failed=1
 run_suite eventbus tests/EventBus.Tests || failed=1

@@ -6,8 +6,10 @@ namespace Gateway;
 
 /// <summary>
 /// The gateway is ready only when every service it routes to is: each destination of each cluster
-/// is asked for its own /health/ready. A cluster with no destinations is a service not yet
-/// deployed; its routes answer 503 and it does not hold the gateway back.
+/// is asked for its own /health/ready, and a cluster needs one ready destination (the balancer
+/// sends nothing to the others), so one dead replica of several leaves the gateway ready but
+/// Degraded. A cluster with no destinations is a service not yet deployed; its routes answer 503
+/// and it does not hold the gateway back.
 /// </summary>
 internal sealed class DownstreamReadiness(IProxyConfigProvider proxyConfig, IHttpClientFactory httpClients) : IHealthCheck
 {
@@ -34,10 +36,18 @@ internal sealed class DownstreamReadiness(IProxyConfigProvider proxyConfig, IHtt
         }));
 
         var data = results.ToDictionary(r => $"{r.Cluster}/{r.Name}", r => (object)(r.Ready ? "ready" : "not ready"));
-        var notReady = results.Where(r => !r.Ready).Select(r => r.Cluster).Distinct().ToList();
-        return notReady.Count == 0
-            ? HealthCheckResult.Healthy($"{results.Length} destination(s) ready.", data)
-            : HealthCheckResult.Unhealthy($"Not ready: {string.Join(", ", notReady)}.", data: data);
+        var clusters = results.GroupBy(r => r.Cluster).ToList();
+        var notReady = clusters.Where(c => !c.Any(r => r.Ready)).Select(c => c.Key).ToList();
+        var partly = clusters.Where(c => c.Any(r => r.Ready) && c.Any(r => !r.Ready))
+            .Select(c => $"{c.Key} ({c.Count(r => r.Ready)} of {c.Count()})").ToList();
+        if (notReady.Count > 0)
+        {
+            return HealthCheckResult.Unhealthy($"Not ready: {string.Join(", ", notReady)}.", data: data);
+        }
+
+        return partly.Count > 0
+            ? HealthCheckResult.Degraded($"Destinations ready: {string.Join(", ", partly)}.", data: data)
+            : HealthCheckResult.Healthy($"{results.Length} destination(s) ready.", data);
     }
 }
 

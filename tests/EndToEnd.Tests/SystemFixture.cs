@@ -12,6 +12,25 @@ public sealed class SystemFixture : IAsyncLifetime
 {
     private Process? process;
     private readonly System.Text.StringBuilder output = new();
+    private readonly IReadOnlyList<string> arguments;
+    private readonly IReadOnlyDictionary<string, string> environment;
+    private readonly TimeSpan readyWithin;
+    private readonly TimeSpan stopWithin;
+
+    public SystemFixture()
+        : this([], new Dictionary<string, string>(), TimeSpan.FromSeconds(120), TimeSpan.FromSeconds(30))
+    {
+    }
+
+    /// <summary>deploy/run.sh with more <paramref name="arguments"/> and <paramref name="environment"/> (a topology of replicas).</summary>
+    internal SystemFixture(IReadOnlyList<string> arguments, IReadOnlyDictionary<string, string> environment,
+        TimeSpan readyWithin, TimeSpan stopWithin)
+    {
+        this.arguments = arguments;
+        this.environment = environment;
+        this.readyWithin = readyWithin;
+        this.stopWithin = stopWithin;
+    }
 
     public int GatewayPort { get; } = TestSupport.TestPorts.Free();
     public int PlansPort { get; } = TestSupport.TestPorts.Free();
@@ -31,7 +50,7 @@ public sealed class SystemFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        var start = new ProcessStartInfo("bash", [Path.Combine(TestSupport.TestPaths.RepositoryRoot, "deploy", "run.sh")])
+        var start = new ProcessStartInfo("bash", [Path.Combine(TestSupport.TestPaths.RepositoryRoot, "deploy", "run.sh"), .. arguments])
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
@@ -49,6 +68,11 @@ public sealed class SystemFixture : IAsyncLifetime
                 ["LOCAL_ADMIN_CLIENT_SECRET"] = AdminClientSecret,
             },
         };
+        foreach (var (name, value) in environment)
+        {
+            start.Environment[name] = value;
+        }
+
         process = Process.Start(start)!;
         process.OutputDataReceived += (_, e) => Append(e.Data);
         process.ErrorDataReceived += (_, e) => Append(e.Data);
@@ -57,7 +81,7 @@ public sealed class SystemFixture : IAsyncLifetime
         Anonymous = new HttpClient { BaseAddress = new Uri($"http://localhost:{GatewayPort}") };
         Gateway = new HttpClient { BaseAddress = new Uri($"http://localhost:{GatewayPort}") };
 
-        var deadline = DateTime.UtcNow.AddSeconds(120);
+        var deadline = DateTime.UtcNow + readyWithin;
         while (!Output.Contains("Ready.", StringComparison.Ordinal))
         {
             if (process.HasExited || DateTime.UtcNow > deadline)
@@ -104,7 +128,7 @@ public sealed class SystemFixture : IAsyncLifetime
             await kill.WaitForExitAsync();
         }
 
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        using var timeout = new CancellationTokenSource(stopWithin);
         try
         {
             await process.WaitForExitAsync(timeout.Token);
@@ -112,7 +136,7 @@ public sealed class SystemFixture : IAsyncLifetime
         catch (OperationCanceledException)
         {
             process.Kill(entireProcessTree: true);
-            throw new InvalidOperationException($"deploy/run.sh did not stop within 30 s of Ctrl-C:\n{Output}");
+            throw new InvalidOperationException($"deploy/run.sh did not stop within {stopWithin.TotalSeconds} s of Ctrl-C:\n{Output}");
         }
 
         return process.ExitCode;
@@ -120,12 +144,18 @@ public sealed class SystemFixture : IAsyncLifetime
 
     public async Task DisposeAsync()
     {
-        await StopAsync();
-        Gateway.Dispose();
-        Anonymous.Dispose();
-        if (Directory.Exists(DataDirectory))
+        try
         {
-            Directory.Delete(DataDirectory, recursive: true);
+            await StopAsync();
+        }
+        finally
+        {
+            Gateway.Dispose();
+            Anonymous.Dispose();
+            if (Directory.Exists(DataDirectory))
+            {
+                Directory.Delete(DataDirectory, recursive: true);
+            }
         }
     }
 

@@ -48,7 +48,7 @@ app.MapEligibilityApi();
 app.MapCultivationPoolApi();
 app.MapEventBusApi();
 
-app.Run();
+await app.RunServiceAsync(args);
 
 /// <summary>Entry point; public so functional tests can host it with WebApplicationFactory.</summary>
 public partial class Program;

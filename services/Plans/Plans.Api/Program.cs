@@ -45,7 +45,7 @@ app.MapProgressApi();
 app.MapSeedsApi();
 app.MapEventBusApi();
 
-app.Run();
+await app.RunServiceAsync(args);
 
 /// <summary>Entry point; public so functional tests can host it with WebApplicationFactory.</summary>
 public partial class Program;

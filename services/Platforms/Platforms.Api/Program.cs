@@ -44,7 +44,7 @@ app.MapRectificationsApi();
 app.MapTenantsApi();
 app.MapEventBusApi();
 
-app.Run();
+await app.RunServiceAsync(args);
 
 /// <summary>Entry point; public so functional tests can host it with WebApplicationFactory.</summary>
 public partial class Program;

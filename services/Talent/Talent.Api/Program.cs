@@ -40,7 +40,7 @@ app.MapTeamsApi();
 app.MapCommissionersApi();
 app.MapEventBusApi();
 
-app.Run();
+await app.RunServiceAsync(args);
 
 /// <summary>Entry point; public so functional tests can host it with WebApplicationFactory.</summary>
 public partial class Program;

@@ -61,7 +61,9 @@ public static class DatabaseExtensions
         builder.Services.AddSingleton<IProblemMapper, DatabaseProblemMapper>();
         builder.Services.ConfigureOpenTelemetryTracerProvider(tracing => tracing.AddEntityFrameworkCoreInstrumentation());
         builder.Services.AddHealthChecks().AddDbContextCheck<TContext>("database", tags: ["ready"]);
-        builder.Services.AddHostedService<DatabaseStartup<TContext>>();
+        builder.Services.AddSingleton<DatabaseStartup<TContext>>();
+        builder.Services.AddSingleton<IDatabaseStartup>(sp => sp.GetRequiredService<DatabaseStartup<TContext>>());
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<DatabaseStartup<TContext>>());
         builder.Services.AddSingleton<IStoredLengthSource, ColumnLengths>();
         builder.Services.ConfigureSwaggerGen(swagger => swagger.OperationFilter<IdempotencyKeyOperationFilter>());
         return builder;
@@ -80,19 +82,28 @@ public static class DatabaseExtensions
     }
 }
 
+/// <summary>What a service does to its database before it serves: the start-up, or the whole run of <c>--migrate-only</c>.</summary>
+internal interface IDatabaseStartup
+{
+    Task PrepareAsync(bool migrate, CancellationToken cancellationToken);
+}
+
 /// <summary>
 /// Brings the schema up to date and loads the personal-data keys before any other part of the
 /// service starts (the event relay, Data Protection's own warm-up) and before it takes requests.
 /// </summary>
 internal sealed class DatabaseStartup<TContext>(IServiceProvider services, IOptions<DatabaseOptions> options,
-    PersonalDataProtection protection) : IHostedLifecycleService
+    PersonalDataProtection protection) : IHostedLifecycleService, IDatabaseStartup
     where TContext : DbContext
 {
-    public async Task StartingAsync(CancellationToken cancellationToken)
+    public Task StartingAsync(CancellationToken cancellationToken) =>
+        PrepareAsync(options.Value.MigrateOnStartup, cancellationToken);
+
+    public async Task PrepareAsync(bool migrate, CancellationToken cancellationToken)
     {
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<TContext>();
-        if (options.Value.MigrateOnStartup)
+        if (migrate)
         {
             await db.Database.MigrateAsync(cancellationToken);
         }

@@ -1,0 +1,39 @@
+# syntax=docker/dockerfile:1
+# The Plans service. Build from the repository root:
+#   docker build -f deploy/docker/plans.Dockerfile -t tianjin-sti/plans:dev .
+# The build stage runs the same `dotnet publish -c Release` that tests/Deployment.Tests runs.
+
+FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build
+WORKDIR /src
+# Project files first, so that the restore layer is rebuilt only when a dependency changes.
+COPY global.json Directory.Build.props Directory.Packages.props ./
+COPY services/BuildingBlocks/SharedKernel/SharedKernel.csproj services/BuildingBlocks/SharedKernel/
+COPY services/BuildingBlocks/ServiceDefaults/ServiceDefaults.csproj services/BuildingBlocks/ServiceDefaults/
+COPY services/BuildingBlocks/Persistence/Persistence.csproj services/BuildingBlocks/Persistence/
+COPY services/BuildingBlocks/EventBus/EventBus.csproj services/BuildingBlocks/EventBus/
+COPY services/BuildingBlocks/EventBus.Redis/EventBus.Redis.csproj services/BuildingBlocks/EventBus.Redis/
+COPY services/Enterprises/Enterprises.Contracts/Enterprises.Contracts.csproj services/Enterprises/Enterprises.Contracts/
+COPY services/Plans/Plans.Api/Plans.Api.csproj services/Plans/Plans.Api/
+RUN dotnet restore services/Plans/Plans.Api/Plans.Api.csproj
+COPY services/BuildingBlocks/ services/BuildingBlocks/
+COPY services/Enterprises/Enterprises.Contracts/ services/Enterprises/Enterprises.Contracts/
+COPY services/Plans/Plans.Api/ services/Plans/Plans.Api/
+RUN dotnet publish services/Plans/Plans.Api/Plans.Api.csproj -c Release --no-restore -o /app/publish -p:UseAppHost=false
+
+FROM mcr.microsoft.com/dotnet/aspnet:10.0 AS runtime
+WORKDIR /app
+# Nothing here is written at run time, so the root filesystem can be read-only: the database is
+# PostgreSQL, the diagnostics IPC socket (which would live in /tmp) is off, and /tmp is a volume.
+ENV ASPNETCORE_HTTP_PORTS=8080 \
+    DOTNET_EnableDiagnostics=0 \
+    Seeds__Directory=/app/seeds
+COPY --from=build /app/publish .
+# The source plans, loaded at start-up by the replica that Seeds__LoadOnStartup allows.
+COPY seeds/ /app/seeds/
+# The image's own non-root user (app, UID 1654), by number so that runAsNonRoot can verify it.
+USER $APP_UID
+EXPOSE 8080
+# No curl in the runtime image: bash's /dev/tcp sends the probe.
+HEALTHCHECK --interval=30s --timeout=5s --start-period=60s --retries=3 \
+    CMD ["bash", "-c", "exec 3<>/dev/tcp/127.0.0.1/8080 && printf 'GET /health/live HTTP/1.1\\r\\nHost: localhost\\r\\nConnection: close\\r\\n\\r\\n' >&3 && head -n 1 <&3 | grep -q ' 200 '"]
+ENTRYPOINT ["dotnet", "Plans.Api.dll"]
