@@ -100,9 +100,11 @@ public class HostileInputTests(TalentApiFactory factory) : IClassFixture<TalentA
         endpoints.Should().Contain("/api/v1/talents/{id:guid}");
         foreach (var pattern in endpoints)
         {
+            // A group's root route (/api/v1/talents/) is asked at the path the document names, without the trailing slash.
             var url = RoutePatternFactory.Parse(pattern).Parameters.Aggregate(pattern, (path, p) =>
                 path.Replace("{" + p.Name + (p.ParameterPolicies.Count > 0 ? ":" + string.Join(":", p.ParameterPolicies.Select(x => x.Content)) : "") + "}",
-                    p.Name == "code" ? "HaiheTalent" : p.Name == "year" ? "2025" : p.Name is "id" or "talentId" ? id.ToString() : Guid.NewGuid().ToString()));
+                    p.Name == "code" ? "HaiheTalent" : p.Name == "year" ? "2025" : p.Name is "id" or "talentId" ? id.ToString() : Guid.NewGuid().ToString()))
+                .TrimEnd('/');
             var head = await factory.Officers().SendAsync(new HttpRequestMessage(HttpMethod.Head, url));
 
             ((int)head.StatusCode).Should().BeLessThan(500, url);

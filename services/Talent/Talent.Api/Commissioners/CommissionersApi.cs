@@ -3,6 +3,7 @@ using Mediator;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Persistence.Idempotency;
 using ServiceDefaults.Http;
+using ServiceDefaults.OpenApi;
 using ServiceDefaults.Paging;
 using SharedKernel.Access;
 
@@ -18,12 +19,13 @@ public static class CommissionersApi
             .RequireAuthorization(Scopes.TalentRead);
         group.MapPost("/", Assign).WithName("AssignCommissioner")
             .WithSummary("Assign a person as commissioner to an enterprise, a village or a cooperative for a period (publishes CommissionerAssigned)")
-            .WithMetadata(new IdempotentAttribute()).RequireAuthorization(Scopes.TalentWrite);
+            .WithMetadata(new IdempotentAttribute()).RequireAuthorization(Scopes.TalentWrite).WithETag()
+            .ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status503ServiceUnavailable);
         group.MapGet("/{id:guid}", Get).WithName("GetCommissioner").WithSummary("Get an assignment with its appraisals")
-            .RequireAuthorization(Scopes.TalentRead);
+            .RequireAuthorization(Scopes.TalentRead).WithETag();
         group.MapPost("/{id:guid}/appraisals", Appraise).WithName("AppraiseCommissioner")
             .WithSummary("Record the yearly appraisal: excellent (优秀), good, pass or fail (publishes CommissionerAppraised)")
-            .WithMetadata(new IdempotentAttribute()).RequireAuthorization(Scopes.TalentWrite);
+            .WithMetadata(new IdempotentAttribute()).RequireAuthorization(Scopes.TalentWrite).ProducesProblem(StatusCodes.Status409Conflict);
         group.MapGet("/{id:guid}/appraisals/{year:int}", GetAppraisal).WithName("GetAppraisal").WithSummary("One year's appraisal")
             .RequireAuthorization(Scopes.TalentRead);
         return group;

@@ -20,11 +20,12 @@ public static class RecognitionsApi
             .RequireAuthorization(Scopes.TalentRead);
         group.MapPost("/", Recognize).WithName("RecognizeTalent")
             .WithSummary("Record a recognition under a programme for a year (publishes TalentRecognized)")
-            .WithMetadata(new IdempotentAttribute()).RequireAuthorization(Scopes.TalentWrite);
+            .WithMetadata(new IdempotentAttribute()).RequireAuthorization(Scopes.TalentWrite).ProducesProblem(StatusCodes.Status409Conflict);
         group.MapGet("/{recognitionId:guid}", Get).WithName("GetRecognition").WithSummary("One of a person's recognitions")
             .RequireAuthorization(Scopes.TalentRead);
         group.MapPost("/{recognitionId:guid}/revoke", Revoke).WithName("RevokeRecognition")
-            .WithSummary("Revoke an active recognition, with the reason (publishes RecognitionRevoked)").RequireAuthorization(Scopes.TalentWrite);
+            .WithSummary("Revoke an active recognition, with the reason (publishes RecognitionRevoked)").RequireAuthorization(Scopes.TalentWrite)
+            .ProducesProblem(StatusCodes.Status409Conflict);
         return group;
     }
 

@@ -5,6 +5,7 @@ using Mediator;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Persistence.Idempotency;
 using ServiceDefaults.Http;
+using ServiceDefaults.OpenApi;
 using ServiceDefaults.Paging;
 using SharedKernel.Access;
 using Talent.Api.Csv;
@@ -25,14 +26,15 @@ public static class TalentsApi
             .Produces<PagedList<TalentResponse>>(StatusCodes.Status200OK).Produces<string>(StatusCodes.Status200OK, "text/csv")
             .RequireAuthorization(Scopes.TalentRead);
         group.MapPost("/", Register).WithName("RegisterTalent").WithSummary("Register a person with their identity document")
-            .WithMetadata(new IdempotentAttribute()).RequireAuthorization(Scopes.TalentWrite);
+            .WithMetadata(new IdempotentAttribute()).RequireAuthorization(Scopes.TalentWrite).WithETag()
+            .ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status503ServiceUnavailable);
         group.MapPost("/lookup", Lookup).WithName("LookupTalents")
             .WithSummary("Find people by identity number or phone, sent in the body (talent.pii)")
             .RequireAuthorization(Scopes.TalentRead).RequireAuthorization(Scopes.TalentPii);
-        group.MapGet("/{id:guid}", Get).WithName("GetTalent").WithSummary("Get a person").RequireAuthorization(Scopes.TalentRead);
+        group.MapGet("/{id:guid}", Get).WithName("GetTalent").WithSummary("Get a person").RequireAuthorization(Scopes.TalentRead).WithETag();
         group.MapPatch("/{id:guid}", Patch).WithName("UpdateTalent")
             .WithSummary("Change a person (JSON merge patch; If-Match required; the identity document cannot change)")
-            .RequireAuthorization(Scopes.TalentWrite);
+            .RequireAuthorization(Scopes.TalentWrite).AcceptsMergePatch<TalentFields>().ProducesProblem(StatusCodes.Status503ServiceUnavailable);
         return group;
     }
 

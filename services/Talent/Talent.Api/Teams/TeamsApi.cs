@@ -3,6 +3,7 @@ using Mediator;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Persistence.Idempotency;
 using ServiceDefaults.Http;
+using ServiceDefaults.OpenApi;
 using ServiceDefaults.Paging;
 using SharedKernel.Access;
 
@@ -17,14 +18,18 @@ public static class TeamsApi
         group.MapGet("/", List).WithName("ListTeams").WithSummary("List teams, filtered and paged").RequireAuthorization(Scopes.TalentRead);
         group.MapPost("/", Form).WithName("FormTeam")
             .WithSummary("Form a team under a programme (a person leads, and belongs to, at most one active team of a programme)")
-            .WithMetadata(new IdempotentAttribute()).RequireAuthorization(Scopes.TalentWrite);
-        group.MapGet("/{id:guid}", Get).WithName("GetTeam").WithSummary("Get a team").RequireAuthorization(Scopes.TalentRead);
+            .WithMetadata(new IdempotentAttribute()).RequireAuthorization(Scopes.TalentWrite).WithETag()
+            .ProducesProblem(StatusCodes.Status409Conflict);
+        group.MapGet("/{id:guid}", Get).WithName("GetTeam").WithSummary("Get a team").RequireAuthorization(Scopes.TalentRead).WithETag();
         group.MapPost("/{id:guid}/members", AddMember).WithName("AddTeamMember")
-            .WithSummary("A person joins an active team (If-Match checked when sent)").RequireAuthorization(Scopes.TalentWrite);
+            .WithSummary("A person joins an active team (If-Match checked when sent)").RequireAuthorization(Scopes.TalentWrite)
+            .WithETag().AcceptsIfMatch().ProducesProblem(StatusCodes.Status409Conflict);
         group.MapPost("/{id:guid}/members/{talentId:guid}/leave", Leave).WithName("RemoveTeamMember")
-            .WithSummary("A current member leaves (If-Match checked when sent)").RequireAuthorization(Scopes.TalentWrite);
+            .WithSummary("A current member leaves (If-Match checked when sent)").RequireAuthorization(Scopes.TalentWrite)
+            .WithETag().AcceptsIfMatch().ProducesProblem(StatusCodes.Status409Conflict);
         group.MapPost("/{id:guid}/disband", Disband).WithName("DisbandTeam")
-            .WithSummary("Disband an active team, with the reason (publishes TeamDisbanded)").RequireAuthorization(Scopes.TalentWrite);
+            .WithSummary("Disband an active team, with the reason (publishes TeamDisbanded)").RequireAuthorization(Scopes.TalentWrite)
+            .WithETag().AcceptsIfMatch().ProducesProblem(StatusCodes.Status409Conflict);
         return group;
     }
 
