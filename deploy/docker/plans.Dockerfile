@@ -13,10 +13,14 @@ COPY services/BuildingBlocks/Persistence/Persistence.csproj services/BuildingBlo
 COPY services/BuildingBlocks/EventBus/EventBus.csproj services/BuildingBlocks/EventBus/
 COPY services/BuildingBlocks/EventBus.Redis/EventBus.Redis.csproj services/BuildingBlocks/EventBus.Redis/
 COPY services/Enterprises/Enterprises.Contracts/Enterprises.Contracts.csproj services/Enterprises/Enterprises.Contracts/
+COPY services/Platforms/Platforms.Contracts/Platforms.Contracts.csproj services/Platforms/Platforms.Contracts/
+COPY services/Talent/Talent.Contracts/Talent.Contracts.csproj services/Talent/Talent.Contracts/
 COPY services/Plans/Plans.Api/Plans.Api.csproj services/Plans/Plans.Api/
 RUN dotnet restore services/Plans/Plans.Api/Plans.Api.csproj
 COPY services/BuildingBlocks/ services/BuildingBlocks/
 COPY services/Enterprises/Enterprises.Contracts/ services/Enterprises/Enterprises.Contracts/
+COPY services/Platforms/Platforms.Contracts/ services/Platforms/Platforms.Contracts/
+COPY services/Talent/Talent.Contracts/ services/Talent/Talent.Contracts/
 COPY services/Plans/Plans.Api/ services/Plans/Plans.Api/
 RUN dotnet publish services/Plans/Plans.Api/Plans.Api.csproj -c Release --no-restore -o /app/publish -p:UseAppHost=false
 
