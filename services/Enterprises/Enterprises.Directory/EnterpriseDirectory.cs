@@ -60,6 +60,13 @@ public sealed class EnterpriseDirectory(DbContext db, IHttpClientFactory clients
                 $"The register answered for enterprise '{creditCode}' with something unreadable.");
         }
 
+        // The register's event may have brought the enterprise while the look-up ran: the row it wrote
+        // is kept, not inserted a second time (which would fail the caller's command as a conflict).
+        if (await db.Set<KnownEnterprise>().AsNoTracking().AnyAsync(k => k.CreditCode == code, ct))
+        {
+            return await db.Set<KnownEnterprise>().FindAsync([code], ct);
+        }
+
         var known = new KnownEnterprise(code, name, found.RegionCode!, found.ZoneCode, clock.GetUtcNow());
         db.Set<KnownEnterprise>().Add(known);
         return known;
