@@ -27,6 +27,9 @@ public sealed class EnterpriseRegisterStandIn : HttpMessageHandler
     /// <summary>When set, answers every enterprise request in its place (an unreadable answer).</summary>
     public Func<HttpResponseMessage>? Answer { get; set; }
 
+    /// <summary>When set, runs with the requested code before an enterprise request is answered (what happens meanwhile).</summary>
+    public Func<string, Task>? WhileAsked { get; set; }
+
     public void Holds(string creditCode, string name = "天津市海河智能科技有限公司", string regionCode = "120118", string? zoneCode = null) =>
         enterprises[creditCode] = new { creditCode, name, regionCode, zoneCode, industry = "新材料", foundedOn = "2015-03-18", qualifications = Array.Empty<object>() };
 
@@ -67,6 +70,11 @@ public sealed class EnterpriseRegisterStandIn : HttpMessageHandler
 
         var code = Uri.UnescapeDataString(url.AbsolutePath[prefix.Length..]);
         lookups.AddOrUpdate(code, 1, (_, n) => n + 1);
+        if (WhileAsked is { } meanwhile)
+        {
+            await meanwhile(code);
+        }
+
         if (Answer is { } answer)
         {
             return answer();

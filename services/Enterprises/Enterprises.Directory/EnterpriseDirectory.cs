@@ -60,16 +60,12 @@ public sealed class EnterpriseDirectory(DbContext db, IHttpClientFactory clients
                 $"The register answered for enterprise '{creditCode}' with something unreadable.");
         }
 
-        // The register's event may have brought the enterprise while the look-up ran: the row it wrote
-        // is kept, not inserted a second time (which would fail the caller's command as a conflict).
-        if (await db.Set<KnownEnterprise>().AsNoTracking().AnyAsync(k => k.CreditCode == code, ct))
-        {
-            return await db.Set<KnownEnterprise>().FindAsync([code], ct);
-        }
-
-        var known = new KnownEnterprise(code, name, found.RegionCode!, found.ZoneCode, clock.GetUtcNow());
-        db.Set<KnownEnterprise>().Add(known);
-        return known;
+        // Written at once rather than tracked for the command's save: the register's event may bring the
+        // same enterprise meanwhile, and whichever row is written first is kept (a second insert at the
+        // command's save would fail the caller's command as a conflict).
+        await KnownEnterpriseRows.InsertIfAbsentAsync(db,
+            new KnownEnterprise(code, name, found.RegionCode!, found.ZoneCode, clock.GetUtcNow()), ct);
+        return await db.Set<KnownEnterprise>().SingleAsync(k => k.CreditCode == code, ct);
     }
 
     private sealed record RegisterEnterprise(string? CreditCode, string? Name, string? RegionCode, string? ZoneCode);
@@ -90,15 +86,15 @@ public sealed class EnterpriseDirectoryHandler(DbContext db) :
         CancellationToken ct)
     {
         var known = await db.Set<KnownEnterprise>().FindAsync([creditCode], ct);
-        if (known is null)
+        // A look-up may write the same enterprise meanwhile: the insert leaves its row alone, and the news is applied to it.
+        if (known is null
+            && await KnownEnterpriseRows.InsertIfAbsentAsync(db, new KnownEnterprise(creditCode, name, regionCode, zoneCode, occurredAt), ct))
         {
-            db.Set<KnownEnterprise>().Add(new KnownEnterprise(creditCode, name, regionCode, zoneCode, occurredAt));
-        }
-        else
-        {
-            known.Update(name, regionCode, zoneCode, occurredAt);
+            return;
         }
 
+        known ??= await db.Set<KnownEnterprise>().SingleAsync(k => k.CreditCode == creditCode, ct);
+        known.Update(name, regionCode, zoneCode, occurredAt);
         await db.SaveChangesAsync(ct);
     }
 }
