@@ -4,7 +4,7 @@ using Enterprises.Api.Events;
 using EventBus;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
+using ServiceDefaults.Messaging;
 using SharedKernel.Time;
 
 namespace Enterprises.Api.Qualifications;
@@ -70,50 +70,9 @@ internal sealed partial class ExpireQualificationsHandler(EnterprisesDbContext d
     private static partial void LogRaced(ILogger logger);
 }
 
-/// <summary>The <c>QualificationExpiry</c> section.</summary>
-public sealed class QualificationExpiryOptions
-{
-    public const string Section = "QualificationExpiry";
-
-    /// <summary>How often the pass runs (daily by default); it also runs once at start-up.</summary>
-    public TimeSpan Interval { get; set; } = TimeSpan.FromDays(1);
-}
-
-/// <summary>Sends <see cref="ExpireQualifications"/> at start-up and then every <see cref="QualificationExpiryOptions.Interval"/>.</summary>
-internal sealed partial class QualificationExpiryService(IServiceScopeFactory scopes, IOptions<QualificationExpiryOptions> options,
-    TimeProvider clock, ILogger<QualificationExpiryService> logger) : BackgroundService
-{
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        using var timer = new PeriodicTimer(options.Value.Interval, clock);
-        do
-        {
-            try
-            {
-                await using var scope = scopes.CreateAsyncScope();
-                await scope.ServiceProvider.GetRequiredService<ISender>().Send(new ExpireQualifications(), stoppingToken);
-            }
-            catch (Exception exception) when (exception is not OperationCanceledException)
-            {
-                LogFailed(logger, exception);
-            }
-        }
-        while (await timer.WaitForNextTickAsync(stoppingToken));
-    }
-
-    [LoggerMessage(Level = LogLevel.Error, Message = "Expiry pass failed; it runs again at the next interval")]
-    private static partial void LogFailed(ILogger logger, Exception exception);
-}
-
 public static class QualificationExpiryExtensions
 {
-    /// <summary>Registers the daily run of the expiry pass.</summary>
-    public static IHostApplicationBuilder AddQualificationExpiry(this IHostApplicationBuilder builder)
-    {
-        builder.Services.AddOptions<QualificationExpiryOptions>().Bind(builder.Configuration.GetSection(QualificationExpiryOptions.Section))
-            .Validate(o => o.Interval >= TimeSpan.FromMinutes(1), "QualificationExpiry:Interval must be at least one minute.")
-            .ValidateOnStart();
-        builder.Services.AddHostedService<QualificationExpiryService>();
-        return builder;
-    }
+    /// <summary>Sends the pass at start-up and then every <c>QualificationExpiry:Interval</c> (daily by default).</summary>
+    public static IHostApplicationBuilder AddQualificationExpiry(this IHostApplicationBuilder builder) =>
+        builder.AddPeriodicCommand<ExpireQualifications>("QualificationExpiry");
 }

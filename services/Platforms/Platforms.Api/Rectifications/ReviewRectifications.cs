@@ -1,8 +1,8 @@
 using Mediator;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 using Platforms.Api.Data;
 using Platforms.Api.Domain;
+using ServiceDefaults.Messaging;
 using SharedKernel.Time;
 
 namespace Platforms.Api.Rectifications;
@@ -65,50 +65,9 @@ internal sealed partial class ReviewRectificationsHandler(PlatformsDbContext db,
     private static partial void LogRaced(ILogger logger);
 }
 
-/// <summary>The <c>RectificationReview</c> section.</summary>
-public sealed class RectificationReviewOptions
-{
-    public const string Section = "RectificationReview";
-
-    /// <summary>How often the pass runs (daily by default); it also runs once at start-up.</summary>
-    public TimeSpan Interval { get; set; } = TimeSpan.FromDays(1);
-}
-
-/// <summary>Sends <see cref="ReviewRectifications"/> at start-up and then every <see cref="RectificationReviewOptions.Interval"/>.</summary>
-internal sealed partial class RectificationReviewService(IServiceScopeFactory scopes, IOptions<RectificationReviewOptions> options,
-    TimeProvider clock, ILogger<RectificationReviewService> logger) : BackgroundService
-{
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        using var timer = new PeriodicTimer(options.Value.Interval, clock);
-        do
-        {
-            try
-            {
-                await using var scope = scopes.CreateAsyncScope();
-                await scope.ServiceProvider.GetRequiredService<ISender>().Send(new ReviewRectifications(), stoppingToken);
-            }
-            catch (Exception exception) when (exception is not OperationCanceledException)
-            {
-                LogFailed(logger, exception);
-            }
-        }
-        while (await timer.WaitForNextTickAsync(stoppingToken));
-    }
-
-    [LoggerMessage(Level = LogLevel.Error, Message = "Rectification review failed; it runs again at the next interval")]
-    private static partial void LogFailed(ILogger logger, Exception exception);
-}
-
 public static class RectificationReviewExtensions
 {
-    /// <summary>Registers the daily run of the review pass.</summary>
-    public static IHostApplicationBuilder AddRectificationReview(this IHostApplicationBuilder builder)
-    {
-        builder.Services.AddOptions<RectificationReviewOptions>().Bind(builder.Configuration.GetSection(RectificationReviewOptions.Section))
-            .Validate(o => o.Interval >= TimeSpan.FromMinutes(1), "RectificationReview:Interval must be at least one minute.")
-            .ValidateOnStart();
-        builder.Services.AddHostedService<RectificationReviewService>();
-        return builder;
-    }
+    /// <summary>Sends the pass at start-up and then every <c>RectificationReview:Interval</c> (daily by default).</summary>
+    public static IHostApplicationBuilder AddRectificationReview(this IHostApplicationBuilder builder) =>
+        builder.AddPeriodicCommand<ReviewRectifications>("RectificationReview");
 }
