@@ -18,6 +18,16 @@ internal static class BulkSql
     /// <summary>Rows per statement: far below either database's limit on parameters.</summary>
     private const int RowsPerStatement = 500;
 
+    /// <summary>Inserts the entities, every property the model maps, without tracking them.</summary>
+    public static Task InsertAsync<TEntity>(DbContext db, IReadOnlyCollection<TEntity> entities, CancellationToken ct) where TEntity : class
+    {
+        var properties = (db.Model.FindEntityType(typeof(TEntity)) ?? throw new InvalidOperationException($"{typeof(TEntity).Name} is not in the model."))
+            .GetProperties().ToList();
+        var getters = properties.Select(p => p.GetGetter()).ToList();
+        return WriteAsync<TEntity>(db, properties.Select(p => p.Name).ToList(), keyCount: 0, addUp: false,
+            entities.Select(e => getters.Select(g => g.GetClrValueUsingContainingEntity(e)).ToArray()), ct);
+    }
+
     /// <summary>Inserts the rows; each holds the values of <paramref name="columns"/>, in order.</summary>
     public static Task InsertAsync<TEntity>(DbContext db, IReadOnlyList<string> columns, IEnumerable<object?[]> rows, CancellationToken ct) =>
         WriteAsync<TEntity>(db, columns, keyCount: 0, addUp: false, rows, ct);

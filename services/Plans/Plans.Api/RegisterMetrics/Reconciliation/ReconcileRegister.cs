@@ -22,14 +22,17 @@ public sealed record ReconcileReport(string Register, int ObservationsRecorded)
 /// <summary>
 /// Reconciles a register's copy with its owner's API, one pass at a time per register and process:
 /// reads the register, then applies it in one command. The read is no part of the command's
-/// transaction, since it may take a while and the database must not wait for it.
+/// transaction, since it may take a while and the database must not wait for it. A register no
+/// source serves is a 404 before any gate is made for it: one gate per source, never per name asked for.
 /// </summary>
-public sealed class RegisterReconciliation
+public sealed class RegisterReconciliation(RegisterSources sources)
 {
     private readonly ConcurrentDictionary<string, SemaphoreSlim> gates = new(StringComparer.Ordinal);
 
+    /// <param name="register">The register as a caller names it, in any case.</param>
     public async Task<ReconcileReport> RunAsync(ISender sender, string register, CancellationToken ct)
     {
+        register = sources.Find(register)?.Register ?? throw new NotFoundException("Register", register);
         var gate = gates.GetOrAdd(register, _ => new SemaphoreSlim(1, 1));
         await gate.WaitAsync(ct);
         try

@@ -20,6 +20,6 @@ public static class RegistersApi
 
     /// <param name="register">A connected register: enterprises (see the API description).</param>
     private static async Task<Ok<ReconcileReport>> Reconcile(string register, ISender sender, RegisterReconciliation reconciliation,
-        RegisterSources sources, CancellationToken ct) =>
-        TypedResults.Ok(await reconciliation.RunAsync(sender, sources.Find(register)?.Register ?? register, ct));
+        CancellationToken ct) =>
+        TypedResults.Ok(await reconciliation.RunAsync(sender, register, ct));
 }

@@ -1,18 +1,11 @@
 using Persistence.Audit;
+using Plans.Api.RegisterMetrics.Copies;
 
 namespace Plans.Api.RegisterMetrics.Sources.Enterprises;
 
 // The local copy of the Enterprises register: only what the metrics need, kept from its events
-// and rebuilt by reconciliation. Not audited: it mirrors another system. Each row keeps the time of
-// the latest news applied to it, and older news is ignored, so a stale redelivery (a grant after
-// its revocation) cannot undo a later change.
-
-/// <summary>A row of the copy that the register lists by id; the rebuild keeps those an event changed after its snapshot.</summary>
-internal interface ICopiedRow
-{
-    long Id { get; }
-    DateTimeOffset LastEventAt { get; }
-}
+// and rebuilt by reconciliation. Not audited: it mirrors another system. Older news than a row
+// holds is ignored (see CopiedRow).
 
 /// <summary>An enterprise: where it is, and the revenue of its latest annual report.</summary>
 [NotAudited]
@@ -95,26 +88,22 @@ public enum QualificationStatus
 
 /// <summary>A qualification (HighTech, TechSme, Eagle 雏鹰, Gazelle 瞪羚 …) held by an enterprise, keyed by the register's id.</summary>
 [NotAudited]
-public sealed class RegisteredQualification : ICopiedRow
+public sealed class RegisteredQualification : CopiedRow<long>
 {
     private RegisteredQualification()
     {
     }
 
     public RegisteredQualification(long id, string creditCode, string type, DateOnly grantedOn, DateOnly expiresOn,
-        QualificationStatus status, DateTimeOffset lastEventAt)
+        QualificationStatus status, DateTimeOffset lastEventAt) : base(id, lastEventAt)
     {
-        Id = id;
         CreditCode = creditCode;
         Type = type;
         GrantedOn = grantedOn;
         ExpiresOn = expiresOn;
         Status = status;
-        LastEventAt = lastEventAt;
     }
 
-    /// <summary>The register's id of the qualification.</summary>
-    public long Id { get; private set; }
     public string CreditCode { get; private set; } = null!;
     public string Type { get; private set; } = null!;
     public DateOnly GrantedOn { get; private set; }
@@ -123,27 +112,20 @@ public sealed class RegisteredQualification : ICopiedRow
     public DateOnly ExpiresOn { get; private set; }
     public QualificationStatus Status { get; private set; }
 
-    /// <summary>When the latest change applied to this row happened at the register.</summary>
-    public DateTimeOffset LastEventAt { get; private set; }
-
     /// <summary>
     /// Takes the news unless it is older than what the row already holds. Returns whether anything a metric
-    /// counts changed: the same grant published again only moves <see cref="LastEventAt"/>. A qualification
+    /// counts changed: the same grant published again only moves <see cref="CopiedRow{TId}.LastEventAt"/>. A qualification
     /// never changes holder at the register, so the row keeps the holder it was recorded with.
     /// </summary>
     public bool Apply(string type, DateOnly grantedOn, DateOnly expiresOn, QualificationStatus status, DateTimeOffset occurredAt)
     {
-        if (occurredAt < LastEventAt)
+        var changed = type != Type || grantedOn != GrantedOn || expiresOn != ExpiresOn || status != Status;
+        if (!Takes(occurredAt))
         {
             return false;
         }
 
-        var changed = type != Type || grantedOn != GrantedOn || expiresOn != ExpiresOn || status != Status;
-        Type = type;
-        GrantedOn = grantedOn;
-        ExpiresOn = expiresOn;
-        Status = status;
-        LastEventAt = occurredAt;
+        (Type, GrantedOn, ExpiresOn, Status) = (type, grantedOn, expiresOn, status);
         return changed;
     }
 }
@@ -154,27 +136,23 @@ public sealed class RegisteredQualification : ICopiedRow
 /// <see cref="EndedOn"/>. A withdrawn one was recorded in error and counts nowhere.
 /// </summary>
 [NotAudited]
-public sealed class RegisteredDesignation : ICopiedRow
+public sealed class RegisteredDesignation : CopiedRow<long>
 {
     private RegisteredDesignation()
     {
     }
 
     public RegisteredDesignation(long id, string creditCode, string kind, string? board, DateOnly since, DateOnly? endedOn, bool withdrawn,
-        DateTimeOffset lastEventAt)
+        DateTimeOffset lastEventAt) : base(id, lastEventAt)
     {
-        Id = id;
         CreditCode = creditCode;
         Kind = kind;
         Board = board;
         Since = since;
         EndedOn = endedOn;
         Withdrawn = withdrawn;
-        LastEventAt = lastEventAt;
     }
 
-    /// <summary>The register's id of the designation.</summary>
-    public long Id { get; private set; }
     public string CreditCode { get; private set; } = null!;
 
     /// <summary>Listed, ListingReserve, Unicorn or PotentialUnicorn.</summary>
@@ -190,27 +168,19 @@ public sealed class RegisteredDesignation : ICopiedRow
 
     public bool Withdrawn { get; private set; }
 
-    /// <summary>When the latest change applied to this row happened at the register.</summary>
-    public DateTimeOffset LastEventAt { get; private set; }
-
     /// <summary>
     /// Takes the news unless it is older than what the row already holds. Returns whether anything a metric
     /// counts changed. A designation never changes holder at the register.
     /// </summary>
     public bool Apply(string kind, string? board, DateOnly since, DateOnly? endedOn, bool withdrawn, DateTimeOffset occurredAt)
     {
-        if (occurredAt < LastEventAt)
+        var changed = kind != Kind || since != Since || endedOn != EndedOn || withdrawn != Withdrawn;
+        if (!Takes(occurredAt))
         {
             return false;
         }
 
-        var changed = kind != Kind || since != Since || endedOn != EndedOn || withdrawn != Withdrawn;
-        Kind = kind;
-        Board = board;
-        Since = since;
-        EndedOn = endedOn;
-        Withdrawn = withdrawn;
-        LastEventAt = occurredAt;
+        (Kind, Board, Since, EndedOn, Withdrawn) = (kind, board, since, endedOn, withdrawn);
         return changed;
     }
 }

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Plans.Api.RegisterMetrics.Copies;
 
 namespace Plans.Api.RegisterMetrics.Sources.Enterprises;
 
@@ -20,9 +21,7 @@ internal sealed class RegisteredQualificationConfiguration : IEntityTypeConfigur
 {
     public void Configure(EntityTypeBuilder<RegisteredQualification> qualification)
     {
-        qualification.ToTable("RegisteredQualifications");
-        qualification.HasKey(q => q.Id);
-        qualification.Property(q => q.Id).ValueGeneratedNever();
+        qualification.IsCopyTable<RegisteredQualification, long>("RegisteredQualifications");
         qualification.Property(q => q.CreditCode).HasMaxLength(18);
         qualification.Property(q => q.Type).HasMaxLength(30);
         qualification.Property(q => q.Status).HasConversion<string>().HasMaxLength(20);
@@ -35,9 +34,7 @@ internal sealed class RegisteredDesignationConfiguration : IEntityTypeConfigurat
 {
     public void Configure(EntityTypeBuilder<RegisteredDesignation> designation)
     {
-        designation.ToTable("RegisteredDesignations");
-        designation.HasKey(d => d.Id);
-        designation.Property(d => d.Id).ValueGeneratedNever();
+        designation.IsCopyTable<RegisteredDesignation, long>("RegisteredDesignations");
         designation.Property(d => d.CreditCode).HasMaxLength(18);
         designation.Property(d => d.Kind).HasMaxLength(30);
         designation.Property(d => d.Board).HasMaxLength(50);

@@ -1,13 +1,14 @@
 using Microsoft.EntityFrameworkCore;
 using Plans.Api.Data;
+using Plans.Api.RegisterMetrics.Copies;
 using Plans.Api.RegisterMetrics.Counters;
 
 namespace Plans.Api.RegisterMetrics.Sources.Enterprises;
 
 /// <summary>
-/// Replaces the copy of the enterprise register with a snapshot, set-based: rows no event has
-/// changed since the snapshot are deleted and written again from it in multi-row statements, rows an
-/// event changed after it are kept, and the enterprises the lists name are upserted. Nothing is
+/// Replaces the copy of the enterprise register with a snapshot, set-based: qualifications and
+/// designations as every copy's tables are (<see cref="CopyTable"/>), and the enterprises the lists
+/// name upserted. Nothing is
 /// tracked row by row, so a register of 100,000 enterprises rebuilds in seconds.
 /// </summary>
 internal static class EnterpriseCopyRebuild
@@ -15,19 +16,12 @@ internal static class EnterpriseCopyRebuild
     public static async Task<RebuiltCopy> RunAsync(PlansDbContext db, EnterpriseSnapshot snapshot, CancellationToken ct)
     {
         var at = snapshot.TakenAt;
-        var qualifications = await ReplaceAsync(db, at,
+        var qualifications = await CopyTable.ReplaceAsync<RegisteredQualification, long>(db, at,
             snapshot.Qualifications.Select(q => new RegisteredQualification(q.Id, q.CreditCode, q.Type, q.GrantedOn, q.ExpiresOn,
-                snapshot.Statuses[q.Id], at)),
-            [nameof(RegisteredQualification.Id), nameof(RegisteredQualification.CreditCode), nameof(RegisteredQualification.Type),
-                nameof(RegisteredQualification.GrantedOn), nameof(RegisteredQualification.ExpiresOn), nameof(RegisteredQualification.Status),
-                nameof(RegisteredQualification.LastEventAt)],
-            q => [q.Id, q.CreditCode, q.Type, q.GrantedOn, q.ExpiresOn, q.Status, q.LastEventAt], ct);
-        var designations = await ReplaceAsync(db, at,
+                snapshot.Statuses[q.Id], at)), ct);
+        var designations = await CopyTable.ReplaceAsync<RegisteredDesignation, long>(db, at,
             snapshot.Designations.Select(d => new RegisteredDesignation(d.Id, d.CreditCode, d.Kind, d.Board, d.Since, d.EndedOn, d.Withdrawn, at)),
-            [nameof(RegisteredDesignation.Id), nameof(RegisteredDesignation.CreditCode), nameof(RegisteredDesignation.Kind),
-                nameof(RegisteredDesignation.Board), nameof(RegisteredDesignation.Since), nameof(RegisteredDesignation.EndedOn),
-                nameof(RegisteredDesignation.Withdrawn), nameof(RegisteredDesignation.LastEventAt)],
-            d => [d.Id, d.CreditCode, d.Kind, d.Board, d.Since, d.EndedOn, d.Withdrawn, d.LastEventAt], ct);
+            ct);
         var enterprises = await PlaceAsync(db, snapshot, ct);
 
         var listed = new Dictionary<string, int>
@@ -42,21 +36,6 @@ internal static class EnterpriseCopyRebuild
         var contributions = byHolder.Select(g => g.Key).Concat(designatedBy.Select(g => g.Key)).Distinct(StringComparer.Ordinal)
             .SelectMany(code => EnterpriseContributions.Of(enterprises.GetValueOrDefault(code), byHolder[code], designatedBy[code]));
         return new RebuiltCopy(listed, contributions);
-    }
-
-    /// <summary>
-    /// Deletes the rows of a table that no event changed after the snapshot and inserts the listed rows in
-    /// their place (a listed row an event changed since is kept as it is). Returns the table as rebuilt.
-    /// </summary>
-    private static async Task<List<T>> ReplaceAsync<T>(PlansDbContext db, DateTimeOffset at, IEnumerable<T> listed, string[] columns,
-        Func<T, object?[]> row, CancellationToken ct) where T : class, ICopiedRow
-    {
-        var kept = await db.Set<T>().AsNoTracking().Where(r => r.LastEventAt > at).ToListAsync(ct);
-        await db.Set<T>().Where(r => r.LastEventAt <= at).ExecuteDeleteAsync(ct);
-        var keptIds = kept.Select(r => r.Id).ToHashSet();
-        var fresh = listed.Where(r => !keptIds.Contains(r.Id)).ToList();
-        await BulkSql.InsertAsync<T>(db, columns, fresh.Select(row), ct);
-        return [.. kept, .. fresh];
     }
 
     /// <summary>

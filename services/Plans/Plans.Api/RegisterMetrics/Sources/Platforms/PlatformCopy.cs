@@ -1,33 +1,32 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Persistence.Audit;
+using Plans.Api.RegisterMetrics.Copies;
 
 namespace Plans.Api.RegisterMetrics.Sources.Platforms;
 
 // The local copy of the Platforms register: only what the metrics need, kept from its events and
-// rebuilt by reconciliation. Not audited: it mirrors another system. Each row keeps the time of the
-// latest news applied to it, and older news is ignored.
+// rebuilt by reconciliation. Not audited: it mirrors another system. Older news than a row holds is
+// ignored (see CopiedRow).
 
 /// <summary>A platform: its type, level, status and where it is.</summary>
 [NotAudited]
-public sealed class RegisteredPlatform
+public sealed class RegisteredPlatform : CopiedRow<Guid>
 {
     private RegisteredPlatform()
     {
     }
 
     public RegisteredPlatform(Guid id, string type, string level, string? status, string regionCode, string? zoneCode, DateTimeOffset lastEventAt)
+        : base(id, lastEventAt)
     {
-        Id = id;
         Type = type;
         Level = level;
         Status = status;
         RegionCode = regionCode;
         ZoneCode = zoneCode;
-        LastEventAt = lastEventAt;
     }
 
-    public Guid Id { get; private set; }
     public string Type { get; private set; } = null!;
 
     /// <summary>national, municipal or district.</summary>
@@ -39,59 +38,51 @@ public sealed class RegisteredPlatform
     public string RegionCode { get; private set; } = null!;
     public string? ZoneCode { get; private set; }
 
-    /// <summary>When the latest platform news applied here happened at the register; older news is ignored.</summary>
-    public DateTimeOffset LastEventAt { get; private set; }
-
     public bool IsActive => Status == "active";
 
     /// <summary>Takes the news unless it is older than what the row holds. Returns whether anything a metric counts changed.</summary>
     public bool Apply(string type, string level, string status, string regionCode, string? zoneCode, DateTimeOffset occurredAt)
     {
-        if (occurredAt < LastEventAt)
+        var changed = type != Type || level != Level || status != Status || regionCode != RegionCode || zoneCode != ZoneCode;
+        if (!Takes(occurredAt))
         {
             return false;
         }
 
-        var changed = type != Type || level != Level || status != Status || regionCode != RegionCode || zoneCode != ZoneCode;
-        (Type, Level, Status, RegionCode, ZoneCode, LastEventAt) = (type, level, status, regionCode, zoneCode, occurredAt);
+        (Type, Level, Status, RegionCode, ZoneCode) = (type, level, status, regionCode, zoneCode);
         return changed;
     }
 }
 
 /// <summary>A tenant of a platform (an enterprise or a start-up team), keyed by the register's id.</summary>
 [NotAudited]
-public sealed class RegisteredTenant
+public sealed class RegisteredTenant : CopiedRow<long>
 {
     private RegisteredTenant()
     {
     }
 
-    public RegisteredTenant(long id, Guid platformId, DateOnly? graduatedOn, DateTimeOffset lastEventAt)
+    public RegisteredTenant(long id, Guid platformId, DateOnly? graduatedOn, DateTimeOffset lastEventAt) : base(id, lastEventAt)
     {
-        Id = id;
         PlatformId = platformId;
         GraduatedOn = graduatedOn;
-        LastEventAt = lastEventAt;
     }
 
-    public long Id { get; private set; }
     public Guid PlatformId { get; private set; }
 
     /// <summary>The day it left its platform; null while it is there.</summary>
     public DateOnly? GraduatedOn { get; private set; }
 
-    public DateTimeOffset LastEventAt { get; private set; }
-
     /// <summary>Takes the news unless it is older than what the row holds. Returns whether it changed.</summary>
     public bool Apply(DateOnly? graduatedOn, DateTimeOffset occurredAt)
     {
-        if (occurredAt < LastEventAt)
+        var changed = graduatedOn != GraduatedOn;
+        if (!Takes(occurredAt))
         {
             return false;
         }
 
-        var changed = graduatedOn != GraduatedOn;
-        (GraduatedOn, LastEventAt) = (graduatedOn, occurredAt);
+        GraduatedOn = graduatedOn;
         return changed;
     }
 }
@@ -100,9 +91,7 @@ internal sealed class RegisteredPlatformConfiguration : IEntityTypeConfiguration
 {
     public void Configure(EntityTypeBuilder<RegisteredPlatform> platform)
     {
-        platform.ToTable("RegisteredPlatforms");
-        platform.HasKey(p => p.Id);
-        platform.Property(p => p.Id).ValueGeneratedNever();
+        platform.IsCopyTable<RegisteredPlatform, Guid>("RegisteredPlatforms");
         platform.Property(p => p.Type).HasMaxLength(60);
         platform.Property(p => p.Level).HasMaxLength(20);
         platform.Property(p => p.Status).HasMaxLength(30);
@@ -116,9 +105,7 @@ internal sealed class RegisteredTenantConfiguration : IEntityTypeConfiguration<R
 {
     public void Configure(EntityTypeBuilder<RegisteredTenant> tenant)
     {
-        tenant.ToTable("RegisteredTenants");
-        tenant.HasKey(t => t.Id);
-        tenant.Property(t => t.Id).ValueGeneratedNever();
+        tenant.IsCopyTable<RegisteredTenant, long>("RegisteredTenants");
         // An event of a platform loads its tenants.
         tenant.HasIndex(t => t.PlatformId);
     }
