@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Mvc.Testing;
 using TestSupport;
 
@@ -73,6 +74,44 @@ public class PublishedContractTests : IAsyncLifetime
         var echoed = await (await factory.CreateClient().GetAsync(path)).JsonAsync(HttpStatusCode.OK);
 
         echoed["path"]!.GetValue<string>().Should().Be(received);
+    }
+
+    [Fact]
+    public async Task Every_path_of_each_service_document_reaches_that_service_unchanged()
+    {
+        string[] services = ["Plans", "Enterprises", "Platforms", "Talent"];
+        var backends = new Dictionary<string, EchoBackend>();
+        foreach (var service in services)
+        {
+            backends[service.ToLowerInvariant()] = await EchoBackend.StartAsync();
+        }
+
+        try
+        {
+            await using var routed = new ProxyingGatewayFactory { Backend = backend, Backends = backends };
+            var client = routed.CreateClient();
+            foreach (var service in services)
+            {
+                var document = JsonNode.Parse(await File.ReadAllTextAsync(
+                    Path.Combine(TestPaths.RepositoryRoot, "services", service, $"{service}.Api", $"{service}.Api.json")))!;
+                var paths = document["paths"]!.AsObject().Select(p => Regex.Replace(p.Key, "{[^}]+}", "x1")).ToList();
+                paths.Should().NotBeEmpty(service);
+                foreach (var path in paths)
+                {
+                    var echoed = await (await client.GetAsync(path)).JsonAsync(HttpStatusCode.OK);
+
+                    echoed["path"]!.GetValue<string>().Should().Be(path, $"{path} of the {service} document");
+                    backends[service.ToLowerInvariant()].Requests.Should().Contain(r => r.Path == path, $"{path} goes to {service}");
+                }
+            }
+        }
+        finally
+        {
+            foreach (var echo in backends.Values)
+            {
+                await echo.DisposeAsync();
+            }
+        }
     }
 
     [Fact]
