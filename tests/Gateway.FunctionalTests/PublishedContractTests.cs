@@ -19,7 +19,10 @@ public class PublishedContractTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         backend = await EchoBackend.StartAsync();
-        factory = new ProxyingGatewayFactory { Backend = backend };
+        factory = new ProxyingGatewayFactory
+        {
+            Backend = backend, Backends = new Dictionary<string, EchoBackend> { ["platforms"] = backend, ["talent"] = backend },
+        };
     }
 
     public async Task DisposeAsync()
@@ -53,6 +56,8 @@ public class PublishedContractTests : IAsyncLifetime
     [Theory]
     [InlineData("plans")]
     [InlineData("enterprises")]
+    [InlineData("platforms")]
+    [InlineData("talent")]
     public async Task A_service_document_is_published_with_the_gateway_as_its_server(string service)
     {
         var client = factory.CreateClient(new WebApplicationFactoryClientOptions { BaseAddress = new Uri("https://api.example.gov.cn") });
@@ -69,6 +74,9 @@ public class PublishedContractTests : IAsyncLifetime
     [InlineData("/api/v1/audit/enterprises", "/api/v1/audit/enterprises")]
     [InlineData("/api/v1/events/plans/status", "/api/v1/events/plans/status")]
     [InlineData("/api/v1/events/enterprises/dead-letters/1-0/replay", "/api/v1/events/enterprises/dead-letters/1-0/replay")]
+    [InlineData("/api/v1/audit/talent", "/api/v1/audit/talent")]
+    [InlineData("/api/v1/events/talent/status", "/api/v1/events/talent/status")]
+    [InlineData("/api/v1/events/platforms/dead-letters/1-0/replay", "/api/v1/events/platforms/dead-letters/1-0/replay")]
     public async Task Audit_and_event_paths_reach_the_service_as_documented(string path, string received)
     {
         var echoed = await (await factory.CreateClient().GetAsync(path)).JsonAsync(HttpStatusCode.OK);
