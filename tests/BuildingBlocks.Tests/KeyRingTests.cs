@@ -1,7 +1,6 @@
 using System.Net;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
-using System.Xml.Linq;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -23,15 +22,9 @@ public class KeyRingTests
                 new { name = "张三", idNumber = IdNumber, phone = Phone })).JsonAsync(HttpStatusCode.Created))["id"]!.GetValue<Guid>();
         }
 
-        var oldKey = await PayloadKeyAsync(database, first);
-        (await KeyIdsAsync(database)).Should().Equal(oldKey);
-        // The ring as a replica finds it once the first key's lifetime is over.
-        await RewriteKeysAsync(database, key =>
-        {
-            key.Element("creationDate")!.Value = XmlDate(DateTimeOffset.UtcNow.AddDays(-120));
-            key.Element("activationDate")!.Value = XmlDate(DateTimeOffset.UtcNow.AddDays(-120));
-            key.Element("expirationDate")!.Value = XmlDate(DateTimeOffset.UtcNow.AddDays(-30));
-        });
+        var oldKey = await database.IdNumberKeyAsync(first);
+        (await database.KeyIdsAsync()).Should().Equal(oldKey);
+        await database.ExpireEveryKeyAsync();
 
         await using var after = await PeopleHost.StartAsync(database);
         var officer = after.ClientWith(PeopleHost.Officer);
@@ -43,13 +36,13 @@ public class KeyRingTests
         read["idNumber"]!.GetValue<string>().Should().Be(IdNumber);
         read["phone"]!.GetValue<string>().Should().Be(Phone);
         found["id"]!.GetValue<Guid>().Should().Be(first, "the hash secret outlives the key that encrypted it");
-        var newKey = await PayloadKeyAsync(database, second);
+        var newKey = await database.IdNumberKeyAsync(second);
         newKey.Should().NotBe(oldKey);
-        (await KeyIdsAsync(database)).Should().BeEquivalentTo([oldKey, newKey], "the old key stays in the ring to decrypt what it encrypted");
+        (await database.KeyIdsAsync()).Should().BeEquivalentTo([oldKey, newKey], "the old key stays in the ring to decrypt what it encrypted");
         var ring = after.Services.GetRequiredService<IKeyManager>().GetAllKeys();
         ring.Single(k => k.KeyId == newKey).ExpirationDate.Should().BeAfter(DateTimeOffset.UtcNow);
         ring.Single(k => k.KeyId == oldKey).ExpirationDate.Should().BeBefore(DateTimeOffset.UtcNow);
-        (await PayloadKeyAsync(database, first)).Should().Be(oldKey, "reading re-encrypts nothing");
+        (await database.IdNumberKeyAsync(first)).Should().Be(oldKey, "reading re-encrypts nothing");
     }
 
     [Fact]
@@ -113,26 +106,4 @@ public class KeyRingTests
             File.Delete(pfx);
         }
     }
-
-    private static async Task<Guid> PayloadKeyAsync(PeopleDatabase database, Guid id) =>
-        DataProtectionPayload.KeyId((byte[])(await database.QueryAsync("SELECT \"IdNumber\" FROM \"People\" WHERE \"Id\" = @id", ("@id", database.Key(id))))
-            .Single()[0]!);
-
-    private static async Task<List<Guid>> KeyIdsAsync(PeopleDatabase database) =>
-        (await database.QueryAsync("SELECT \"Xml\" FROM \"DataProtectionKeys\""))
-            .Select(r => Guid.Parse(XElement.Parse((string)r[0]!).Attribute("id")!.Value))
-            .ToList();
-
-    private static async Task RewriteKeysAsync(PeopleDatabase database, Action<XElement> change)
-    {
-        foreach (var row in await database.QueryAsync("SELECT \"Id\", \"Xml\" FROM \"DataProtectionKeys\""))
-        {
-            var key = XElement.Parse((string)row[1]!);
-            change(key);
-            await database.ExecuteAsync("UPDATE \"DataProtectionKeys\" SET \"Xml\" = @xml WHERE \"Id\" = @id",
-                ("@xml", key.ToString(SaveOptions.DisableFormatting)), ("@id", row[0]!));
-        }
-    }
-
-    private static string XmlDate(DateTimeOffset value) => value.UtcDateTime.ToString("O", System.Globalization.CultureInfo.InvariantCulture);
 }

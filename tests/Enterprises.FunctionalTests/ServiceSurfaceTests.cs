@@ -1,7 +1,4 @@
-using System.Net;
-using System.Text.Json.Nodes;
 using Enterprises.Api.Data;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Enterprises.FunctionalTests;
 
@@ -10,37 +7,21 @@ public class ServiceSurfaceTests(EnterprisesApiFactory factory) : IClassFixture<
     private readonly HttpClient client = factory.CreateClient();
 
     [Fact]
-    public async Task Readiness_includes_the_database()
-    {
-        var health = await (await client.GetAsync("/health/ready")).JsonAsync(HttpStatusCode.OK);
-
-        health["checks"]!["database"]!["status"]!.GetValue<string>().Should().Be("Healthy");
-    }
+    public Task Readiness_includes_the_database() => ServiceSurface.ReadinessIsHealthyAsync(client, "database");
 
     [Fact]
-    public void Runs_on_the_database_the_test_script_chose()
-    {
-        using var scope = factory.Services.CreateScope();
-        var db = scope.ServiceProvider.GetRequiredService<EnterprisesDbContext>();
-
-        var expected = EnterprisesApiFactory.ProviderName == "Postgres" ? "Npgsql.EntityFrameworkCore.PostgreSQL" : "Microsoft.EntityFrameworkCore.Sqlite";
-        db.Database.ProviderName.Should().Be(expected);
-    }
+    public void Runs_on_the_database_the_test_script_chose() => ServiceSurface.RunsOnTheDatabaseTheTestScriptChose<EnterprisesDbContext>(factory.Services);
 
     [Fact]
     public async Task The_OpenAPI_document_matches_the_committed_contract()
     {
         var document = await OpenApiContract.MatchesCommittedAsync(client, "services", "Enterprises", "Enterprises.Api", "Enterprises.Api.json");
         document["paths"]!["/api/v1/enterprises/{creditCode}/qualifications/{id}/revoke"].Should().NotBeNull();
-        document["components"]!["schemas"]!["QualificationType"]!["enum"]!.AsArray().Select(v => v!.GetValue<string>())
-            .Should().Contain("HighTech");
-        document["components"]!["schemas"]!["QualificationStatus"]!["enum"]!.AsArray().Select(v => v!.GetValue<string>())
-            .Should().Equal("valid", "expired", "revoked");
+        document.EnumOf("QualificationType").Should().Contain("HighTech");
+        document.EnumOf("QualificationStatus").Should().Equal("valid", "expired", "revoked");
         document["paths"]!["/api/v1/enterprises/{creditCode}/designations/{id}/withdraw"].Should().NotBeNull();
         document["paths"]!["/api/v1/designations"].Should().NotBeNull();
-        document["components"]!["schemas"]!["DesignationKind"]!["enum"]!.AsArray().Select(v => v!.GetValue<string>())
-            .Should().Equal("Listed", "ListingReserve", "Unicorn", "PotentialUnicorn");
-        document["components"]!["schemas"]!["ListingBoard"]!["enum"]!.AsArray().Select(v => v!.GetValue<string>())
-            .Should().Equal("sseMain", "szseMain", "star", "chinext", "bse", "hkex", "overseas");
+        document.EnumOf("DesignationKind").Should().Equal("Listed", "ListingReserve", "Unicorn", "PotentialUnicorn");
+        document.EnumOf("ListingBoard").Should().Equal("sseMain", "szseMain", "star", "chinext", "bse", "hkex", "overseas");
     }
 }

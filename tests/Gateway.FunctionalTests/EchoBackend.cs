@@ -73,11 +73,26 @@ public sealed class ProxyingGatewayFactory : GatewayFactory
 
     public required EchoBackend Backend { get; init; }
 
+    /// <summary>
+    /// Clusters (by name) proxied to a backend of their own. Plans and Enterprises otherwise go to
+    /// <see cref="Backend"/>, and the other services have no destination: not deployed.
+    /// </summary>
+    public IReadOnlyDictionary<string, EchoBackend> Backends { get; init; } = new Dictionary<string, EchoBackend>();
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         base.ConfigureWebHost(builder);
-        builder.UseSetting("ReverseProxy:Clusters:plans:Destinations:plans-1:Address", Backend.Address);
-        builder.UseSetting("ReverseProxy:Clusters:enterprises:Destinations:enterprises-1:Address", Backend.Address);
+        var clusters = new Dictionary<string, EchoBackend> { ["plans"] = Backend, ["enterprises"] = Backend };
+        foreach (var (cluster, backend) in Backends)
+        {
+            clusters[cluster] = backend;
+        }
+
+        foreach (var (cluster, backend) in clusters)
+        {
+            builder.UseSetting($"ReverseProxy:Clusters:{cluster}:Destinations:{cluster}-1:Address", backend.Address);
+        }
+
         builder.UseSetting("ForwardedHeaders:KnownNetworks:0", "10.0.0.0/8");
         builder.ConfigureServices(services => services.AddSingleton<Microsoft.AspNetCore.Hosting.IStartupFilter, PeerAddress>());
     }

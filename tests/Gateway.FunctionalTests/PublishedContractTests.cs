@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Mvc.Testing;
 using TestSupport;
 
@@ -18,7 +19,10 @@ public class PublishedContractTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         backend = await EchoBackend.StartAsync();
-        factory = new ProxyingGatewayFactory { Backend = backend };
+        factory = new ProxyingGatewayFactory
+        {
+            Backend = backend, Backends = new Dictionary<string, EchoBackend> { ["platforms"] = backend, ["talent"] = backend },
+        };
     }
 
     public async Task DisposeAsync()
@@ -52,6 +56,8 @@ public class PublishedContractTests : IAsyncLifetime
     [Theory]
     [InlineData("plans")]
     [InlineData("enterprises")]
+    [InlineData("platforms")]
+    [InlineData("talent")]
     public async Task A_service_document_is_published_with_the_gateway_as_its_server(string service)
     {
         var client = factory.CreateClient(new WebApplicationFactoryClientOptions { BaseAddress = new Uri("https://api.example.gov.cn") });
@@ -68,11 +74,52 @@ public class PublishedContractTests : IAsyncLifetime
     [InlineData("/api/v1/audit/enterprises", "/api/v1/audit/enterprises")]
     [InlineData("/api/v1/events/plans/status", "/api/v1/events/plans/status")]
     [InlineData("/api/v1/events/enterprises/dead-letters/1-0/replay", "/api/v1/events/enterprises/dead-letters/1-0/replay")]
+    [InlineData("/api/v1/audit/talent", "/api/v1/audit/talent")]
+    [InlineData("/api/v1/events/talent/status", "/api/v1/events/talent/status")]
+    [InlineData("/api/v1/events/platforms/dead-letters/1-0/replay", "/api/v1/events/platforms/dead-letters/1-0/replay")]
     public async Task Audit_and_event_paths_reach_the_service_as_documented(string path, string received)
     {
         var echoed = await (await factory.CreateClient().GetAsync(path)).JsonAsync(HttpStatusCode.OK);
 
         echoed["path"]!.GetValue<string>().Should().Be(received);
+    }
+
+    [Fact]
+    public async Task Every_path_of_each_service_document_reaches_that_service_unchanged()
+    {
+        string[] services = ["Plans", "Enterprises", "Platforms", "Talent"];
+        var backends = new Dictionary<string, EchoBackend>();
+        foreach (var service in services)
+        {
+            backends[service.ToLowerInvariant()] = await EchoBackend.StartAsync();
+        }
+
+        try
+        {
+            await using var routed = new ProxyingGatewayFactory { Backend = backend, Backends = backends };
+            var client = routed.CreateClient();
+            foreach (var service in services)
+            {
+                var document = JsonNode.Parse(await File.ReadAllTextAsync(
+                    Path.Combine(TestPaths.RepositoryRoot, "services", service, $"{service}.Api", $"{service}.Api.json")))!;
+                var paths = document["paths"]!.AsObject().Select(p => Regex.Replace(p.Key, "{[^}]+}", "x1")).ToList();
+                paths.Should().NotBeEmpty(service);
+                foreach (var path in paths)
+                {
+                    var echoed = await (await client.GetAsync(path)).JsonAsync(HttpStatusCode.OK);
+
+                    echoed["path"]!.GetValue<string>().Should().Be(path, $"{path} of the {service} document");
+                    backends[service.ToLowerInvariant()].Requests.Should().Contain(r => r.Path == path, $"{path} goes to {service}");
+                }
+            }
+        }
+        finally
+        {
+            foreach (var echo in backends.Values)
+            {
+                await echo.DisposeAsync();
+            }
+        }
     }
 
     [Fact]

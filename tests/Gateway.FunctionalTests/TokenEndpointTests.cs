@@ -105,6 +105,80 @@ public class TokenEndpointTests(GatewayFactory factory) : IClassFixture<GatewayF
         (await ErrorAsync(response)).Should().Be("invalid_request");
     }
 
+    [Theory]
+    [InlineData("grant_type")]
+    [InlineData("client_id")]
+    [InlineData("client_secret")]
+    [InlineData("scope")]
+    public async Task A_form_field_sent_twice_is_invalid_request(string repeated)
+    {
+        var fields = new List<(string Key, string Value)>
+        {
+            ("grant_type", "client_credentials"), ("client_id", "admin"), ("client_secret", GatewayFactory.AdminSecret), ("scope", "plans.read"),
+        };
+        fields.Add(fields.Single(f => f.Key == repeated));
+
+        var response = await RequestToken([.. fields]);
+
+        response.StatusCode.Should().Be(HttpStatusCode.BadRequest);
+        (await ErrorAsync(response)).Should().Be("invalid_request");
+    }
+
+    public static TheoryData<string, string> MalformedBasicCredentials => new()
+    {
+        { "not base64", "Basic !!!not-base64!!!" },
+        { "nothing after the scheme", "Basic " },
+        { "no colon", "Basic " + Convert.ToBase64String(Encoding.UTF8.GetBytes("admin")) },
+        { "invalid UTF-8", "Basic " + Convert.ToBase64String([0x61, 0x64, 0xC3, 0x28, 0x3A, 0xFF, 0xFE]) },
+        { "a broken percent escape", "Basic " + Convert.ToBase64String(Encoding.UTF8.GetBytes("admin%:%zz%")) },
+        { "12 KB", "Basic " + new string('A', 12 * 1024) },
+    };
+
+    [Theory]
+    [MemberData(nameof(MalformedBasicCredentials))]
+    public async Task Malformed_basic_credentials_are_401_invalid_client_with_a_basic_challenge(string kind, string authorization)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Post, "/connect/token")
+        {
+            Content = new FormUrlEncodedContent([KeyValuePair.Create("grant_type", "client_credentials")]),
+        };
+        request.Headers.TryAddWithoutValidation("Authorization", authorization);
+
+        var response = await client.SendAsync(request);
+
+        response.StatusCode.Should().Be(HttpStatusCode.Unauthorized, kind);
+        (await ErrorAsync(response)).Should().Be("invalid_client", kind);
+        response.Headers.WwwAuthenticate.Should().ContainSingle(h => h.Scheme == "Basic", kind);
+    }
+
+    [Theory]
+    [InlineData("text/html")]
+    [InlineData("application/xml")]
+    [InlineData("text/plain;q=0.5, image/png")]
+    public async Task Whatever_accept_says_the_token_endpoint_answers_json_and_never_a_500(string accept)
+    {
+        async Task<HttpResponseMessage> Send(params (string Key, string Value)[] fields)
+        {
+            var request = new HttpRequestMessage(HttpMethod.Post, "/connect/token")
+            {
+                Content = new FormUrlEncodedContent(fields.Select(f => KeyValuePair.Create(f.Key, f.Value))),
+            };
+            request.Headers.TryAddWithoutValidation("Accept", accept);
+            return await client.SendAsync(request);
+        }
+
+        var granted = await Send(("grant_type", "client_credentials"), ("client_id", "admin"), ("client_secret", GatewayFactory.AdminSecret));
+        var wrongSecret = await Send(("grant_type", "client_credentials"), ("client_id", "admin"), ("client_secret", "wrong"));
+        var otherGrant = await Send(("grant_type", "password"));
+
+        granted.StatusCode.Should().Be(HttpStatusCode.OK);
+        granted.Content.Headers.ContentType!.MediaType.Should().Be("application/json");
+        wrongSecret.StatusCode.Should().Be(HttpStatusCode.Unauthorized);
+        (await ErrorAsync(wrongSecret)).Should().Be("invalid_client");
+        otherGrant.StatusCode.Should().Be(HttpStatusCode.BadRequest);
+        (await ErrorAsync(otherGrant)).Should().Be("unsupported_grant_type");
+    }
+
     [Fact]
     public async Task Discovery_names_the_issuer_the_keys_and_the_token_endpoint()
     {

@@ -1,5 +1,4 @@
 using System.Net;
-using Microsoft.Extensions.DependencyInjection;
 using Platforms.Api.Data;
 
 namespace Platforms.FunctionalTests;
@@ -9,23 +8,10 @@ public class ServiceSurfaceTests(PlatformsApiFactory factory) : IClassFixture<Pl
     private readonly HttpClient client = factory.CreateClient();
 
     [Fact]
-    public async Task Readiness_includes_the_database_and_redis()
-    {
-        var health = await (await client.GetAsync("/health/ready")).JsonAsync(HttpStatusCode.OK);
-
-        health["checks"]!["database"]!["status"]!.GetValue<string>().Should().Be("Healthy");
-        health["checks"]!["redis"]!["status"]!.GetValue<string>().Should().Be("Healthy");
-    }
+    public Task Readiness_includes_the_database_and_redis() => ServiceSurface.ReadinessIsHealthyAsync(client, "database", "redis");
 
     [Fact]
-    public void Runs_on_the_database_the_test_script_chose()
-    {
-        using var scope = factory.Services.CreateScope();
-        var db = scope.ServiceProvider.GetRequiredService<PlatformsDbContext>();
-
-        var expected = PlatformsApiFactory.ProviderName == "Postgres" ? "Npgsql.EntityFrameworkCore.PostgreSQL" : "Microsoft.EntityFrameworkCore.Sqlite";
-        db.Database.ProviderName.Should().Be(expected);
-    }
+    public void Runs_on_the_database_the_test_script_chose() => ServiceSurface.RunsOnTheDatabaseTheTestScriptChose<PlatformsDbContext>(factory.Services);
 
     [Fact]
     public async Task The_OpenAPI_document_matches_the_committed_contract()
@@ -34,10 +20,8 @@ public class ServiceSurfaceTests(PlatformsApiFactory factory) : IClassFixture<Pl
 
         document["paths"]!["/api/v1/platforms/{id}/revocation-proposals/{proposalId}/decision"].Should().NotBeNull();
         document["paths"]!["/api/v1/platforms/statistics"]!["get"]!["security"]!.AsArray().Should().BeEmpty("the statistics are public: an explicit security: [] says no token is needed");
-        document["components"]!["schemas"]!["PlatformStatus"]!["enum"]!.AsArray().Select(v => v!.GetValue<string>())
-            .Should().Equal("underConstruction", "active", "suspended", "revoked");
-        document["components"]!["schemas"]!["PlatformLevel"]!["enum"]!.AsArray().Select(v => v!.GetValue<string>())
-            .Should().Equal("national", "municipal", "district");
+        document.EnumOf("PlatformStatus").Should().Equal("underConstruction", "active", "suspended", "revoked");
+        document.EnumOf("PlatformLevel").Should().Equal("national", "municipal", "district");
     }
 
     [Fact]

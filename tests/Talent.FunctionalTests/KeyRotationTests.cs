@@ -1,5 +1,4 @@
 using System.Net;
-using System.Xml.Linq;
 
 namespace Talent.FunctionalTests;
 
@@ -16,21 +15,15 @@ public class KeyRotationTests
         try
         {
             first = (await before.CreateClient().RegisterAsync(Api.Person(oldNumber, oldPhone)))["id"]!.GetValue<Guid>();
-            oldKey = await PayloadKeyAsync(before.Database, first);
-            (await KeyIdsAsync(before.Database)).Should().Equal(oldKey);
+            oldKey = await before.Database.IdNumberKeyAsync(first);
+            (await before.Database.KeyIdsAsync()).Should().Equal(oldKey);
         }
         finally
         {
             before.Dispose();
         }
 
-        // The ring as a replica finds it once the first key's lifetime is over.
-        await RewriteKeysAsync(before.Database, key =>
-        {
-            key.Element("creationDate")!.Value = XmlDate(DateTimeOffset.UtcNow.AddDays(-120));
-            key.Element("activationDate")!.Value = XmlDate(DateTimeOffset.UtcNow.AddDays(-120));
-            key.Element("expirationDate")!.Value = XmlDate(DateTimeOffset.UtcNow.AddDays(-30));
-        });
+        await before.Database.ExpireEveryKeyAsync();
 
         using var after = new TalentApiFactory { DataDirectory = before.DataDirectory, DatabaseName = before.DatabaseName };
         var officer = after.Officers();
@@ -41,32 +34,10 @@ public class KeyRotationTests
         read["idNumber"]!.GetValue<string>().Should().Be(oldNumber);
         read["phone"]!.GetValue<string>().Should().Be(oldPhone);
         found["items"]![0]!["id"]!.GetValue<Guid>().Should().Be(first, "the hash secret outlives the key that encrypted the number");
-        var newKey = await PayloadKeyAsync(after.Database, second);
+        var newKey = await after.Database.IdNumberKeyAsync(second);
         newKey.Should().NotBe(oldKey, "new writes use the new default key");
-        (await KeyIdsAsync(after.Database)).Should().BeEquivalentTo([oldKey, newKey], "the old key stays in the ring to decrypt what it encrypted");
-        (await PayloadKeyAsync(after.Database, first)).Should().Be(oldKey, "reading re-encrypts nothing");
+        (await after.Database.KeyIdsAsync()).Should().BeEquivalentTo([oldKey, newKey], "the old key stays in the ring to decrypt what it encrypted");
+        (await after.Database.IdNumberKeyAsync(first)).Should().Be(oldKey, "reading re-encrypts nothing");
         await (await officer.PostJsonAsync("/api/v1/talents", Api.Person(oldNumber))).ProblemAsync(HttpStatusCode.Conflict, "alreadyExists");
     }
-
-    private static async Task<Guid> PayloadKeyAsync(RawDatabase database, Guid id) =>
-        DataProtectionPayload.KeyId((byte[])(await database.QueryAsync("SELECT \"IdNumber\" FROM \"People\" WHERE \"Id\" = @id", ("@id", database.Key(id))))
-            .Single()[0]!);
-
-    private static async Task<List<Guid>> KeyIdsAsync(RawDatabase database) =>
-        (await database.QueryAsync("SELECT \"Xml\" FROM \"DataProtectionKeys\""))
-            .Select(r => Guid.Parse(XElement.Parse((string)r[0]!).Attribute("id")!.Value))
-            .ToList();
-
-    private static async Task RewriteKeysAsync(RawDatabase database, Action<XElement> change)
-    {
-        foreach (var row in await database.QueryAsync("SELECT \"Id\", \"Xml\" FROM \"DataProtectionKeys\""))
-        {
-            var key = XElement.Parse((string)row[1]!);
-            change(key);
-            await database.ExecuteAsync("UPDATE \"DataProtectionKeys\" SET \"Xml\" = @xml WHERE \"Id\" = @id",
-                ("@xml", key.ToString(SaveOptions.DisableFormatting)), ("@id", row[0]!));
-        }
-    }
-
-    private static string XmlDate(DateTimeOffset value) => value.UtcDateTime.ToString("O", System.Globalization.CultureInfo.InvariantCulture);
 }

@@ -1,5 +1,3 @@
-using System.Net;
-using Microsoft.Extensions.DependencyInjection;
 using Talent.Api.Data;
 
 namespace Talent.FunctionalTests;
@@ -9,23 +7,10 @@ public class ServiceSurfaceTests(TalentApiFactory factory) : IClassFixture<Talen
     private readonly HttpClient client = factory.CreateClient();
 
     [Fact]
-    public async Task Readiness_includes_the_database_and_redis()
-    {
-        var health = await (await client.GetAsync("/health/ready")).JsonAsync(HttpStatusCode.OK);
-
-        health["checks"]!["database"]!["status"]!.GetValue<string>().Should().Be("Healthy");
-        health["checks"]!["redis"].Should().NotBeNull();
-    }
+    public Task Readiness_includes_the_database_and_redis() => ServiceSurface.ReadinessIsHealthyAsync(client, "database", "redis");
 
     [Fact]
-    public void Runs_on_the_database_the_test_script_chose()
-    {
-        using var scope = factory.Services.CreateScope();
-        var db = scope.ServiceProvider.GetRequiredService<TalentDbContext>();
-
-        var expected = TalentApiFactory.ProviderName == "Postgres" ? "Npgsql.EntityFrameworkCore.PostgreSQL" : "Microsoft.EntityFrameworkCore.Sqlite";
-        db.Database.ProviderName.Should().Be(expected);
-    }
+    public void Runs_on_the_database_the_test_script_chose() => ServiceSurface.RunsOnTheDatabaseTheTestScriptChose<TalentDbContext>(factory.Services);
 
     [Fact]
     public async Task The_OpenAPI_document_matches_the_committed_contract()
@@ -37,7 +22,6 @@ public class ServiceSurfaceTests(TalentApiFactory factory) : IClassFixture<Talen
         document["paths"]!["/api/v1/commissioners/{id}/appraisals"].Should().NotBeNull();
         document["paths"]!["/api/v1/talents"]!["get"]!["parameters"]!.AsArray().Select(p => p!["name"]!.GetValue<string>())
             .Should().NotContain(["idNumber", "phone"], "personal data is never a query parameter");
-        document["components"]!["schemas"]!["DocumentType"]!["enum"]!.AsArray().Select(v => v!.GetValue<string>())
-            .Should().Equal("residentIdentityCard", "passport", "foreignPermanentResidence");
+        document.EnumOf("DocumentType").Should().Equal("residentIdentityCard", "passport", "foreignPermanentResidence");
     }
 }

@@ -66,6 +66,12 @@ public static partial class TokenEndpoints
             return OAuthError(400, "invalid_request", $"The form could not be read: {unreadable.Message}");
         }
 
+        // RFC 6749 §3.2: no parameter more than once. Read as one value, a repeated one would be its values joined by commas.
+        if (form.FirstOrDefault(field => field.Value.Count > 1) is { Key: { } repeated })
+        {
+            return OAuthError(400, "invalid_request", $"Each form field at most once; {repeated} is repeated.");
+        }
+
         var request = TokenRequest.From(form);
         if (!request.IsWithinLimits)
         {
@@ -152,12 +158,13 @@ public static partial class TokenEndpoints
     /// <summary>client_secret_basic (RFC 6749 §2.3.1) or client_secret_post.</summary>
     private static (string? ClientId, string? Secret, bool Basic) Credentials(HttpRequest request, TokenRequest form)
     {
+        // "Basic" with nothing after it (as a proxy may trim "Basic ") is still an attempt at Basic, answered with its challenge.
         var header = request.Headers.Authorization.ToString();
-        if (header.StartsWith("Basic ", StringComparison.OrdinalIgnoreCase))
+        if (header.Equals("Basic", StringComparison.OrdinalIgnoreCase) || header.StartsWith("Basic ", StringComparison.OrdinalIgnoreCase))
         {
             try
             {
-                var pair = Encoding.UTF8.GetString(Convert.FromBase64String(header[6..].Trim()));
+                var pair = Encoding.UTF8.GetString(Convert.FromBase64String(header[5..].Trim()));
                 var colon = pair.IndexOf(':');
                 return colon < 0 ? (null, null, true)
                     : (Uri.UnescapeDataString(pair[..colon]), Uri.UnescapeDataString(pair[(colon + 1)..]), true);

@@ -45,21 +45,11 @@ internal sealed partial class ContractDocumentFilter(IConfiguration configuratio
             return;
         }
 
+        // The paths' references only: the document is written without its schemas, which refer to each other.
         document.Components.Schemas = new Dictionary<string, IOpenApiSchema>();
-        var pending = new Queue<string>(References(writer => document.SerializeAsV3(writer)));
+        var roots = References(writer => document.SerializeAsV3(writer)).ToList();
         document.Components.Schemas = schemas;
-        var reachable = new HashSet<string>(StringComparer.Ordinal);
-        while (pending.TryDequeue(out var id))
-        {
-            if (reachable.Add(id) && schemas.TryGetValue(id, out var schema))
-            {
-                foreach (var next in References(schema.SerializeAsV3))
-                {
-                    pending.Enqueue(next);
-                }
-            }
-        }
-
+        var reachable = Closure(schemas, roots);
         foreach (var id in schemas.Keys.Where(id => !reachable.Contains(id)).ToList())
         {
             schemas.Remove(id);
@@ -91,6 +81,7 @@ internal sealed partial class ContractDocumentFilter(IConfiguration configuratio
         }
     }
 
+    /// <summary>The schemas the roots name, and every schema those refer to in turn.</summary>
     private static HashSet<string> Closure(IDictionary<string, IOpenApiSchema> schemas, IEnumerable<string> roots)
     {
         var pending = new Queue<string>(roots);
