@@ -3,6 +3,7 @@ using CsvHelper;
 using Enterprises.Api.Domain;
 using Enterprises.Api.Enterprises;
 using Microsoft.AspNetCore.Http.HttpResults;
+using ServiceDefaults.Csv;
 using SharedKernel.Errors;
 
 namespace Enterprises.Api.Csv;
@@ -14,9 +15,9 @@ namespace Enterprises.Api.Csv;
 /// </summary>
 internal static class EnterpriseCsv
 {
-    public const string MediaType = "text/csv";
-
     public static readonly IReadOnlyList<string> Columns = ["creditCode", "name", "nameEn", "regionCode", "zoneCode", "industry", "foundedOn"];
+
+    public static string Header => string.Join(",", Columns);
 
     public static readonly IReadOnlyList<string> RequiredColumns = ["creditCode", "name", "regionCode", "foundedOn"];
 
@@ -43,7 +44,7 @@ internal static class EnterpriseCsv
             }
 
             await csv.FlushAsync();
-        }, $"{MediaType}; charset=utf-8", "enterprises.csv");
+        }, $"{CsvUpload.MediaType}; charset=utf-8", "enterprises.csv");
 
     /// <summary>
     /// Reads the header (refused whole when columns are unknown, repeated or missing) and the rows; a row

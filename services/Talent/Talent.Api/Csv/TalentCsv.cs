@@ -17,13 +17,13 @@ namespace Talent.Api.Csv;
 /// </summary>
 internal static class TalentCsv
 {
-    public const string MediaType = "text/csv";
-
     public static readonly IReadOnlyList<string> Columns =
     [
         "documentType", "idNumber", "nationality", "name", "phone", "gender", "birthYear", "education", "title", "field", "employerCreditCode",
         "regionCode", "zoneCode",
     ];
+
+    public static string Header => string.Join(",", Columns);
 
     public static readonly IReadOnlyList<string> RequiredColumns = ["documentType", "idNumber", "name", "regionCode"];
 
@@ -50,7 +50,7 @@ internal static class TalentCsv
             }
 
             await csv.FlushAsync();
-        }, $"{MediaType}; charset=utf-8", "talents.csv");
+        }, $"{CsvUpload.MediaType}; charset=utf-8", "talents.csv");
 
     /// <summary>
     /// Reads the header (refused whole when columns are unknown, repeated or missing) and the rows; a row
