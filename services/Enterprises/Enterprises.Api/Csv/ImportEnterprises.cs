@@ -4,6 +4,7 @@ using Enterprises.Api.Domain;
 using Enterprises.Api.Enterprises;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
+using ServiceDefaults.Csv;
 using SharedKernel.Errors;
 using SharedKernel.Identifiers;
 

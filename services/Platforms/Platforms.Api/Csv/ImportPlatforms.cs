@@ -5,6 +5,7 @@ using Platforms.Api.Catalog;
 using Platforms.Api.Data;
 using Platforms.Api.Domain;
 using Platforms.Api.Platforms;
+using ServiceDefaults.Csv;
 using SharedKernel.Errors;
 
 namespace Platforms.Api.Csv;

@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 using Persistence.PersonalData;
+using ServiceDefaults.Csv;
 using SharedKernel.Errors;
 using SharedKernel.Time;
 using Talent.Api.Data;
