@@ -13,7 +13,7 @@ public static class ImportApi
     public static RouteHandlerBuilder MapEnterpriseImportApi(this IEndpointRouteBuilder app)
     {
         return app.MapPost("/api/v1/enterprises/import", Import).WithTags("Enterprises").WithName("ImportEnterprises")
-            .WithSummary("Register or update enterprises from CSV (text/csv, UTF-8, header creditCode,name,nameEn,regionCode,zoneCode,industry,foundedOn); ?dryRun=true writes nothing")
+            .WithSummary($"Register or update enterprises from CSV (text/csv, UTF-8, header {EnterpriseCsv.Header}); ?dryRun=true writes nothing")
             .Accepts<string>(CsvUpload.MediaType).RequireAuthorization(Scopes.EnterprisesWrite);
     }
 

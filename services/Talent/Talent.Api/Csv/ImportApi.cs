@@ -12,7 +12,7 @@ public static class ImportApi
 {
     public static RouteHandlerBuilder MapTalentImportApi(this IEndpointRouteBuilder app) =>
         app.MapPost("/api/v1/talents/import", Import).WithTags("Talents").WithName("ImportTalents")
-            .WithSummary("Register or update people from CSV (text/csv, UTF-8, header documentType,idNumber,nationality,name,phone,gender,birthYear,education,title,field,employerCreditCode,regionCode,zoneCode); ?dryRun=true writes nothing")
+            .WithSummary($"Register or update people from CSV (text/csv, UTF-8, header {TalentCsv.Header}); ?dryRun=true writes nothing")
             .Accepts<string>(CsvUpload.MediaType).RequireAuthorization(Scopes.TalentWrite);
 
     /// <param name="dryRun">true: validate and report, write nothing.</param>
