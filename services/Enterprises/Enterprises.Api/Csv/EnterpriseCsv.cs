@@ -2,6 +2,7 @@ using System.Globalization;
 using Enterprises.Api.Domain;
 using Enterprises.Api.Enterprises;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Persistence.Csv;
 using ServiceDefaults.Csv;
 
 namespace Enterprises.Api.Csv;
@@ -17,7 +18,7 @@ internal static class EnterpriseCsv
     public static string Header => Table.Header;
 
     /// <summary>A data row of an import file: its row number (the header is row 1) and the enterprise it describes.</summary>
-    public sealed record Row(int Number, CreateEnterpriseRequest Enterprise);
+    public sealed record Row(int Number, CreateEnterpriseRequest Enterprise) : IImportRow;
 
     /// <summary>Streams the enterprises, read from the database as they are written.</summary>
     public static PushStreamHttpResult Export(IAsyncEnumerable<Enterprise> enterprises) =>

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Persistence.Csv;
 using Platforms.Api.Domain;
 using Platforms.Api.Platforms;
 using ServiceDefaults.Csv;
@@ -24,7 +25,7 @@ internal static class PlatformCsv
     public static string Header => Table.Header;
 
     /// <summary>A data row of an import file: its number (the header is row 1), the platform's id when given, and the platform it describes.</summary>
-    public sealed record Row(int Number, Guid? Id, CreatePlatformRequest Platform);
+    public sealed record Row(int Number, Guid? Id, CreatePlatformRequest Platform) : IImportRow;
 
     /// <summary>Streams the platforms, read from the database as they are written.</summary>
     public static PushStreamHttpResult Export(IAsyncEnumerable<Platform> platforms) =>

@@ -1,6 +1,8 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Persistence.Csv;
 using ServiceDefaults.Csv;
+using ServiceDefaults.Json;
 using Talent.Api.Domain;
 using Talent.Api.Talents;
 
@@ -25,7 +27,7 @@ internal static class TalentCsv
     private static readonly IReadOnlyList<string> ColumnsWithoutPersonalData = [.. Table.Columns.Where(c => !PersonalDataAccess.Fields.Contains(c))];
 
     /// <summary>A data row of an import file: its row number (the header is row 1) and the person it describes.</summary>
-    public sealed record Row(int Number, RegisterTalentRequest Talent);
+    public sealed record Row(int Number, RegisterTalentRequest Talent) : IImportRow;
 
     /// <summary>Streams the people, read from the database as they are written.</summary>
     public static PushStreamHttpResult Export(IAsyncEnumerable<Person> people, bool includePersonalData)
