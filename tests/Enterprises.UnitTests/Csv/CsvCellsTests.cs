@@ -1,4 +1,4 @@
-using Enterprises.Api.Csv;
+using ServiceDefaults.Csv;
 
 namespace Enterprises.UnitTests.Csv;
 

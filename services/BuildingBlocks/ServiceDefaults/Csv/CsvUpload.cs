@@ -16,9 +16,10 @@ public static class CsvUpload
     /// <param name="request">The request whose body is the file.</param>
     /// <param name="maxBytes">The body limit.</param>
     /// <param name="header">The header row the file should start with, for the messages that refuse it.</param>
+    /// <param name="record">What one row describes ("enterprise"), for the message that refuses an empty file.</param>
     /// <param name="ct">Cancels the read.</param>
     /// <returns>The text, without its byte order mark.</returns>
-    public static async Task<string> ReadAsync(HttpRequest request, long maxBytes, string header, CancellationToken ct)
+    public static async Task<string> ReadAsync(HttpRequest request, long maxBytes, string header, string record, CancellationToken ct)
     {
         if (!MediaTypeHeaderValue.TryParse(request.ContentType, out var type) || !type.MediaType.Equals(MediaType, StringComparison.OrdinalIgnoreCase))
         {
@@ -61,7 +62,7 @@ public static class CsvUpload
 
         if (string.IsNullOrWhiteSpace(text))
         {
-            throw new BadRequestException(ErrorCodes.BodyRequired, $"The CSV body is empty; send a header row ({header}) and one row per record.");
+            throw new BadRequestException(ErrorCodes.BodyRequired, $"The CSV body is empty; send a header row ({header}) and one row per {record}.");
         }
 
         return text;

@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Mediator;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
+using ServiceDefaults.Csv;
 using ServiceDefaults.Http;
 using SharedKernel.Access;
 
@@ -12,15 +13,15 @@ public static class ImportApi
     public static RouteHandlerBuilder MapEnterpriseImportApi(this IEndpointRouteBuilder app)
     {
         return app.MapPost("/api/v1/enterprises/import", Import).WithTags("Enterprises").WithName("ImportEnterprises")
-            .WithSummary("Register or update enterprises from CSV (text/csv, UTF-8, header creditCode,name,nameEn,regionCode,zoneCode,industry,foundedOn); ?dryRun=true writes nothing")
-            .Accepts<string>(EnterpriseCsv.MediaType).RequireAuthorization(Scopes.EnterprisesWrite);
+            .WithSummary($"Register or update enterprises from CSV (text/csv, UTF-8, header {EnterpriseCsv.Header}); ?dryRun=true writes nothing")
+            .Accepts<string>(CsvUpload.MediaType).RequireAuthorization(Scopes.EnterprisesWrite);
     }
 
     /// <param name="dryRun">true: validate and report, write nothing.</param>
     private static async Task<Ok<ImportReport>> Import(HttpRequest request, bool? dryRun, ISender sender,
         IOptions<RequestLimitsOptions> limits, ClaimsPrincipal user, CancellationToken ct)
     {
-        var text = await CsvBody.ReadAsync(request, limits.Value.MaxBodyBytes, ct);
+        var text = await CsvUpload.ReadAsync(request, limits.Value.MaxBodyBytes, EnterpriseCsv.Header, "enterprise", ct);
         return TypedResults.Ok(await sender.Send(new ImportEnterprises(text, dryRun ?? false, user), ct));
     }
 }

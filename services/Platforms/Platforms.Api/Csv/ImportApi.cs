@@ -19,7 +19,7 @@ public static class ImportApi
     private static async Task<Ok<ImportReport>> Import(HttpRequest request, bool? dryRun, ISender sender,
         IOptions<RequestLimitsOptions> limits, ClaimsPrincipal user, CancellationToken ct)
     {
-        var text = await CsvUpload.ReadAsync(request, limits.Value.MaxBodyBytes, PlatformCsv.Header, ct);
+        var text = await CsvUpload.ReadAsync(request, limits.Value.MaxBodyBytes, PlatformCsv.Header, "platform", ct);
         return TypedResults.Ok(await sender.Send(new ImportPlatforms(text, dryRun ?? false, user), ct));
     }
 }

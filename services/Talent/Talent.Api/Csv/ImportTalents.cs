@@ -1,7 +1,9 @@
 using System.Security.Claims;
 using Mediator;
+using Persistence.Csv;
 using Microsoft.EntityFrameworkCore;
 using Persistence.PersonalData;
+using ServiceDefaults.Csv;
 using SharedKernel.Errors;
 using SharedKernel.Time;
 using Talent.Api.Data;
@@ -21,77 +23,40 @@ namespace Talent.Api.Csv;
 public sealed record ImportTalents(string Csv, bool DryRun, ClaimsPrincipal Caller) : ICommand<ImportReport>;
 
 /// <summary>
-/// The import runs in the unit of work's one transaction; each row's command joins it under a
-/// savepoint, so a refused row is undone alone and reported with the code of the domain error that
-/// refused it, in the words the API uses, which never repeat an identity number or a phone.
+/// Runs as <see cref="CsvImport"/> does: each row under a savepoint of the unit of work's transaction,
+/// a dry run undone whole. A refused row is reported in the words the API uses, which never repeat an
+/// identity number or a phone.
 /// </summary>
 internal sealed class ImportTalentsHandler(TalentDbContext db, ISender sender, TimeProvider clock) : ICommandHandler<ImportTalents, ImportReport>
 {
-    private const string BeforeImport = "before_import";
-
     public async ValueTask<ImportReport> Handle(ImportTalents command, CancellationToken cancellationToken)
     {
         var rejected = new List<ImportRejection>();
         var rows = TalentCsv.Read(command.Csv, rejected);
-        var transaction = db.Database.CurrentTransaction
-            ?? throw new InvalidOperationException("The import runs inside the transaction of its unit of work.");
-        if (command.DryRun)
-        {
-            await transaction.CreateSavepointAsync(BeforeImport, cancellationToken);
-        }
-
-        var firstRows = new Dictionary<(DocumentType, string, string), int>();
-        int created = 0, updated = 0, unchanged = 0;
-        foreach (var row in rows)
-        {
-            var talent = row.Talent;
-            var document = talent.DocumentType is { } type
-                ? (type, IdentityDocument.Normalize(talent.IdNumber), IdentityDocument.NationalityOf(type, talent.Nationality))
-                : default;
-            if (talent.DocumentType is not null && document.Item2.Length > 0 && !firstRows.TryAdd(document, row.Number))
+        return await CsvImport.RunAsync(db, command.DryRun, rows, rejected,
+            keyOf: row => DocumentOf(row) is { Number.Length: > 0 } document ? $"{document.Type}\n{document.Number}\n{document.Nationality}" : null,
+            repeated: (_, first) => $"The identity document is also on row {first}.",
+            import: async (row, ct) =>
             {
-                rejected.Add(new(row.Number, ImportCodes.DuplicateRow, $"The identity document is also on row {firstRows[document]}."));
-                continue;
-            }
-
-            try
-            {
-                var held = talent.DocumentType is null ? null : await HolderAsync(document, cancellationToken);
-                if (held is { } id)
+                if (DocumentOf(row) is { } document && await HolderAsync(document, ct) is { } id)
                 {
-                    var result = await sender.Send(new UpdateTalent(id, talent, command.Caller), cancellationToken);
-                    if (result.Changed)
-                    {
-                        updated++;
-                    }
-                    else
-                    {
-                        unchanged++;
-                    }
+                    var result = await sender.Send(new UpdateTalent(id, row.Talent, command.Caller), ct);
+                    return result.Changed ? ImportOutcome.Updated : ImportOutcome.Unchanged;
                 }
-                else
-                {
-                    await sender.Send(new RegisterTalent(talent, command.Caller), cancellationToken);
-                    created++;
-                }
-            }
-            catch (DomainException refused)
-            {
-                rejected.Add(new(row.Number, refused.Code, Describe(refused)));
-            }
-        }
 
-        if (command.DryRun)
-        {
-            await transaction.RollbackToSavepointAsync(BeforeImport, cancellationToken);
-            db.ChangeTracker.Clear();
-        }
-
-        return new ImportReport(command.DryRun, created, updated, unchanged, rejected.OrderBy(r => r.Row).ToList());
+                await sender.Send(new RegisterTalent(row.Talent, command.Caller), ct);
+                return ImportOutcome.Created;
+            },
+            cancellationToken);
     }
 
+    /// <summary>The row's identity document, normalised as the commands store it; null without a document type.</summary>
+    private static Document? DocumentOf(TalentCsv.Row row) => row.Talent.DocumentType is { } type
+        ? new(type, IdentityDocument.Normalize(row.Talent.IdNumber), IdentityDocument.NationalityOf(type, row.Talent.Nationality))
+        : null;
+
     /// <summary>The person holding the document, found by the keyed hash of its number; null for a number that is not well formed.</summary>
-    private async Task<Guid?> HolderAsync((DocumentType Type, string Number, string Nationality) document, CancellationToken ct)
+    private async Task<Guid?> HolderAsync(Document document, CancellationToken ct)
     {
         if (IdentityDocument.ProblemsOf(document.Type, document.Number, document.Nationality, clock.Today()).Count > 0)
         {
@@ -103,8 +68,5 @@ internal sealed class ImportTalentsHandler(TalentDbContext db, ISender sender, T
             .Select(p => (Guid?)p.Id).SingleOrDefaultAsync(ct);
     }
 
-    /// <summary>What the API would say, on one line: each field's messages, or the detail.</summary>
-    private static string Describe(DomainException refused) => refused is RuleViolationException rule
-        ? string.Join(" ", rule.Errors.SelectMany(field => field.Value.Select(message => $"{field.Key}: {message}")))
-        : refused.Message;
+    private sealed record Document(DocumentType Type, string Number, string Nationality);
 }

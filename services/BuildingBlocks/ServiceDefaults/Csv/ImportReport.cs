@@ -1,20 +1,20 @@
-namespace Talent.Api.Csv;
+namespace ServiceDefaults.Csv;
 
 /// <summary>What an import did (or, with dryRun=true, would do).</summary>
 /// <param name="DryRun">True when nothing was written.</param>
-/// <param name="Created">Rows that registered a new person.</param>
-/// <param name="Updated">Rows that changed a person already on the register (found by identity document).</param>
+/// <param name="Created">Rows that added a new record to the register.</param>
+/// <param name="Updated">Rows that changed a record already on the register.</param>
 /// <param name="Unchanged">Rows identical to what the register holds.</param>
-/// <param name="Rejected">Rows refused, each with its row number (the header is row 1), a code and a message (never a row's identity number or phone).</param>
+/// <param name="Rejected">Rows refused, each with its row number (the header is row 1), a code and a message (never a row's personal data).</param>
 public sealed record ImportReport(bool DryRun, int Created, int Updated, int Unchanged, IReadOnlyList<ImportRejection> Rejected);
 
 /// <summary>A refused row.</summary>
 /// <param name="Row">Its row number, counting the header as row 1.</param>
-/// <param name="Code">The code the API answers for the same refusal (validationFailed, alreadyExists, forbidden, registerUnavailable …), or duplicateRow (the document is on an earlier row) or invalidRow (the row has the wrong number of fields).</param>
+/// <param name="Code">The code the API answers for the same refusal (validationFailed, forbidden, notFound, alreadyExists, serviceUnavailable …), or duplicateRow (the record is on an earlier row) or invalidRow (the row has the wrong number of fields).</param>
 /// <param name="Message">What is wrong, naming the fields.</param>
 public sealed record ImportRejection(int Row, string Code, string Message);
 
-/// <summary>Machine codes of refused rows.</summary>
+/// <summary>Machine codes of refused rows that no command answers.</summary>
 public static class ImportCodes
 {
     public const string ValidationFailed = "validationFailed";
