@@ -22,7 +22,7 @@ dotnet build Microservices.sln -c Release -v quiet -nologo >"$DATA_DIR/build.log
 # exempted, or the limit, not the engine, would set the rate the events arrive and are applied at.
 env "RateLimits__Clients__$LOCAL_ADMIN_CLIENT_ID=100000000" SKIP_BUILD=1 bash deploy/run.sh --postgres >"$DATA_DIR/run.out" 2>&1 &
 run_pid=$!
-trap 'kill -INT $run_pid 2>/dev/null; wait $run_pid 2>/dev/null; rm -rf "$DATA_DIR"' EXIT
+trap 'kill -TERM $run_pid 2>/dev/null; wait $run_pid 2>/dev/null; rm -rf "$DATA_DIR"' EXIT
 until grep -q "^Ready." "$DATA_DIR/run.out"; do
   kill -0 $run_pid 2>/dev/null || { cat "$DATA_DIR/run.out"; exit 1; }
   sleep 1

@@ -67,8 +67,10 @@ async Task<(double Rate, TimeSpan Reflected)> BurstAsync(int count)
     var codes = Enumerable.Range(0, count).Select(_ => free.Dequeue()).ToList();
     var started = DateTimeOffset.UtcNow;
     var grantedOn = TimeProvider.System.Today().AddDays(-1);
+    var sending = Stopwatch.StartNew();
     await Parallel.ForEachAsync(codes, new ParallelOptions { MaxDegreeOfParallelism = settings.Concurrency },
         async (code, _) => await gateway.GrantAsync(code, grantedOn));
+    Console.WriteLine($"  {count:N0} grants accepted in {sending.Elapsed.TotalSeconds:0.0} s ({count / sending.Elapsed.TotalSeconds:N0}/s at concurrency {settings.Concurrency})");
     var accepted = Stopwatch.StartNew();
     await UntilAsync(async () => await gateway.ActualAsync("JH-STI-14FYP", "T1-04") >= jinghai + count
         && await gateway.ActualAsync("TJ-STI-14FYP", "T1-05") >= tianjin + count, TimeSpan.FromMilliseconds(100));

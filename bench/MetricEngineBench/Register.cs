@@ -20,6 +20,7 @@ internal sealed class Register(string connectionString, int seed)
     public const string Jinghai = "120118";
 
     private readonly Random random = new(seed);
+    private readonly HashSet<string> written = [];
 
     /// <summary>Credit codes written so far, in order; the first of each district without a HighTech grant are the burst's.</summary>
     public List<(string CreditCode, string District)> Enterprises { get; } = [];
@@ -39,7 +40,12 @@ internal sealed class Register(string connectionString, int seed)
             for (var i = from; i < size; i++)
             {
                 var district = i % 5 == 0 ? Jinghai : Districts[random.Next(Districts.Length)];
-                var code = CreditCodes.New(district, random);
+                string code;
+                do
+                {
+                    code = CreditCodes.New(district, random);
+                }
+                while (!written.Add(code));
                 Enterprises.Add((code, district));
                 await copy.StartRowAsync();
                 await copy.WriteAsync(code, NpgsqlDbType.Varchar);

@@ -10,11 +10,11 @@ namespace ServiceDefaults.Csv;
 /// </summary>
 public sealed class CsvRecord
 {
-    private readonly IReadOnlyList<string> headers;
+    private readonly List<string> headers;
     private readonly CsvReader reader;
     private readonly List<string> problems = [];
 
-    internal CsvRecord(int number, IReadOnlyList<string> headers, CsvReader reader)
+    internal CsvRecord(int number, List<string> headers, CsvReader reader)
     {
         Number = number;
         this.headers = headers;
