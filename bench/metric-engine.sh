@@ -28,7 +28,9 @@ until grep -q "^Ready." "$DATA_DIR/run.out"; do
   sleep 1
 done
 
+# The Plans process, stopped and continued by the bench to measure the engine on a backlog.
+plans_pid=$(ss -ltnpH "sport = :$PLANS_PORT" | grep -o 'pid=[0-9]*' | head -1 | cut -d= -f2)
 database() { echo "Host=127.0.0.1;Port=$POSTGRES_PORT;Username=postgres;Database=$1"; }
 dotnet bench/MetricEngineBench/bin/Release/net10.0/MetricEngineBench.dll \
   --gateway "http://localhost:$GATEWAY_PORT" --client-id "$LOCAL_ADMIN_CLIENT_ID" --client-secret "$LOCAL_ADMIN_CLIENT_SECRET" \
-  --enterprises-db "$(database enterprises)" --plans-db "$(database plans)" "$@"
+  --enterprises-db "$(database enterprises)" --plans-db "$(database plans)" --plans-pid "$plans_pid" "$@"

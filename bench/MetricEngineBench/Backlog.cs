@@ -1,0 +1,80 @@
+using System.Diagnostics;
+using Npgsql;
+
+namespace MetricEngineBench;
+
+/// <summary>
+/// Measures how fast the Plans service applies register events when they wait for it, not how fast
+/// they arrive: on two cores the grants' own requests (Enterprises, the gateway, PostgreSQL) hold the
+/// processors while they are sent, so an engine that keeps up shows only the arrival rate. The Plans
+/// process is stopped (SIGSTOP) while the burst is granted and the Enterprises relay has put every
+/// event on the stream, then continued (SIGCONT); the rate is the events over the time from the
+/// continue to the last one applied, read from the Plans inbox.
+/// </summary>
+internal sealed class Backlog(int plansPid, string enterprisesDatabase, string plansDatabase)
+{
+    public async Task StopPlansAsync() => await SignalAsync("STOP");
+
+    /// <summary>Continues Plans and waits until <paramref name="count"/> QualificationGranted events since <paramref name="since"/> are applied; returns their rate.</summary>
+    public async Task<double> DrainAsync(int count, DateTimeOffset since, TimeSpan timeout)
+    {
+        await UntilPublishedAsync(timeout);
+        var resumed = DateTimeOffset.UtcNow;
+        await SignalAsync("CONT");
+        var deadline = Stopwatch.StartNew();
+        while (true)
+        {
+            var (applied, last) = await AppliedAsync(since);
+            if (applied >= count)
+            {
+                return applied / (last - resumed).TotalSeconds;
+            }
+
+            if (deadline.Elapsed > timeout)
+            {
+                throw new TimeoutException($"Plans applied {applied:N0} of {count:N0} events within {timeout}.");
+            }
+
+            await Task.Delay(50);
+        }
+    }
+
+    private async Task UntilPublishedAsync(TimeSpan timeout)
+    {
+        var deadline = Stopwatch.StartNew();
+        await using var connection = new NpgsqlConnection(enterprisesDatabase);
+        await connection.OpenAsync();
+        await using var query = new NpgsqlCommand("SELECT count(*) FROM \"OutboxMessages\" WHERE \"PublishedAt\" IS NULL", connection);
+        while ((long)(await query.ExecuteScalarAsync())! > 0)
+        {
+            if (deadline.Elapsed > timeout)
+            {
+                throw new TimeoutException($"The Enterprises relay did not publish the burst within {timeout}.");
+            }
+
+            await Task.Delay(50);
+        }
+    }
+
+    private async Task<(long Applied, DateTimeOffset Last)> AppliedAsync(DateTimeOffset since)
+    {
+        await using var connection = new NpgsqlConnection(plansDatabase);
+        await connection.OpenAsync();
+        await using var query = new NpgsqlCommand(
+            "SELECT count(*), max(\"AppliedAt\") FROM \"InboxMessages\" WHERE \"Type\" = 'QualificationGranted' AND \"AppliedAt\" >= @since", connection);
+        query.Parameters.AddWithValue("since", since);
+        await using var reader = await query.ExecuteReaderAsync();
+        await reader.ReadAsync();
+        return (reader.GetInt64(0), reader.IsDBNull(1) ? since : reader.GetFieldValue<DateTimeOffset>(1));
+    }
+
+    private async Task SignalAsync(string signal)
+    {
+        using var kill = Process.Start("kill", [$"-{signal}", plansPid.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
+        await kill.WaitForExitAsync();
+        if (kill.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"kill -{signal} {plansPid} failed.");
+        }
+    }
+}
