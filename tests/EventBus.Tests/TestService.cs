@@ -36,7 +36,7 @@ public sealed class TestDbContext(DbContextOptions<TestDbContext> options) : DbC
 /// Records each delivery and the activity it ran in; fails for parcels named "poison" until
 /// <see cref="Behaviour.Cured"/> is set, and holds parcels named "held-…" until <see cref="Behaviour.Release"/>.
 /// </summary>
-public sealed class ParcelShippedHandler(TestDbContext db, Behaviour behaviour) : IIntegrationEventHandler<ParcelShipped>
+public sealed class ParcelShippedHandler(TestDbContext db, Behaviour behaviour, AppliedInBatch batch) : IIntegrationEventHandler<ParcelShipped>
 {
     public async Task HandleAsync(ParcelShipped @event, CancellationToken cancellationToken)
     {
@@ -54,7 +54,14 @@ public sealed class ParcelShippedHandler(TestDbContext db, Behaviour behaviour) 
 
         db.Deliveries.Add(new Delivery { Parcel = @event.Parcel });
         await db.SaveChangesAsync(cancellationToken);
+        batch.Parcels.Add(@event.Parcel);
     }
+}
+
+/// <summary>The parcels delivered by the handlers of one batch (scoped: one per batch), in order.</summary>
+public sealed class AppliedInBatch
+{
+    public List<string> Parcels { get; } = [];
 }
 
 public sealed class Behaviour
@@ -88,6 +95,7 @@ public sealed class TestService : IAsyncDisposable
         });
         builder.Configuration.AddInMemoryCollection(settings ?? []);
         builder.Services.AddSingleton(Behaviour);
+        builder.Services.AddScoped<AppliedInBatch>();
         builder.Services.AddDbContext<TestDbContext>((sp, db) =>
             db.UseSqlite($"Data Source={database}").AddInterceptors(sp.GetServices<IInterceptor>()));
         builder.Services.AddScoped<DbContext>(sp => sp.GetRequiredService<TestDbContext>());

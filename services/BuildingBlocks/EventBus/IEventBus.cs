@@ -13,11 +13,12 @@ public interface IEventBus
 
 /// <summary>
 /// Applies one type of event. It runs in the DI scope and database transaction of its batch (see
-/// <see cref="IEventBatchObserver"/>), under a savepoint that also records the event id in the
-/// inbox: an event is applied once, however often it is delivered. Throwing rolls back this event
-/// alone and leaves it unacknowledged, so it is retried and, after too many tries, dead-lettered;
-/// the others of the batch commit. A handler keeps no tracked entity from one event to the next:
-/// a failed event clears the DbContext's change tracker.
+/// <see cref="IEventBatchObserver"/>); the event id is recorded in the inbox in the same save, so
+/// an event is applied once, however often it is delivered. Throwing rolls back the batch, whose
+/// events are then applied one at a time: this event alone fails and stays unacknowledged, so it is
+/// retried and, after too many tries, dead-lettered, while the others commit. A handler keeps no
+/// tracked entity from one event to the next: the DbContext's change tracker is cleared after each
+/// event is saved.
 /// </summary>
 public interface IIntegrationEventHandler<in TEvent>
     where TEvent : IntegrationEvent

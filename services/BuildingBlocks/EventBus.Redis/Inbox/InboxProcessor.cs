@@ -4,7 +4,6 @@ using System.Reflection;
 using EventBus.Redis.Streams;
 using EventBus.Redis.Telemetry;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -29,11 +28,14 @@ internal sealed record InboxResult(StreamEntry Entry, InboxOutcome Outcome, Time
 
 /// <summary>
 /// Applies events once. A batch (what one read of the streams returned) is applied in one fresh
-/// scope and one database transaction: each event not yet in the inbox gets a savepoint, its
-/// handlers and its inbox row; a failing event is rolled back to its savepoint alone, while the
-/// others stay. Then the batch observers complete (<see cref="IEventBatchObserver"/>) and the
-/// transaction commits. When the batch as a whole fails (an observer, the commit), its events are
-/// applied again one at a time, so one bad batch costs no good event more than a retry.
+/// scope and one database transaction: each event not yet in the inbox gets its handlers and its
+/// inbox row, saved before the next event's handlers run; then the batch observers complete
+/// (<see cref="IEventBatchObserver"/>) and the transaction commits. When an event's handlers fail,
+/// nothing of the batch commits: that event fails alone (it stays pending for a retry) and the
+/// others are applied again as a batch without it. When the batch fails otherwise (an observer, the
+/// commit), its events are applied again one at a time, each in a transaction of its own. A batch
+/// has no savepoint per event: two round trips more for every event of every batch would cost more
+/// than applying a batch again in the rare case that one of its events fails.
 /// </summary>
 internal sealed partial class InboxProcessor(IServiceScopeFactory scopes, IOptions<EventBusSubscriptions> subscriptions, TimeProvider clock,
     ILogger<InboxProcessor> logger)
@@ -44,33 +46,40 @@ internal sealed partial class InboxProcessor(IServiceScopeFactory scopes, IOptio
     /// <summary>True when this service handles events of the envelope's type.</summary>
     public bool Handles(EventEnvelope envelope) => subscriptions.Value.EventTypes.ContainsKey(envelope.Type);
 
-    /// <summary>Applies the entries (each with an envelope of a handled type), in order; one result per entry.</summary>
+    /// <summary>Applies the entries (each with an envelope of a handled type); one result per entry, in their order.</summary>
     public async Task<IReadOnlyList<InboxResult>> ApplyAsync(IReadOnlyList<StreamEntry> entries, string group, CancellationToken cancellationToken)
     {
         try
         {
             return await ApplyBatchAsync(entries, group, cancellationToken);
         }
+        catch (EventFailedException failed) when (!cancellationToken.IsCancellationRequested)
+        {
+            var others = entries.Where(e => e != failed.Entry).ToList();
+            var results = others.Count > 0 ? [.. await ApplyAsync(others, group, cancellationToken)] : new List<InboxResult>();
+            results.Insert(entries.ToList().IndexOf(failed.Entry), await FailedAsync(failed.Entry, failed.InnerException!, failed.Duration, cancellationToken));
+            return results;
+        }
         catch (Exception e) when (!cancellationToken.IsCancellationRequested)
         {
             if (entries.Count == 1)
             {
-                return [new InboxResult(entries[0], InboxOutcome.Failed, TimeSpan.Zero, null, e)];
+                return [await FailedAsync(entries[0], e, TimeSpan.Zero, cancellationToken)];
             }
 
             LogBatchFailed(logger, e, entries.Count);
         }
 
-        var results = new List<InboxResult>(entries.Count);
+        var oneByOne = new List<InboxResult>(entries.Count);
         foreach (var entry in entries)
         {
-            results.AddRange(await ApplyAsync([entry], group, cancellationToken));
+            oneByOne.AddRange(await ApplyAsync([entry], group, cancellationToken));
         }
 
-        return results;
+        return oneByOne;
     }
 
-    /// <summary>Applies the batch; throws when the batch as a whole failed and nothing of it committed.</summary>
+    /// <summary>Applies the batch; throws when anything of it failed, and then nothing of it committed.</summary>
     private async Task<IReadOnlyList<InboxResult>> ApplyBatchAsync(IReadOnlyList<StreamEntry> entries, string group, CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
@@ -98,14 +107,14 @@ internal sealed partial class InboxProcessor(IServiceScopeFactory scopes, IOptio
         }
 
         var observers = scope.ServiceProvider.GetServices<IEventBatchObserver>().ToList();
-        // Each event has a savepoint of ours; EF's own around every SaveChanges would only double the round trips.
+        // The batch is the unit that commits or rolls back; EF's savepoint around every SaveChanges would only add round trips.
         db.Database.AutoSavepointsEnabled = false;
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         try
         {
             foreach (var i in pending)
             {
-                results[i] = await ApplyOneAsync(scope.ServiceProvider, db, transaction, observers, entries[i], group, cancellationToken);
+                results[i] = await ApplyOneAsync(scope.ServiceProvider, db, entries[i], group, cancellationToken);
             }
 
             if (results.Any(r => r.Outcome == InboxOutcome.Applied))
@@ -134,65 +143,51 @@ internal sealed partial class InboxProcessor(IServiceScopeFactory scopes, IOptio
     /// <remarks>
     /// The event's activity is current while its handlers run. An async method's change to
     /// <see cref="Activity.Current"/> does not flow back to its caller, so the next event's activity
-    /// is not this one's child.
+    /// is not this one's child. What the event's handlers tracked is saved, then forgotten: the next
+    /// event reads it back from the transaction if it needs it, and the change tracker (which every
+    /// save scans) stays the size of one event, not of the batch so far.
     /// </remarks>
-    private async Task<InboxResult> ApplyOneAsync(IServiceProvider services, DbContext db, IDbContextTransaction transaction,
-        IReadOnlyList<IEventBatchObserver> observers, StreamEntry entry, string group, CancellationToken cancellationToken)
+    private async Task<InboxResult> ApplyOneAsync(IServiceProvider services, DbContext db, StreamEntry entry, string group,
+        CancellationToken cancellationToken)
     {
         var activity = EventBusTelemetry.StartProcess(entry.Stream, group, entry.Id, entry.Envelope!);
         var envelope = entry.Envelope!;
         var started = Stopwatch.GetTimestamp();
-        IntegrationEvent @event;
         var eventType = subscriptions.Value.EventTypes[envelope.Type];
         try
         {
-            @event = envelope.Unwrap(eventType);
-        }
-        catch (Exception e) when (!cancellationToken.IsCancellationRequested)
-        {
-            activity.Failed(e);
-            return new InboxResult(entry, InboxOutcome.Failed, Stopwatch.GetElapsedTime(started), activity, e);
-        }
-
-        // Savepoint names are SQL identifiers; an event appears once in a batch, so its id keeps them unique.
-        var savepoint = $"event_{envelope.Id:N}";
-        await transaction.CreateSavepointAsync(savepoint, cancellationToken);
-        try
-        {
+            var @event = envelope.Unwrap(eventType);
             var dispatch = Dispatchers.GetOrAdd(eventType, t => DispatchMethod.MakeGenericMethod(t)
                 .CreateDelegate<Func<IServiceProvider, IntegrationEvent, CancellationToken, Task>>());
             await dispatch(services, @event, cancellationToken);
             db.Set<InboxMessage>().Add(new InboxMessage(envelope.Id, envelope.Type, envelope.Source, clock.GetUtcNow()));
             await db.SaveChangesAsync(cancellationToken);
-            await transaction.ReleaseSavepointAsync(savepoint, cancellationToken);
+            db.ChangeTracker.Clear();
         }
         catch (Exception e) when (!cancellationToken.IsCancellationRequested)
         {
-            await transaction.RollbackToSavepointAsync(savepoint, CancellationToken.None);
-            // What the failed event left tracked must not be saved with the next one; what earlier events saved is in the database.
-            db.ChangeTracker.Clear();
-            foreach (var observer in observers)
-            {
-                observer.EventRolledBack();
-            }
-
-            if (e is DbUpdateException update && UniqueViolation.IsUniqueViolation(update)
-                && await db.Set<InboxMessage>().AnyAsync(m => m.EventId == envelope.Id, cancellationToken))
-            {
-                // Another replica applied it first; its effect stands and ours is rolled back.
-                return new InboxResult(entry, InboxOutcome.Duplicate, Stopwatch.GetElapsedTime(started), activity);
-            }
-
             activity.Failed(e);
-            return new InboxResult(entry, InboxOutcome.Failed, Stopwatch.GetElapsedTime(started), activity, e);
-        }
-
-        foreach (var observer in observers)
-        {
-            observer.EventApplied();
+            activity?.Dispose();
+            throw new EventFailedException(entry, Stopwatch.GetElapsedTime(started), e);
         }
 
         return new InboxResult(entry, InboxOutcome.Applied, Stopwatch.GetElapsedTime(started), activity);
+    }
+
+    /// <summary>What became of an event applied alone that failed: a duplicate when another replica applied it first (its effect stands).</summary>
+    private async Task<InboxResult> FailedAsync(StreamEntry entry, Exception error, TimeSpan duration, CancellationToken cancellationToken)
+    {
+        if (error is DbUpdateException update && UniqueViolation.IsUniqueViolation(update))
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            var id = entry.Envelope!.Id;
+            if (await scope.ServiceProvider.GetRequiredService<DbContext>().Set<InboxMessage>().AnyAsync(m => m.EventId == id, cancellationToken))
+            {
+                return new InboxResult(entry, InboxOutcome.Duplicate, duration, null);
+            }
+        }
+
+        return new InboxResult(entry, InboxOutcome.Failed, duration, null, error);
     }
 
     private static async Task DispatchAsync<TEvent>(IServiceProvider services, IntegrationEvent @event, CancellationToken cancellationToken)
@@ -202,6 +197,14 @@ internal sealed partial class InboxProcessor(IServiceScopeFactory scopes, IOptio
         {
             await handler.HandleAsync((TEvent)@event, cancellationToken);
         }
+    }
+
+    /// <summary>An event's handlers (or its payload, or its save) failed in a batch, which committed nothing.</summary>
+    private sealed class EventFailedException(StreamEntry entry, TimeSpan duration, Exception error)
+        : Exception($"Applying the event of entry {entry.Id} failed.", error)
+    {
+        public StreamEntry Entry => entry;
+        public TimeSpan Duration => duration;
     }
 
     [LoggerMessage(EventId = 7105, Level = LogLevel.Warning,

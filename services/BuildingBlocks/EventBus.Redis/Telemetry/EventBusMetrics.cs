@@ -33,7 +33,7 @@ internal sealed class EventBusMetrics
         failed = meter.CreateCounter<long>("eventbus.events.failed", "{event}", "Attempts to apply an event that threw; the event is retried.");
         deadLettered = meter.CreateCounter<long>("eventbus.dead_letters.added", "{entry}", "Entries moved to the dead-letter stream.");
         handlerDuration = meter.CreateHistogram<double>("eventbus.handler.duration", "ms",
-            "Time to apply one event within its batch: its handlers and inbox row under its savepoint (the batch's commit is shared).");
+            "Time to apply one event within its batch: its handlers and the save of its changes and inbox row (the batch's commit is shared).");
         meter.CreateObservableGauge("eventbus.outbox.backlog", () => Known(Volatile.Read(ref outboxBacklog)), "{event}",
             "Events committed to the outbox and not yet on the stream, as the relay last saw them.");
         meter.CreateObservableGauge("eventbus.consumer.lag", ObserveLag, "{entry}",

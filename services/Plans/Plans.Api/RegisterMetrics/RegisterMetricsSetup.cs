@@ -24,7 +24,6 @@ public static class RegisterMetricsSetup
         services.AddScoped<CounterChanges>();
         services.AddScoped<IEventBatchObserver>(sp => sp.GetRequiredService<CounterChanges>());
         services.AddScoped<RegisterLocks>();
-        services.AddScoped<IEventBatchObserver>(sp => sp.GetRequiredService<RegisterLocks>());
         services.AddSingleton<MetricsTelemetry>();
         services.ConfigureOpenTelemetryMeterProvider(metrics => metrics.AddMeter(MetricsTelemetry.MeterName));
         services.AddSingleton<RegisterReconciliation>();

@@ -8,15 +8,13 @@ public readonly record struct TouchedCounter(string Series, string Place);
 
 /// <summary>
 /// What a batch of events does to the counters. Handlers report each changed entity's
-/// contributions before and after the change; the difference of an event is kept when its
-/// savepoint is released and dropped when it rolls back. When the batch completes, the differences
-/// of all its events go to the counters in one upsert and the indicators concerned are refreshed
-/// once, all in the batch's transaction: cost per event does not grow with the register.
+/// contributions before and after the change. When the batch completes, the differences of all its
+/// events go to the counters in one upsert and the indicators concerned are refreshed once, all in
+/// the batch's transaction (a batch that fails drops this instance with it): cost per event does
+/// not grow with the register.
 /// </summary>
 public sealed class CounterChanges(MetricCounters counters, MetricRefresher refresher) : IEventBatchObserver
 {
-    private readonly Dictionary<Contribution, int> staged = [];
-    private readonly HashSet<TouchedCounter> stagedTouched = [];
     private readonly Dictionary<Contribution, int> batch = [];
     private readonly HashSet<TouchedCounter> touched = [];
 
@@ -39,23 +37,6 @@ public sealed class CounterChanges(MetricCounters counters, MetricRefresher refr
         }
     }
 
-    public void EventApplied()
-    {
-        foreach (var (contribution, delta) in staged)
-        {
-            batch[contribution] = batch.GetValueOrDefault(contribution) + delta;
-        }
-
-        touched.UnionWith(stagedTouched);
-        EventRolledBack();
-    }
-
-    public void EventRolledBack()
-    {
-        staged.Clear();
-        stagedTouched.Clear();
-    }
-
     public async Task CompletedAsync(CancellationToken cancellationToken)
     {
         if (touched.Count == 0)
@@ -71,11 +52,11 @@ public sealed class CounterChanges(MetricCounters counters, MetricRefresher refr
 
     private void Add(Contribution c, int delta)
     {
-        staged[c] = staged.GetValueOrDefault(c) + delta;
-        stagedTouched.Add(new TouchedCounter(c.Series, c.District));
+        batch[c] = batch.GetValueOrDefault(c) + delta;
+        touched.Add(new TouchedCounter(c.Series, c.District));
         if (c.Zone.Length > 0)
         {
-            stagedTouched.Add(new TouchedCounter(c.Series, c.Zone));
+            touched.Add(new TouchedCounter(c.Series, c.Zone));
         }
     }
 }

@@ -1,5 +1,4 @@
 using System.Text;
-using EventBus;
 using Microsoft.EntityFrameworkCore;
 using Plans.Api.Data;
 
@@ -12,19 +11,15 @@ namespace Plans.Api.RegisterMetrics.Counters;
 /// counters are never replaced under a batch's deltas. On SQLite every write transaction holds the
 /// database's write lock from its start (BEGIN IMMEDIATE), which serialises them already.
 /// </summary>
-/// <remarks>
-/// Scoped, one per batch. A lock taken under an event's savepoint is released when the event rolls
-/// back, so such an event's locks are forgotten with it.
-/// </remarks>
-public sealed class RegisterLocks(PlansDbContext db) : IEventBatchObserver
+/// <remarks>Scoped, one per batch: a lock is taken once in the batch's transaction and held until it ends.</remarks>
+public sealed class RegisterLocks(PlansDbContext db)
 {
     private readonly HashSet<string> held = new(StringComparer.Ordinal);
-    private readonly HashSet<string> heldThisEvent = new(StringComparer.Ordinal);
 
     /// <summary>Before an event changes a register's copy.</summary>
     public async Task ForEventAsync(string register, CancellationToken ct)
     {
-        if (!db.Database.IsNpgsql() || held.Contains(register) || !heldThisEvent.Add(register))
+        if (!db.Database.IsNpgsql() || !held.Add(register))
         {
             return;
         }
@@ -40,16 +35,6 @@ public sealed class RegisterLocks(PlansDbContext db) : IEventBatchObserver
             await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({KeyOf(register)})", ct);
         }
     }
-
-    public void EventApplied()
-    {
-        held.UnionWith(heldThisEvent);
-        heldThisEvent.Clear();
-    }
-
-    public void EventRolledBack() => heldThisEvent.Clear();
-
-    public Task CompletedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
     /// <summary>A stable 64-bit key per register (FNV-1a of its name), the same in every replica.</summary>
     private static long KeyOf(string register)

@@ -8,8 +8,8 @@ namespace Plans.Api.RegisterMetrics.Sources.Enterprises;
 
 /// <summary>
 /// Keeps the local copy of the enterprise register from its events and reports each change's
-/// contributions before and after to the counters. Runs in the batch's transaction, under the
-/// event's savepoint, which also records the event as applied. An event reads one enterprise and
+/// contributions before and after to the counters. Runs in the batch's transaction, saved with the
+/// event's inbox row, which records the event as applied. An event reads one enterprise and
 /// the part of its holdings it changes (its qualifications, or its designations; both when it
 /// moves): its cost does not depend on the register's size.
 /// </summary>

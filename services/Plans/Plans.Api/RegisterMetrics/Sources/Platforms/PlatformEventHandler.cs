@@ -8,8 +8,8 @@ namespace Plans.Api.RegisterMetrics.Sources.Platforms;
 
 /// <summary>
 /// Keeps the local copy of the platform register from its events and reports each change's
-/// contributions before and after to the counters, in the batch's transaction under the event's
-/// savepoint. An event reads one platform and its tenants: its cost does not depend on the
+/// contributions before and after to the counters, in the batch's transaction, saved with the
+/// event's inbox row. An event reads one platform and its tenants: its cost does not depend on the
 /// register's size. Every platform event carries the platform's classification and place as they
 /// are after the change, so the latest one of a platform is its truth.
 /// </summary>

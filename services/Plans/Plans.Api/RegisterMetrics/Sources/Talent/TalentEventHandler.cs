@@ -8,8 +8,8 @@ namespace Plans.Api.RegisterMetrics.Sources.Talent;
 
 /// <summary>
 /// Keeps the local copy of the talent register from its events and reports each change's
-/// contributions before and after to the counters, in the batch's transaction under the event's
-/// savepoint. An event reads one recognition, or one person's assignments: its cost does not depend
+/// contributions before and after to the counters, in the batch's transaction, saved with the
+/// event's inbox row. An event reads one recognition, or one person's assignments: its cost does not depend
 /// on the register's size. Every event carries the recognition's or the assignment's place and
 /// classification, so each one can stand for the entity, whatever arrived before it.
 /// </summary>
