@@ -5,26 +5,33 @@ namespace MetricEngineBench;
 
 /// <summary>
 /// Measures how fast the Plans service applies register events when they wait for it, not how fast
-/// they arrive: on two cores the grants' own requests (Enterprises, the gateway, PostgreSQL) hold the
-/// processors while they are sent, so an engine that keeps up shows only the arrival rate. The Plans
-/// process is stopped (SIGSTOP) while the burst is granted and the Enterprises relay has put every
-/// event on the stream, then continued (SIGCONT); the rate is the events over the time from the
-/// continue to the last one applied, read from the Plans inbox.
+/// they arrive: on two cores the burst's own requests (Enterprises or Platforms, the gateway,
+/// PostgreSQL) hold the processors while they are sent, so an engine that keeps up shows only the
+/// arrival rate. The Plans process is stopped (SIGSTOP) while the burst is sent and the publisher's
+/// relay has put every event on the stream, then continued (SIGCONT); the rate is the events over the
+/// time from the continue to the last one applied, read from the Plans inbox.
 /// </summary>
 internal sealed class Backlog(int plansPid, string enterprisesDatabase, string plansDatabase)
 {
     public async Task StopPlansAsync() => await SignalAsync("STOP");
 
     /// <summary>Continues Plans and waits until <paramref name="count"/> QualificationGranted events since <paramref name="since"/> are applied; returns their rate.</summary>
-    public async Task<double> DrainAsync(int count, DateTimeOffset since, TimeSpan timeout)
+    public Task<double> DrainAsync(int count, DateTimeOffset since, TimeSpan timeout) =>
+        DrainAsync(new Publisher(enterprisesDatabase, "QualificationGranted"), count, since, timeout);
+
+    /// <summary>
+    /// Continues Plans once the publisher's relay has put every event on the stream, and waits until
+    /// <paramref name="count"/> events of the publisher's type since <paramref name="since"/> are applied; returns their rate.
+    /// </summary>
+    public async Task<double> DrainAsync(Publisher publisher, int count, DateTimeOffset since, TimeSpan timeout)
     {
-        await UntilPublishedAsync(timeout);
+        await UntilPublishedAsync(publisher.Database, timeout);
         var resumed = DateTimeOffset.UtcNow;
         await SignalAsync("CONT");
         var deadline = Stopwatch.StartNew();
         while (true)
         {
-            var (applied, last) = await AppliedAsync(since);
+            var (applied, last) = await AppliedAsync(publisher.EventType, since);
             if (applied >= count)
             {
                 return applied / (last - resumed).TotalSeconds;
@@ -39,29 +46,30 @@ internal sealed class Backlog(int plansPid, string enterprisesDatabase, string p
         }
     }
 
-    private async Task UntilPublishedAsync(TimeSpan timeout)
+    private static async Task UntilPublishedAsync(string publisherDatabase, TimeSpan timeout)
     {
         var deadline = Stopwatch.StartNew();
-        await using var connection = new NpgsqlConnection(enterprisesDatabase);
+        await using var connection = new NpgsqlConnection(publisherDatabase);
         await connection.OpenAsync();
         await using var query = new NpgsqlCommand("SELECT count(*) FROM \"OutboxMessages\" WHERE \"PublishedAt\" IS NULL", connection);
         while ((long)(await query.ExecuteScalarAsync())! > 0)
         {
             if (deadline.Elapsed > timeout)
             {
-                throw new TimeoutException($"The Enterprises relay did not publish the burst within {timeout}.");
+                throw new TimeoutException($"The publisher's relay did not publish the burst within {timeout}.");
             }
 
             await Task.Delay(50);
         }
     }
 
-    private async Task<(long Applied, DateTimeOffset Last)> AppliedAsync(DateTimeOffset since)
+    private async Task<(long Applied, DateTimeOffset Last)> AppliedAsync(string eventType, DateTimeOffset since)
     {
         await using var connection = new NpgsqlConnection(plansDatabase);
         await connection.OpenAsync();
         await using var query = new NpgsqlCommand(
-            "SELECT count(*), max(\"AppliedAt\") FROM \"InboxMessages\" WHERE \"Type\" = 'QualificationGranted' AND \"AppliedAt\" >= @since", connection);
+            "SELECT count(*), max(\"AppliedAt\") FROM \"InboxMessages\" WHERE \"Type\" = @type AND \"AppliedAt\" >= @since", connection);
+        query.Parameters.AddWithValue("type", eventType);
         query.Parameters.AddWithValue("since", since);
         await using var reader = await query.ExecuteReaderAsync();
         await reader.ReadAsync();
@@ -78,3 +86,6 @@ internal sealed class Backlog(int plansPid, string enterprisesDatabase, string p
         }
     }
 }
+
+/// <summary>A service whose events Plans applies: its database (where its outbox is) and the type of event a burst sends.</summary>
+internal sealed record Publisher(string Database, string EventType);

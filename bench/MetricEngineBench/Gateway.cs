@@ -26,8 +26,8 @@ internal sealed class Gateway(Uri address) : IDisposable
         http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", body["access_token"]!.GetValue<string>());
     }
 
-    public async Task MakeAuthoritativeAsync(string region) =>
-        await Read(await http.PutAsJsonAsync($"/api/v1/regions/{region}/registers/enterprises", new { authoritative = true, since = "2020-01-01" }));
+    public async Task MakeAuthoritativeAsync(string region, string register = "enterprises") =>
+        await Read(await http.PutAsJsonAsync($"/api/v1/regions/{region}/registers/{register}", new { authoritative = true, since = "2020-01-01" }));
 
     public async Task<TimeSpan> ReconcileAsync()
     {
@@ -39,6 +39,14 @@ internal sealed class Gateway(Uri address) : IDisposable
     public async Task GrantAsync(string creditCode, DateOnly grantedOn) =>
         await Read(await http.PostAsJsonAsync($"/api/v1/enterprises/{creditCode}/qualifications",
             new { type = "HighTech", certificateNumber = $"GR{creditCode[^10..]}", grantedOn = grantedOn.ToString("yyyy-MM-dd") }));
+
+    /// <summary>Accredits an active municipal incubator in Jinghai hosted by a university (no look-up at the enterprise register).</summary>
+    public async Task AccreditIncubatorAsync(string name, DateOnly approvedOn) =>
+        await Read(await http.PostAsJsonAsync("/api/v1/platforms", new
+        {
+            name, type = "Incubator", level = "municipal", regionCode = "120118", hostName = "天津大学", hostKind = "university",
+            approvedOn = approvedOn.ToString("yyyy-MM-dd"),
+        }));
 
     /// <summary>The value of an indicator's latest actual in its plan's progress (0 when it has none).</summary>
     public async Task<decimal> ActualAsync(string plan, string indicator)

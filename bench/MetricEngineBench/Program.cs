@@ -6,7 +6,8 @@ using SharedKernel.Time;
 // Measures the live-metric engine from outside, as issue #10 asks: the register grows to 10,000
 // and 100,000 enterprises; at each size Plans reconciles its copy, a burst of HighTech grants goes
 // through the gateway at a fixed concurrency, and the rate at which Plans applies the events is read
-// from its inbox (the time each event was applied). Then 5,000 grants in one burst, and 200 grants
+// from its inbox (the time each event was applied); the same for a burst of platform accreditations
+// (PlatformsBurst, issue #13), beside the largest size's rate. Then 5,000 grants in one burst, and 200 grants
 // one after another, each timed until both bound indicators (Jinghai T1-04, municipal T1-05) show it.
 var settings = Settings.From(args);
 var register = new Register(settings.EnterprisesDatabase, seed: 20261201);
@@ -40,6 +41,8 @@ foreach (var (size, valid) in settings.Sizes)
     Console.WriteLine($"register {size:N0}: a backlog of {settings.RateBurst:N0} grants applied at {rate:N0} events/s " +
         $"({rate / rates[0].Rate:P0} of the rate at {rates[0].Size:N0})");
 }
+
+await PlatformsBurst.RunAsync(gateway, backlog, settings, rates[^1].Rate);
 
 var (bigRate, bigReflected) = await BurstAsync(settings.Burst);
 Console.WriteLine($"register {register.Enterprises.Count:N0}: burst of {settings.Burst:N0} grants applied at {bigRate:N0} events/s, reflected in both plans {bigReflected.TotalSeconds:0.0} s after the last grant was accepted");

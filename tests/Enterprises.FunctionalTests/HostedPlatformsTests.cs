@@ -27,7 +27,8 @@ public class HostedPlatformsTests(EnterprisesApiFactory factory) : IClassFixture
             new DateOnly(2024, 5, 20), null, "active", new DateOnly(2024, 5, 20)) { OccurredAt = at };
 
     private static PlatformStatusChanged StatusChanged(PlatformAccredited p, string from, string to, DateTimeOffset at) =>
-        new(p.PlatformId, p.Name, p.Type, p.Level, [], p.RegionCode, null, false, p.HostCreditCode, from, to, new DateOnly(2026, 6, 1), "整改")
+        new(p.PlatformId, p.Name, p.Type, p.Level, [], p.RegionCode, null, false, p.HostCreditCode, p.ApprovedOn, from, to,
+            new DateOnly(2026, 6, 1), "整改")
         {
             OccurredAt = at,
         };

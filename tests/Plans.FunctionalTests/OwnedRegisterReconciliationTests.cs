@@ -50,6 +50,10 @@ public sealed class OwnedRegisterReconciliationTests(OwnedRegisterReconciliation
     {
         var tenants = await client.CreateBoundPlanAsync("12Z02", metric: "platforms.tenants.active");
         var incubators = await client.CreateBoundPlanAsync("12Z02", metric: "platforms.active.Incubator.national");
+        var abroad = await client.CreateBoundPlanAsync("12Z02", metric: "platforms.active.all.abroad");
+        var specialized = await client.CreateBoundPlanAsync("12Z02", metric: "platforms.active.MakerSpace.designated.specialized");
+        var accredited = await client.CreateBoundPlanAsync("12Z02",
+            indicator: RegisterApi.CumulativeIndicator("T1", "platforms.accredited.Incubator+MakerSpace.enterpriseHosted", baseline: 0));
         await client.SetAuthorityAsync("120000", true, RegisterApi.NextSince(), register: "platforms");
         var missed = Accredited("Incubator", "national");
         var seen = Accredited("Incubator", "national");
@@ -59,28 +63,34 @@ public sealed class OwnedRegisterReconciliationTests(OwnedRegisterReconciliation
         await client.ActualBecomesAsync(incubators, 1);
 
         // The register as it is: the platform the events brought has been suspended and its tenant has left; another,
-        // whose events were missed, is active with two tenants there now; a third is of the district level.
+        // whose events were missed, is active with two tenants there now; a third is of the district level, abroad and hosted by
+        // a university; a specialized maker space was approved in 2020, before the baseline year ended. Enterprises host the others.
         factory.Platforms.Holds("/api/v1/platforms",
         [
             Listed(seen, "Suspended", activeTenants: 0),
             Listed(missed, "Active", activeTenants: 2),
-            Listed(Accredited("Incubator", "district"), "Active", activeTenants: 0),
+            Listed(Accredited("Incubator", "district"), "Active", activeTenants: 0, country: "SG", enterpriseHosted: false),
+            Listed(Accredited("MakerSpace", "municipal"), "Active", activeTenants: 0, designations: ["specialized"], approvedOn: "2020-06-30"),
         ]);
         factory.Platforms.Holds($"/api/v1/platforms/{missed.PlatformId}/tenants",
             [ListedTenant(71, missed.PlatformId), ListedTenant(72, missed.PlatformId)]);
 
         var report = await (await client.PostAsync("/api/v1/registers/platforms/reconcile", null)).JsonAsync(HttpStatusCode.OK);
 
-        report["platforms"]!.GetValue<int>().Should().Be(3);
+        report["platforms"]!.GetValue<int>().Should().Be(4);
         report["tenants"]!.GetValue<int>().Should().Be(2);
         (await client.ActualAsync(tenants)).Should().Be(2, "the missed platform's two tenants are there, the one that left is not");
         (await client.ActualAsync(incubators)).Should().Be(1, "the missed platform is active, the suspended one is not");
+        (await client.ActualAsync(abroad)).Should().Be(1, "one listed platform is located abroad");
+        (await client.ActualAsync(specialized)).Should().Be(1);
+        (await client.ActualAsync(accredited)).Should().Be(2,
+            "the two incubators hosted by enterprises count whatever their status; the one a university hosts and the maker space approved in 2020 do not");
         factory.Platforms.Requests.Should().NotContain(r => r.Contains($"/platforms/{seen.PlatformId}/tenants"),
             "a platform with no tenant there now has none to read");
 
         // News older than the snapshot does not undo it; news after it goes on from the rebuilt counts.
         Publish(new PlatformStatusChanged(seen.PlatformId, seen.Name, seen.Type, seen.Level, seen.Designations, seen.RegionCode, seen.ZoneCode,
-            false, null, "underConstruction", "active", new DateOnly(2026, 6, 1), "stale") { OccurredAt = Next() }, "platforms");
+            false, null, seen.ApprovedOn, "underConstruction", "active", new DateOnly(2026, 6, 1), "stale") { OccurredAt = Next() }, "platforms");
         Publish(new TenantGraduated(72, missed.PlatformId, "Incubator", "national", "120116", "12Z02", false, "enterprise",
             EnterpriseStream.NewCreditCode("120116"), null, new DateOnly(2026, 7, 1), new DateOnly(2026, 11, 30), "graduated")
         {
@@ -156,10 +166,13 @@ public sealed class OwnedRegisterReconciliationTests(OwnedRegisterReconciliation
         new(id, p.PlatformId, p.Type, p.Level, p.RegionCode, p.ZoneCode, false, "enterprise", EnterpriseStream.NewCreditCode(p.RegionCode), null,
             new DateOnly(2026, 7, 1)) { OccurredAt = Next() };
 
-    private static object Listed(PlatformAccredited p, string status, int activeTenants) => new
+    private static object Listed(PlatformAccredited p, string status, int activeTenants, string? country = null, string[]? designations = null,
+        string approvedOn = "2026-06-01", bool enterpriseHosted = true) => new
     {
-        id = p.PlatformId, type = p.Type, level = char.ToUpperInvariant(p.Level[0]) + p.Level[1..], regionCode = p.RegionCode,
-        zoneCode = p.ZoneCode, status, activeTenants,
+        id = p.PlatformId, type = p.Type, level = char.ToUpperInvariant(p.Level[0]) + p.Level[1..], designations = designations ?? [],
+        regionCode = p.RegionCode, zoneCode = p.ZoneCode, locationAbroad = country is null ? null : new { country, city = (string?)null },
+        hostKind = enterpriseHosted ? "enterprise" : "university",
+        hostCreditCode = enterpriseHosted ? EnterpriseStream.NewCreditCode(p.RegionCode) : null, approvedOn, status, activeTenants,
     };
 
     private static object ListedTenant(long id, Guid platformId) => new { id, platformId, active = true, graduatedOn = (string?)null };

@@ -43,6 +43,33 @@ public class SeedDataTests(SeededPlansApiFactory factory) : IClassFixture<Seeded
         indicator.ToJsonString().Should().Contain("\"value\":7420,").And.NotContain("7420.0", "figures read as the document prints them");
     }
 
+    [Theory]
+    [InlineData("TJ-STI-14FYP", "T1-10", "platforms.active.UniversitySciencePark.municipalOrAbove")]
+    [InlineData("JH-STI-14FYP", "T1-10", "platforms.active.KeyLab.municipal.designated.enterprise")]
+    [InlineData("JH-STI-14FYP", "T1-11", "platforms.active.Incubator+MakerSpace")]
+    [InlineData("JH-STI-14FYP", "T1-12", "platforms.active.UniversitySciencePark.municipalOrAbove")]
+    [InlineData("JH-STI-14FYP", "S-01", "platforms.tenants.active")]
+    [InlineData("DL-STI-AP-2020-2022", "T1-08", "platforms.accredited.UniversitySciencePark.municipal")]
+    [InlineData("DL-STI-AP-2020-2022", "T1-09", "platforms.active.UniversitySciencePark.national")]
+    [InlineData("BHTZ-14FYP", "T1-21.1", "platforms.active.Incubator.national")]
+    [InlineData("BHTZ-14FYP", "T1-21.2", "platforms.active.MakerSpace.national")]
+    [InlineData("BHTZ-14FYP", "T1-21.3", "platforms.active.MakerSpace.designated.specialized")]
+    [InlineData("BHTZ-14FYP", "T1-22", "platforms.active.KeyLab+EngineeringCenter+EnterpriseTechCenter+TechInnovationCenter.national")]
+    [InlineData("BHTZ-14FYP", "T1-23", "platforms.active.IndustryTechInstitute.municipal")]
+    [InlineData("BHTZ-14FYP", "T1-35", "platforms.active.all.abroad")]
+    [InlineData("BHTZ-14FYP", "S-03", "platforms.active.Incubator+MakerSpace.national")]
+    [InlineData("BD-STI-14FYP", "S-07", "platforms.active.MakerSpace")]
+    [InlineData("BD-STI-14FYP", "S-08", "platforms.accredited.StarInnovationStation.national")]
+    [InlineData("BD-STI-14FYP", "S-09", "platforms.accredited.Incubator.national")]
+    [InlineData("BD-STI-14FYP", "S-10", "platforms.active.AgriculturalSciencePark.district")]
+    public async Task Every_platform_count_of_the_plans_is_bound_to_the_platform_metric_its_wording_names(string plan, string code, string metric)
+    {
+        var indicator = await IndicatorAsync(plan, code);
+
+        indicator["metric"]!.GetValue<string>().Should().Be(metric);
+        (await client.ProgressOfAsync(plan, code))["metricStatus"]!.GetValue<string>().Should().NotBe("unbound");
+    }
+
     [Fact]
     public async Task A_target_equal_to_its_baseline_is_flagged()
     {

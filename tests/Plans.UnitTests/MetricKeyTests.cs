@@ -21,6 +21,13 @@ public class MetricKeyTests
     [InlineData("platforms.tenants.active")]
     [InlineData("platforms.active.UniversitySciencePark.municipalOrAbove")]
     [InlineData("platforms.active.Incubator+MakerSpace+StarInnovationStation")]
+    [InlineData("platforms.active.all")]
+    [InlineData("platforms.active.all.abroad")]
+    [InlineData("platforms.active.MakerSpace.designated.specialized")]
+    [InlineData("platforms.active.KeyLab.municipal.designated.enterprise")]
+    [InlineData("platforms.active.KeyLab.municipalOrAbove.enterpriseHosted")]
+    [InlineData("platforms.accredited.UniversitySciencePark.municipal")]
+    [InlineData("platforms.accredited.Incubator+MakerSpace.national.abroad")]
     [InlineData("talent.recognized.海河英才")]
     [InlineData("talent.recognized.YoungScientists")]
     [InlineData("talent.recognized.HaiheTalent+HaiheTalentUpgraded.foreign")]
@@ -37,6 +44,21 @@ public class MetricKeyTests
     [InlineData("platforms.active.Incubator+Incubator")]
     [InlineData("platforms.active.Incubator+")]
     [InlineData("platforms.active.incubator")]
+    [InlineData("platforms.active.All")]
+    [InlineData("platforms.active.all+Incubator")]
+    [InlineData("platforms.active.Incubator.abroad.national")]
+    [InlineData("platforms.active.Incubator.national.abroad.enterpriseHosted")]
+    [InlineData("platforms.active.Incubator.overseas")]
+    [InlineData("platforms.active.Incubator.national.")]
+    [InlineData("platforms.active.MakerSpace.designated")]
+    [InlineData("platforms.active.MakerSpace.designated.")]
+    [InlineData("platforms.active.MakerSpace.designated.Specialized")]
+    [InlineData("platforms.active.MakerSpace.designated.专业化")]
+    [InlineData("platforms.active.MakerSpace.designated.specialized.abroad")]
+    [InlineData("platforms.active.MakerSpace.designated.aVeryLongDesignationOfThirtyOneX")]
+    [InlineData("platforms.accredited")]
+    [InlineData("platforms.accredited.Incubator.provincial")]
+    [InlineData("platforms.tenants.active.abroad")]
     [InlineData("talent.recognized.")]
     [InlineData("talent.recognized.HaiheTalent.domestic")]
     [InlineData("talent.recognized.HaiheTalent+HaiheTalent")]
@@ -71,6 +93,30 @@ public class MetricKeyTests
         Sources.Parse("platforms.active.KeyLab")!.Terms.Select(t => t.Series)
             .Should().Equal("platforms.active:KeyLab:national", "platforms.active:KeyLab:municipal", "platforms.active:KeyLab:district");
         Sources.Parse("platforms.tenants.active")!.Terms.Should().Equal(new MetricTerm("platforms.tenants:active", MetricWindow.HeldToday));
+    }
+
+    [Fact]
+    public void A_filter_sums_the_filtered_series_of_each_type_and_level()
+    {
+        Sources.Parse("platforms.active.KeyLab.municipal.designated.enterprise")!.Terms.Should().Equal(
+            new MetricTerm("platforms.active:KeyLab:municipal:designated:enterprise", MetricWindow.HeldToday));
+        Sources.Parse("platforms.active.MakerSpace.designated.specialized")!.Terms.Select(t => t.Series).Should().Equal(
+            "platforms.active:MakerSpace:national:designated:specialized", "platforms.active:MakerSpace:municipal:designated:specialized",
+            "platforms.active:MakerSpace:district:designated:specialized");
+        Sources.Parse("platforms.active.Incubator.national.enterpriseHosted")!.Terms.Should().Equal(
+            new MetricTerm("platforms.active:Incubator:national:enterpriseHosted", MetricWindow.HeldToday));
+    }
+
+    [Fact]
+    public void All_sums_every_type_of_the_catalog_and_accredited_counts_since_the_baseline()
+    {
+        var abroad = Sources.Parse("platforms.active.all.abroad")!.Terms;
+        abroad.Should().HaveCount(PlatformMetricKeys.PlatformTypes.Count * 3).And.OnlyContain(t => t.Window == MetricWindow.HeldToday);
+        abroad.Select(t => t.Series).Should().Contain("platforms.active:NewRndInstitution:district:abroad")
+            .And.Contain("platforms.active:Incubator:national:abroad").And.OnlyHaveUniqueItems();
+        Sources.Parse("platforms.accredited.UniversitySciencePark.municipal")!.Terms.Should().Equal(
+            new MetricTerm("platforms.accredited:UniversitySciencePark:municipal", MetricWindow.SinceBaseline));
+        Sources.Parse("platforms.accredited.UniversitySciencePark.municipal")!.CountsSinceBaseline.Should().BeTrue();
     }
 
     [Fact]

@@ -90,6 +90,50 @@ public class PlatformsApiTests(PlatformsApiFactory factory) : IClassFixture<Plat
     }
 
     [Fact]
+    public async Task An_enterprise_key_lab_is_accredited_with_its_enterprise_host_and_publishes_both()
+    {
+        var host = factory.Enterprise("天津协和博精医学诊断技术有限公司");
+
+        var lab = await client.AccreditAsync(Api.Platform("KeyLab", "municipal").HostedBy(host).With("designations", new[] { "enterprise" }));
+
+        lab["designations"]!.AsArray().Select(d => d!.GetValue<string>()).Should().Equal("enterprise");
+        var accredited = (await factory.OutboxAsync("PlatformAccredited", lab["id"]!.GetValue<string>())).Should().ContainSingle().Subject;
+        accredited["designations"]!.AsArray().Select(d => d!.GetValue<string>()).Should().Equal("enterprise");
+        accredited["hostCreditCode"]!.GetValue<string>().Should().Be(host);
+    }
+
+    [Theory]
+    [InlineData("university")]
+    [InlineData("institute")]
+    [InlineData("hospital")]
+    public async Task An_enterprise_key_lab_with_a_named_host_is_422_naming_the_designation(string hostKind)
+    {
+        var problem = await (await client.PostJsonAsync("/api/v1/platforms",
+                Api.Platform("KeyLab", "municipal").With("hostKind", hostKind).With("designations", new[] { "enterprise" })))
+            .ProblemAsync(HttpStatusCode.UnprocessableEntity, "validationFailed");
+
+        problem.ErrorsFor("designations").Should().ContainSingle().Which.Should().Contain("hostCreditCode");
+    }
+
+    [Fact]
+    public async Task A_patch_giving_an_enterprise_key_lab_a_university_host_is_422_and_changes_nothing()
+    {
+        var host = factory.Enterprise("天津尚药堂大健康集团有限公司");
+        var id = (await client.AccreditAsync(Api.Platform("KeyLab", "municipal").HostedBy(host).With("designations", new[] { "enterprise" })))["id"]!
+            .GetValue<string>();
+
+        var problem = await (await client.PatchAsync($"/api/v1/platforms/{id}",
+                new { hostCreditCode = (string?)null, hostName = "天津大学", hostKind = "university" }, "\"1\""))
+            .ProblemAsync(HttpStatusCode.UnprocessableEntity, "validationFailed");
+
+        problem.ErrorsFor("designations").Should().ContainSingle();
+        var stored = await client.GetAsync($"/api/v1/platforms/{id}");
+        (await stored.JsonAsync(HttpStatusCode.OK))["hostCreditCode"]!.GetValue<string>().Should().Be(host);
+        stored.ETag().Should().Be("\"1\"");
+        (await factory.OutboxAsync("PlatformUpdated", id)).Should().BeEmpty();
+    }
+
+    [Fact]
     public async Task A_designation_the_type_does_not_have_is_422()
     {
         var problem = await (await client.PostJsonAsync("/api/v1/platforms", Api.Platform("Incubator").With("designations", new[] { "specialized" })))

@@ -32,6 +32,8 @@ public class StatusLifecycleTests(PlatformsApiFactory factory) : IClassFixture<P
         events.Select(e => $"{e["previousStatus"]}>{e["status"]}@{e["on"]}").Should().Equal(
             "underConstruction>active@2024-06-30", "active>suspended@2025-07-01", "suspended>active@2026-01-15", "active>revoked@2026-11-22");
         events[^1]["reason"]!.GetValue<string>().Should().Be("依托单位主动申请撤销");
+        events.Should().OnlyContain(e => e["approvedOn"]!.GetValue<string>() == "2023-03-01",
+            "every status change carries the approval, so a consumer counting platforms approved since a day keeps its copy from it");
     }
 
     [Theory]

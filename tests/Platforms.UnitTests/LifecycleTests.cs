@@ -11,9 +11,13 @@ public class LifecycleTests
     private static readonly PlatformType KeyLab = BuiltInTypes.All.Single(t => t.Key == "KeyLab");
 
     private static Platform Accredit(PlatformStatus status = PlatformStatus.Active, PlatformLevel level = PlatformLevel.Municipal,
+        DateOnly? approvedOn = null, params string[] designations) => Accredit(PlatformHost.Named(HostKind.University, "南开大学"), status, level,
+        approvedOn, designations);
+
+    private static Platform Accredit(PlatformHost host, PlatformStatus status = PlatformStatus.Active, PlatformLevel level = PlatformLevel.Municipal,
         DateOnly? approvedOn = null, params string[] designations) =>
         Platform.Accredit(KeyLab, PlatformDetails.Of("天津市某重点实验室", null, level, designations, "120104", null, null,
-            PlatformHost.Named(HostKind.University, "南开大学"), null, approvedOn ?? new DateOnly(2024, 1, 1), null), status, Today, Now);
+            host, null, approvedOn ?? new DateOnly(2024, 1, 1), null), status, Today, Now);
 
     public static TheoryData<PlatformStatus, PlatformStatus> Allowed => new()
     {
@@ -70,7 +74,21 @@ public class LifecycleTests
         ((Action)(() => Accredit(approvedOn: Today.AddDays(1)))).Should().Throw<RuleViolationException>().Which.Errors.Should().ContainKey("approvedOn");
         ((Action)(() => Accredit(PlatformStatus.Active, PlatformLevel.Municipal, null, "specialized"))).Should().Throw<RuleViolationException>()
             .Which.Errors.Should().ContainKey("designations");
-        Accredit(PlatformStatus.Active, PlatformLevel.Municipal, null, "enterprise").DesignationList.Should().Equal("enterprise");
+        Accredit(PlatformHost.Enterprise("91120118MA05L8XQ4B"), PlatformStatus.Active, PlatformLevel.Municipal, null, "enterprise")
+            .DesignationList.Should().Equal("enterprise");
+    }
+
+    [Fact]
+    public void An_enterprise_key_lab_is_hosted_by_an_enterprise_and_a_named_host_cannot_hold_the_designation()
+    {
+        ((Action)(() => Accredit(PlatformStatus.Active, PlatformLevel.Municipal, null, "enterprise"))).Should().Throw<RuleViolationException>()
+            .Which.Errors["designations"].Should().ContainSingle().Which.Should().Contain("hostCreditCode");
+        var lab = Accredit(PlatformHost.Enterprise("91120118MA05L8XQ4B"), PlatformStatus.Active, PlatformLevel.Municipal, null, "enterprise");
+
+        var moved = lab.Details with { Host = PlatformHost.Named(HostKind.Institute, "天津市某研究院") };
+
+        ((Action)(() => lab.Change(KeyLab, moved, Today, Now))).Should().Throw<RuleViolationException>().Which.Errors.Should().ContainKey("designations");
+        lab.Change(KeyLab, moved with { Designations = [] }, Today, Now).Should().BeTrue("without the designation a key lab may have any host");
     }
 
     [Fact]

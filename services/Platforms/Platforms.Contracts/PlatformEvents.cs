@@ -11,7 +11,8 @@ namespace Platforms.Contracts;
 // or "district"; Status is "underConstruction", "active", "suspended" or "revoked"; Designations are
 // the type's designations the platform holds ("specialized" for a 专业化众创空间), sorted. RegionCode
 // is the district, ZoneCode the functional zone (12Znn) or null; Abroad is true for a platform
-// located outside China (境外研发机构, 境外孵化器), still counted in its Tianjin region.
+// located outside China (境外研发机构, 境外孵化器), still counted in its Tianjin region; HostCreditCode is
+// set exactly when an enterprise hosts the platform.
 // Every platform event carries this classification as the platform has it after the change, so a
 // consumer that counts platforms keeps its copy from any one of them.
 
@@ -37,9 +38,11 @@ public sealed record PlatformUpdated(Guid PlatformId, string Name, string Type, 
 /// A platform moved along its lifecycle (underConstruction → active → suspended ↔ active → revoked)
 /// as of <c>On</c>, for <c>Reason</c>; by a status change or by a revocation decision.
 /// </summary>
+/// <param name="HostCreditCode">The host enterprise's credit code; null when a university, institute or hospital hosts it.</param>
+/// <param name="ApprovedOn">The day of its approval (认定 or 批准建设), so that a consumer counting platforms approved since a day keeps its copy from this event too.</param>
 public sealed record PlatformStatusChanged(Guid PlatformId, string Name, string Type, string Level, IReadOnlyList<string> Designations,
-    string RegionCode, string? ZoneCode, bool Abroad, string? HostCreditCode, string PreviousStatus, string Status, DateOnly On,
-    string Reason) : IntegrationEvent;
+    string RegionCode, string? ZoneCode, bool Abroad, string? HostCreditCode, DateOnly ApprovedOn, string PreviousStatus, string Status,
+    DateOnly On, string Reason) : IntegrationEvent;
 
 /// <summary>
 /// A platform's evaluation for a year. <c>Grade</c> is as the type's scheme writes it (A–D, or

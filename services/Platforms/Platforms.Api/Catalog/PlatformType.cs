@@ -14,6 +14,9 @@ namespace Platforms.Api.Catalog;
 public sealed record PlatformType(string Key, string Name, string NameEn, IReadOnlyList<PlatformLevel> Levels, GradingScheme Grading,
     bool TakesTenants, IReadOnlyList<string> Designations, int RectificationMonths)
 {
+    /// <summary>Designations only a platform hosted by an enterprise holds (企业重点实验室: the KeyLab designation enterprise).</summary>
+    public IReadOnlyList<string> EnterpriseHostDesignations { get; init; } = [];
+
     public bool Has(PlatformLevel level) => Levels.Contains(level);
 }
 
@@ -26,8 +29,12 @@ public static class BuiltInTypes
 
     public static IReadOnlyList<PlatformType> All { get; } =
     [
-        // 企业重点实验室 are municipal key labs hosted by enterprises: a designation, so that plans can count them apart.
-        new("KeyLab", "重点实验室", "Key laboratory", NationalMunicipal, GradingScheme.Ratings, false, ["enterprise"], 12),
+        // 企业重点实验室 are municipal key labs built by enterprises (依托企业建设): a designation, so that plans can count them
+        // apart, held only with an enterprise host.
+        new("KeyLab", "重点实验室", "Key laboratory", NationalMunicipal, GradingScheme.Ratings, false, ["enterprise"], 12)
+        {
+            EnterpriseHostDesignations = ["enterprise"],
+        },
         new("EngineeringCenter", "工程技术研究中心", "Engineering technology research centre", NationalMunicipal, GradingScheme.Ratings, false, [], 12),
         // 企业技术中心 evaluations are scored (评价得分), graded by band.
         new("EnterpriseTechCenter", "企业技术中心", "Enterprise technology centre", AllLevels, GradingScheme.Score, false, [], 12),

@@ -7,7 +7,8 @@ namespace Platforms.Api.Domain;
 
 /// <summary>
 /// An innovation platform on the register. It changes only through its methods, which hold the rules:
-/// its level and designations are those of its type, it is not approved in the future, and its status
+/// its level and designations are those of its type (a designation of enterprise-hosted platforms with
+/// an enterprise host), it is not approved in the future, and its status
 /// moves along the lifecycle (<see cref="Lifecycle"/>) with a dated history.
 /// </summary>
 public sealed class Platform : VersionedEntity, IAuditedResource
@@ -180,6 +181,11 @@ public sealed class Platform : VersionedEntity, IAuditedResource
             errors["designations"] = [type.Designations.Count == 0
                 ? $"A {type.Key} has no designations; '{unknown}' is not one."
                 : $"'{unknown}' is not a designation of {type.Key}; it has: {string.Join(", ", type.Designations)}."];
+        }
+
+        if (details.Host.Kind != HostKind.Enterprise && details.Designations.FirstOrDefault(type.EnterpriseHostDesignations.Contains) is { } held)
+        {
+            errors.TryAdd("designations", [$"A {type.Key} designated '{held}' is hosted by an enterprise; give the host's 'hostCreditCode', or leave '{held}' out."]);
         }
 
         if (details.ApprovedOn > today)

@@ -19,7 +19,7 @@ internal static class EventFactory
 
     public static PlatformStatusChanged StatusChanged(Platform p, StatusChange change) =>
         new(p.Id, p.Name, p.Type, Lifecycle.Name(p.Level), p.DesignationList, p.RegionCode, p.ZoneCode, p.AbroadCountry is not null,
-            p.HostCreditCode, Lifecycle.Name(change.From!.Value), Lifecycle.Name(change.To), change.On, change.Reason!);
+            p.HostCreditCode, p.ApprovedOn, Lifecycle.Name(change.From!.Value), Lifecycle.Name(change.To), change.On, change.Reason!);
 
     public static PlatformEvaluated Evaluated(Platform p, EvaluationOutcome outcome)
     {

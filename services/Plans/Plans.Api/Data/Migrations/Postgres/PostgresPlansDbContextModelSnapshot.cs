@@ -953,6 +953,20 @@ namespace Plans.Api.Data.Migrations.Postgres
                     b.Property<Guid>("Id")
                         .HasColumnType("uuid");
 
+                    b.Property<bool>("Abroad")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateOnly>("ApprovedOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Designations")
+                        .IsRequired()
+                        .HasMaxLength(320)
+                        .HasColumnType("character varying(320)");
+
+                    b.Property<bool>("EnterpriseHosted")
+                        .HasColumnType("boolean");
+
                     b.Property<DateTimeOffset>("LastEventAt")
                         .HasColumnType("timestamp with time zone");
 

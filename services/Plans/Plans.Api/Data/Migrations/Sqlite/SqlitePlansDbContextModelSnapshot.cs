@@ -936,6 +936,20 @@ namespace Plans.Api.Data.Migrations.Sqlite
                     b.Property<Guid>("Id")
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("Abroad")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("ApprovedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Designations")
+                        .IsRequired()
+                        .HasMaxLength(320)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("EnterpriseHosted")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long>("LastEventAt")
                         .HasColumnType("INTEGER");
 

@@ -9,7 +9,23 @@ namespace Plans.Api.RegisterMetrics.Sources.Platforms;
 // rebuilt by reconciliation. Not audited: it mirrors another system. Older news than a row holds is
 // ignored (see CopiedRow).
 
-/// <summary>A platform: its type, level, status and where it is.</summary>
+/// <summary>
+/// What the metrics count of a platform, as its latest news gives it.
+/// </summary>
+/// <param name="Status">underConstruction, active, suspended or revoked; null while only a tenant's news has named the platform.</param>
+/// <param name="Designations">The designations of its type it holds, sorted and comma-separated ("" for none).</param>
+/// <param name="Abroad">Whether it is located outside China.</param>
+/// <param name="EnterpriseHosted">Whether its host (依托单位) is an enterprise.</param>
+/// <param name="ApprovedOn">The day of its approval (认定 or 批准建设).</param>
+public sealed record PlatformFacts(string Type, string Level, string? Status, string Designations, bool Abroad, bool EnterpriseHosted,
+    DateOnly ApprovedOn, string RegionCode, string? ZoneCode)
+{
+    /// <summary>Designations as the copy keeps them, whatever order the news lists them in.</summary>
+    public static string Join(IEnumerable<string>? designations) =>
+        string.Join(',', (designations ?? []).Order(StringComparer.Ordinal));
+}
+
+/// <summary>A platform: its type, level, status, designations, host kind, approval and where it is.</summary>
 [NotAudited]
 public sealed class RegisteredPlatform : CopiedRow<Guid>
 {
@@ -17,15 +33,7 @@ public sealed class RegisteredPlatform : CopiedRow<Guid>
     {
     }
 
-    public RegisteredPlatform(Guid id, string type, string level, string? status, string regionCode, string? zoneCode, DateTimeOffset lastEventAt)
-        : base(id, lastEventAt)
-    {
-        Type = type;
-        Level = level;
-        Status = status;
-        RegionCode = regionCode;
-        ZoneCode = zoneCode;
-    }
+    public RegisteredPlatform(Guid id, PlatformFacts facts, DateTimeOffset lastEventAt) : base(id, lastEventAt) => Set(facts);
 
     public string Type { get; private set; } = null!;
 
@@ -35,23 +43,41 @@ public sealed class RegisteredPlatform : CopiedRow<Guid>
     /// <summary>underConstruction, active, suspended or revoked; null while only a tenant's news has named the platform.</summary>
     public string? Status { get; private set; }
 
+    /// <summary>Sorted and comma-separated ("" for none).</summary>
+    public string Designations { get; private set; } = "";
+
+    public bool Abroad { get; private set; }
+    public bool EnterpriseHosted { get; private set; }
+    public DateOnly ApprovedOn { get; private set; }
     public string RegionCode { get; private set; } = null!;
     public string? ZoneCode { get; private set; }
 
+    public PlatformFacts Facts => new(Type, Level, Status, Designations, Abroad, EnterpriseHosted, ApprovedOn, RegionCode, ZoneCode);
+
     public bool IsActive => Status == "active";
 
+    /// <summary>Approved and not revoked: whatever its status now, it was accredited (批准建设 included).</summary>
+    public bool IsAccredited => Status is not null and not "revoked";
+
+    public IReadOnlyList<string> DesignationList => Designations.Length == 0 ? [] : Designations.Split(',');
+
     /// <summary>Takes the news unless it is older than what the row holds. Returns whether anything a metric counts changed.</summary>
-    public bool Apply(string type, string level, string status, string regionCode, string? zoneCode, DateTimeOffset occurredAt)
+    public bool Apply(PlatformFacts facts, DateTimeOffset occurredAt)
     {
-        var changed = type != Type || level != Level || status != Status || regionCode != RegionCode || zoneCode != ZoneCode;
+        var changed = facts != Facts;
         if (!Takes(occurredAt))
         {
             return false;
         }
 
-        (Type, Level, Status, RegionCode, ZoneCode) = (type, level, status, regionCode, zoneCode);
+        Set(facts);
         return changed;
     }
+
+    private void Set(PlatformFacts facts) =>
+        (Type, Level, Status, Designations, Abroad, EnterpriseHosted, ApprovedOn, RegionCode, ZoneCode) =
+        (facts.Type, facts.Level, facts.Status, facts.Designations, facts.Abroad, facts.EnterpriseHosted, facts.ApprovedOn, facts.RegionCode,
+            facts.ZoneCode);
 }
 
 /// <summary>A tenant of a platform (an enterprise or a start-up team), keyed by the register's id.</summary>
@@ -95,9 +121,14 @@ internal sealed class RegisteredPlatformConfiguration : IEntityTypeConfiguration
         platform.Property(p => p.Type).HasMaxLength(60);
         platform.Property(p => p.Level).HasMaxLength(20);
         platform.Property(p => p.Status).HasMaxLength(30);
+        // At most 10 designations of at most 30 characters each, as the Platforms API accepts them.
+        platform.Property(p => p.Designations).HasMaxLength(320);
         platform.Property(p => p.RegionCode).HasMaxLength(12);
         platform.Property(p => p.ZoneCode).HasMaxLength(12);
+        platform.Ignore(p => p.Facts);
         platform.Ignore(p => p.IsActive);
+        platform.Ignore(p => p.IsAccredited);
+        platform.Ignore(p => p.DesignationList);
     }
 }
 

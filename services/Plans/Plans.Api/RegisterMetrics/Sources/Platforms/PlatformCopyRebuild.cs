@@ -10,7 +10,7 @@ internal static class PlatformCopyRebuild
     {
         var at = snapshot.TakenAt;
         var platforms = await CopyTable.ReplaceAsync<RegisteredPlatform, Guid>(db, at,
-            snapshot.Platforms.Select(p => new RegisteredPlatform(p.Id, p.Type, p.Level, p.Status, p.RegionCode, p.ZoneCode, at)), ct);
+            snapshot.Platforms.Select(p => new RegisteredPlatform(p.Id, p.Facts, at)), ct);
         var tenants = await CopyTable.ReplaceAsync<RegisteredTenant, long>(db, at,
             snapshot.Tenants.Select(t => new RegisteredTenant(t.Id, t.PlatformId, t.Active ? null : t.GraduatedOn ?? DateOnly.MinValue, at)), ct);
 

@@ -20,37 +20,41 @@ public sealed class PlatformEventHandler(PlansDbContext db, CounterChanges count
     IIntegrationEventHandler<TenantAdmitted>,
     IIntegrationEventHandler<TenantGraduated>
 {
-    public Task HandleAsync(PlatformAccredited e, CancellationToken ct) =>
-        PlatformAsync(e.PlatformId, e.Type, e.Level, e.Status, e.RegionCode, e.ZoneCode, e.OccurredAt, ct);
+    public Task HandleAsync(PlatformAccredited e, CancellationToken ct) => PlatformAsync(e.PlatformId,
+        Facts(e.Type, e.Level, e.Status, e.Designations, e.Abroad, e.HostCreditCode, e.ApprovedOn, e.RegionCode, e.ZoneCode), e.OccurredAt, ct);
 
-    public Task HandleAsync(PlatformUpdated e, CancellationToken ct) =>
-        PlatformAsync(e.PlatformId, e.Type, e.Level, e.Status, e.RegionCode, e.ZoneCode, e.OccurredAt, ct);
+    public Task HandleAsync(PlatformUpdated e, CancellationToken ct) => PlatformAsync(e.PlatformId,
+        Facts(e.Type, e.Level, e.Status, e.Designations, e.Abroad, e.HostCreditCode, e.ApprovedOn, e.RegionCode, e.ZoneCode), e.OccurredAt, ct);
 
-    public Task HandleAsync(PlatformStatusChanged e, CancellationToken ct) =>
-        PlatformAsync(e.PlatformId, e.Type, e.Level, e.Status, e.RegionCode, e.ZoneCode, e.OccurredAt, ct);
+    public Task HandleAsync(PlatformStatusChanged e, CancellationToken ct) => PlatformAsync(e.PlatformId,
+        Facts(e.Type, e.Level, e.Status, e.Designations, e.Abroad, e.HostCreditCode, e.ApprovedOn, e.RegionCode, e.ZoneCode), e.OccurredAt, ct);
 
-    public Task HandleAsync(TenantAdmitted e, CancellationToken ct) =>
-        TenantAsync(e.TenantId, e.PlatformId, e.PlatformType, e.PlatformLevel, e.RegionCode, e.ZoneCode, graduatedOn: null, e.OccurredAt, ct);
+    public Task HandleAsync(TenantAdmitted e, CancellationToken ct) => TenantAsync(e.TenantId, e.PlatformId,
+        NamedByTenant(e.PlatformType, e.PlatformLevel, e.Abroad, e.RegionCode, e.ZoneCode), graduatedOn: null, e.OccurredAt, ct);
 
-    public Task HandleAsync(TenantGraduated e, CancellationToken ct) =>
-        TenantAsync(e.TenantId, e.PlatformId, e.PlatformType, e.PlatformLevel, e.RegionCode, e.ZoneCode, e.GraduatedOn, e.OccurredAt, ct);
+    public Task HandleAsync(TenantGraduated e, CancellationToken ct) => TenantAsync(e.TenantId, e.PlatformId,
+        NamedByTenant(e.PlatformType, e.PlatformLevel, e.Abroad, e.RegionCode, e.ZoneCode), e.GraduatedOn, e.OccurredAt, ct);
 
-    private async Task PlatformAsync(Guid id, string type, string level, string status, string regionCode, string? zoneCode,
-        DateTimeOffset occurredAt, CancellationToken ct)
+    /// <summary>The facts every platform event gives; the host is an enterprise exactly when the event names its credit code.</summary>
+    private static PlatformFacts Facts(string type, string level, string status, IReadOnlyList<string> designations, bool abroad,
+        string? hostCreditCode, DateOnly approvedOn, string regionCode, string? zoneCode) =>
+        new(type, level, status, PlatformFacts.Join(designations), abroad, hostCreditCode is not null, approvedOn, regionCode, zoneCode);
+
+    private async Task PlatformAsync(Guid id, PlatformFacts facts, DateTimeOffset occurredAt, CancellationToken ct)
     {
         await locks.ForEventAsync(PlatformsSource.Name, ct);
         var platform = await db.Set<RegisteredPlatform>().FindAsync([id], ct);
         var tenants = await TenantsOfAsync(id, ct);
         if (platform is null)
         {
-            platform = new RegisteredPlatform(id, type, level, status, regionCode, zoneCode, occurredAt);
+            platform = new RegisteredPlatform(id, facts, occurredAt);
             db.Add(platform);
             counters.Replace([], PlatformContributions.Of(platform, tenants).ToList());
             return;
         }
 
         var before = PlatformContributions.Of(platform, tenants).ToList();
-        if (platform.Apply(type, level, status, regionCode, zoneCode, occurredAt))
+        if (platform.Apply(facts, occurredAt))
         {
             counters.Replace(before, PlatformContributions.Of(platform, tenants).ToList());
         }
@@ -61,14 +65,14 @@ public sealed class PlatformEventHandler(PlansDbContext db, CounterChanges count
     /// the tenant's event gives and no status (it counts as a platform once its own news arrives), and any
     /// platform news, however old, takes its place.
     /// </summary>
-    private async Task TenantAsync(long id, Guid platformId, string platformType, string platformLevel, string regionCode, string? zoneCode,
-        DateOnly? graduatedOn, DateTimeOffset occurredAt, CancellationToken ct)
+    private async Task TenantAsync(long id, Guid platformId, PlatformFacts namedByTenant, DateOnly? graduatedOn, DateTimeOffset occurredAt,
+        CancellationToken ct)
     {
         await locks.ForEventAsync(PlatformsSource.Name, ct);
         var platform = await db.Set<RegisteredPlatform>().FindAsync([platformId], ct);
         if (platform is null)
         {
-            platform = new RegisteredPlatform(platformId, platformType, platformLevel, null, regionCode, zoneCode, DateTimeOffset.MinValue);
+            platform = new RegisteredPlatform(platformId, namedByTenant, DateTimeOffset.MinValue);
             db.Add(platform);
         }
 
@@ -91,6 +95,10 @@ public sealed class PlatformEventHandler(PlansDbContext db, CounterChanges count
             counters.Replace(before, PlatformContributions.Of(platform, tenants).ToList());
         }
     }
+
+    /// <summary>What a tenant's event tells of its platform: no status (so it counts as no platform), designations, host or approval.</summary>
+    private static PlatformFacts NamedByTenant(string type, string level, bool abroad, string regionCode, string? zoneCode) =>
+        new(type, level, null, "", abroad, false, DateOnly.MinValue, regionCode, zoneCode);
 
     private Task<List<RegisteredTenant>> TenantsOfAsync(Guid platformId, CancellationToken ct) =>
         db.Set<RegisteredTenant>().Where(t => t.PlatformId == platformId).ToListAsync(ct);

@@ -5,7 +5,17 @@ using SharedKernel.Regions;
 namespace Plans.Api.RegisterMetrics.Sources.Platforms;
 
 /// <summary>A platform as the Platforms API lists it (<c>GET /api/v1/platforms</c>): what the copy keeps of it.</summary>
-public sealed record ListedPlatform(Guid Id, string Type, string Level, string RegionCode, string? ZoneCode, string Status, int? ActiveTenants);
+/// <param name="LocationAbroad">Set for a platform located outside China.</param>
+/// <param name="HostCreditCode">Set exactly when an enterprise hosts the platform.</param>
+public sealed record ListedPlatform(Guid Id, string Type, string Level, IReadOnlyList<string>? Designations, string RegionCode, string? ZoneCode,
+    ListedLocationAbroad? LocationAbroad, string? HostCreditCode, DateOnly ApprovedOn, string Status, int? ActiveTenants)
+{
+    public PlatformFacts Facts => new(Type, Level, Status, PlatformFacts.Join(Designations), LocationAbroad is not null, HostCreditCode is not null,
+        ApprovedOn, RegionCode, ZoneCode);
+}
+
+/// <summary>Where a listed platform abroad is; the copy keeps only that it is abroad.</summary>
+public sealed record ListedLocationAbroad(string? Country);
 
 /// <summary>A tenant as the Platforms API lists it (<c>GET /api/v1/platforms/{id}/tenants</c>).</summary>
 public sealed record ListedTenant(long Id, Guid PlatformId, bool Active, DateOnly? GraduatedOn);
@@ -38,6 +48,8 @@ public sealed record PlatformSnapshot(IReadOnlyList<ListedPlatform> Platforms, I
         { Type: null or { Length: 0 or > 60 } } => $"platform {item.Id} with a type that is not 1 to 60 characters",
         { Level: null or { Length: 0 or > 20 } } => $"platform {item.Id} with a level that is not 1 to 20 characters",
         { Status: null or { Length: 0 or > 30 } } => $"platform {item.Id} with a status that is not 1 to 30 characters",
+        { Designations: { } designations } when designations.Count > 10 || !designations.All(d => d is not null && PlatformMetricKeys.IsDesignation(d)) =>
+            $"platform {item.Id} with designations that are not at most 10 words of 1 to 30 characters",
         _ when RegionCodes.Find(item.RegionCode) is null => $"platform {item.Id} in an unknown region '{item.RegionCode}'",
         { ZoneCode: { } zone } when RegionCodes.Find(zone) is null => $"platform {item.Id} in an unknown zone '{zone}'",
         _ => null,

@@ -1,0 +1,63 @@
+using Npgsql;
+using SharedKernel.Time;
+
+namespace MetricEngineBench;
+
+/// <summary>
+/// The platforms burst of issue #13: a backlog of PlatformAccredited events, as <see cref="Backlog"/>
+/// measures the enterprises' grants. As many active incubators as a grant backlog holds are accredited
+/// in Jinghai through the gateway while Plans is stopped; the rate at which Plans then applies them is
+/// read from its inbox and printed beside the enterprises' rate measured in the same run, with their
+/// ratio (the issue asks for the platforms' rate within 20 % of the enterprises').
+/// </summary>
+internal static class PlatformsBurst
+{
+    /// <summary>Runs the burst, prints both rates and their ratio, and returns the platforms' rate.</summary>
+    /// <param name="enterprisesRate">The enterprises' backlog rate of the same run, for the same number of events.</param>
+    public static async Task<double> RunAsync(Gateway gateway, Backlog backlog, Settings settings, double enterprisesRate)
+    {
+        var count = settings.RateBurst;
+        await gateway.MakeAuthoritativeAsync("120000", "platforms");
+        var incubators = await gateway.ActualAsync("JH-STI-14FYP", "T1-11");
+        var run = Guid.NewGuid().ToString("N")[..8];
+        var approvedOn = TimeProvider.System.Today().AddDays(-1);
+        var started = DateTimeOffset.UtcNow;
+        await backlog.StopPlansAsync();
+        await Parallel.ForEachAsync(Enumerable.Range(0, count), new ParallelOptions { MaxDegreeOfParallelism = settings.Concurrency },
+            async (i, _) => await gateway.AccreditIncubatorAsync($"基准测试孵化器{run}-{i}", approvedOn));
+        var publisher = new Publisher(new NpgsqlConnectionStringBuilder(settings.EnterprisesDatabase) { Database = "platforms" }.ConnectionString,
+            "PlatformAccredited");
+        var rate = await backlog.DrainAsync(publisher, count, started, settings.Timeout);
+        await UntilShownAsync(gateway, incubators + count, settings.Timeout);
+        Console.WriteLine($"platforms: a backlog of {count:N0} accreditations applied at {rate:N0} events/s; enterprises {enterprisesRate:N0} events/s " +
+            $"in this run: platforms at {rate / enterprisesRate:P0} of the enterprises' rate (issue #13: within 20 %)");
+        return rate;
+    }
+
+    /// <summary>Until Jinghai T1-11 (孵化载体) counts the burst; a failed read is a no, as the gateway takes Plans back after the continue.</summary>
+    private static async Task UntilShownAsync(Gateway gateway, decimal expected, TimeSpan timeout)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        while (true)
+        {
+            try
+            {
+                if (await gateway.ActualAsync("JH-STI-14FYP", "T1-11") >= expected)
+                {
+                    return;
+                }
+            }
+            catch (InvalidOperationException)
+            {
+                // Not yet: Plans is still being taken back by the gateway.
+            }
+
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new TimeoutException($"Jinghai T1-11 did not count the platforms burst within {timeout}.");
+            }
+
+            await Task.Delay(100);
+        }
+    }
+}
