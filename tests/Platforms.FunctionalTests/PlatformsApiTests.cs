@@ -66,9 +66,22 @@ public class PlatformsApiTests(PlatformsApiFactory factory) : IClassFixture<Plat
         (await factory.OutboxAsync("PlatformAccredited", platform["id"]!.GetValue<string>())).Single()["abroad"]!.GetValue<bool>().Should().BeTrue();
     }
 
+    [Fact]
+    public async Task More_designations_than_a_platform_may_hold_is_a_422_naming_designations_once()
+    {
+        var designations = Enumerable.Range(0, Platforms.Api.Platforms.PlatformFields.MaxDesignations + 1).Select(i => $"designation{i}").ToArray();
+
+        var problem = await (await client.PostJsonAsync("/api/v1/platforms", Api.Platform("MakerSpace").With("designations", designations)))
+            .ProblemAsync(HttpStatusCode.UnprocessableEntity, "validationFailed");
+
+        problem.ErrorsFor("designations").Should().ContainSingle().Which.Should().Contain($"at most {Platforms.Api.Platforms.PlatformFields.MaxDesignations} items");
+    }
+
     [Theory]
     [InlineData("CN", "not abroad")]
     [InlineData("Germany", "alpha-2")]
+    [InlineData("D1", "alpha-2")]
+    [InlineData("", "must not be empty")]
     public async Task A_location_abroad_that_is_not_a_foreign_country_code_is_422(string country, string message)
     {
         var problem = await (await client.PostJsonAsync("/api/v1/platforms", Api.Platform().With("locationAbroad", new { country })))

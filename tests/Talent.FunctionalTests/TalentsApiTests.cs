@@ -100,6 +100,50 @@ public class TalentsApiTests(TalentApiFactory factory) : IClassFixture<TalentApi
     }
 
     [Fact]
+    public async Task A_phone_longer_than_the_document_allows_is_refused_in_the_rule_s_words_once()
+    {
+        var phone = "+86 138 0013 8000" + new string(' ', 14) + "0";
+
+        var problem = await (await clerk.PostJsonAsync("/api/v1/talents", Api.Person(phone: phone)))
+            .ProblemAsync(HttpStatusCode.UnprocessableEntity, "validationFailed");
+
+        problem.ErrorsFor("phone").Should().ContainSingle().Which.Should().Be(Talent.Api.Domain.PhoneNumber.Rule);
+    }
+
+    [Fact]
+    public async Task A_phone_typed_with_a_separator_between_every_two_digits_is_accepted_at_the_documented_length()
+    {
+        var phone = "+8-6-1-3-8-0-0-1-3-8-0-0-0-1-2";
+        phone.Length.Should().Be(Talent.Api.Domain.PhoneNumber.MaxLength);
+
+        var person = await clerk.RegisterAsync(Api.Person(phone: phone));
+
+        person["id"].Should().NotBeNull();
+    }
+
+    [Fact]
+    public async Task An_identity_number_longer_than_the_document_allows_is_refused_once_without_repeating_it()
+    {
+        var idNumber = Suite.IdNumber() + "123";
+
+        var response = await clerk.PostJsonAsync("/api/v1/talents", Api.Person(idNumber));
+
+        var text = await response.Content.ReadAsStringAsync();
+        var problem = await response.ProblemAsync(HttpStatusCode.UnprocessableEntity, "validationFailed");
+        problem.ErrorsFor("idNumber").Should().ContainSingle().Which.Should().Contain("20 characters");
+        text.Should().NotContain(idNumber);
+    }
+
+    [Fact]
+    public async Task A_look_up_by_an_identity_number_longer_than_the_document_allows_is_a_400_naming_idNumber()
+    {
+        var problem = await (await factory.Officers().PostJsonAsync("/api/v1/talents/lookup", new { idNumber = new string('1', 21) }))
+            .ProblemAsync(HttpStatusCode.BadRequest, "invalidParameter");
+
+        problem.ErrorsFor("idNumber").Should().ContainSingle();
+    }
+
+    [Fact]
     public async Task A_client_confined_to_a_district_registers_and_changes_people_there_only()
     {
         var dongli = factory.As(TalentApiFactory.Clerk, region: "120110");

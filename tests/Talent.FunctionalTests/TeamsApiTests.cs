@@ -121,6 +121,19 @@ public class TeamsApiTests(TalentApiFactory factory) : IClassFixture<TalentApiFa
     }
 
     [Fact]
+    public async Task A_team_formed_with_more_members_than_it_may_keep_is_a_422_naming_memberIds_once()
+    {
+        var people = await PeopleAsync(1);
+        var host = await factory.KnownEnterpriseAsync();
+        var members = Enumerable.Range(0, Talent.Api.Domain.Team.MaxMembers + 1).Select(_ => Guid.NewGuid()).ToArray();
+
+        var problem = await (await clerk.PostJsonAsync("/api/v1/teams", Teams.Body(people[0], members, host)))
+            .ProblemAsync(HttpStatusCode.UnprocessableEntity, "validationFailed");
+
+        problem.ErrorsFor("memberIds").Should().ContainSingle().Which.Should().Contain($"at most {Talent.Api.Domain.Team.MaxMembers} items");
+    }
+
+    [Fact]
     public async Task Unknown_people_a_leader_among_the_members_and_a_date_before_the_programme_are_422s()
     {
         var people = await PeopleAsync(2);

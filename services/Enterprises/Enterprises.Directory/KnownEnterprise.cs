@@ -21,6 +21,9 @@ public sealed class KnownEnterprise
         Update(name, regionCode, zoneCode, lastEventAt);
     }
 
+    /// <summary>The longest name the register holds (its column, and this copy's).</summary>
+    public const int MaxNameLength = 200;
+
     public string CreditCode { get; private set; } = null!;
     public string Name { get; private set; } = null!;
     public string RegionCode { get; private set; } = null!;
@@ -54,7 +57,7 @@ public static class EnterpriseDirectoryModel
             enterprise.ToTable("KnownEnterprises");
             enterprise.HasKey(e => e.CreditCode);
             enterprise.Property(e => e.CreditCode).HasMaxLength(18);
-            enterprise.Property(e => e.Name).HasMaxLength(200);
+            enterprise.Property(e => e.Name).HasMaxLength(KnownEnterprise.MaxNameLength);
             enterprise.Property(e => e.RegionCode).HasMaxLength(12);
             enterprise.Property(e => e.ZoneCode).HasMaxLength(12);
         });

@@ -1,13 +1,16 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.Extensions.DependencyInjection;
+using Persistence.PersonalData;
 using ServiceDefaults.OpenApi;
 
 namespace Persistence.OpenApi;
 
 /// <summary>
 /// The lengths of the service's string columns, for the document's limits: a response field holds
-/// no more than the column it is read from. Read from the EF model, which needs no connection.
+/// no more than the column it is read from. Read from the EF model, which needs no connection. A column
+/// of personal data holds the ciphertext, whose length says nothing of the value's: it is left to the
+/// validators that bound the value (an unbounded column would otherwise make the field unbounded).
 /// </summary>
 internal sealed class ColumnLengths : IStoredLengthSource
 {
@@ -17,7 +20,7 @@ internal sealed class ColumnLengths : IStoredLengthSource
         var model = scope.ServiceProvider.GetRequiredService<DbContext>().Model;
         return model.GetEntityTypes()
             .SelectMany(Properties)
-            .Where(property => property.ClrType == typeof(string))
+            .Where(property => property.ClrType == typeof(string) && PersonalDataModel.Marker(property) is null)
             .Select(property => new StoredLength(property.Name, property.GetMaxLength()))
             .ToList();
     }

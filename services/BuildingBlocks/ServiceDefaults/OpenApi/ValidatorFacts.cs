@@ -26,8 +26,11 @@ internal sealed record MemberFacts(bool Required, int? MaxLength, int? ItemMaxLe
 /// <summary>
 /// The FluentValidation rules of the service read as facts for its document: for a model, which members
 /// every validator of a message carrying it requires and bounds. A message carries a model by deriving
-/// from it (<c>CreateTask : CreateTaskRequest</c>); a nested model (a baseline, a target) is validated by
-/// the child rules of its parent's validators. Validators are resolved once, from a scope of their own.
+/// from it (<c>CreateTask : CreateTaskRequest</c>) or by being made from it: a public constructor takes the
+/// model and copies its fields (<c>RegisterEnterprise(CreateEnterpriseRequest, …)</c> derives from their
+/// common base, and copies the credit code). A message that keeps the model as a member of its own
+/// (<c>ReseedPlan.Plan</c>) validates it by child rules, as a nested model (a baseline, a target) is
+/// validated by the child rules of its parent's validators. Validators are resolved once, from a scope of their own.
 /// </summary>
 internal sealed class ValidatorFacts
 {
@@ -49,7 +52,7 @@ internal sealed class ValidatorFacts
     /// <summary>Every validated member name (camelCase, as JSON spells it) with what all validators of <paramref name="model"/> say.</summary>
     public IReadOnlyDictionary<string, MemberFacts>? For(Type model)
     {
-        var sets = byModel.Where(entry => model.IsAssignableFrom(entry.Key)).SelectMany(entry => entry.Value).ToList();
+        var sets = byModel.Where(entry => Carries(entry.Key, model)).SelectMany(entry => entry.Value).ToList();
         if (sets.Count == 0)
         {
             return null;
@@ -62,6 +65,16 @@ internal sealed class ValidatorFacts
     /// <summary>Every limit any validator sets, by member name, for the service-wide catalogue.</summary>
     public IEnumerable<(string Name, MemberFacts Facts)> All() =>
         byModel.Values.SelectMany(sets => sets).SelectMany(set => set.Select(member => (member.Key, member.Value)));
+
+    /// <summary>
+    /// Whether <paramref name="message"/> is a <paramref name="model"/>, or is made from exactly that model
+    /// and keeps no member of it (its fields are the message's own). A constructor taking a base of the
+    /// model (an update made from any set of fields) says nothing of the model.
+    /// </summary>
+    private static bool Carries(Type message, Type model) =>
+        model.IsAssignableFrom(message)
+        || (message.GetConstructors().Any(c => c.GetParameters().Any(p => p.ParameterType == model))
+            && !message.GetProperties().Any(p => p.PropertyType == model));
 
     private void Read(IValidator validator, Type model)
     {

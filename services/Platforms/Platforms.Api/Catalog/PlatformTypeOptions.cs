@@ -11,6 +11,12 @@ public sealed partial class PlatformTypeOptions
 {
     public const string Section = "PlatformTypes";
 
+    /// <summary>The longest Chinese name of a type (a platform's typeName).</summary>
+    public const int MaxNameLength = 100;
+
+    /// <summary>The longest English name of a type.</summary>
+    public const int MaxNameEnLength = 200;
+
     public string? Key { get; set; }
     public string? Name { get; set; }
     public string? NameEn { get; set; }
@@ -28,9 +34,9 @@ public sealed partial class PlatformTypeOptions
             return $"PlatformTypes: key '{Key}' must be 2 to 40 letters and digits starting with a capital (e.g. InnovationHub).";
         }
 
-        if (string.IsNullOrWhiteSpace(Name) || Name.Length > 100 || (NameEn?.Length ?? 0) > 200)
+        if (string.IsNullOrWhiteSpace(Name) || Name.Length > MaxNameLength || (NameEn?.Length ?? 0) > MaxNameEnLength)
         {
-            return $"PlatformTypes: '{Key}' needs a name (at most 100 characters; nameEn at most 200).";
+            return $"PlatformTypes: '{Key}' needs a name (at most {MaxNameLength} characters; nameEn at most {MaxNameEnLength}).";
         }
 
         if (Levels.Count == 0 || Levels.Distinct().Count() != Levels.Count)
@@ -41,6 +47,11 @@ public sealed partial class PlatformTypeOptions
         if (Designations.Any(d => !DesignationPattern().IsMatch(d)) || Designations.Distinct().Count() != Designations.Count)
         {
             return $"PlatformTypes: the designations of '{Key}' must be distinct lower-camel words of at most 30 characters.";
+        }
+
+        if (Designations.Count > Platforms.PlatformFields.MaxDesignations)
+        {
+            return $"PlatformTypes: '{Key}' offers at most {Platforms.PlatformFields.MaxDesignations} designations.";
         }
 
         return RectificationMonths is < 1 or > 36 ? $"PlatformTypes: the rectification period of '{Key}' must be 1 to 36 months." : null;

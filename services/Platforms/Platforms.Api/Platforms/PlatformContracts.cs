@@ -1,3 +1,6 @@
+using System.ComponentModel.DataAnnotations;
+using System.Text.Json.Serialization;
+using Platforms.Api.Catalog;
 using Platforms.Api.Domain;
 
 namespace Platforms.Api.Platforms;
@@ -14,6 +17,9 @@ public sealed record LocationAbroad
 /// <summary>The fields of a platform a caller sets; the body of PATCH (as a merge patch) and, with type and status, of POST.</summary>
 public record PlatformFields
 {
+    /// <summary>The most designations a platform holds (and a type offers) besides its level.</summary>
+    public const int MaxDesignations = 10;
+
     /// <summary>The accredited Chinese name, e.g. 天津市某某重点实验室.</summary>
     public string? Name { get; init; }
     /// <summary>English name, where known.</summary>
@@ -21,6 +27,7 @@ public record PlatformFields
     /// <summary>national, municipal or district: one of the levels of the type (GET /api/v1/platforms/types).</summary>
     public PlatformLevel? Level { get; init; }
     /// <summary>Designations of the type the platform holds besides its level, e.g. ["specialized"] for a 专业化众创空间.</summary>
+    [MaxLength(MaxDesignations)]
     public IReadOnlyList<string>? Designations { get; init; }
     /// <summary>The district it belongs to (not 120000, not a zone); for a platform abroad, the district of the Tianjin body that runs it.</summary>
     public string? RegionCode { get; init; }
@@ -49,7 +56,8 @@ public record PlatformFields
         Field = d.Field, ApprovedOn = d.ApprovedOn, DocumentNumber = d.DocumentNumber,
     };
 
-    /// <summary>Credit codes are stored upper-case; a caller may type them in lower case.</summary>
+    /// <summary>Credit codes are stored upper-case; a caller may type them in lower case. Read from the body, never part of it.</summary>
+    [JsonIgnore]
     public string? NormalizedHostCreditCode => string.IsNullOrWhiteSpace(HostCreditCode) ? null : HostCreditCode.Trim().ToUpperInvariant();
 
     /// <summary>The details these (validated) fields set.</summary>
@@ -80,7 +88,7 @@ public sealed record PlatformResponse(
     string Name,
     string? NameEn,
     string Type,
-    string TypeName,
+    [property: MaxLength(PlatformTypeOptions.MaxNameLength)] string TypeName,
     PlatformLevel Level,
     IReadOnlyList<string> Designations,
     string RegionCode,

@@ -18,19 +18,11 @@ internal abstract class PlatformFieldsValidator<T> : AbstractValidator<T> where 
         RuleFor(p => p.Name).NotEmpty().MaximumLength(200);
         RuleFor(p => p.NameEn).MaximumLength(300);
         RuleFor(p => p.Level).NotNull();
-        RuleFor(p => p.Designations).Must(d => d is null || d.Count <= 10).WithMessage("At most 10 designations.");
         RuleForEach(p => p.Designations).NotEmpty().Must(d => PlatformTypeOptions.DesignationPattern().IsMatch(d.Trim()))
             .WithMessage("A designation is a word such as 'specialized'; see GET /api/v1/platforms/types.");
         RuleFor(p => p.RegionCode).MustBeDistrict();
         RuleFor(p => p.ZoneCode).MustBeZone();
-        When(p => p.LocationAbroad is not null, () =>
-        {
-            RuleFor(p => p.LocationAbroad!.Country).NotEmpty()
-                .Must(c => c!.Trim().Length == 2 && c.Trim().All(char.IsAsciiLetter)).WithMessage("Give the ISO 3166-1 alpha-2 code of the country, such as DE.")
-                .Must(c => !c!.Trim().Equals("CN", StringComparison.OrdinalIgnoreCase))
-                .WithMessage("A platform in China is not abroad; leave 'locationAbroad' out.");
-            RuleFor(p => p.LocationAbroad!.City).MaximumLength(100);
-        });
+        RuleFor(p => p.LocationAbroad!).SetValidator(new LocationAbroadValidator());
         RuleFor(p => p.HostCreditCode).MustBeCreditCode().When(p => p.NormalizedHostCreditCode is not null);
         RuleFor(p => p.HostName).MaximumLength(200);
         RuleFor(p => p.HostCreditCode).Must((p, _) => p.NormalizedHostCreditCode is not null || !string.IsNullOrWhiteSpace(p.HostName))
@@ -46,5 +38,20 @@ internal abstract class PlatformFieldsValidator<T> : AbstractValidator<T> where 
         RuleFor(p => p.Field).MaximumLength(100);
         RuleFor(p => p.ApprovedOn).NotNull().GreaterThanOrEqualTo(new DateOnly(1978, 1, 1));
         RuleFor(p => p.DocumentNumber).MaximumLength(100);
+    }
+}
+
+/// <summary>Where a platform abroad is: a country other than China, as the column stores it (two letters), and a city.</summary>
+internal sealed class LocationAbroadValidator : AbstractValidator<LocationAbroad>
+{
+    private const string CountryRule = "Give the ISO 3166-1 alpha-2 code of the country, such as DE.";
+
+    public LocationAbroadValidator()
+    {
+        RuleFor(l => l.Country).Cascade(CascadeMode.Stop).NotEmpty()
+            .Length(2).WithMessage(CountryRule)
+            .Must(c => c!.All(char.IsAsciiLetter)).WithMessage(CountryRule)
+            .Must(c => !c!.Equals("CN", StringComparison.OrdinalIgnoreCase)).WithMessage("A platform in China is not abroad; leave 'locationAbroad' out.");
+        RuleFor(l => l.City).MaximumLength(100);
     }
 }

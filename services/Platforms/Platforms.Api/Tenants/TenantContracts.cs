@@ -1,3 +1,5 @@
+using System.ComponentModel.DataAnnotations;
+using Enterprises.Directory;
 using Platforms.Api.Domain;
 
 namespace Platforms.Api.Tenants;
@@ -39,7 +41,8 @@ public record GraduateTenantRequest
 /// <param name="Team">The team (kind team).</param>
 /// <param name="Active">Not graduated.</param>
 /// <param name="Reason">How it left: graduated, left or failed.</param>
-public sealed record TenantResponse(long Id, Guid PlatformId, TenantKind Kind, string? CreditCode, string? EnterpriseName, TeamFields? Team,
+public sealed record TenantResponse(long Id, Guid PlatformId, TenantKind Kind, string? CreditCode,
+    [property: MaxLength(KnownEnterprise.MaxNameLength)] string? EnterpriseName, TeamFields? Team,
     DateOnly AdmittedOn, bool Active, DateOnly? GraduatedOn, TenantOutcome? Reason, string? Note)
 {
     public static TenantResponse From(Tenant t, string? enterpriseName) => new(t.Id, t.PlatformId, t.Kind, t.CreditCode, enterpriseName,

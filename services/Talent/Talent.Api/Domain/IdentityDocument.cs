@@ -17,6 +17,9 @@ public sealed partial record IdentityDocument
         Nationality = nationality;
     }
 
+    /// <summary>The longest number accepted as typed: 18 characters (the longest of any type) and room for the spaces trimmed around it.</summary>
+    public const int MaxNumberLength = 20;
+
     public DocumentType Type { get; }
 
     /// <summary>Normalised: trimmed, letters upper-case.</summary>

@@ -11,6 +11,9 @@ public static partial class PhoneNumber
 {
     public const string Rule = "A phone is a mainland mobile number (11 digits starting with 1) or an international number starting with +.";
 
+    /// <summary>The longest phone accepted as typed: + and 15 digits with a space or hyphen between each two.</summary>
+    public const int MaxLength = 30;
+
     /// <summary>The number without the spaces and hyphens people type, or null when blank.</summary>
     public static string? Normalize(string? phone) =>
         string.IsNullOrWhiteSpace(phone) ? null : Separators().Replace(phone.Trim(), "");

@@ -1,14 +1,16 @@
+using System.ComponentModel.DataAnnotations;
 using FluentValidation;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 using Persistence.PersonalData;
 using Talent.Api.Data;
 using Talent.Api.Domain;
+using Talent.Api.Validation;
 
 namespace Talent.Api.Talents;
 
 /// <summary>The body of POST /api/v1/talents/lookup: one identity number or one phone, never in a URL.</summary>
-public sealed record LookupTalentsRequest
+public record LookupTalentsRequest
 {
     /// <summary>An identity document number, exactly as registered (x and X are the same).</summary>
     public string? IdNumber { get; init; }
@@ -19,43 +21,50 @@ public sealed record LookupTalentsRequest
 }
 
 /// <summary>The people a look-up found (none, one, or a few sharing a phone or a passport number).</summary>
-public sealed record TalentMatches(IReadOnlyList<TalentResponse> Items);
+/// <param name="Items">The people found, in the order they were registered.</param>
+public sealed record TalentMatches([property: MaxLength(TalentMatches.MaxMatches)] IReadOnlyList<TalentResponse> Items)
+{
+    /// <summary>A look-up names one person; a phone or a passport number shared by more than this is not a look-up.</summary>
+    public const int MaxMatches = 50;
+}
 
 /// <summary>
 /// POST /api/v1/talents/lookup (talent.pii): exact matches found through the keyed hash stored beside
 /// each number; no row is decrypted to compare.
 /// </summary>
-public sealed record LookupTalents(LookupTalentsRequest Request) : IQuery<TalentMatches>;
+public sealed record LookupTalents : LookupTalentsRequest, IQuery<TalentMatches>
+{
+    public LookupTalents(LookupTalentsRequest request) : base(request)
+    {
+    }
+}
 
 internal sealed class LookupTalentsValidator : AbstractValidator<LookupTalents>
 {
     public LookupTalentsValidator()
     {
-        RuleFor(q => q.Request).Must(r => string.IsNullOrWhiteSpace(r.IdNumber) != string.IsNullOrWhiteSpace(r.Phone))
+        RuleFor(q => q).Must(q => string.IsNullOrWhiteSpace(q.IdNumber) != string.IsNullOrWhiteSpace(q.Phone))
             .OverridePropertyName("idNumber").WithMessage("Give either 'idNumber' or 'phone'.");
-        RuleFor(q => q.Request.IdNumber).MaximumLength(20).OverridePropertyName("idNumber");
-        RuleFor(q => q.Request.Phone).Must(PhoneNumber.IsValidOrBlank).OverridePropertyName("phone").WithMessage(PhoneNumber.Rule);
-        RuleFor(q => q.Request.DocumentType).Null().When(q => q.Request.IdNumber is null).OverridePropertyName("documentType")
+        RuleFor(q => q.IdNumber).MaximumLength(IdentityDocument.MaxNumberLength);
+        RuleFor(q => q.Phone).MustBePhone();
+        RuleFor(q => q.DocumentType).Null().When(q => q.IdNumber is null)
             .WithMessage("'documentType' narrows a look-up by 'idNumber'.");
     }
 }
 
 internal sealed class LookupTalentsHandler(TalentDbContext db) : IQueryHandler<LookupTalents, TalentMatches>
 {
-    private const int MaxMatches = 50;
-
     public async ValueTask<TalentMatches> Handle(LookupTalents query, CancellationToken cancellationToken)
     {
-        var request = query.Request;
-        var matches = PhoneNumber.Normalize(request.Phone) is { } phone
+        var matches = PhoneNumber.Normalize(query.Phone) is { } phone
             ? db.People.WhereMatches(p => p.Phone, phone)
-            : db.People.WhereMatches(p => p.IdNumber, IdentityDocument.Normalize(request.IdNumber));
-        if (request.DocumentType is { } type)
+            : db.People.WhereMatches(p => p.IdNumber, IdentityDocument.Normalize(query.IdNumber));
+        if (query.DocumentType is { } type)
         {
             matches = matches.Where(p => p.DocumentType == type);
         }
 
-        var people = await matches.AsNoTracking().WithActiveRecognitions().OrderBy(p => p.Id).Take(MaxMatches).ToListAsync(cancellationToken);
+        var people = await matches.AsNoTracking().WithActiveRecognitions().OrderBy(p => p.Id).Take(TalentMatches.MaxMatches).ToListAsync(cancellationToken);
         return new TalentMatches(people.Select(TalentResponse.From).ToList());
     }
 }

@@ -35,9 +35,10 @@ internal sealed class RegisterTalentValidator : TalentFieldsValidator<RegisterTa
     public RegisterTalentValidator(TimeProvider clock)
     {
         RuleFor(t => t.DocumentType).NotNull();
+        RuleFor(t => t.IdNumber).MaximumLength(IdentityDocument.MaxNumberLength);
         RuleFor(t => t).Custom((t, context) =>
         {
-            if (t.DocumentType is not { } type)
+            if (t.DocumentType is not { } type || t.IdNumber?.Length > IdentityDocument.MaxNumberLength)
             {
                 return;
             }

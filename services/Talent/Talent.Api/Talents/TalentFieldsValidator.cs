@@ -15,7 +15,7 @@ internal abstract class TalentFieldsValidator<T> : AbstractValidator<T> where T 
     protected void RuleForFields(TimeProvider clock)
     {
         RuleFor(t => t.Name).NotEmpty().MaximumLength(100);
-        RuleFor(t => t.Phone).Must(PhoneNumber.IsValidOrBlank).WithMessage(PhoneNumber.Rule);
+        RuleFor(t => t.Phone).MustBePhone();
         RuleFor(t => t.BirthYear).InclusiveBetween(ResidentIdentityNumber.EarliestBirthDate.Year, clock.Today().Year)
             .WithMessage("'birthYear' must be a year from 1900 to the current one.");
         RuleFor(t => t.Title).MaximumLength(100);

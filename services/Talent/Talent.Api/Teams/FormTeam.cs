@@ -30,8 +30,6 @@ internal sealed class FormTeamValidator : AbstractValidator<FormTeam>
         RuleFor(t => t.Programme).NotEmpty().Must(p => programmes.Find(p) is not null)
             .WithMessage("Not a programme of GET /api/v1/talent-programmes.");
         RuleFor(t => t.LeaderId).NotNull().NotEqual(Guid.Empty);
-        RuleFor(t => t.MemberIds).Must(ids => ids is null || ids.Count <= Team.MaxMembers)
-            .WithMessage($"A team is formed with at most {Team.MaxMembers} members.");
         RuleFor(t => t.HostCreditCode).MustBeCreditCodeShape();
         RuleFor(t => t.HostPlatformName).MaximumLength(200);
         RuleFor(t => t).Must(t => string.IsNullOrWhiteSpace(t.HostCreditCode) != string.IsNullOrWhiteSpace(t.HostPlatformName))

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Talent.Api.Domain;
 
 namespace Talent.Api.Teams;
@@ -11,6 +12,7 @@ public record FormTeamRequest
     /// <summary>The leader, a talent id. A person leads at most one active team of a programme.</summary>
     public Guid? LeaderId { get; init; }
     /// <summary>The other members, by talent id; none may be in another active team of the same programme.</summary>
+    [MaxLength(Team.MaxMembers)]
     public IReadOnlyList<Guid>? MemberIds { get; init; }
     /// <summary>The host enterprise, which must be on the enterprise register; or give hostPlatformName.</summary>
     public string? HostCreditCode { get; init; }
@@ -57,7 +59,7 @@ public sealed record TeamResponse(
     string Name,
     string Programme,
     Guid LeaderId,
-    IReadOnlyList<TeamMemberResponse> Members,
+    [property: MaxLength(Team.MaxMembers)] IReadOnlyList<TeamMemberResponse> Members,
     string? HostCreditCode,
     string? HostPlatformName,
     string? Field,

@@ -2,6 +2,7 @@ using System.Text.RegularExpressions;
 using FluentValidation;
 using ServiceDefaults.Json;
 using SharedKernel.Regions;
+using Talent.Api.Domain;
 
 namespace Talent.Api.Validation;
 
@@ -25,6 +26,11 @@ internal static partial class ParameterRules
     public static IRuleBuilderOptions<T, string?> MustBeZone<T>(this IRuleBuilder<T, string?> rule) =>
         rule.Must(code => string.IsNullOrWhiteSpace(code) || RegionCodes.Find(code.Trim())?.Kind == RegionKind.FunctionalZone)
             .WithMessage((_, code) => $"'{code?.Trim()}' is not a functional zone; see GET /api/v1/regions?kind=functionalZone.");
+
+    /// <summary>Blank, or a phone of one of the two forms (<see cref="PhoneNumber"/>), in words that never repeat it.</summary>
+    public static IRuleBuilderOptions<T, string?> MustBePhone<T>(this IRuleBuilderInitial<T, string?> rule) =>
+        rule.Cascade(CascadeMode.Stop).MaximumLength(PhoneNumber.MaxLength).WithMessage(PhoneNumber.Rule)
+            .Must(PhoneNumber.IsValidOrBlank).WithMessage(PhoneNumber.Rule);
 
     /// <summary>Blank, or the wire name of a <typeparamref name="TEnum"/> value in any case.</summary>
     public static IRuleBuilderOptions<T, string?> MustName<T, TEnum>(this IRuleBuilder<T, string?> rule) where TEnum : struct, Enum =>
