@@ -7,7 +7,7 @@
 # bound indicators show a burst, and the grant -> indicator latency of sequential grants. A burst of
 # platform accreditations (issue #13, as many as --rate-burst) is applied the same way and its rate is
 # printed beside the enterprises' rate at the largest size, with their ratio.
-# Arguments are passed to MetricEngineBench (e.g. --sizes 2000:400 --rate-burst 100 --burst 200 --sequential 20 for a
+# Arguments are passed to MetricEngineBench (e.g. --sizes 2000:400 --warmup 50 --rate-burst 100 --burst 200 --sequential 20 for a
 # quick check: each size gives one free Jinghai enterprise in five, and every grant needs one).
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
