@@ -63,6 +63,10 @@ public static class RawHttp
         {
             // The server reset the connection after answering; the answer is complete.
         }
+        catch (IOException reset) when (reset.InnerException is SocketException { SocketErrorCode: SocketError.ConnectionReset })
+        {
+            // The server reset the connection without answering (Kestrel does so to a client that hung up mid-body): no answer.
+        }
 
         await sending;
         return Parse(received.ToArray());
