@@ -11,13 +11,9 @@ namespace MetricEngineBench;
 /// relay has put every event on the stream, then continued (SIGCONT); the rate is the events over the
 /// time from the continue to the last one applied, read from the Plans inbox.
 /// </summary>
-internal sealed class Backlog(int plansPid, string enterprisesDatabase, string plansDatabase)
+internal sealed class Backlog(int plansPid, string plansDatabase)
 {
     public async Task StopPlansAsync() => await SignalAsync("STOP");
-
-    /// <summary>Continues Plans and waits until <paramref name="count"/> QualificationGranted events since <paramref name="since"/> are applied; returns their rate.</summary>
-    public Task<double> DrainAsync(int count, DateTimeOffset since, TimeSpan timeout) =>
-        DrainAsync(new Publisher(enterprisesDatabase, "QualificationGranted"), count, since, timeout);
 
     /// <summary>
     /// Continues Plans once the publisher's relay has put every event on the stream, and waits until

@@ -28,36 +28,10 @@ internal static class PlatformsBurst
         var publisher = new Publisher(new NpgsqlConnectionStringBuilder(settings.EnterprisesDatabase) { Database = "platforms" }.ConnectionString,
             "PlatformAccredited");
         var rate = await backlog.DrainAsync(publisher, count, started, settings.Timeout);
-        await UntilShownAsync(gateway, incubators + count, settings.Timeout);
+        await Polling.UntilAsync(async () => await gateway.ActualAsync("JH-STI-14FYP", "T1-11") >= incubators + count, TimeSpan.FromMilliseconds(100),
+            settings.Timeout, "Jinghai T1-11 did not count the platforms burst");
         Console.WriteLine($"platforms: a backlog of {count:N0} accreditations applied at {rate:N0} events/s; enterprises {enterprisesRate:N0} events/s " +
             $"in this run: platforms at {rate / enterprisesRate:P0} of the enterprises' rate (issue #13: within 20 %)");
         return rate;
-    }
-
-    /// <summary>Until Jinghai T1-11 (孵化载体) counts the burst; a failed read is a no, as the gateway takes Plans back after the continue.</summary>
-    private static async Task UntilShownAsync(Gateway gateway, decimal expected, TimeSpan timeout)
-    {
-        var deadline = DateTime.UtcNow + timeout;
-        while (true)
-        {
-            try
-            {
-                if (await gateway.ActualAsync("JH-STI-14FYP", "T1-11") >= expected)
-                {
-                    return;
-                }
-            }
-            catch (InvalidOperationException)
-            {
-                // Not yet: Plans is still being taken back by the gateway.
-            }
-
-            if (DateTime.UtcNow > deadline)
-            {
-                throw new TimeoutException($"Jinghai T1-11 did not count the platforms burst within {timeout}.");
-            }
-
-            await Task.Delay(100);
-        }
     }
 }

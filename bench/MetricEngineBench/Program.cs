@@ -11,7 +11,7 @@ using SharedKernel.Time;
 // one after another, each timed until both bound indicators (Jinghai T1-04, municipal T1-05) show it.
 var settings = Settings.From(args);
 var register = new Register(settings.EnterprisesDatabase, seed: 20261201);
-var backlog = new Backlog(settings.PlansPid, settings.EnterprisesDatabase, settings.PlansDatabase);
+var backlog = new Backlog(settings.PlansPid, settings.PlansDatabase);
 using var gateway = new Gateway(new Uri(settings.Gateway));
 await gateway.SignInAsync(settings.ClientId, settings.ClientSecret);
 await gateway.MakeAuthoritativeAsync("120000");
@@ -80,7 +80,7 @@ async Task<double> BacklogRateAsync(int count)
     await backlog.StopPlansAsync();
     await Parallel.ForEachAsync(codes, new ParallelOptions { MaxDegreeOfParallelism = settings.Concurrency },
         async (code, _) => await gateway.GrantAsync(code, grantedOn));
-    var rate = await backlog.DrainAsync(count, started, settings.Timeout);
+    var rate = await backlog.DrainAsync(new Publisher(settings.EnterprisesDatabase, "QualificationGranted"), count, started, settings.Timeout);
     await UntilAsync(async () => await gateway.ActualAsync("JH-STI-14FYP", "T1-04") >= jinghai + count, TimeSpan.FromMilliseconds(100));
     return rate;
 }
@@ -119,29 +119,5 @@ async Task<double> AppliedRateAsync(DateTimeOffset since)
     return seconds > 0 ? (applied - 1) / seconds : double.NaN;
 }
 
-// A failed read is a no: after Plans continues, the gateway's health check takes it back a moment later.
-static async Task<bool> HoldsAsync(Func<Task<bool>> condition)
-{
-    try
-    {
-        return await condition();
-    }
-    catch (InvalidOperationException)
-    {
-        return false;
-    }
-}
-
-async Task UntilAsync(Func<Task<bool>> condition, TimeSpan pause)
-{
-    var deadline = DateTime.UtcNow + settings.Timeout;
-    while (!await HoldsAsync(condition))
-    {
-        if (DateTime.UtcNow > deadline)
-        {
-            throw new TimeoutException($"The indicators did not follow the register within {settings.Timeout}.");
-        }
-
-        await Task.Delay(pause);
-    }
-}
+Task UntilAsync(Func<Task<bool>> condition, TimeSpan pause) =>
+    Polling.UntilAsync(condition, pause, settings.Timeout, "The indicators did not follow the register");
