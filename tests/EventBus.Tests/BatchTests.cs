@@ -16,6 +16,19 @@ public sealed class BatchLog
 
     /// <summary>When set, completing a batch of more than one applied event throws.</summary>
     public bool FailLargeBatches { get; set; }
+
+    /// <summary>For each batch, the parcels its loaders were given and how many its handlers had delivered by then.</summary>
+    public ConcurrentQueue<(IReadOnlyList<string> Parcels, int DeliveredBefore)> Loaded { get; } = new();
+}
+
+/// <summary>Records the events its batch gave it to read ahead for.</summary>
+public sealed class RecordingLoader(BatchLog log, AppliedInBatch batch) : IEventBatchLoader
+{
+    public Task LoadAsync(IReadOnlyList<IntegrationEvent> events, CancellationToken cancellationToken)
+    {
+        log.Loaded.Enqueue(([.. events.Cast<ParcelShipped>().Select(e => e.Parcel)], batch.Parcels.Count));
+        return Task.CompletedTask;
+    }
 }
 
 /// <summary>Records the parcels its batch delivered when the batch completes.</summary>
@@ -57,6 +70,7 @@ public sealed class BatchTests : IAsyncLifetime
             {
                 builder.Services.AddSingleton(log);
                 builder.Services.AddScoped<IEventBatchObserver, RecordingObserver>();
+                builder.Services.AddScoped<IEventBatchLoader, RecordingLoader>();
             });
         services.Add(service);
         await service.StartAsync();
@@ -101,6 +115,30 @@ public sealed class BatchTests : IAsyncLifetime
             new Dictionary<string, int> { ["B-1"] = 2, ["B-2"] = 2, ["B-3"] = 1, ["B-4"] = 1 },
             "the events before the poison ran in the failed batch and again without it, those after it only without it; none was delivered again");
         (await PendingCountAsync()).Should().Be(0);
+    }
+
+    [Fact]
+    public async Task A_batch_gives_its_loaders_its_events_not_applied_before_once_and_before_the_first_handler_runs()
+    {
+        await client.GetDatabase().StreamCreateConsumerGroupAsync(Stream, "billing", "0", createStream: true);
+        var first = await AppendAsync("L-1");
+        await AppendAsync("L-2");
+        await AppendAsync(first);
+        await AppendAsync("L-3");
+
+        var billing = await StartBillingAsync();
+
+        await Eventually.HoldsAsync(async () => await PendingCountAsync() == 0 && log.Completed.Count == 1, "the batch is applied and acknowledged");
+        log.Loaded.Should().BeEquivalentTo(new[] { (Parcels: new[] { "L-1", "L-2", "L-3" }, DeliveredBefore: 0) },
+            o => o.WithStrictOrdering(), "one load for the batch, without the copy of L-1 it holds, before any handler ran");
+        log.Completed.Single().Should().Equal("L-1", "L-2", "L-3");
+
+        // Delivered again after its effect committed (a crash before the acknowledgement): nothing is left to read ahead for.
+        var copy = await client.GetDatabase().StreamAddAsync(Stream, RedisStreams.Fields(first));
+        await Eventually.HoldsAsync(async () => (await client.GetDatabase().StreamGroupInfoAsync(Stream)).Single().LastDeliveredId == copy
+            && await PendingCountAsync() == 0, "the copy is read and acknowledged");
+        (await DeliveriesOf(billing)).Should().BeEquivalentTo(["L-1", "L-2", "L-3"]);
+        log.Loaded.Should().HaveCount(1, "a batch of events applied before loads nothing");
     }
 
     [Fact]

@@ -19,4 +19,23 @@ public static class TestRedis
         database.Publish(RedisChannel.Literal(stream), RedisValue.EmptyString);
         return id;
     }
+
+    /// <summary>
+    /// Appends the entries at once (one MULTI … EXEC, which no read can fall between), so that a consumer
+    /// reads them together, as one batch when they are no more than it reads at a time; wakes its consumers.
+    /// </summary>
+    public static void AppendAll(string stream, IEnumerable<IEnumerable<KeyValuePair<string, string>>> entries)
+    {
+        var database = Connection.Value.GetDatabase();
+        var transaction = database.CreateTransaction();
+        var appended = entries.Select(fields => transaction.StreamAddAsync(stream, fields.Select(f => new NameValueEntry(f.Key, f.Value)).ToArray()))
+            .ToList();
+        if (!transaction.Execute())
+        {
+            throw new InvalidOperationException("The entries were not appended.");
+        }
+
+        Task.WaitAll(appended);
+        database.Publish(RedisChannel.Literal(stream), RedisValue.EmptyString);
+    }
 }

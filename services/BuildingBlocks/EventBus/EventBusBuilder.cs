@@ -37,4 +37,16 @@ public static class EventBusBuilderExtensions
         builder.Services.Configure<EventBusSubscriptions>(s => s.EventTypes[typeof(TEvent).Name] = typeof(TEvent));
         return builder;
     }
+
+    /// <summary>
+    /// Reads ahead for the batches this service applies (<see cref="IEventBatchLoader"/>); <typeparamref name="TLoader"/> is one
+    /// instance per batch, which the batch's handlers may take too.
+    /// </summary>
+    public static IEventBusBuilder AddBatchLoader<TLoader>(this IEventBusBuilder builder)
+        where TLoader : class, IEventBatchLoader
+    {
+        builder.Services.TryAddScoped<TLoader>();
+        builder.Services.TryAddEnumerable(ServiceDescriptor.Scoped<IEventBatchLoader, TLoader>(sp => sp.GetRequiredService<TLoader>()));
+        return builder;
+    }
 }

@@ -14,11 +14,13 @@ public interface IEventBus
 /// <summary>
 /// Applies one type of event. It runs in the DI scope and database transaction of its batch (see
 /// <see cref="IEventBatchObserver"/>); the event id is recorded in the inbox in the same save, so
-/// an event is applied once, however often it is delivered. Throwing rolls back the batch, whose
-/// events are then applied one at a time: this event alone fails and stays unacknowledged, so it is
-/// retried and, after too many tries, dead-lettered, while the others commit. A handler keeps no
-/// tracked entity from one event to the next: the DbContext's change tracker is cleared after each
-/// event is saved.
+/// an event is applied once, however often it is delivered. Throwing rolls back the batch: this
+/// event alone fails and stays unacknowledged, so it is retried and, after too many tries,
+/// dead-lettered, while the others are applied again without it. The batch is saved once, after its
+/// last event: a handler finds what earlier events of the batch changed or added through the change
+/// tracker (<c>FindAsync</c> by key), but a query reads only what is saved, so a handler that reads
+/// rows by query keeps those it read and added for the batch (a scoped service, filled ahead by an
+/// <see cref="IEventBatchLoader"/>).
 /// </summary>
 public interface IIntegrationEventHandler<in TEvent>
     where TEvent : IntegrationEvent

@@ -28,14 +28,15 @@ internal sealed record InboxResult(StreamEntry Entry, InboxOutcome Outcome, Time
 
 /// <summary>
 /// Applies events once. A batch (what one read of the streams returned) is applied in one fresh
-/// scope and one database transaction: each event not yet in the inbox gets its handlers and its
-/// inbox row, saved before the next event's handlers run; then the batch observers complete
+/// scope and one database transaction: the batch's loaders read ahead
+/// (<see cref="IEventBatchLoader"/>), each event not yet in the inbox gets its handlers and its
+/// inbox row, the batch is saved once, then the batch observers complete
 /// (<see cref="IEventBatchObserver"/>) and the transaction commits. When an event's handlers fail,
 /// nothing of the batch commits: that event fails alone (it stays pending for a retry) and the
-/// others are applied again as a batch without it. When the batch fails otherwise (an observer, the
-/// commit), its events are applied again one at a time, each in a transaction of its own. A batch
-/// has no savepoint per event: two round trips more for every event of every batch would cost more
-/// than applying a batch again in the rare case that one of its events fails.
+/// others are applied again as a batch without it. When the batch fails otherwise (its save, an
+/// observer, the commit), its events are applied again one at a time, each in a transaction of its
+/// own. One save and no savepoint per batch: round trips per event would cost more than applying a
+/// batch again in the rare case that one of its events fails.
 /// </summary>
 internal sealed partial class InboxProcessor(IServiceScopeFactory scopes, IOptions<EventBusSubscriptions> subscriptions, TimeProvider clock,
     ILogger<InboxProcessor> logger)
@@ -112,17 +113,21 @@ internal sealed partial class InboxProcessor(IServiceScopeFactory scopes, IOptio
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         try
         {
-            foreach (var i in pending)
+            var events = pending.Select(i => Unwrap(entries[i], group)).ToList();
+            foreach (var loader in scope.ServiceProvider.GetServices<IEventBatchLoader>())
             {
-                results[i] = await ApplyOneAsync(scope.ServiceProvider, db, entries[i], group, cancellationToken);
+                await loader.LoadAsync(events, cancellationToken);
             }
 
-            if (results.Any(r => r.Outcome == InboxOutcome.Applied))
+            for (var p = 0; p < pending.Count; p++)
             {
-                foreach (var observer in observers)
-                {
-                    await observer.CompletedAsync(cancellationToken);
-                }
+                results[pending[p]] = await ApplyOneAsync(scope.ServiceProvider, db, entries[pending[p]], events[p], group, cancellationToken);
+            }
+
+            await db.SaveChangesAsync(cancellationToken);
+            foreach (var observer in observers)
+            {
+                await observer.CompletedAsync(cancellationToken);
             }
 
             await transaction.CommitAsync(cancellationToken);
@@ -140,29 +145,38 @@ internal sealed partial class InboxProcessor(IServiceScopeFactory scopes, IOptio
         }
     }
 
+    /// <summary>The entry's event, or an <see cref="EventFailedException"/> naming the entry when its payload is not one.</summary>
+    private IntegrationEvent Unwrap(StreamEntry entry, string group)
+    {
+        try
+        {
+            return entry.Envelope!.Unwrap(subscriptions.Value.EventTypes[entry.Envelope.Type]);
+        }
+        catch (Exception e)
+        {
+            using var activity = EventBusTelemetry.StartProcess(entry.Stream, group, entry.Id, entry.Envelope!);
+            activity.Failed(e);
+            throw new EventFailedException(entry, TimeSpan.Zero, e);
+        }
+    }
+
     /// <remarks>
     /// The event's activity is current while its handlers run. An async method's change to
     /// <see cref="Activity.Current"/> does not flow back to its caller, so the next event's activity
-    /// is not this one's child. What the event's handlers tracked is saved, then forgotten: the next
-    /// event reads it back from the transaction if it needs it, and the change tracker (which every
-    /// save scans) stays the size of one event, not of the batch so far.
+    /// is not this one's child. Nothing is saved here: the batch is, after its last event.
     /// </remarks>
-    private async Task<InboxResult> ApplyOneAsync(IServiceProvider services, DbContext db, StreamEntry entry, string group,
-        CancellationToken cancellationToken)
+    private async Task<InboxResult> ApplyOneAsync(IServiceProvider services, DbContext db, StreamEntry entry, IntegrationEvent @event,
+        string group, CancellationToken cancellationToken)
     {
         var activity = EventBusTelemetry.StartProcess(entry.Stream, group, entry.Id, entry.Envelope!);
         var envelope = entry.Envelope!;
         var started = Stopwatch.GetTimestamp();
-        var eventType = subscriptions.Value.EventTypes[envelope.Type];
         try
         {
-            var @event = envelope.Unwrap(eventType);
-            var dispatch = Dispatchers.GetOrAdd(eventType, t => DispatchMethod.MakeGenericMethod(t)
+            var dispatch = Dispatchers.GetOrAdd(@event.GetType(), t => DispatchMethod.MakeGenericMethod(t)
                 .CreateDelegate<Func<IServiceProvider, IntegrationEvent, CancellationToken, Task>>());
             await dispatch(services, @event, cancellationToken);
             db.Set<InboxMessage>().Add(new InboxMessage(envelope.Id, envelope.Type, envelope.Source, clock.GetUtcNow()));
-            await db.SaveChangesAsync(cancellationToken);
-            db.ChangeTracker.Clear();
         }
         catch (Exception e) when (!cancellationToken.IsCancellationRequested)
         {

@@ -1,7 +1,5 @@
 using Enterprises.Contracts;
 using EventBus;
-using Microsoft.EntityFrameworkCore;
-using Plans.Api.Data;
 using Plans.Api.RegisterMetrics.Counters;
 
 namespace Plans.Api.RegisterMetrics.Sources.Enterprises;
@@ -9,11 +7,12 @@ namespace Plans.Api.RegisterMetrics.Sources.Enterprises;
 /// <summary>
 /// Keeps the local copy of the enterprise register from its events and reports each change's
 /// contributions before and after to the counters. Runs in the batch's transaction, saved with the
-/// event's inbox row, which records the event as applied. An event reads one enterprise and
+/// batch's inbox rows, which record the events as applied. An event reads one enterprise and
 /// the part of its holdings it changes (its qualifications, or its designations; both when it
-/// moves): its cost does not depend on the register's size.
+/// moves), through the batch's reads (<see cref="EnterpriseBatch"/>): its cost does not depend on the
+/// register's size.
 /// </summary>
-public sealed class EnterpriseEventHandler(PlansDbContext db, CounterChanges counters, RegisterLocks locks) :
+public sealed class EnterpriseEventHandler(EnterpriseBatch batch, CounterChanges counters, RegisterLocks locks) :
     IIntegrationEventHandler<EnterpriseRegistered>,
     IIntegrationEventHandler<EnterpriseUpdated>,
     IIntegrationEventHandler<QualificationGranted>,
@@ -61,7 +60,7 @@ public sealed class EnterpriseEventHandler(PlansDbContext db, CounterChanges cou
             }
 
             var added = new RegisteredQualification(id, creditCode, type, grantedOn, expiresOn, status, occurredAt);
-            db.Add(added);
+            batch.Qualifications.Add(added);
             copy.Qualifications.Add(added);
             return true;
         }, ct);
@@ -76,7 +75,7 @@ public sealed class EnterpriseEventHandler(PlansDbContext db, CounterChanges cou
             }
 
             var added = new RegisteredDesignation(id, creditCode, kind, board, since, endedOn, withdrawn, occurredAt);
-            db.Add(added);
+            batch.Designations.Add(added);
             copy.Designations.Add(added);
             return true;
         }, ct);
@@ -89,11 +88,11 @@ public sealed class EnterpriseEventHandler(PlansDbContext db, CounterChanges cou
         Func<EnterpriseSlice, bool> change, CancellationToken ct)
     {
         await locks.ForEventAsync(EnterprisesSource.Name, ct);
-        var enterprise = await db.Set<RegisteredEnterprise>().FindAsync([creditCode], ct);
+        var enterprise = await batch.Enterprises.FindAsync(creditCode, ct);
         if (enterprise is null)
         {
             enterprise = new RegisteredEnterprise(creditCode, regionCode, zoneCode, occurredAt);
-            db.Add(enterprise);
+            batch.Enterprises.Add(enterprise);
         }
         else if (occurredAt >= enterprise.LastEventAt && (regionCode != enterprise.RegionCode || zoneCode != enterprise.ZoneCode))
         {
@@ -102,12 +101,8 @@ public sealed class EnterpriseEventHandler(PlansDbContext db, CounterChanges cou
         }
 
         var slice = new EnterpriseSlice(enterprise, holdings,
-            holdings.HasFlag(Holdings.Qualifications)
-                ? await db.Set<RegisteredQualification>().Where(q => q.CreditCode == creditCode).ToListAsync(ct)
-                : [],
-            holdings.HasFlag(Holdings.Designations)
-                ? await db.Set<RegisteredDesignation>().Where(d => d.CreditCode == creditCode).ToListAsync(ct)
-                : []);
+            holdings.HasFlag(Holdings.Qualifications) ? await batch.Qualifications.WhereAsync(creditCode, ct) : [],
+            holdings.HasFlag(Holdings.Designations) ? await batch.Designations.WhereAsync(creditCode, ct) : []);
         var before = slice.Contributions();
         var moved = enterprise.Apply(regionCode, zoneCode, occurredAt);
         if (change(slice) | moved)

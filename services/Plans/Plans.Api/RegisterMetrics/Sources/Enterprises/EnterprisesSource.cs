@@ -34,7 +34,8 @@ public sealed class EnterprisesSource : IRegisterSource, IRegisterCopy
         .AddSubscription<QualificationExpired, EnterpriseEventHandler>()
         .AddSubscription<DesignationAdded, EnterpriseEventHandler>()
         .AddSubscription<DesignationEnded, EnterpriseEventHandler>()
-        .AddSubscription<AnnualReportFiled, EnterpriseEventHandler>();
+        .AddSubscription<AnnualReportFiled, EnterpriseEventHandler>()
+        .AddBatchLoader<EnterpriseBatch>();
 
     public async Task<IRegisterSnapshot> ReadAsync(RegisterApiClient api, DateTimeOffset takenAt, CancellationToken ct) =>
         await EnterpriseSnapshot.ReadAsync(api, takenAt, ct);

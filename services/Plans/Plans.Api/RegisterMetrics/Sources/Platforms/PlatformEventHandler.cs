@@ -1,6 +1,4 @@
 using EventBus;
-using Microsoft.EntityFrameworkCore;
-using Plans.Api.Data;
 using Plans.Api.RegisterMetrics.Counters;
 using Platforms.Contracts;
 
@@ -9,11 +7,11 @@ namespace Plans.Api.RegisterMetrics.Sources.Platforms;
 /// <summary>
 /// Keeps the local copy of the platform register from its events and reports each change's
 /// contributions before and after to the counters, in the batch's transaction, saved with the
-/// event's inbox row. An event reads one platform and its tenants: its cost does not depend on the
-/// register's size. Every platform event carries the platform's classification and place as they
+/// batch's inbox rows. An event reads one platform and its tenants, through the batch's reads
+/// (<see cref="PlatformBatch"/>): its cost does not depend on the register's size. Every platform event carries the platform's classification and place as they
 /// are after the change, so the latest one of a platform is its truth.
 /// </summary>
-public sealed class PlatformEventHandler(PlansDbContext db, CounterChanges counters, RegisterLocks locks) :
+public sealed class PlatformEventHandler(PlatformBatch batch, CounterChanges counters, RegisterLocks locks) :
     IIntegrationEventHandler<PlatformAccredited>,
     IIntegrationEventHandler<PlatformUpdated>,
     IIntegrationEventHandler<PlatformStatusChanged>,
@@ -43,12 +41,12 @@ public sealed class PlatformEventHandler(PlansDbContext db, CounterChanges count
     private async Task PlatformAsync(Guid id, PlatformFacts facts, DateTimeOffset occurredAt, CancellationToken ct)
     {
         await locks.ForEventAsync(PlatformsSource.Name, ct);
-        var platform = await db.Set<RegisteredPlatform>().FindAsync([id], ct);
-        var tenants = await TenantsOfAsync(id, ct);
+        var platform = await batch.Platforms.FindAsync(id, ct);
+        var tenants = await batch.Tenants.WhereAsync(id, ct);
         if (platform is null)
         {
             platform = new RegisteredPlatform(id, facts, occurredAt);
-            db.Add(platform);
+            batch.Platforms.Add(platform);
             counters.Replace([], PlatformContributions.Of(platform, tenants).ToList());
             return;
         }
@@ -69,14 +67,14 @@ public sealed class PlatformEventHandler(PlansDbContext db, CounterChanges count
         CancellationToken ct)
     {
         await locks.ForEventAsync(PlatformsSource.Name, ct);
-        var platform = await db.Set<RegisteredPlatform>().FindAsync([platformId], ct);
+        var platform = await batch.Platforms.FindAsync(platformId, ct);
         if (platform is null)
         {
             platform = new RegisteredPlatform(platformId, namedByTenant, DateTimeOffset.MinValue);
-            db.Add(platform);
+            batch.Platforms.Add(platform);
         }
 
-        var tenants = await TenantsOfAsync(platformId, ct);
+        var tenants = await batch.Tenants.WhereAsync(platformId, ct);
         var before = PlatformContributions.Of(platform, tenants).ToList();
         var changed = true;
         if (tenants.Find(t => t.Id == id) is { } tenant)
@@ -86,7 +84,7 @@ public sealed class PlatformEventHandler(PlansDbContext db, CounterChanges count
         else
         {
             var added = new RegisteredTenant(id, platformId, graduatedOn, occurredAt);
-            db.Add(added);
+            batch.Tenants.Add(added);
             tenants.Add(added);
         }
 
@@ -99,7 +97,4 @@ public sealed class PlatformEventHandler(PlansDbContext db, CounterChanges count
     /// <summary>What a tenant's event tells of its platform: no status (so it counts as no platform), designations, host or approval.</summary>
     private static PlatformFacts NamedByTenant(string type, string level, bool abroad, string regionCode, string? zoneCode) =>
         new(type, level, null, "", abroad, false, DateOnly.MinValue, regionCode, zoneCode);
-
-    private Task<List<RegisteredTenant>> TenantsOfAsync(Guid platformId, CancellationToken ct) =>
-        db.Set<RegisteredTenant>().Where(t => t.PlatformId == platformId).ToListAsync(ct);
 }

@@ -30,7 +30,8 @@ public sealed class PlatformsSource : IRegisterSource, IRegisterCopy
         .AddSubscription<PlatformUpdated, PlatformEventHandler>()
         .AddSubscription<PlatformStatusChanged, PlatformEventHandler>()
         .AddSubscription<TenantAdmitted, PlatformEventHandler>()
-        .AddSubscription<TenantGraduated, PlatformEventHandler>();
+        .AddSubscription<TenantGraduated, PlatformEventHandler>()
+        .AddBatchLoader<PlatformBatch>();
 
     public async Task<IRegisterSnapshot> ReadAsync(RegisterApiClient api, DateTimeOffset takenAt, CancellationToken ct) =>
         await PlatformSnapshot.ReadAsync(api, takenAt, ct);

@@ -1,5 +1,4 @@
 using EventBus;
-using Microsoft.EntityFrameworkCore;
 using Plans.Api.Data;
 using Plans.Api.RegisterMetrics.Counters;
 using Talent.Contracts;
@@ -9,11 +8,11 @@ namespace Plans.Api.RegisterMetrics.Sources.Talent;
 /// <summary>
 /// Keeps the local copy of the talent register from its events and reports each change's
 /// contributions before and after to the counters, in the batch's transaction, saved with the
-/// event's inbox row. An event reads one recognition, or one person's assignments: its cost does not depend
-/// on the register's size. Every event carries the recognition's or the assignment's place and
+/// batch's inbox rows. An event reads one recognition, or one person's assignments, through the batch's
+/// reads (<see cref="TalentBatch"/>): its cost does not depend on the register's size. Every event carries the recognition's or the assignment's place and
 /// classification, so each one can stand for the entity, whatever arrived before it.
 /// </summary>
-public sealed class TalentEventHandler(PlansDbContext db, CounterChanges counters, RegisterLocks locks) :
+public sealed class TalentEventHandler(PlansDbContext db, TalentBatch batch, CounterChanges counters, RegisterLocks locks) :
     IIntegrationEventHandler<TalentRecognized>,
     IIntegrationEventHandler<RecognitionRevoked>,
     IIntegrationEventHandler<CommissionerAssigned>,
@@ -43,11 +42,11 @@ public sealed class TalentEventHandler(PlansDbContext db, CounterChanges counter
     {
         await locks.ForEventAsync(TalentSource.Name, ct);
         var foreign = IsForeign(nationality);
-        var recognition = await db.Set<RegisteredRecognition>().FindAsync([id], ct);
+        var recognition = await batch.Recognitions.FindAsync(id, ct);
         if (recognition is null)
         {
             recognition = new RegisteredRecognition(id, programme, foreign, regionCode, zoneCode, revokedOn, occurredAt);
-            db.Add(recognition);
+            batch.Recognitions.Add(recognition);
             counters.Replace([], TalentContributions.Of(recognition).ToList());
             return;
         }
@@ -67,13 +66,18 @@ public sealed class TalentEventHandler(PlansDbContext db, CounterChanges counter
         // A person's contributions come from all their assignments, so those of the person before and (if the news moves the
         // assignment to another person) after the change are read.
         Guid[] people = assignment is null || assignment.TalentId == talentId ? [talentId] : new[] { assignment.TalentId, talentId };
-        var assignments = await db.Set<RegisteredCommissioner>().Where(a => people.Contains(a.TalentId)).ToListAsync(ct);
+        List<RegisteredCommissioner> assignments = [];
+        foreach (var person in people)
+        {
+            assignments.AddRange(await batch.Assignments.WhereAsync(person, ct));
+        }
+
         var before = TalentContributions.Of(assignments).ToList();
         var changed = true;
         if (assignment is null)
         {
             assignment = new RegisteredCommissioner(id, talentId, regionCode, zoneCode, startsOn, endsOn, occurredAt);
-            db.Add(assignment);
+            batch.Assignments.Add(assignment);
             assignments.Add(assignment);
         }
         else

@@ -30,7 +30,8 @@ public sealed class TalentSource : IRegisterSource, IRegisterCopy
         .AddSubscription<TalentRecognized, TalentEventHandler>()
         .AddSubscription<RecognitionRevoked, TalentEventHandler>()
         .AddSubscription<CommissionerAssigned, TalentEventHandler>()
-        .AddSubscription<CommissionerAppraised, TalentEventHandler>();
+        .AddSubscription<CommissionerAppraised, TalentEventHandler>()
+        .AddBatchLoader<TalentBatch>();
 
     public async Task<IRegisterSnapshot> ReadAsync(RegisterApiClient api, DateTimeOffset takenAt, CancellationToken ct) =>
         await TalentSnapshot.ReadAsync(api, takenAt, ct);
