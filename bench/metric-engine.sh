@@ -30,9 +30,13 @@ until grep -q "^Ready." "$DATA_DIR/run.out"; do
   sleep 1
 done
 
-# The Plans process, stopped and continued by the bench to measure the engine on a backlog.
-plans_pid=$(ss -ltnpH "sport = :$PLANS_PORT" | grep -o 'pid=[0-9]*' | head -1 | cut -d= -f2)
+# The Plans process, stopped and continued by the bench to measure the engine on a backlog, and the
+# PostgreSQL server, whose CPU time (with its backends') per event the bench reads from /proc.
+listener() { ss -ltnpH "sport = :$1" | grep -o 'pid=[0-9]*' | head -1 | cut -d= -f2; }
+plans_pid=$(listener "$PLANS_PORT")
+postgres_pid=$(listener "$POSTGRES_PORT")
 database() { echo "Host=127.0.0.1;Port=$POSTGRES_PORT;Username=postgres;Database=$1"; }
 dotnet bench/MetricEngineBench/bin/Release/net10.0/MetricEngineBench.dll \
   --gateway "http://localhost:$GATEWAY_PORT" --client-id "$LOCAL_ADMIN_CLIENT_ID" --client-secret "$LOCAL_ADMIN_CLIENT_SECRET" \
-  --enterprises-db "$(database enterprises)" --plans-db "$(database plans)" --plans-pid "$plans_pid" "$@"
+  --enterprises-db "$(database enterprises)" --plans-db "$(database plans)" --plans-pid "$plans_pid" \
+  --postgres-pid "$postgres_pid" "$@"

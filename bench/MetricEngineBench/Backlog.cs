@@ -9,19 +9,23 @@ namespace MetricEngineBench;
 /// PostgreSQL) hold the processors while they are sent, so an engine that keeps up shows only the
 /// arrival rate. The Plans process is stopped (SIGSTOP) while the burst is sent and the publisher's
 /// relay has put every event on the stream, then continued (SIGCONT); the rate is the events over the
-/// time from the continue to the last one applied, read from the Plans inbox.
+/// time from the continue to the last one applied, read from the Plans inbox. The CPU time Plans and
+/// PostgreSQL (the server and its backends) spent meanwhile is read from /proc, per event: a figure
+/// that does not depend on what else the machine runs, as the rate does.
 /// </summary>
-internal sealed class Backlog(int plansPid, string plansDatabase)
+internal sealed class Backlog(int plansPid, int postgresPid, string plansDatabase)
 {
     public async Task StopPlansAsync() => await SignalAsync("STOP");
 
     /// <summary>
     /// Continues Plans once the publisher's relay has put every event on the stream, and waits until
-    /// <paramref name="count"/> events of the publisher's type since <paramref name="since"/> are applied; returns their rate.
+    /// <paramref name="count"/> events of the publisher's type since <paramref name="since"/> are applied; returns their rate and
+    /// the CPU time spent per event.
     /// </summary>
-    public async Task<double> DrainAsync(Publisher publisher, int count, DateTimeOffset since, TimeSpan timeout)
+    public async Task<Drained> DrainAsync(Publisher publisher, int count, DateTimeOffset since, TimeSpan timeout)
     {
         await UntilPublishedAsync(publisher.Database, timeout);
+        var (plansCpu, postgresCpu) = (ProcessCpu.Of(plansPid), ProcessCpu.OfTree(postgresPid));
         var resumed = DateTimeOffset.UtcNow;
         await SignalAsync("CONT");
         var deadline = Stopwatch.StartNew();
@@ -30,7 +34,8 @@ internal sealed class Backlog(int plansPid, string plansDatabase)
             var (applied, last) = await AppliedAsync(publisher.EventType, since);
             if (applied >= count)
             {
-                return applied / (last - resumed).TotalSeconds;
+                return new Drained(applied / (last - resumed).TotalSeconds,
+                    (ProcessCpu.Of(plansPid) - plansCpu).TotalMicroseconds / applied, (ProcessCpu.OfTree(postgresPid) - postgresCpu).TotalMicroseconds / applied);
             }
 
             if (deadline.Elapsed > timeout)
@@ -81,6 +86,16 @@ internal sealed class Backlog(int plansPid, string plansDatabase)
             throw new InvalidOperationException($"kill -{signal} {plansPid} failed.");
         }
     }
+}
+
+/// <summary>
+/// A drained backlog: events applied per second, and the CPU time per event of Plans and of PostgreSQL (µs; measured until
+/// the last was seen applied, so a poll's lag adds a little idle time, no CPU).
+/// </summary>
+internal sealed record Drained(double Rate, double PlansCpuMicros, double PostgresCpuMicros)
+{
+    public override string ToString() =>
+        $"{Rate:N0} events/s, CPU per event: Plans {PlansCpuMicros:N0} µs, PostgreSQL {PostgresCpuMicros:N0} µs";
 }
 
 /// <summary>A service whose events Plans applies: its database (where its outbox is) and the type of event a burst sends.</summary>

@@ -11,13 +11,13 @@ using SharedKernel.Time;
 // one after another, each timed until both bound indicators (Jinghai T1-04, municipal T1-05) show it.
 var settings = Settings.From(args);
 var register = new Register(settings.EnterprisesDatabase, seed: 20261201);
-var backlog = new Backlog(settings.PlansPid, settings.PlansDatabase);
+var backlog = new Backlog(settings.PlansPid, settings.PostgresPid, settings.PlansDatabase);
 using var gateway = new Gateway(new Uri(settings.Gateway));
 await gateway.SignInAsync(settings.ClientId, settings.ClientSecret);
 await gateway.MakeAuthoritativeAsync("120000");
 var free = new Queue<string>();
 var enqueued = 0;
-var rates = new List<(int Size, double Rate)>();
+var rates = new List<(int Size, Drained Drained)>();
 Console.WriteLine($"machine: {Environment.ProcessorCount} cores");
 var needed = settings.Warmup + settings.Sizes.Count * settings.RateBurst + settings.Burst + settings.Sequential;
 if (settings.Sizes.Max(s => s.Size) / 5 < needed)
@@ -42,13 +42,14 @@ foreach (var (size, valid) in settings.Sizes)
         await BacklogRateAsync(settings.Warmup);
     }
 
-    var rate = await BacklogRateAsync(settings.RateBurst);
-    rates.Add((size, rate));
-    Console.WriteLine($"register {size:N0}: a backlog of {settings.RateBurst:N0} grants applied at {rate:N0} events/s " +
-        $"({rate / rates[0].Rate:P0} of the rate at {rates[0].Size:N0})");
+    var drained = await BacklogRateAsync(settings.RateBurst);
+    rates.Add((size, drained));
+    Console.WriteLine($"register {size:N0}: a backlog of {settings.RateBurst:N0} grants applied at {drained} " +
+        $"({drained.Rate / rates[0].Drained.Rate:P0} of the rate at {rates[0].Size:N0}, " +
+        $"{drained.PlansCpuMicros / rates[0].Drained.PlansCpuMicros:P0} of its Plans CPU per event)");
 }
 
-await PlatformsBurst.RunAsync(gateway, backlog, settings, rates[^1].Rate);
+await PlatformsBurst.RunAsync(gateway, backlog, settings, rates[^1].Drained);
 
 var (bigRate, bigReflected) = await BurstAsync(settings.Burst);
 Console.WriteLine($"register {register.Enterprises.Count:N0}: burst of {settings.Burst:N0} grants applied at {bigRate:N0} events/s, reflected in both plans {bigReflected.TotalSeconds:0.0} s after the last grant was accepted");
@@ -71,7 +72,7 @@ return;
 double Percentile(double p) => latencies[Math.Min(latencies.Count - 1, (int)Math.Ceiling(p * latencies.Count) - 1)];
 
 // The engine's own rate: the burst's events wait in the stream while Plans is stopped, then it drains them.
-async Task<double> BacklogRateAsync(int count)
+async Task<Drained> BacklogRateAsync(int count)
 {
     var jinghai = await gateway.ActualAsync("JH-STI-14FYP", "T1-04");
     var codes = Enumerable.Range(0, count).Select(_ => free.Dequeue()).ToList();
@@ -80,9 +81,9 @@ async Task<double> BacklogRateAsync(int count)
     await backlog.StopPlansAsync();
     await Parallel.ForEachAsync(codes, new ParallelOptions { MaxDegreeOfParallelism = settings.Concurrency },
         async (code, _) => await gateway.GrantAsync(code, grantedOn));
-    var rate = await backlog.DrainAsync(new Publisher(settings.EnterprisesDatabase, "QualificationGranted"), count, started, settings.Timeout);
+    var drained = await backlog.DrainAsync(new Publisher(settings.EnterprisesDatabase, "QualificationGranted"), count, started, settings.Timeout);
     await UntilAsync(async () => await gateway.ActualAsync("JH-STI-14FYP", "T1-04") >= jinghai + count, TimeSpan.FromMilliseconds(100));
-    return rate;
+    return drained;
 }
 
 async Task<(double Rate, TimeSpan Reflected)> BurstAsync(int count)
