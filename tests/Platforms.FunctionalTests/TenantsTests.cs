@@ -104,6 +104,58 @@ public class TenantsTests(PlatformsApiFactory factory) : IClassFixture<Platforms
             .GetValue<int>().Should().Be(0);
     }
 
+    [Fact]
+    public async Task The_register_wide_list_pages_the_tenants_of_every_platform_in_id_order_and_filters_by_whether_they_are_there_now()
+    {
+        var first = await client.AccreditIdAsync(Api.Platform("Incubator", "municipal"));
+        var second = await client.AccreditIdAsync(Api.Platform("MakerSpace", "municipal"));
+        var stays = await (await AdmitAsync(first, new { creditCode = factory.Enterprise("天津市登记孵化科技有限公司"), admittedOn = "2025-03-01" }))
+            .JsonAsync(HttpStatusCode.Created);
+        var team = await (await AdmitAsync(second, new { team = new { name = "创客团队", leaderName = "赵", members = 3 } })).JsonAsync(HttpStatusCode.Created);
+        var leaves = await (await AdmitAsync(second, new { team = new { name = "离开团队", leaderName = "钱", members = 2 }, admittedOn = "2025-05-01" }))
+            .JsonAsync(HttpStatusCode.Created);
+        await (await client.PostJsonAsync($"/api/v1/platforms/{second}/tenants/{leaves["id"]}/graduate", new { reason = "left", on = "2026-10-01" }))
+            .JsonAsync(HttpStatusCode.OK);
+
+        var active = await AllPagesAsync("/api/v1/tenants?active=true&pageSize=2");
+        var left = await AllPagesAsync("/api/v1/tenants?active=false&pageSize=2");
+        var everyone = await AllPagesAsync("/api/v1/tenants?pageSize=2");
+
+        active.Select(t => t["id"]!.GetValue<long>()).Should().BeInAscendingOrder().And
+            .Contain([stays["id"]!.GetValue<long>(), team["id"]!.GetValue<long>()]).And.NotContain(leaves["id"]!.GetValue<long>());
+        active.Should().OnlyContain(t => t["active"]!.GetValue<bool>());
+        active.Single(t => t["id"]!.GetValue<long>() == stays["id"]!.GetValue<long>())["enterpriseName"]!.GetValue<string>()
+            .Should().Be("天津市登记孵化科技有限公司");
+        active.Single(t => t["id"]!.GetValue<long>() == team["id"]!.GetValue<long>())["platformId"]!.GetValue<string>().Should().Be(second);
+        left.Select(t => t["id"]!.GetValue<long>()).Should().Contain(leaves["id"]!.GetValue<long>());
+        left.Should().OnlyContain(t => !t["active"]!.GetValue<bool>());
+        everyone.Should().HaveCount(active.Count + left.Count);
+    }
+
+    [Theory]
+    [InlineData("pageSize=0")]
+    [InlineData("pageSize=501")]
+    [InlineData("page=0")]
+    [InlineData("active=sometimes")]
+    [InlineData("sort=name")]
+    public async Task The_register_wide_list_refuses_a_parameter_out_of_bounds_with_400(string query) =>
+        await (await client.GetAsync($"/api/v1/tenants?{query}")).ProblemAsync(HttpStatusCode.BadRequest, "invalidParameter");
+
+    /// <summary>Every page of a list, read to its end.</summary>
+    private async Task<List<System.Text.Json.Nodes.JsonNode>> AllPagesAsync(string path)
+    {
+        var items = new List<System.Text.Json.Nodes.JsonNode>();
+        for (var page = 1; ; page++)
+        {
+            var body = await (await client.GetAsync($"{path}&page={page}")).JsonAsync(HttpStatusCode.OK);
+            items.AddRange(body["items"]!.AsArray().Select(i => i!));
+            if ((long)page * body["pageSize"]!.GetValue<int>() >= body["totalCount"]!.GetValue<long>())
+            {
+                return items;
+            }
+        }
+    }
+
     public static TheoryData<string, object, string> BadTenants => new()
     {
         { "neither", new { admittedOn = "2025-01-01" }, "creditCode" },

@@ -111,6 +111,8 @@ internal sealed class TenantConfiguration : IEntityTypeConfiguration<Tenant>
         // An enterprise is an active tenant of a platform once; the handler checks under the platform's lock, this backs it.
         tenant.HasIndex(t => new { t.PlatformId, t.CreditCode }).IsUnique().HasFilter("\"GraduatedOn\" IS NULL AND \"CreditCode\" IS NOT NULL");
         tenant.HasIndex(t => new { t.PlatformId, t.GraduatedOn });
+        // The register-wide list (GET /api/v1/tenants?active=true, read by the copies of the register) in the order of its pages.
+        tenant.HasIndex(t => new { t.GraduatedOn, t.Id });
         tenant.HasIndex(t => t.CreditCode);
         tenant.HasOne<Platform>().WithMany().HasForeignKey(t => t.PlatformId).OnDelete(DeleteBehavior.Cascade);
     }

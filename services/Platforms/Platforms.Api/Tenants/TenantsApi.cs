@@ -21,6 +21,13 @@ namespace Platforms.Api.Tenants;
 /// <param name="Sort">Comma-separated fields, - for descending: id (default), admittedOn, graduatedOn.</param>
 public sealed record ListTenants([FromRoute] Guid Id, bool? Active, int? Page, int? PageSize, string? Sort) : IQuery<PagedList<TenantResponse>>;
 
+/// <summary>GET /api/v1/tenants: the tenants of every platform, as a copy of the register reads them.</summary>
+/// <param name="Active">true: only those there now; false: only those that left.</param>
+/// <param name="Page">The page, from 1.</param>
+/// <param name="PageSize">Items per page, 1 to 500, default 50.</param>
+/// <param name="Sort">Comma-separated fields, - for descending: id (default), admittedOn, graduatedOn.</param>
+public sealed record ListAllTenants(bool? Active, int? Page, int? PageSize, string? Sort) : IQuery<PagedList<TenantResponse>>;
+
 /// <summary>GET /api/v1/platforms/{id}/tenants/{tenantId}.</summary>
 public sealed record GetTenant(Guid PlatformId, long TenantId) : IQuery<TenantResponse>;
 
@@ -37,7 +44,9 @@ internal sealed class GetTenantHandler(PlatformsDbContext db) : IQueryHandler<Ge
     }
 }
 
-internal sealed class ListTenantsHandler(PlatformsDbContext db) : IQueryHandler<ListTenants, PagedList<TenantResponse>>
+internal sealed class ListTenantsHandler(PlatformsDbContext db) :
+    IQueryHandler<ListTenants, PagedList<TenantResponse>>,
+    IQueryHandler<ListAllTenants, PagedList<TenantResponse>>
 {
     private static readonly SortFields<Tenant> Sorting = new("id", new Dictionary<string, System.Linq.Expressions.Expression<Func<Tenant, object?>>>
     {
@@ -53,13 +62,24 @@ internal sealed class ListTenantsHandler(PlatformsDbContext db) : IQueryHandler<
             throw new NotFoundException("Platform", query.Id.ToString());
         }
 
-        var tenants = db.Tenants.AsNoTracking().Where(t => t.PlatformId == query.Id);
-        if (query.Active is { } active)
+        return await PageAsync(db.Tenants.Where(t => t.PlatformId == query.Id), query.Active, new PageQuery(query.Page, query.PageSize, query.Sort),
+            cancellationToken);
+    }
+
+    public ValueTask<PagedList<TenantResponse>> Handle(ListAllTenants query, CancellationToken cancellationToken) =>
+        PageAsync(db.Tenants, query.Active, new PageQuery(query.Page, query.PageSize, query.Sort), cancellationToken);
+
+    /// <summary>A page of the tenants, with the names of the enterprises among them as the register has them.</summary>
+    private async ValueTask<PagedList<TenantResponse>> PageAsync(IQueryable<Tenant> tenants, bool? active, PageQuery paging,
+        CancellationToken cancellationToken)
+    {
+        tenants = tenants.AsNoTracking();
+        if (active is { } isActive)
         {
-            tenants = active ? tenants.Where(t => t.GraduatedOn == null) : tenants.Where(t => t.GraduatedOn != null);
+            tenants = isActive ? tenants.Where(t => t.GraduatedOn == null) : tenants.Where(t => t.GraduatedOn != null);
         }
 
-        var page = await tenants.ToPagedListAsync(new PageQuery(query.Page, query.PageSize, query.Sort), Sorting, t => t, cancellationToken);
+        var page = await tenants.ToPagedListAsync(paging, Sorting, t => t, cancellationToken);
         var codes = page.Items.Select(t => t.CreditCode).OfType<string>().Distinct().ToList();
         var names = await db.KnownEnterprises.AsNoTracking().Where(e => codes.Contains(e.CreditCode))
             .ToDictionaryAsync(e => e.CreditCode, e => e.Name, cancellationToken);
@@ -73,6 +93,9 @@ public static class TenantsApi
 {
     public static RouteGroupBuilder MapTenantsApi(this IEndpointRouteBuilder app)
     {
+        app.MapGet("/api/v1/tenants", ListAll).WithTags("Tenants").WithName("ListTenants")
+            .WithSummary("The tenants of every platform (active=true: those there now), as a copy of the register reads them")
+            .RequireAuthorization(Scopes.PlatformsRead);
         var group = app.MapGroup("/api/v1/platforms/{id:guid}/tenants").WithTags("Tenants");
         group.MapGet("/", List).WithName("ListPlatformTenants").WithSummary("A platform's tenants (active=true: those there now)")
             .RequireAuthorization(Scopes.PlatformsRead);
@@ -87,6 +110,9 @@ public static class TenantsApi
     }
 
     private static async Task<Ok<PagedList<TenantResponse>>> List([AsParameters] ListTenants query, ISender sender, CancellationToken ct) =>
+        TypedResults.Ok(await sender.Send(query, ct));
+
+    private static async Task<Ok<PagedList<TenantResponse>>> ListAll([AsParameters] ListAllTenants query, ISender sender, CancellationToken ct) =>
         TypedResults.Ok(await sender.Send(query, ct));
 
     private static async Task<Ok<TenantResponse>> Get(Guid id, long tenantId, ISender sender, CancellationToken ct) =>

@@ -8,7 +8,7 @@ namespace Plans.Api.RegisterMetrics.Sources.Platforms;
 /// <param name="LocationAbroad">Set for a platform located outside China.</param>
 /// <param name="HostCreditCode">Set exactly when an enterprise hosts the platform.</param>
 public sealed record ListedPlatform(Guid Id, string Type, string Level, IReadOnlyList<string>? Designations, string RegionCode, string? ZoneCode,
-    ListedLocationAbroad? LocationAbroad, string? HostCreditCode, DateOnly ApprovedOn, string Status, int? ActiveTenants)
+    ListedLocationAbroad? LocationAbroad, string? HostCreditCode, DateOnly ApprovedOn, string Status)
 {
     public PlatformFacts Facts => new(Type, Level, Status, PlatformFacts.Join(Designations), LocationAbroad is not null, HostCreditCode is not null,
         ApprovedOn, RegionCode, ZoneCode);
@@ -17,25 +17,23 @@ public sealed record ListedPlatform(Guid Id, string Type, string Level, IReadOnl
 /// <summary>Where a listed platform abroad is; the copy keeps only that it is abroad.</summary>
 public sealed record ListedLocationAbroad(string? Country);
 
-/// <summary>A tenant as the Platforms API lists it (<c>GET /api/v1/platforms/{id}/tenants</c>).</summary>
+/// <summary>A tenant as the Platforms API lists it (<c>GET /api/v1/tenants</c>).</summary>
 public sealed record ListedTenant(long Id, Guid PlatformId, bool Active, DateOnly? GraduatedOn);
 
-/// <summary>The platform register as read: every platform, and the tenants there now of those that have any.</summary>
+/// <summary>The platform register as read: every platform, and every tenant there now.</summary>
 public sealed record PlatformSnapshot(IReadOnlyList<ListedPlatform> Platforms, IReadOnlyList<ListedTenant> Tenants, DateTimeOffset TakenAt)
     : IRegisterSnapshot
 {
-    /// <summary>Reads the platform list, then the active tenants of each platform that has some; a list the copy cannot hold is a 503.</summary>
+    /// <summary>
+    /// Reads the platform list, then the register-wide list of tenants there now (pages of both, not a request per platform);
+    /// a list the copy cannot hold is a 503.
+    /// </summary>
     public static async Task<PlatformSnapshot> ReadAsync(RegisterApiClient api, DateTimeOffset takenAt, CancellationToken ct)
     {
         var platforms = (await api.ReadAllAsync<ListedPlatform, Guid>("api/v1/platforms", "platform", p => p.Id, ProblemOf, ct))
             .Select(p => p with { Level = Camel(p.Level), Status = Camel(p.Status) }).ToList();
-        var tenants = new List<ListedTenant>();
-        foreach (var platform in platforms.Where(p => p.ActiveTenants > 0))
-        {
-            tenants.AddRange(await api.ReadAllAsync<ListedTenant, long>($"api/v1/platforms/{platform.Id}/tenants?active=true", "tenant", t => t.Id,
-                t => t is null ? "an empty entry" : null, ct));
-        }
-
+        var tenants = await api.ReadAllAsync<ListedTenant, long>("api/v1/tenants?active=true", "tenant", t => t.Id,
+            t => t is null ? "an empty entry" : null, ct);
         return new PlatformSnapshot(platforms, tenants, takenAt);
     }
 

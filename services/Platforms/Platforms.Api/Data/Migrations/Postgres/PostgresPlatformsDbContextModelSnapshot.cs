@@ -587,6 +587,8 @@ namespace Platforms.Api.Data.Migrations.Postgres
 
                     b.HasIndex("CreditCode");
 
+                    b.HasIndex("GraduatedOn", "Id");
+
                     b.HasIndex("PlatformId", "CreditCode")
                         .IsUnique()
                         .HasFilter("\"GraduatedOn\" IS NULL AND \"CreditCode\" IS NOT NULL");

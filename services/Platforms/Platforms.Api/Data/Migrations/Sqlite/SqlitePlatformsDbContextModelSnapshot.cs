@@ -566,6 +566,8 @@ namespace Platforms.Api.Data.Migrations.Sqlite
 
                     b.HasIndex("CreditCode");
 
+                    b.HasIndex("GraduatedOn", "Id");
+
                     b.HasIndex("PlatformId", "CreditCode")
                         .IsUnique()
                         .HasFilter("\"GraduatedOn\" IS NULL AND \"CreditCode\" IS NOT NULL");
