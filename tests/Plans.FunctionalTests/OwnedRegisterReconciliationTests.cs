@@ -189,19 +189,7 @@ public sealed class OwnedRegisterReconciliationTests(OwnedRegisterReconciliation
 
     private DateTimeOffset Next() => start.AddSeconds(Interlocked.Increment(ref tick));
 
-    private void Publish(IntegrationEvent @event, string source)
-    {
-        var envelope = EventEnvelope.Wrap(@event, source);
-        TestRedis.Append(factory.StreamPrefix + source, new Dictionary<string, string>
-        {
-            ["id"] = envelope.Id.ToString(),
-            ["type"] = envelope.Type,
-            ["occurredAt"] = envelope.OccurredAt.ToString("O"),
-            ["source"] = source,
-            ["schemaVersion"] = "1",
-            ["payload"] = envelope.Payload,
-        });
-    }
+    private void Publish(IntegrationEvent @event, string source) => TestRedis.Publish(factory.StreamPrefix, EventEnvelope.Wrap(@event, source));
 }
 
 /// <summary>A stand-in of a register owner's API that pages lists by path (the query's <c>active=true</c> aside), without tokens.</summary>

@@ -180,14 +180,5 @@ public sealed class PlatformRegisterTests(PlatformRegisterTests.Factory factory)
 
     private void Publish(IntegrationEvent @event) => Publish(EventEnvelope.Wrap(@event, "platforms"));
 
-    private void Publish(EventEnvelope envelope) =>
-        TestRedis.Append(factory.StreamPrefix + "platforms", new Dictionary<string, string>
-        {
-            ["id"] = envelope.Id.ToString(),
-            ["type"] = envelope.Type,
-            ["occurredAt"] = envelope.OccurredAt.ToString("O"),
-            ["source"] = "platforms",
-            ["schemaVersion"] = "1",
-            ["payload"] = envelope.Payload,
-        });
+    private void Publish(EventEnvelope envelope) => TestRedis.Publish(factory.StreamPrefix, envelope);
 }

@@ -32,21 +32,11 @@ public sealed class EnterpriseStream(ServiceApiFactory<Program> factory)
     }
 
     /// <summary>Puts the envelope on the stream (again, for a redelivery) and wakes the consumer, as the relay does.</summary>
-    public string Publish(EventEnvelope envelope) => TestRedis.Append(factory.StreamPrefix + "enterprises", Fields(envelope));
+    public string Publish(EventEnvelope envelope) => TestRedis.Publish(factory.StreamPrefix, envelope);
 
     /// <summary>Puts the envelopes on the stream at once, so that the consumer applies them as one batch (up to the 50 it reads at a time).</summary>
     public void PublishAll(IEnumerable<EventEnvelope> envelopes) =>
-        TestRedis.AppendAll(factory.StreamPrefix + "enterprises", envelopes.Select(Fields));
-
-    private static Dictionary<string, string> Fields(EventEnvelope envelope) => new()
-    {
-        ["id"] = envelope.Id.ToString(),
-        ["type"] = envelope.Type,
-        ["occurredAt"] = envelope.OccurredAt.ToString("O"),
-        ["source"] = "enterprises",
-        ["schemaVersion"] = "1",
-        ["payload"] = envelope.Payload,
-    };
+        TestRedis.AppendAll(factory.StreamPrefix + "enterprises", envelopes.Select(TestRedis.Fields));
 
     public EnterpriseRegistered Registered(string creditCode, string region, string? zone = null) =>
         new(creditCode, "天津测试科技有限公司", region, zone, "软件和信息技术服务业", new DateOnly(2015, 5, 1)) { OccurredAt = Next() };

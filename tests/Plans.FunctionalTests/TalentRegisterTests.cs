@@ -146,14 +146,5 @@ public sealed class TalentRegisterTests(TalentRegisterTests.Factory factory) : I
 
     private void Publish(IntegrationEvent @event) => Publish(EventEnvelope.Wrap(@event, "talent"));
 
-    private void Publish(EventEnvelope envelope) =>
-        TestRedis.Append(factory.StreamPrefix + "talent", new Dictionary<string, string>
-        {
-            ["id"] = envelope.Id.ToString(),
-            ["type"] = envelope.Type,
-            ["occurredAt"] = envelope.OccurredAt.ToString("O"),
-            ["source"] = "talent",
-            ["schemaVersion"] = "1",
-            ["payload"] = envelope.Payload,
-        });
+    private void Publish(EventEnvelope envelope) => TestRedis.Publish(factory.StreamPrefix, envelope);
 }

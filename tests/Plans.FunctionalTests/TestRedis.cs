@@ -1,3 +1,4 @@
+using EventBus;
 using StackExchange.Redis;
 
 namespace Plans.FunctionalTests;
@@ -19,6 +20,20 @@ public static class TestRedis
         database.Publish(RedisChannel.Literal(stream), RedisValue.EmptyString);
         return id;
     }
+
+    /// <summary>Puts the envelope on its publisher's stream (<c>{prefix}{source}</c>) as the relay does, and wakes its consumers.</summary>
+    public static string Publish(string streamPrefix, EventEnvelope envelope) => Append(streamPrefix + envelope.Source, Fields(envelope));
+
+    /// <summary>The fields the relay writes for an envelope.</summary>
+    public static Dictionary<string, string> Fields(EventEnvelope envelope) => new()
+    {
+        ["id"] = envelope.Id.ToString(),
+        ["type"] = envelope.Type,
+        ["occurredAt"] = envelope.OccurredAt.ToString("O"),
+        ["source"] = envelope.Source,
+        ["schemaVersion"] = "1",
+        ["payload"] = envelope.Payload,
+    };
 
     /// <summary>
     /// Appends the entries at once (one MULTI … EXEC, which no read can fall between), so that a consumer
