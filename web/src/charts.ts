@@ -19,6 +19,7 @@ export function draw(container: HTMLElement, option: ChartOption): echarts.EChar
   chart.setOption(
     {
       aria: { enabled: true },
+      animation: !window.matchMedia("(prefers-reduced-motion: reduce)").matches,
       textStyle: { fontFamily: "system-ui, 'Noto Sans CJK SC', 'PingFang SC', 'Microsoft YaHei', sans-serif" },
       tooltip: { renderMode: "richText", trigger: "axis" },
       ...option,

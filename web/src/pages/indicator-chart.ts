@@ -1,13 +1,13 @@
 // An indicator's yearly series: the actuals (register figures marked), the milestone targets and the
 // straight line from the baseline to the final target; beside it the same figures as a table, the
 // source text, the notes and the data-quality flags.
-import { must, plansApi, type Indicator, type Observation } from "../api/client";
+import { must, plansApi, type Indicator, type Observation, type Plan } from "../api/client";
 import { draw } from "../charts";
 import { failure, h, loading } from "../dom";
 import { figure, qualifierLabels } from "../format";
 
 /** Fills the panel, and answers a function that reloads the series (after a refresh moved a figure). */
-export function openIndicatorChart(panel: HTMLElement, planCode: string, indicator: Indicator, signal: AbortSignal): () => void {
+export function openIndicatorChart(panel: HTMLElement, plan: Plan, indicator: Indicator, signal: AbortSignal): () => void {
   const chart = h("div", { class: "chart", role: "img", "aria-label": `${indicator.name}年度数据图` });
   const table = h("div", { class: "series-table" });
   const status = loading();
@@ -22,14 +22,14 @@ export function openIndicatorChart(panel: HTMLElement, planCode: string, indicat
       const list = must(
         "年度数据",
         await plansApi.GET("/api/v1/plans/{code}/indicators/{indicatorCode}/observations", {
-          params: { path: { code: planCode, indicatorCode: indicator.code }, query: { pageSize: 500 } },
+          params: { path: { code: plan.code, indicatorCode: indicator.code }, query: { pageSize: 500 } },
           signal,
           cache: "no-store",
         }),
       );
       status.remove();
       const actuals = latestPerYear(list.items);
-      drawSeries(chart, indicator, actuals);
+      drawSeries(chart, plan, indicator, actuals);
       table.replaceChildren(seriesTable(indicator, actuals));
     } catch (error) {
       if (!signal.aborted) status.replaceWith(failure(error));
@@ -49,15 +49,16 @@ function latestPerYear(observations: Observation[]): Observation[] {
   return [...byYear.values()].sort((a, b) => a.year - b.year);
 }
 
-function drawSeries(container: HTMLElement, indicator: Indicator, actuals: Observation[]): void {
+function drawSeries(container: HTMLElement, plan: Plan, indicator: Indicator, actuals: Observation[]): void {
   const targets = [...indicator.targets].filter((t) => t.value !== null).sort((a, b) => a.year - b.year);
   const final = targets.at(-1);
-  const years = [indicator.baseline?.year, ...targets.map((t) => t.year), ...actuals.map((a) => a.year)].filter((y): y is number => y !== undefined);
+  // The plan's years at least, so that a lone figure still sits on a readable axis.
+  const years = [plan.baselineYear, plan.periodEnd, indicator.baseline?.year, ...targets.map((t) => t.year), ...actuals.map((a) => a.year)].filter((y): y is number => typeof y === "number");
   const straight = indicator.baseline && final?.value != null ? [[indicator.baseline.year, indicator.baseline.value], [final.year, final.value]] : [];
   draw(container, {
     color: ["#1d4ed8", "#b45309", "#6b7280", "#047857"],
     legend: { bottom: 0, itemGap: 12 },
-    grid: { left: 8, right: 16, top: 24, bottom: 56, containLabel: true },
+    grid: { left: 8, right: 16, top: 36, bottom: 56, containLabel: true },
     xAxis: { type: "value", min: Math.min(...years), max: Math.max(...years), interval: 1, axisLabel: { formatter: (v: number) => String(v) } },
     yAxis: { type: "value", name: indicator.unit ?? "", scale: true },
     series: [

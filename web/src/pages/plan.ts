@@ -36,8 +36,11 @@ export async function renderPlan(main: HTMLElement, signal: AbortSignal, code: s
   const cards = new Map<string, IndicatorCard>();
   const updated = h("p", { class: "updated", role: "status", "aria-live": "polite" });
   const grid = h("ul", { class: "cards" });
+  // In the progress's order (by code), which is the document's.
+  const order = new Map(first.progress.indicators.map((entry, index) => [entry.code, index]));
+  indicators.sort((a, b) => (order.get(a.code) ?? 0) - (order.get(b.code) ?? 0));
   for (const indicator of indicators) {
-    const card = new IndicatorCard(plan.code, indicator, signal);
+    const card = new IndicatorCard(plan, indicator, signal);
     cards.set(indicator.code, card);
     grid.append(card.element);
   }
@@ -109,6 +112,7 @@ function poll(code: string, etag: string | null, signal: AbortSignal, apply: (pr
 class IndicatorCard {
   readonly element: HTMLLIElement;
   private readonly actual: HTMLElement;
+  private readonly actualUnit: HTMLElement;
   private readonly actualYear: HTMLElement;
   private readonly badge: HTMLElement;
   private readonly bar: HTMLElement;
@@ -119,11 +123,12 @@ class IndicatorCard {
   private last = "";
   private refreshChart: (() => void) | null = null;
 
-  constructor(planCode: string, private readonly indicator: Indicator, signal: AbortSignal) {
+  constructor(plan: Plan, private readonly indicator: Indicator, signal: AbortSignal) {
     const id = `indicator-${indicator.code.replace(/[^A-Za-z0-9_-]/g, "_")}`;
     const finalTarget = [...indicator.targets].sort((a, b) => a.year - b.year).at(-1);
     const unit = indicator.unit ? ` ${indicator.unit}` : "";
     this.actual = h("span", { class: "value" }, "—");
+    this.actualUnit = h("span", {});
     this.actualYear = h("span", { class: "year" }, "实际");
     this.badge = h("span", { class: "badge status-noData" }, progressLabels.noData);
     this.fill = h("span", { class: "fill" });
@@ -137,7 +142,7 @@ class IndicatorCard {
       toggle.setAttribute("aria-expanded", String(open));
       toggle.textContent = open ? "收起年度数据" : "查看年度数据";
       this.panel.hidden = !open;
-      if (open && this.refreshChart === null) this.refreshChart = openIndicatorChart(this.panel, planCode, indicator, signal);
+      if (open && this.refreshChart === null) this.refreshChart = openIndicatorChart(this.panel, plan, indicator, signal);
     });
     this.element = h(
       "li",
@@ -149,9 +154,9 @@ class IndicatorCard {
         h(
           "dl",
           { class: "figures" },
-          h("div", {}, h("dt", {}, `基期 ${indicator.baseline?.year ?? ""}`), h("dd", { class: "baseline" }, figure(indicator.baseline?.value), unit)),
+          h("div", {}, h("dt", {}, `基期 ${indicator.baseline?.year ?? ""}`), h("dd", { class: "baseline" }, figure(indicator.baseline?.value), indicator.baseline ? unit : "")),
           h("div", { "aria-hidden": "true", class: "arrow" }, "→"),
-          h("div", {}, h("dt", {}, this.actualYear), h("dd", { class: "actual" }, this.actual, unit)),
+          h("div", {}, h("dt", {}, this.actualYear), h("dd", { class: "actual" }, this.actual, this.actualUnit)),
           h("div", { "aria-hidden": "true", class: "arrow" }, "→"),
           h(
             "div",
@@ -176,6 +181,7 @@ class IndicatorCard {
     const changed = this.last !== "";
     this.last = key;
     this.actual.textContent = figure(progress.actual?.value);
+    this.actualUnit.textContent = progress.actual && this.indicator.unit ? ` ${this.indicator.unit}` : "";
     this.actualYear.textContent = progress.actual ? `实际 ${progress.actual.year}` : "实际";
     this.badge.className = `badge status-${progress.status}`;
     this.badge.textContent = progressLabels[progress.status];

@@ -64,7 +64,7 @@ async function enterpriseSection(main: HTMLElement, signal: AbortSignal): Promis
       const shown = [...regions.values()].filter((r) => r.kind !== "municipality" && r.counts.some((c) => c > 0));
       draw(chart, {
         legend: { type: "scroll", bottom: 0 },
-        grid: { left: 8, right: 16, top: 24, bottom: 48, containLabel: true },
+        grid: { left: 8, right: 16, top: 36, bottom: 48, containLabel: true },
         xAxis: { type: "category", data: points.map((p) => p.label) },
         yAxis: { type: "value", name: "家", minInterval: 1 },
         series: shown.map((r) => ({ name: r.name, type: "line", data: r.counts })),
@@ -98,7 +98,7 @@ async function platformSection(main: HTMLElement, signal: AbortSignal): Promise<
     draw(chart, {
       legend: { bottom: 0 },
       tooltip: { renderMode: "richText", trigger: "axis", axisPointer: { type: "shadow" } },
-      grid: { left: 8, right: 24, top: 8, bottom: 40, containLabel: true },
+      grid: { left: 8, right: 24, top: 36, bottom: 40, containLabel: true },
       yAxis: { type: "category", data: types.map(([, name]) => name), inverse: true },
       xAxis: { type: "value", minInterval: 1 },
       series: levels.map((level) => ({ name: levelNames[level], type: "bar", stack: "level", data: types.map(([type]) => count(type, level)) })),

@@ -61,11 +61,11 @@ function metricSection(metric: string, entries: Entry[]): HTMLElement {
     chart,
     scrollTable(
       `${title}：目标与实际`,
-      ["规划", "基期", "目标", "最新实际", "状态"],
+      ["地区", "基期", "目标", "最新实际", "状态"],
       sorted.map((e) => {
         const target = finalTarget(e.indicator);
         return [
-          `${e.region}（${e.plan.title}）`,
+          e.region,
           e.indicator.baseline ? `${figure(e.indicator.baseline.value)}（${e.indicator.baseline.year}）` : "—",
           target ? `${figure(target.value)}（${target.year}）` : "—",
           e.progress?.actual ? `${figure(e.progress.actual.value)}（${e.progress.actual.year}）` : "—",
@@ -79,7 +79,7 @@ function metricSection(metric: string, entries: Entry[]): HTMLElement {
     draw(chart, {
       legend: { bottom: 0 },
       tooltip: { renderMode: "richText", trigger: "axis", axisPointer: { type: "shadow" } },
-      grid: { left: 8, right: 16, top: 16, bottom: 40, containLabel: true },
+      grid: { left: 8, right: 16, top: 36, bottom: 40, containLabel: true },
       xAxis: { type: "category", data: sorted.map((e) => e.region), axisLabel: { interval: 0 } },
       yAxis: { type: "value", name: municipal?.indicator.unit ?? "" },
       series: [
