@@ -39,7 +39,8 @@ function route(path: string): { page: Page; title: string } {
 async function show(focus: boolean): Promise<void> {
   leaving?.abort();
   disposeCharts();
-  leaving = new AbortController();
+  const current = new AbortController();
+  leaving = current;
   const { page, title } = route(window.location.pathname);
   document.title = `${title} · 天津科技创新规划进展`;
   for (const link of document.querySelectorAll<HTMLAnchorElement>("nav a")) {
@@ -47,7 +48,11 @@ async function show(focus: boolean): Promise<void> {
     else link.removeAttribute("aria-current");
   }
   main.replaceChildren();
-  await page(main, leaving.signal);
+  delete main.dataset["ready"];
+  await page(main, current.signal);
+  if (current.signal.aborted) return;
+  // Marks the page drawn (its first figures in place), for the browser tests and screenshots.
+  main.dataset["ready"] = "true";
   // After a navigation within the site, screen readers and keyboards start at the new content.
   if (focus) main.focus();
 }

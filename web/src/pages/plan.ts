@@ -155,9 +155,7 @@ class IndicatorCard {
           "dl",
           { class: "figures" },
           h("div", {}, h("dt", {}, `基期 ${indicator.baseline?.year ?? ""}`), h("dd", { class: "baseline" }, figure(indicator.baseline?.value), indicator.baseline ? unit : "")),
-          h("div", { "aria-hidden": "true", class: "arrow" }, "→"),
           h("div", {}, h("dt", {}, this.actualYear), h("dd", { class: "actual" }, this.actual, this.actualUnit)),
-          h("div", { "aria-hidden": "true", class: "arrow" }, "→"),
           h(
             "div",
             {},
