@@ -26,6 +26,8 @@ export function draw(container: HTMLElement, option: ChartOption): echarts.EChar
     },
     true,
   );
+  // The container may have been hidden (width 0) when the chart was first made.
+  chart.resize();
   return chart;
 }
 

@@ -62,6 +62,8 @@ async function enterpriseSection(main: HTMLElement, signal: AbortSignal): Promis
         }
       });
       const shown = [...regions.values()].filter((r) => r.kind !== "municipality" && r.counts.some((c) => c > 0));
+      // An empty chart says nothing: the sentence below it does.
+      chart.hidden = shown.length === 0;
       draw(chart, {
         legend: { type: "scroll", bottom: 0 },
         grid: { left: 8, right: 16, top: 36, bottom: 48, containLabel: true },
@@ -95,6 +97,10 @@ async function platformSection(main: HTMLElement, signal: AbortSignal): Promise<
     const types = [...new Map(stats.rows.map((row) => [row.type ?? "", row.typeName ?? row.type ?? ""])).entries()];
     const levels = ["national", "municipal", "district"];
     const count = (type: string, level: string): number => stats.rows.find((row) => row.type === type && row.level === level)?.count ?? 0;
+    if (stats.total === 0) {
+      chart.replaceWith(h("p", {}, `登记系统中暂无在运行的创新平台（统计日 ${stats.asOf}）。`));
+      return;
+    }
     draw(chart, {
       legend: { bottom: 0 },
       tooltip: { renderMode: "richText", trigger: "axis", axisPointer: { type: "shadow" } },
