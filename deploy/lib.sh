@@ -1,13 +1,14 @@
 #!/usr/bin/env bash
 # Shared by deploy/run.sh and tests/run.sh: install what a fresh Debian machine lacks.
 
-# ensure_debian_packages COMMAND=PACKAGE ... : installs PACKAGE when COMMAND is not found.
+# ensure_debian_packages COMMAND=PACKAGE ... : installs PACKAGE when COMMAND is not found. COMMAND may
+# be a path instead, to a program or to any file the package installs (a font).
 ensure_debian_packages() {
   local missing=() pair command package
   for pair in "$@"; do
     command=${pair%%=*}
     package=${pair#*=}
-    if ! command -v "$command" >/dev/null 2>&1 && [ ! -x "$command" ]; then
+    if ! command -v "$command" >/dev/null 2>&1 && [ ! -e "$command" ]; then
       missing+=("$package")
     fi
   done

@@ -161,6 +161,7 @@ run_replicas() {
       ASPNETCORE_URLS="http://127.0.0.1:${gateway_ports[i - 1]}" \
       TokenIssuer__Issuer="$front" \
       TokenIssuer__SigningKeyPem="$(cat "$key")" \
+      Web__RootPath="$WEB_ROOT" \
       "${client_settings[@]}" "${clusters[@]}" \
       dotnet Gateway.dll
   done

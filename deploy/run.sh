@@ -6,7 +6,7 @@
 #   DATA_DIR [./.data]    SQLite files (or the PostgreSQL cluster), Redis data and logs
 #   POSTGRES [0]          1 (or the flag --postgres) = each service on its own database of a local
 #                         PostgreSQL 15 cluster in DATA_DIR/postgres instead of SQLite; POSTGRES_PORT [55433]
-#   SKIP_BUILD [0]        1 = run what was built last (Release)
+#   SKIP_BUILD [0]        1 = run what was built last (Release, and the web pages in gateway/Gateway/wwwroot)
 #   REPLICAS [1]          N > 1 (or the flag --replicas N, with --postgres) = N processes of each service
 #                         and two gateways behind an nginx front on GATEWAY_PORT, as an ingress stands in
 #                         front of gateways in a cluster; see deploy/replicas.sh for their ports
@@ -48,7 +48,8 @@ DATA_DIR=$(mkdir -p "${DATA_DIR:-$ROOT/.data}" && cd "${DATA_DIR:-$ROOT/.data}" 
 LOG_DIR="$DATA_DIR/logs"
 mkdir -p "$LOG_DIR" "$DATA_DIR/redis"
 
-ensure_debian_packages redis-server=redis-server curl=curl
+# node and npm build the web pages (web/) the gateway serves at /.
+ensure_debian_packages redis-server=redis-server curl=curl node=nodejs npm=npm
 [ "$POSTGRES" = "1" ] && ensure_debian_packages "$PG_BIN/initdb=postgresql-15"
 NGINX=$(command -v nginx || echo /usr/sbin/nginx)
 [ "$REPLICAS" -gt 1 ] && ensure_debian_packages "$NGINX=nginx" openssl=openssl
@@ -57,7 +58,13 @@ if [ "${SKIP_BUILD:-0}" != "1" ]; then
   echo "Building (Release)..."
   dotnet build "$ROOT/Microservices.sln" -c Release -v quiet -nologo >"$LOG_DIR/build.log" 2>&1 \
     || { cat "$LOG_DIR/build.log"; exit 1; }
+  echo "Building the web pages (web/ into gateway/Gateway/wwwroot)..."
+  (cd "$ROOT/web" && npm ci --no-audit --no-fund --loglevel=error && npm run --silent build) >"$LOG_DIR/web-build.log" 2>&1 \
+    || { cat "$LOG_DIR/web-build.log"; exit 1; }
+  grep 'first load' "$LOG_DIR/web-build.log"
 fi
+# Where the gateways serve the web pages from (the build output; the gateway runs from its bin folder).
+WEB_ROOT="$ROOT/gateway/Gateway/wwwroot"
 
 # Local clients of the gateway's token endpoint: an administrator with every scope and a read-only
 # one; the services that read the enterprise register get one each (token_client, below).
@@ -210,6 +217,7 @@ start gateway "$(bin gateway/Gateway)" env \
   ASPNETCORE_URLS="http://localhost:$GATEWAY_PORT" \
   TokenIssuer__Issuer="http://localhost:$GATEWAY_PORT" \
   TokenIssuer__KeyDirectory="$DATA_DIR/keys" \
+  Web__RootPath="$WEB_ROOT" \
   "${client_settings[@]}" "${destinations[@]}" \
   dotnet Gateway.dll
 
@@ -224,6 +232,7 @@ cat <<INFO
 
 Ready.
   Gateway     http://localhost:$GATEWAY_PORT
+  Web pages   http://localhost:$GATEWAY_PORT/   (plans, /registers, /rollup)
   Swagger UI  http://localhost:$GATEWAY_PORT/swagger
   Health      http://localhost:$GATEWAY_PORT/health/ready
   Try         curl http://localhost:$GATEWAY_PORT/api/v1/regions

@@ -3,7 +3,8 @@
 # on a real PostgreSQL, with events on a real Redis), and end-to-end (the real processes started
 # by deploy/run.sh, called through the gateway, with one process of each and with replicas), and the
 # deployment files (Dockerfiles, compose, the Kubernetes overlays rendered by kubectl kustomize).
-# Installs what a fresh machine lacks: redis-server, postgresql-15, nginx and openssl from Debian packages.
+# Installs what a fresh machine lacks: redis-server, postgresql-15, nginx and openssl from Debian packages,
+# and chromium with fonts-noto-cjk for the browser tests of the web pages.
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
@@ -17,9 +18,11 @@ source tests/scripts/redis.sh
 
 # nginx and openssl: the replica topology of deploy/run.sh (EndToEnd.Tests) and the dev Secrets of
 # the Kubernetes overlay (Deployment.Tests, which also needs kubectl with Kustomize, as these machines have);
-# node and npm: the contract lint and the TypeScript client (clients/).
+# node and npm: the contract lint, the TypeScript client (clients/) and the web pages (web/); chromium
+# and the Noto CJK fonts: the browser tests (tests/browser), which read Chinese pages.
 ensure_debian_packages redis-server=redis-server curl=curl "$PG_BIN/initdb=postgresql-15" node=nodejs npm=npm \
-  "$(command -v nginx || echo /usr/sbin/nginx)=nginx" openssl=openssl
+  "$(command -v nginx || echo /usr/sbin/nginx)=nginx" openssl=openssl /usr/bin/chromium=chromium \
+  /usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc=fonts-noto-cjk
 
 RESULTS=$(mktemp -d)
 trap 'stop_postgres; stop_redis; rm -rf "$RESULTS"' EXIT
@@ -40,10 +43,14 @@ run_suite() {
 npm_passed=0
 npm_failed=0
 run_npm_suite() {
-  local name=$1
+  local name=$1 directory=clients
   shift
+  if [ "$1" = "--in" ]; then
+    directory=$2
+    shift 2
+  fi
   echo "== $name"
-  if (cd clients && "$@"); then
+  if (cd "$directory" && "$@"); then
     npm_passed=$((npm_passed + 1))
   else
     npm_failed=$((npm_failed + 1))
@@ -85,6 +92,8 @@ run_suite building-blocks-postgres tests/BuildingBlocks.Tests || failed=1
 stop_postgres
 stop_redis
 run_suite end-to-end tests/EndToEnd.Tests || failed=1
+# The web pages in chromium against the processes deploy/run.sh starts (web/ built first, npm ci).
+run_npm_suite browser --in tests/browser ./run.sh
 
 # One closing line over every suite.
 count() { grep -ho "$1=\"[0-9]*\"" "$RESULTS"/*.trx | grep -o '[0-9]*' | awk '{ s += $1 } END { print s + 0 }'; }

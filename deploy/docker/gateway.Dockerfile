@@ -1,7 +1,19 @@
 # syntax=docker/dockerfile:1
 # The gateway. Build from the repository root:
 #   docker build -f deploy/docker/gateway.Dockerfile -t tianjin-sti/gateway:dev .
-# The build stage runs the same `dotnet publish -c Release` that tests/Deployment.Tests runs.
+# The web stage builds the pages the gateway serves at / (web/, as deploy/run.sh does: npm ci from the
+# lock file, then the build, which checks the bundle budget) into gateway/Gateway/wwwroot; the build
+# stage runs the same `dotnet publish -c Release` that tests/Deployment.Tests runs, which ships them.
+
+FROM node:22-bookworm-slim AS web
+WORKDIR /src/web
+COPY web/package.json web/package-lock.json ./
+RUN npm ci --no-audit --no-fund
+COPY services/Plans/Plans.Api/Plans.Api.json /src/services/Plans/Plans.Api/
+COPY services/Enterprises/Enterprises.Api/Enterprises.Api.json /src/services/Enterprises/Enterprises.Api/
+COPY services/Platforms/Platforms.Api/Platforms.Api.json /src/services/Platforms/Platforms.Api/
+COPY web/ ./
+RUN npm run build
 
 FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build
 WORKDIR /src
@@ -14,6 +26,7 @@ RUN dotnet restore gateway/Gateway/Gateway.csproj
 COPY services/BuildingBlocks/SharedKernel/ services/BuildingBlocks/SharedKernel/
 COPY services/BuildingBlocks/ServiceDefaults/ services/BuildingBlocks/ServiceDefaults/
 COPY gateway/Gateway/ gateway/Gateway/
+COPY --from=web /src/gateway/Gateway/wwwroot/ gateway/Gateway/wwwroot/
 RUN dotnet publish gateway/Gateway/Gateway.csproj -c Release --no-restore -o /app/publish -p:UseAppHost=false
 
 FROM mcr.microsoft.com/dotnet/aspnet:10.0 AS runtime

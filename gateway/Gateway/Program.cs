@@ -2,6 +2,7 @@ using Gateway;
 using Gateway.OpenApi;
 using Gateway.RateLimiting;
 using Gateway.Tokens;
+using Gateway.Web;
 using ServiceDefaults;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -13,6 +14,7 @@ builder.Services.AddDownstreamReadiness();
 builder.Services.AddTokenIssuer(builder.Configuration);
 builder.Services.AddGatewayRateLimits(builder.Configuration);
 builder.Services.AddBrowserClients(builder.Configuration);
+builder.Services.AddWebPages(builder.Configuration, builder.Environment);
 
 var app = builder.Build();
 
@@ -21,6 +23,7 @@ app.UseCors();
 app.UseRateLimiter();
 app.MapTokenEndpoints();
 app.MapReverseProxy();
+app.MapWebPages();
 
 app.Run();
 

@@ -26,22 +26,45 @@ public partial class DockerfileTests
     public void It_builds_on_the_SDK_image_and_runs_on_the_ASP_NET_runtime_image(string image)
     {
         var dockerfile = Dockerfile.Load(image);
+        // The gateway's image also builds the web pages it serves, in a node stage before the build stage.
+        var first = image == "gateway" ? 1 : 0;
 
-        dockerfile.Stages.Should().HaveCount(2);
-        dockerfile.Stages[0].BaseImage.Should().Be(SdkImage);
-        dockerfile.Stages[0].Name.Should().Be("build");
-        dockerfile.Stages[1].BaseImage.Should().Be(RuntimeImage);
-        dockerfile.Stages[1].All("COPY").Should().Contain(c => c.Arguments == "--from=build /app/publish .",
+        dockerfile.Stages.Should().HaveCount(first + 2);
+        dockerfile.Stages[first].BaseImage.Should().Be(SdkImage);
+        dockerfile.Stages[first].Name.Should().Be("build");
+        dockerfile.Stages[first + 1].BaseImage.Should().Be(RuntimeImage);
+        dockerfile.Stages[first + 1].All("COPY").Should().Contain(c => c.Arguments == "--from=build /app/publish .",
             "the runtime stage takes exactly what the build stage published");
-        dockerfile.Stages[1].All("RUN").Should().NotContain(r => r.Arguments.Contains("dotnet", StringComparison.Ordinal),
+        dockerfile.Stages[first + 1].All("RUN").Should().NotContain(r => r.Arguments.Contains("dotnet", StringComparison.Ordinal),
             "nothing is built in the runtime image");
+    }
+
+    [Fact]
+    public void The_gateway_image_builds_the_web_pages_from_the_lock_file_and_publishes_them_as_its_static_files()
+    {
+        var dockerfile = Dockerfile.Load("gateway");
+        var web = dockerfile.Stages[0];
+        var build = BuildStage("gateway");
+
+        web.Name.Should().Be("web");
+        web.BaseImage.Should().StartWith("node:");
+        web.All("RUN").Select(r => r.Arguments).Should().ContainInOrder("npm ci --no-audit --no-fund", "npm run build");
+        dockerfile.ContextSources(web).Should().Contain(["web/package.json", "web/package-lock.json", "web/",
+            "services/Plans/Plans.Api/Plans.Api.json", "services/Enterprises/Enterprises.Api/Enterprises.Api.json",
+            "services/Platforms/Platforms.Api/Platforms.Api.json"], "the API types are generated from the committed documents");
+        var copies = build.All("COPY").Select(c => c.Arguments).ToList();
+        copies.Should().Contain("--from=web /src/gateway/Gateway/wwwroot/ gateway/Gateway/wwwroot/");
+        copies.IndexOf("--from=web /src/gateway/Gateway/wwwroot/ gateway/Gateway/wwwroot/").Should()
+            .BeGreaterThan(copies.IndexOf("gateway/Gateway/ gateway/Gateway/"), "the pages are in place when the project is published");
+        File.ReadAllLines(Path.Combine(TestSupport.TestPaths.RepositoryRoot, ".dockerignore")).Should()
+            .Contain("gateway/Gateway/wwwroot/", "a local build of the pages stays out of the context: the image builds its own");
     }
 
     [Theory]
     [MemberData(nameof(Images))]
     public void The_build_stage_restores_and_publishes_the_project_in_Release_with_everything_it_references(string image)
     {
-        var build = Dockerfile.Load(image).Stages[0];
+        var build = BuildStage(image);
         var project = PublishedProject(image);
         var sources = Dockerfile.Load(image).ContextSources(build).ToList();
 
@@ -62,7 +85,7 @@ public partial class DockerfileTests
     [MemberData(nameof(Images))]
     public void The_runtime_stage_runs_the_published_dll_as_the_non_root_app_user_on_port_8080(string image)
     {
-        var runtime = Dockerfile.Load(image).Stages[1];
+        var runtime = Dockerfile.Load(image).Stages[^1];
         var environment = Dockerfile.Environment(runtime);
 
         runtime.All("ENTRYPOINT").Single().ExecForm.Should().Equal("dotnet", Projects.AssemblyFile(PublishedProject(image)));
@@ -78,7 +101,7 @@ public partial class DockerfileTests
     [MemberData(nameof(Images))]
     public void The_health_check_asks_for_health_live_on_the_exposed_port(string image)
     {
-        var check = Dockerfile.Load(image).Stages[1].All("HEALTHCHECK").Single().Arguments;
+        var check = Dockerfile.Load(image).Stages[^1].All("HEALTHCHECK").Single().Arguments;
 
         check.Should().Contain("/dev/tcp/127.0.0.1/8080").And.Contain("GET /health/live HTTP/1.1").And.Contain(" 200 ");
         check.Should().MatchRegex(@"--interval=\d+s").And.MatchRegex(@"--timeout=\d+s").And.MatchRegex(@"--start-period=\d+s");
@@ -106,8 +129,11 @@ public partial class DockerfileTests
 
     /// <summary>The project a Dockerfile publishes, read from its dotnet publish line.</summary>
     public static string PublishedProject(string image) =>
-        PublishPattern().Match(Dockerfile.Load(image).Stages[0].All("RUN").Single(r => r.Arguments.StartsWith("dotnet publish", StringComparison.Ordinal)).Arguments)
+        PublishPattern().Match(BuildStage(image).All("RUN").Single(r => r.Arguments.StartsWith("dotnet publish", StringComparison.Ordinal)).Arguments)
             .Groups[1].Value;
+
+    /// <summary>The stage that restores and publishes the .NET project.</summary>
+    private static Stage BuildStage(string image) => Dockerfile.Load(image).Stages.Single(s => s.Name == "build");
 
     private static bool Ignores(string pattern, string source)
     {

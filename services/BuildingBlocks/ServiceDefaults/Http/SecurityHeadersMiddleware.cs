@@ -4,7 +4,8 @@ namespace ServiceDefaults.Http;
 
 /// <summary>
 /// Headers that keep API answers from being sniffed, framed or leaking the referring page. The
-/// Swagger UI, an HTML page with scripts, gets all but the content security policy that forbids them.
+/// Swagger UI, an HTML page with scripts, gets all but the content security policy that forbids them;
+/// an endpoint that set a policy of its own (the gateway's web pages: scripts from this origin) keeps it.
 /// </summary>
 internal sealed class SecurityHeadersMiddleware(RequestDelegate next)
 {
@@ -16,7 +17,7 @@ internal sealed class SecurityHeadersMiddleware(RequestDelegate next)
             headers.XContentTypeOptions = "nosniff";
             headers.XFrameOptions = "DENY";
             headers["Referrer-Policy"] = "no-referrer";
-            if (!context.Request.Path.StartsWithSegments("/swagger"))
+            if (!context.Request.Path.StartsWithSegments("/swagger") && string.IsNullOrEmpty(headers.ContentSecurityPolicy))
             {
                 headers.ContentSecurityPolicy = "default-src 'none'; frame-ancestors 'none'";
             }
