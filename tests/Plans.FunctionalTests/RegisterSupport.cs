@@ -34,7 +34,7 @@ public sealed class EnterpriseStream(ServiceApiFactory<Program> factory)
     /// <summary>Puts the envelope on the stream (again, for a redelivery) and wakes the consumer, as the relay does.</summary>
     public string Publish(EventEnvelope envelope) => TestRedis.Publish(factory.StreamPrefix, envelope);
 
-    /// <summary>Puts the envelopes on the stream at once, so that the consumer applies them as one batch (up to the 50 it reads at a time).</summary>
+    /// <summary>Puts the envelopes on the stream at once, so that the consumer applies them as one batch (up to the 200 it reads at a time).</summary>
     public void PublishAll(IEnumerable<EventEnvelope> envelopes) =>
         TestRedis.AppendAll(factory.StreamPrefix + "enterprises", envelopes.Select(TestRedis.Fields));
 
