@@ -10,7 +10,7 @@ public class SeedDataTests(SeededPlansApiFactory factory) : IClassFixture<Seeded
 
     [Theory]
     [InlineData("TJ-STI-14FYP", 12, 145)]
-    [InlineData("JH-STI-14FYP", 10, 21)]
+    [InlineData("JH-STI-14FYP", 10, 48)]
     [InlineData("DL-STI-AP-2020-2022", 17, 28)]
     [InlineData("BHTZ-14FYP", 52, 35)]
     [InlineData("BD-STI-14FYP", 11, 22)]
@@ -96,6 +96,41 @@ public class SeedDataTests(SeededPlansApiFactory factory) : IClassFixture<Seeded
         FlagCodes(gazelles).Should().Contain(["incrementInTargetCell", "textTableConflict"]);
         var plan = await (await client.GetAsync("/api/v1/plans/JH-STI-14FYP")).JsonAsync(HttpStatusCode.OK);
         plan["parentPlanCode"]!.GetValue<string>().Should().Be("TJ-STI-14FYP");
+    }
+
+    [Theory]
+    [InlineData("BD-STI-14FYP", "S-11", null, 35)]
+    [InlineData("BHTZ-14FYP", "T1-06", 140.62, 937)]
+    public async Task A_total_summed_over_the_period_is_a_flow_whose_yearly_amounts_add_up(string plan, string code, double? baseline, int target)
+    {
+        var indicator = await IndicatorAsync(plan, code);
+
+        indicator["measure"]!.GetValue<string>().Should().Be("flow");
+        indicator["baseline"]?["value"]?.GetValue<decimal>().Should().Be(baseline is { } b ? (decimal)b : null);
+        indicator["targets"]![0]!["value"]!.GetValue<decimal>().Should().Be(target);
+    }
+
+    [Fact]
+    public async Task Jinghai_techsme_entries_are_the_distinct_enterprises_entered_during_the_period_not_added_to_the_363_before_it()
+    {
+        var indicator = await IndicatorAsync("JH-STI-14FYP", "T1-03");
+
+        indicator["measure"]!.GetValue<string>().Should().Be("flow");
+        indicator["metric"]!.GetValue<string>().Should().Be("enterprises.entered.TechSme");
+        indicator["baseline"]!["value"]!.GetValue<decimal>().Should().Be(363);
+        indicator["targets"]![0]!["value"]!.GetValue<decimal>().Should().Be(950);
+    }
+
+    [Fact]
+    public async Task Jinghai_chapters_four_and_five_hold_tasks_too()
+    {
+        var fields = await (await client.GetAsync($"/api/v1/plans/JH-STI-14FYP/tasks/{Uri.EscapeDataString("四.(五).6")}")).JsonAsync(HttpStatusCode.OK);
+        var centre = await (await client.GetAsync($"/api/v1/plans/JH-STI-14FYP/tasks/{Uri.EscapeDataString("五.(二)")}")).JsonAsync(HttpStatusCode.OK);
+
+        fields["title"]!.GetValue<string>().Should().Be("农业科技社会化服务体系");
+        fields["description"]!.GetValue<string>().Should().StartWith("加强农业科技特派员队伍建设");
+        centre["title"]!.GetValue<string>().Should().Be("建设子牙经开区微创新中心");
+        centre["dueYear"]!.GetValue<int>().Should().Be(2025);
     }
 
     [Fact]
