@@ -122,6 +122,26 @@ public class SeedDataTests(SeededPlansApiFactory factory) : IClassFixture<Seeded
     }
 
     [Fact]
+    public async Task Assessment_attributes_are_seeded_where_the_documents_print_them_and_left_out_of_the_notes()
+    {
+        var outline = await (await client.GetAsync("/api/v1/plans/JH-STI-14FYP/indicators?municipalOutlineIndicator=true")).JsonAsync(HttpStatusCode.OK);
+        var assessed = await (await client.GetAsync("/api/v1/plans/JH-STI-14FYP/indicators?municipalPerformanceIndicator=true")).JsonAsync(HttpStatusCode.OK);
+        var binding = await (await client.GetAsync("/api/v1/plans/BHTZ-14FYP/indicators?nature=binding")).JsonAsync(HttpStatusCode.OK);
+        var expected = await (await client.GetAsync("/api/v1/plans/BHTZ-14FYP/indicators?nature=expected&pageSize=500")).JsonAsync(HttpStatusCode.OK);
+        var municipal = await (await client.GetAsync("/api/v1/plans/TJ-STI-14FYP/indicators?pageSize=500")).JsonAsync(HttpStatusCode.OK);
+
+        CodesOf(outline).Should().Equal("T1-01", "T1-04");
+        CodesOf(assessed).Should().Equal("T1-01", "T1-04");
+        CodesOf(binding).Should().Equal("T1-30", "T1-31", "T1-32", "T1-33");
+        expected["totalCount"]!.GetValue<int>().Should().Be(45, "every other row of the 49 in 表1 is 预期性; the text targets have no 属性");
+        municipal["items"]!.AsArray().Should().OnlyContain(i => i!["nature"] == null, "the municipal table prints no 属性 column");
+        (await IndicatorAsync("JH-STI-14FYP", "T1-01"))["notes"].Should().BeNull();
+        (await IndicatorAsync("JH-STI-14FYP", "T1-04"))["notes"]!.GetValue<string>().Should().StartWith("备注：五年累计新增127家").And.NotContain("市规划纲要指标");
+        expected["items"]!.AsArray().Concat(binding["items"]!.AsArray())
+            .Should().OnlyContain(i => i!["notes"] == null || !i["notes"]!.GetValue<string>().Contains("属性"));
+    }
+
+    [Fact]
     public async Task Jinghai_chapters_four_and_five_hold_tasks_too()
     {
         var fields = await (await client.GetAsync($"/api/v1/plans/JH-STI-14FYP/tasks/{Uri.EscapeDataString("四.(五).6")}")).JsonAsync(HttpStatusCode.OK);
@@ -221,6 +241,9 @@ public class SeedDataTests(SeededPlansApiFactory factory) : IClassFixture<Seeded
 
     private async Task<JsonNode> IndicatorAsync(string plan, string code) =>
         await (await client.GetAsync($"/api/v1/plans/{plan}/indicators/{code}")).JsonAsync(HttpStatusCode.OK);
+
+    private static IEnumerable<string> CodesOf(JsonNode list) =>
+        list["items"]!.AsArray().Select(i => i!["code"]!.GetValue<string>());
 
     private static IEnumerable<string> FlagCodes(JsonNode indicator) =>
         indicator["flags"]!.AsArray().Select(f => f!["code"]!.GetValue<string>());

@@ -51,6 +51,9 @@ internal sealed class IndicatorConfiguration : IEntityTypeConfiguration<Indicato
             definition.Property(d => d.BaselineYear).HasColumnName("BaselineYear");
             definition.Property(d => d.BaselineValue).HasColumnName("BaselineValue").HasPrecision(20, 4);
             definition.Property(d => d.BaselineRaw).HasColumnName("BaselineRaw").HasMaxLength(200);
+            definition.Property(d => d.Nature).HasColumnName("Nature").HasConversion<string>().HasMaxLength(20);
+            definition.Property(d => d.MunicipalOutline).HasColumnName("MunicipalOutline");
+            definition.Property(d => d.MunicipalPerformance).HasColumnName("MunicipalPerformance");
         });
         indicator.ComplexProperty(i => i.Annotations, annotations =>
         {

@@ -45,6 +45,15 @@ public enum Measure
     GrowthRate,
 }
 
+/// <summary>How a plan's indicator table classes a target (属性): one the government must meet, or one it expects to reach.</summary>
+public enum IndicatorNature
+{
+    /// <summary>约束性: binding, an obligation of the government.</summary>
+    Binding,
+    /// <summary>预期性: expected, a goal the market and society are guided towards.</summary>
+    Expected,
+}
+
 public enum Direction
 {
     Increase,

@@ -312,11 +312,24 @@ namespace Plans.Api.Data.Migrations.Postgres
                                 .HasColumnType("character varying(20)")
                                 .HasColumnName("Measure");
 
+                            b1.Property<bool>("MunicipalOutline")
+                                .HasColumnType("boolean")
+                                .HasColumnName("MunicipalOutline");
+
+                            b1.Property<bool>("MunicipalPerformance")
+                                .HasColumnType("boolean")
+                                .HasColumnName("MunicipalPerformance");
+
                             b1.Property<string>("Name")
                                 .IsRequired()
                                 .HasMaxLength(300)
                                 .HasColumnType("character varying(300)")
                                 .HasColumnName("Name");
+
+                            b1.Property<string>("Nature")
+                                .HasMaxLength(20)
+                                .HasColumnType("character varying(20)")
+                                .HasColumnName("Nature");
 
                             b1.Property<string>("Unit")
                                 .HasMaxLength(50)

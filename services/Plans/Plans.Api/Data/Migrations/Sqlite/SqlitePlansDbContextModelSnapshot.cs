@@ -299,11 +299,24 @@ namespace Plans.Api.Data.Migrations.Sqlite
                                 .HasColumnType("TEXT")
                                 .HasColumnName("Measure");
 
+                            b1.Property<bool>("MunicipalOutline")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("MunicipalOutline");
+
+                            b1.Property<bool>("MunicipalPerformance")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("MunicipalPerformance");
+
                             b1.Property<string>("Name")
                                 .IsRequired()
                                 .HasMaxLength(300)
                                 .HasColumnType("TEXT")
                                 .HasColumnName("Name");
+
+                            b1.Property<string>("Nature")
+                                .HasMaxLength(20)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("Nature");
 
                             b1.Property<string>("Unit")
                                 .HasMaxLength(50)
