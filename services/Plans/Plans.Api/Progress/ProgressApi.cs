@@ -41,7 +41,8 @@ public enum MetricStatus
 /// One indicator's progress. Percentages are rounded to one decimal and may exceed 100 or fall below 0.
 /// <c>flags</c> names the indicator's data-quality flags; read the indicator for their messages.
 /// <c>metricStatus</c> says whether a register binding is feeding the actuals (live) or waiting for the register
-/// to be marked authoritative for the plan's region.
+/// to be marked authoritative for the plan's region. <c>target</c> is the final target in force on <c>asOf</c>: the
+/// document's, or an adjustment's, whose approving document <c>targetAdjustedBy</c> names (null for the document's own).
 /// </summary>
 public sealed record IndicatorProgressResponse(
     string Code,
@@ -58,7 +59,8 @@ public sealed record IndicatorProgressResponse(
     decimal? ExpectedPercent,
     decimal? ExpectedPercentAtActual,
     ProgressStatus Status,
-    MetricStatus MetricStatus);
+    MetricStatus MetricStatus,
+    string? TargetAdjustedBy);
 
 /// <summary>A plan's progress on every indicator, reckoned as of a date.</summary>
 public sealed record GetProgress(string Code, DateOnly? AsOf, ClaimsPrincipal Caller) : IQuery<PlanProgressResponse>;
@@ -83,10 +85,14 @@ internal sealed class GetProgressHandler(PlansDbContext db, RegisterSources sour
                 .ToListAsync(ct))
             .ToLookup(o => o.IndicatorId, o => new ObservedValue(o.Year, o.Value, o.Origin, o.RecordedAt, SourceOf(o)));
         var authorities = await db.RegisterAuthorities.AsNoTracking().Where(a => a.Authoritative).ToListAsync(ct);
+        var adjustments = (await db.TargetAdjustments.AsNoTracking().Where(a => ids.Contains(a.IndicatorId)).ToListAsync(ct))
+            .ToLookup(a => a.IndicatorId);
 
         var entries = indicators.Select(indicator =>
         {
-            var facts = indicator.Facts;
+            // The targets in force on the date reckoned for: an adjustment changes progress only from its date.
+            var adjustment = TargetAdjustment.LatestInForce(adjustments[indicator.Id], date);
+            var facts = indicator.Facts with { Targets = TargetAdjustment.InForce(indicator, adjustments[indicator.Id], date) };
             var result = ProgressCalculator.Calculate(facts, observations[indicator.Id], date);
             return new IndicatorProgressResponse(indicator.Code, indicator.Definition.Name, indicator.Definition.Unit,
                 facts.Measure, facts.Direction,
@@ -96,7 +102,8 @@ internal sealed class GetProgressHandler(PlansDbContext db, RegisterSources sour
                 indicator.Flags.Select(f => f.Code).ToList(),
                 result.AchievedValue, result.ProgressPercent, result.ExpectedPercent, result.ExpectedPercentAtActual,
                 result.Status,
-                MetricStatusOf(indicator, plan, authorities, today));
+                MetricStatusOf(indicator, plan, authorities, today),
+                adjustment?.DocumentNumber);
         }).ToList();
         return new PlanProgressResponse(code, date, entries);
     }
