@@ -37,3 +37,29 @@ internal sealed class TargetAdjustmentConfiguration : IEntityTypeConfiguration<T
                 new ValueComparer<IReadOnlyList<Target>>((a, b) => a!.SequenceEqual(b!), t => t.Aggregate(0, (h, x) => HashCode.Combine(h, x)), t => t.ToList()))
             .HasMaxLength(4000);
 }
+
+internal sealed class TaskAdjustmentConfiguration : IEntityTypeConfiguration<TaskAdjustment>
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    public void Configure(EntityTypeBuilder<TaskAdjustment> adjustment)
+    {
+        adjustment.HasKey(a => a.Id);
+        adjustment.HasIndex(a => new { a.TaskId, a.AdjustedOn });
+        adjustment.HasOne<KeyTask>().WithMany().HasForeignKey(a => a.TaskId).OnDelete(DeleteBehavior.Cascade);
+        adjustment.Property(a => a.PlanCode).HasMaxLength(64);
+        adjustment.Property(a => a.TaskCode).HasMaxLength(64);
+        adjustment.Property(a => a.Reason).HasMaxLength(2000);
+        adjustment.Property(a => a.DocumentNumber).HasMaxLength(100);
+        adjustment.Property(a => a.RecordedBy).HasMaxLength(200);
+        // What the task read before and after, kept whole as a record: one JSON text each.
+        Definition(adjustment.Property(a => a.Before));
+        Definition(adjustment.Property(a => a.After));
+    }
+
+    private static void Definition(PropertyBuilder<TaskDefinition> property) =>
+        property.HasConversion(
+                definition => JsonSerializer.Serialize(definition, Json),
+                text => JsonSerializer.Deserialize<TaskDefinition>(text, Json)!,
+                new ValueComparer<TaskDefinition>((a, b) => a!.SameAs(b!), d => d.Title.GetHashCode(StringComparison.Ordinal), d => d));
+}
