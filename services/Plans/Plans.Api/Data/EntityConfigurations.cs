@@ -102,6 +102,11 @@ internal sealed class ObservationConfiguration : IEntityTypeConfiguration<Observ
         observation.Property(o => o.Origin).HasConversion<string>().HasMaxLength(20);
         observation.Property(o => o.RecordedBy).HasMaxLength(200);
         observation.Property(o => o.Note).HasMaxLength(2000);
+        observation.Property(o => o.Status).HasConversion<string>().HasMaxLength(20);
+        observation.Property(o => o.SubmittedBy).HasMaxLength(200);
+        observation.Property(o => o.ApprovedBy).HasMaxLength(200);
+        observation.Property(o => o.UnapprovedBy).HasMaxLength(200);
+        observation.Property(o => o.UnapprovalReason).HasMaxLength(2000);
     }
 }
 

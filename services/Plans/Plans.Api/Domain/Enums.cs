@@ -79,6 +79,20 @@ public enum ObservationOrigin
     Metric,
 }
 
+/// <summary>
+/// Where a yearly figure stands in its approval (as DHIS2 approves data values): entered, submitted by the
+/// reporting unit, approved by the plan's owner, which locks it. A register's figure needs no approval.
+/// </summary>
+public enum ApprovalStatus
+{
+    Draft,
+    Submitted,
+    /// <summary>Approved and so locked: no further figure for its indicator and year until an administrator unapproves it.</summary>
+    Approved,
+    /// <summary>Counted by a register (origin metric): needs no approval.</summary>
+    Automatic,
+}
+
 public enum KeyTaskStatus
 {
     NotStarted,
