@@ -41,7 +41,7 @@ public class GatewayEndToEndTests(SystemFixture system)
         await HttpApi.JsonAsync(await Gateway.PostAsJsonAsync($"/api/v1/plans/{code}/indicators/T1-04/observations", new { year = 2021, value = 300 }), HttpStatusCode.Created);
         await HttpApi.JsonAsync(await Gateway.PostAsJsonAsync($"/api/v1/plans/{code}/indicators/T1-04/observations", new { year = 2022, value = 330 }), HttpStatusCode.Created);
 
-        var progress = await HttpApi.JsonAsync(await Gateway.GetAsync($"/api/v1/plans/{code}/progress?asOf=2023-01-01"), HttpStatusCode.OK);
+        var progress = await HttpApi.JsonAsync(await Gateway.GetAsync($"/api/v1/plans/{code}/progress?asOf=2023-01-01&figures=latest"), HttpStatusCode.OK);
 
         var indicator = progress["indicators"]![0]!;
         indicator["actual"]!["value"]!.GetValue<decimal>().Should().Be(330);

@@ -113,6 +113,46 @@ public class IndicatorsApiTests(PlansApiFactory factory) : IClassFixture<PlansAp
     }
 
     [Fact]
+    public async Task Assessment_attributes_are_fields_that_filter_the_list_and_are_fixed_once_published()
+    {
+        var plan = await client.CreatePlanAsync();
+        await (await client.PostJsonAsync($"/api/v1/plans/{plan}/indicators", new
+        {
+            code = "RD", name = "全社会R&D投入占GDP的比重", unit = "%", measure = "share", direction = "increase",
+            nature = "binding", municipalOutlineIndicator = true, municipalPerformanceIndicator = true,
+            baseline = new { year = 2020, value = 2.62 }, targets = new[] { new { year = 2025, value = 3.3 } },
+        })).JsonAsync(HttpStatusCode.Created);
+        var plain = await (await client.PostJsonAsync($"/api/v1/plans/{plan}/indicators", Api.Indicator("I2", metric: ""))).JsonAsync(HttpStatusCode.Created);
+        await client.PublishAsync(plan);
+
+        plain["nature"].Should().BeNull();
+        plain["municipalOutlineIndicator"]!.GetValue<bool>().Should().BeFalse();
+        (await CodesAsync($"/api/v1/plans/{plan}/indicators?nature=binding")).Should().Equal("RD");
+        (await CodesAsync($"/api/v1/plans/{plan}/indicators?nature=Expected")).Should().BeEmpty();
+        (await CodesAsync($"/api/v1/plans/{plan}/indicators?municipalPerformanceIndicator=true")).Should().Equal("RD");
+        (await CodesAsync($"/api/v1/plans/{plan}/indicators?municipalOutlineIndicator=false")).Should().Equal("I2");
+        var bad = await (await client.GetAsync($"/api/v1/plans/{plan}/indicators?nature=mandatory")).ProblemAsync(HttpStatusCode.BadRequest, "invalidParameter");
+        bad.ErrorsFor("nature").Single().Should().Contain("binding").And.Contain("expected");
+        (await client.GetAsync($"/api/v1/plans/{plan}/indicators?municipalOutlineIndicator=perhaps")).StatusCode.Should().Be(HttpStatusCode.BadRequest);
+        var reclassed = await client.PatchAsync($"/api/v1/plans/{plan}/indicators/I2", new { nature = "binding" }, "\"1\"");
+        await reclassed.ProblemAsync(HttpStatusCode.Conflict, "planPublished");
+    }
+
+    [Fact]
+    public async Task An_unknown_nature_in_a_body_is_refused()
+    {
+        var plan = await client.CreatePlanAsync();
+
+        var response = await client.PostRawAsync($"/api/v1/plans/{plan}/indicators",
+            "{\"code\":\"B\",\"name\":\"n\",\"measure\":\"stock\",\"direction\":\"increase\",\"nature\":\"约束性\",\"targets\":[{\"year\":2025,\"value\":1}]}");
+
+        response.StatusCode.Should().Be(HttpStatusCode.BadRequest);
+    }
+
+    private async Task<List<string>> CodesAsync(string url) =>
+        (await (await client.GetAsync(url)).JsonAsync(HttpStatusCode.OK))["items"]!.AsArray().Select(i => i!["code"]!.GetValue<string>()).ToList();
+
+    [Fact]
     public async Task Rejects_null_list_items_figures_out_of_range_and_nul_characters_without_a_500()
     {
         var plan = await client.CreatePlanAsync();

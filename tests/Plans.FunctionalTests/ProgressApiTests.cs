@@ -15,7 +15,7 @@ public class ProgressApiTests(PlansApiFactory factory) : IClassFixture<PlansApiF
         await (await client.PostJsonAsync($"/api/v1/plans/{plan}/indicators/I1/observations", new { year = 2021, value = 8000 })).JsonAsync(HttpStatusCode.Created);
         await (await client.PostJsonAsync($"/api/v1/plans/{plan}/indicators/I1/observations", new { year = 2022, value = 9100, note = "市科技局统计" })).JsonAsync(HttpStatusCode.Created);
 
-        var progress = await (await client.GetAsync($"/api/v1/plans/{plan}/progress")).JsonAsync(HttpStatusCode.OK);
+        var progress = await (await client.GetAsync($"/api/v1/plans/{plan}/progress?figures=latest")).JsonAsync(HttpStatusCode.OK);
 
         progress["planCode"]!.GetValue<string>().Should().Be(plan);
         progress["asOf"]!.GetValue<string>().Should().Be("2026-11-22", "the service's clock is fixed in these tests");
@@ -43,7 +43,7 @@ public class ProgressApiTests(PlansApiFactory factory) : IClassFixture<PlansApiF
         await (await client.PostJsonAsync($"/api/v1/plans/{plan}/indicators/I1/observations", new { year = 2021, value = 8000 })).JsonAsync(HttpStatusCode.Created);
         await (await client.PostJsonAsync($"/api/v1/plans/{plan}/indicators/I1/observations", new { year = 2024, value = 11000 })).JsonAsync(HttpStatusCode.Created);
 
-        var progress = await (await client.GetAsync($"/api/v1/plans/{plan}/progress?asOf=2023-01-01")).JsonAsync(HttpStatusCode.OK);
+        var progress = await (await client.GetAsync($"/api/v1/plans/{plan}/progress?asOf=2023-01-01&figures=latest")).JsonAsync(HttpStatusCode.OK);
 
         var indicator = progress["indicators"]![0]!;
         indicator["actual"]!["year"]!.GetValue<int>().Should().Be(2021);
@@ -64,7 +64,7 @@ public class ProgressApiTests(PlansApiFactory factory) : IClassFixture<PlansApiF
         var single = await (await client.GetAsync(correction.Headers.Location!.ToString())).JsonAsync(HttpStatusCode.OK);
         single["note"]!.GetValue<string>().Should().Be("更正");
         created["id"]!.GetValue<long>().Should().Be(single["id"]!.GetValue<long>());
-        var progress = await (await client.GetAsync($"/api/v1/plans/{plan}/progress")).JsonAsync(HttpStatusCode.OK);
+        var progress = await (await client.GetAsync($"/api/v1/plans/{plan}/progress?figures=latest")).JsonAsync(HttpStatusCode.OK);
         progress["indicators"]![0]!["actual"]!["value"]!.GetValue<decimal>().Should().Be(9000);
         var history = await (await client.GetAsync(url)).JsonAsync(HttpStatusCode.OK);
         history["totalCount"]!.GetValue<int>().Should().Be(2);

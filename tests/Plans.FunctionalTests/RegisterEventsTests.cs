@@ -37,6 +37,7 @@ public sealed class RegisterEventsTests(PlansApiFactory factory) : IClassFixture
         progress["actual"]!["year"]!.GetValue<int>().Should().Be(2026);
         progress["actual"]!["origin"]!.GetValue<string>().Should().Be("metric");
         progress["actual"]!["source"]!.GetValue<string>().Should().Be("register:enterprises");
+        progress["actual"]!["status"]!.GetValue<string>().Should().Be("automatic", "a register's figure needs no approval");
         progress["metricStatus"]!.GetValue<string>().Should().Be("live");
         var latest = (await client.ObservationsAsync(jinghai)).MaxBy(o => o!["id"]!.GetValue<long>())!;
         latest["recordedBy"]!.GetValue<string>().Should().Be("register:enterprises");
@@ -217,7 +218,7 @@ public sealed class RegisterWithoutAuthorityTests(PlansApiFactory factory) : ICl
         var response = await client.PostJsonAsync($"/api/v1/plans/{plan}/indicators/T1/observations", new { year = 2025, value = 9000 });
         await response.JsonAsync(HttpStatusCode.Created);
 
-        var progress = await client.ProgressOfAsync(plan);
+        var progress = await client.ProgressOfAsync(plan, latest: true);
         progress["actual"]!["source"]!.GetValue<string>().Should().Be("manual");
         progress["actual"]!["origin"]!.GetValue<string>().Should().Be("manual");
     }

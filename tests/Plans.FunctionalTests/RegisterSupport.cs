@@ -90,9 +90,10 @@ public static class RegisterApi
         metric,
     };
 
-    public static async Task<JsonNode> ProgressOfAsync(this HttpClient client, string planCode, string indicatorCode = "T1")
+    /// <param name="latest">Reckon with the latest figure of each year, approved or not (figures=latest).</param>
+    public static async Task<JsonNode> ProgressOfAsync(this HttpClient client, string planCode, string indicatorCode = "T1", bool latest = false)
     {
-        var body = await (await client.GetAsync($"/api/v1/plans/{planCode}/progress")).JsonAsync(HttpStatusCode.OK);
+        var body = await (await client.GetAsync($"/api/v1/plans/{planCode}/progress{(latest ? "?figures=latest" : "")}")).JsonAsync(HttpStatusCode.OK);
         return body["indicators"]!.AsArray().Single(i => i!["code"]!.GetValue<string>() == indicatorCode)!;
     }
 

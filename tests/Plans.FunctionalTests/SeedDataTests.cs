@@ -10,7 +10,7 @@ public class SeedDataTests(SeededPlansApiFactory factory) : IClassFixture<Seeded
 
     [Theory]
     [InlineData("TJ-STI-14FYP", 12, 145)]
-    [InlineData("JH-STI-14FYP", 10, 21)]
+    [InlineData("JH-STI-14FYP", 10, 48)]
     [InlineData("DL-STI-AP-2020-2022", 17, 28)]
     [InlineData("BHTZ-14FYP", 52, 35)]
     [InlineData("BD-STI-14FYP", 11, 22)]
@@ -96,6 +96,61 @@ public class SeedDataTests(SeededPlansApiFactory factory) : IClassFixture<Seeded
         FlagCodes(gazelles).Should().Contain(["incrementInTargetCell", "textTableConflict"]);
         var plan = await (await client.GetAsync("/api/v1/plans/JH-STI-14FYP")).JsonAsync(HttpStatusCode.OK);
         plan["parentPlanCode"]!.GetValue<string>().Should().Be("TJ-STI-14FYP");
+    }
+
+    [Theory]
+    [InlineData("BD-STI-14FYP", "S-11", null, 35)]
+    [InlineData("BHTZ-14FYP", "T1-06", 140.62, 937)]
+    public async Task A_total_summed_over_the_period_is_a_flow_whose_yearly_amounts_add_up(string plan, string code, double? baseline, int target)
+    {
+        var indicator = await IndicatorAsync(plan, code);
+
+        indicator["measure"]!.GetValue<string>().Should().Be("flow");
+        indicator["baseline"]?["value"]?.GetValue<decimal>().Should().Be(baseline is { } b ? (decimal)b : null);
+        indicator["targets"]![0]!["value"]!.GetValue<decimal>().Should().Be(target);
+    }
+
+    [Fact]
+    public async Task Jinghai_techsme_entries_are_the_distinct_enterprises_entered_during_the_period_not_added_to_the_363_before_it()
+    {
+        var indicator = await IndicatorAsync("JH-STI-14FYP", "T1-03");
+
+        indicator["measure"]!.GetValue<string>().Should().Be("flow");
+        indicator["metric"]!.GetValue<string>().Should().Be("enterprises.entered.TechSme");
+        indicator["baseline"]!["value"]!.GetValue<decimal>().Should().Be(363);
+        indicator["targets"]![0]!["value"]!.GetValue<decimal>().Should().Be(950);
+    }
+
+    [Fact]
+    public async Task Assessment_attributes_are_seeded_where_the_documents_print_them_and_left_out_of_the_notes()
+    {
+        var outline = await (await client.GetAsync("/api/v1/plans/JH-STI-14FYP/indicators?municipalOutlineIndicator=true")).JsonAsync(HttpStatusCode.OK);
+        var assessed = await (await client.GetAsync("/api/v1/plans/JH-STI-14FYP/indicators?municipalPerformanceIndicator=true")).JsonAsync(HttpStatusCode.OK);
+        var binding = await (await client.GetAsync("/api/v1/plans/BHTZ-14FYP/indicators?nature=binding")).JsonAsync(HttpStatusCode.OK);
+        var expected = await (await client.GetAsync("/api/v1/plans/BHTZ-14FYP/indicators?nature=expected&pageSize=500")).JsonAsync(HttpStatusCode.OK);
+        var municipal = await (await client.GetAsync("/api/v1/plans/TJ-STI-14FYP/indicators?pageSize=500")).JsonAsync(HttpStatusCode.OK);
+
+        CodesOf(outline).Should().Equal("T1-01", "T1-04");
+        CodesOf(assessed).Should().Equal("T1-01", "T1-04");
+        CodesOf(binding).Should().Equal("T1-30", "T1-31", "T1-32", "T1-33");
+        expected["totalCount"]!.GetValue<int>().Should().Be(45, "every other row of the 49 in 表1 is 预期性; the text targets have no 属性");
+        municipal["items"]!.AsArray().Should().OnlyContain(i => i!["nature"] == null, "the municipal table prints no 属性 column");
+        (await IndicatorAsync("JH-STI-14FYP", "T1-01"))["notes"].Should().BeNull();
+        (await IndicatorAsync("JH-STI-14FYP", "T1-04"))["notes"]!.GetValue<string>().Should().StartWith("备注：五年累计新增127家").And.NotContain("市规划纲要指标");
+        expected["items"]!.AsArray().Concat(binding["items"]!.AsArray())
+            .Should().OnlyContain(i => i!["notes"] == null || !i["notes"]!.GetValue<string>().Contains("属性"));
+    }
+
+    [Fact]
+    public async Task Jinghai_chapters_four_and_five_hold_tasks_too()
+    {
+        var fields = await (await client.GetAsync($"/api/v1/plans/JH-STI-14FYP/tasks/{Uri.EscapeDataString("四.(五).6")}")).JsonAsync(HttpStatusCode.OK);
+        var centre = await (await client.GetAsync($"/api/v1/plans/JH-STI-14FYP/tasks/{Uri.EscapeDataString("五.(二)")}")).JsonAsync(HttpStatusCode.OK);
+
+        fields["title"]!.GetValue<string>().Should().Be("农业科技社会化服务体系");
+        fields["description"]!.GetValue<string>().Should().StartWith("加强农业科技特派员队伍建设");
+        centre["title"]!.GetValue<string>().Should().Be("建设子牙经开区微创新中心");
+        centre["dueYear"]!.GetValue<int>().Should().Be(2025);
     }
 
     [Fact]
@@ -186,6 +241,9 @@ public class SeedDataTests(SeededPlansApiFactory factory) : IClassFixture<Seeded
 
     private async Task<JsonNode> IndicatorAsync(string plan, string code) =>
         await (await client.GetAsync($"/api/v1/plans/{plan}/indicators/{code}")).JsonAsync(HttpStatusCode.OK);
+
+    private static IEnumerable<string> CodesOf(JsonNode list) =>
+        list["items"]!.AsArray().Select(i => i!["code"]!.GetValue<string>());
 
     private static IEnumerable<string> FlagCodes(JsonNode indicator) =>
         indicator["flags"]!.AsArray().Select(f => f!["code"]!.GetValue<string>());

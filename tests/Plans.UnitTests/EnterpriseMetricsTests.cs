@@ -107,6 +107,33 @@ public class EnterpriseMetricsTests
     }
 
     [Fact]
+    public void Entered_counts_each_enterprise_once_by_its_first_entry_so_a_period_sum_is_of_distinct_enterprises()
+    {
+        // Jinghai T1-03: TechSme entries are yearly, so an enterprise entered in 2021 is typically entered again every year.
+        foreach (var year in new[] { 2021, 2022, 2023 })
+        {
+            Grant("B-JINGHAI", "TechSme", new DateOnly(year, 4, 1), new DateOnly(year, 12, 31), QualificationStatus.Expired);
+        }
+
+        Grant("A-BINHAI-IN-ZONE", "TechSme", new DateOnly(2019, 4, 1), new DateOnly(2019, 12, 31), QualificationStatus.Expired);
+        Grant("A-BINHAI-IN-ZONE", "TechSme", new DateOnly(2022, 4, 1), new DateOnly(2022, 12, 31), QualificationStatus.Expired);
+        Grant("C-BINHAI", "TechSme", new DateOnly(2021, 4, 1), new DateOnly(2021, 12, 31), QualificationStatus.Revoked);
+        Grant("C-BINHAI", "TechSme", new DateOnly(2022, 5, 1), new DateOnly(2022, 12, 31), QualificationStatus.Expired);
+
+        var flow = Facts(Measure.Flow, 363);
+        Count("enterprises.entered.TechSme", "120000", new DateOnly(2021, 12, 31), flow).Should().Be(1,
+            "in 2021 only B entered first; C's 2021 entry was revoked");
+        Count("enterprises.entered.TechSme", "120000", new DateOnly(2022, 12, 31), flow).Should().Be(1,
+            "in 2022 C entered first; B was entered again and A first entered in 2019, before the period");
+        Count("enterprises.entered.TechSme", "120000", new DateOnly(2023, 12, 31), flow).Should().Be(0);
+        Count("enterprises.granted.TechSme", "120000", new DateOnly(2022, 12, 31), flow).Should().Be(3,
+            "granted counts every entry of the year, which is why a period total of distinct enterprises cannot use it");
+        var cumulative = Facts(Measure.Cumulative, 363);
+        Count("enterprises.entered.TechSme", "120000", new DateOnly(2023, 12, 31), cumulative).Should().Be(2,
+            "since the baseline year: B and C, each once");
+    }
+
+    [Fact]
     public void A_sum_of_types_adds_the_holders_of_each()
     {
         Grant("B-JINGHAI", "Leader", new DateOnly(2025, 1, 1), new DateOnly(2027, 12, 31));

@@ -12,6 +12,7 @@ public class MetricKeyTests
     [Theory]
     [InlineData("enterprises.qualified.HighTech")]
     [InlineData("enterprises.granted.Eagle")]
+    [InlineData("enterprises.entered.TechSme")]
     [InlineData("enterprises.qualified.Leader+LeaderCultivation")]
     [InlineData("enterprises.qualified.HighTech.revenueAtLeast.1000000")]
     [InlineData("enterprises.designated.Listed")]

@@ -1,4 +1,5 @@
 using Plans.Api;
+using Plans.Api.Adjustments;
 using EventBus.Redis;
 using Plans.Api.Data;
 using Plans.Api.Indicators;
@@ -40,6 +41,7 @@ app.MapRegistersApi();
 app.MapPlansApi();
 app.MapIndicatorsApi();
 app.MapObservationsApi();
+app.MapAdjustmentsApi();
 app.MapTasksApi();
 app.MapProgressApi();
 app.MapSeedsApi();

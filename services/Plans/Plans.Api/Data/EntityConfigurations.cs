@@ -51,6 +51,9 @@ internal sealed class IndicatorConfiguration : IEntityTypeConfiguration<Indicato
             definition.Property(d => d.BaselineYear).HasColumnName("BaselineYear");
             definition.Property(d => d.BaselineValue).HasColumnName("BaselineValue").HasPrecision(20, 4);
             definition.Property(d => d.BaselineRaw).HasColumnName("BaselineRaw").HasMaxLength(200);
+            definition.Property(d => d.Nature).HasColumnName("Nature").HasConversion<string>().HasMaxLength(20);
+            definition.Property(d => d.MunicipalOutline).HasColumnName("MunicipalOutline");
+            definition.Property(d => d.MunicipalPerformance).HasColumnName("MunicipalPerformance");
         });
         indicator.ComplexProperty(i => i.Annotations, annotations =>
         {
@@ -99,6 +102,11 @@ internal sealed class ObservationConfiguration : IEntityTypeConfiguration<Observ
         observation.Property(o => o.Origin).HasConversion<string>().HasMaxLength(20);
         observation.Property(o => o.RecordedBy).HasMaxLength(200);
         observation.Property(o => o.Note).HasMaxLength(2000);
+        observation.Property(o => o.Status).HasConversion<string>().HasMaxLength(20);
+        observation.Property(o => o.SubmittedBy).HasMaxLength(200);
+        observation.Property(o => o.ApprovedBy).HasMaxLength(200);
+        observation.Property(o => o.UnapprovedBy).HasMaxLength(200);
+        observation.Property(o => o.UnapprovalReason).HasMaxLength(2000);
     }
 }
 

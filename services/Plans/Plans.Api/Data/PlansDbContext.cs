@@ -17,6 +17,8 @@ public abstract class PlansDbContext(DbContextOptions options) : ServiceDbContex
     public DbSet<Plan> Plans => Set<Plan>();
     public DbSet<Indicator> Indicators => Set<Indicator>();
     public DbSet<Observation> Observations => Set<Observation>();
+    public DbSet<TargetAdjustment> TargetAdjustments => Set<TargetAdjustment>();
+    public DbSet<TaskAdjustment> TaskAdjustments => Set<TaskAdjustment>();
     public DbSet<KeyTask> Tasks => Set<KeyTask>();
     public DbSet<Region> Regions => Set<Region>();
     public DbSet<PlanDocument> Documents => Set<PlanDocument>();

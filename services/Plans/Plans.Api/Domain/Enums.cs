@@ -45,6 +45,15 @@ public enum Measure
     GrowthRate,
 }
 
+/// <summary>How a plan's indicator table classes a target (属性): one the government must meet, or one it expects to reach.</summary>
+public enum IndicatorNature
+{
+    /// <summary>约束性: binding, an obligation of the government.</summary>
+    Binding,
+    /// <summary>预期性: expected, a goal the market and society are guided towards.</summary>
+    Expected,
+}
+
 public enum Direction
 {
     Increase,
@@ -68,6 +77,20 @@ public enum ObservationOrigin
     Manual,
     /// <summary>Recorded automatically from a register metric the indicator is bound to.</summary>
     Metric,
+}
+
+/// <summary>
+/// Where a yearly figure stands in its approval (as DHIS2 approves data values): entered, submitted by the
+/// reporting unit, approved by the plan's owner, which locks it. A register's figure needs no approval.
+/// </summary>
+public enum ApprovalStatus
+{
+    Draft,
+    Submitted,
+    /// <summary>Approved and so locked: no further figure for its indicator and year until an administrator unapproves it.</summary>
+    Approved,
+    /// <summary>Counted by a register (origin metric): needs no approval.</summary>
+    Automatic,
 }
 
 public enum KeyTaskStatus

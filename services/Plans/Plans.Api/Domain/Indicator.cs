@@ -96,6 +96,9 @@ public sealed class Indicator : VersionedEntity, IAuditedResource
 }
 
 /// <param name="BaselineRaw">The baseline exactly as printed in the document's cell or sentence.</param>
+/// <param name="Nature">约束性 or 预期性, where the document classes the indicator.</param>
+/// <param name="MunicipalOutline">The document marks it 市规划纲要指标: an indicator of the municipal development outline.</param>
+/// <param name="MunicipalPerformance">The document marks it 市绩效考核指标: assessed in the city's performance review of the district.</param>
 public sealed record IndicatorDefinition(
     string Name,
     string? Unit,
@@ -103,7 +106,10 @@ public sealed record IndicatorDefinition(
     Direction Direction,
     int? BaselineYear,
     decimal? BaselineValue,
-    string? BaselineRaw);
+    string? BaselineRaw,
+    IndicatorNature? Nature = null,
+    bool MunicipalOutline = false,
+    bool MunicipalPerformance = false);
 
 public sealed record IndicatorAnnotations(string? NameEn, string? Category, string? Metric, string? Source, string? Notes);
 

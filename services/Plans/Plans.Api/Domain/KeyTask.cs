@@ -65,6 +65,13 @@ public sealed class KeyTask : VersionedEntity, IAuditedResource
         Touch(now);
     }
 
+    /// <summary>An approved adjustment's path (<see cref="TaskAdjustment"/>), the one way a published plan's task changes.</summary>
+    internal void Adjust(TaskDefinition definition, DateTimeOffset now)
+    {
+        SetDefinition(definition);
+        Touch(now);
+    }
+
     /// <summary>The seed loader's path: a corrected transcription replaces the wording; reported progress stays.</summary>
     public void ReplaceFromSource(TaskDefinition definition, DateTimeOffset now)
     {

@@ -30,6 +30,72 @@ public sealed class Observation : IAuditedResource
         return new Observation(plan, indicator, year, value, ObservationOrigin.Manual, recordedBy, note, now);
     }
 
+    /// <summary>A new figure for a year whose approved figure is locked is refused.</summary>
+    public static void EnsureYearOpen(Indicator indicator, int year, bool approvedExists)
+    {
+        if (approvedExists)
+        {
+            throw new ConflictException(ObservationErrors.FigureLocked,
+                $"The figure of indicator '{indicator.Code}' for {year} is approved and locked; an administrator must unapprove it, with a reason, before it can change.");
+        }
+    }
+
+    /// <summary>The reporting unit submits an entered figure for approval.</summary>
+    public void Submit(Plan plan, string? by, DateTimeOffset now)
+    {
+        plan.EnsureNotArchived();
+        EnsureStatus(ApprovalStatus.Draft, "submitted");
+        Status = ApprovalStatus.Submitted;
+        SubmittedBy = by;
+        SubmittedAt = now;
+    }
+
+    /// <summary>
+    /// The plan's owner approves a submitted figure, which locks it. The approver is not the submitter:
+    /// the two roles are held apart, so no one approves their own figure.
+    /// </summary>
+    public void Approve(Plan plan, string? by, bool approvedExists, DateTimeOffset now)
+    {
+        plan.EnsureNotArchived();
+        EnsureStatus(ApprovalStatus.Submitted, "approved");
+        if (by is null || by == SubmittedBy)
+        {
+            throw new ForbiddenException("Separation of duties",
+                "A figure is approved by another client than the one that submitted it: the reporting unit submits, the plan's owner approves.");
+        }
+
+        if (approvedExists)
+        {
+            throw new ConflictException(ObservationErrors.FigureLocked, $"Another figure for {Year} is approved already; unapprove it first.");
+        }
+
+        Status = ApprovalStatus.Approved;
+        ApprovedBy = by;
+        ApprovedAt = now;
+    }
+
+    /// <summary>An administrator reopens an approved figure, giving the reason (kept, and in the audit trail); it is submitted again.</summary>
+    public void Unapprove(Plan plan, string? by, string reason, DateTimeOffset now)
+    {
+        plan.EnsureNotArchived();
+        EnsureStatus(ApprovalStatus.Approved, "unapproved");
+        Status = ApprovalStatus.Submitted;
+        ApprovedBy = null;
+        ApprovedAt = null;
+        UnapprovedBy = by;
+        UnapprovedAt = now;
+        UnapprovalReason = reason;
+    }
+
+    private void EnsureStatus(ApprovalStatus expected, string action)
+    {
+        if (Status != expected)
+        {
+            throw new ConflictException(ObservationErrors.InvalidApprovalTransition,
+                $"Only a {expected.ToString().ToLowerInvariant()} figure can be {action}; this one is {Status.ToString().ToLowerInvariant()}.");
+        }
+    }
+
     /// <summary>The first automatic figure of an indicator for a year, counted by a register.</summary>
     public static Observation Automatic(Plan plan, Indicator indicator, int year, decimal value, string recordedBy, string note,
         DateTimeOffset now) =>
@@ -46,6 +112,7 @@ public sealed class Observation : IAuditedResource
         RecordedBy = recordedBy;
         Note = note;
         RecordedAt = now;
+        Status = origin == ObservationOrigin.Metric ? ApprovalStatus.Automatic : ApprovalStatus.Draft;
     }
 
     /// <summary>
@@ -84,4 +151,18 @@ public sealed class Observation : IAuditedResource
     public DateTimeOffset RecordedAt { get; private set; }
     public string? RecordedBy { get; private set; }
     public string? Note { get; private set; }
+    public ApprovalStatus Status { get; private set; }
+    public string? SubmittedBy { get; private set; }
+    public DateTimeOffset? SubmittedAt { get; private set; }
+    public string? ApprovedBy { get; private set; }
+    public DateTimeOffset? ApprovedAt { get; private set; }
+    public string? UnapprovedBy { get; private set; }
+    public DateTimeOffset? UnapprovedAt { get; private set; }
+    public string? UnapprovalReason { get; private set; }
+}
+
+public static class ObservationErrors
+{
+    public const string FigureLocked = "figureLocked";
+    public const string InvalidApprovalTransition = "invalidApprovalTransition";
 }

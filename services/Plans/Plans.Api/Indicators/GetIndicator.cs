@@ -24,8 +24,14 @@ internal sealed class GetIndicatorHandler(PlansDbContext db) : IQueryHandler<Get
     }
 }
 
-/// <summary>A plan's indicators, paged.</summary>
-public sealed record ListIndicators(string PlanCode, PageQuery Paging, ClaimsPrincipal Caller)
+/// <summary>Filters of a plan's indicator list.</summary>
+/// <param name="Nature">binding (约束性) or expected (预期性).</param>
+/// <param name="MunicipalOutlineIndicator">true: only those marked 市规划纲要指标; false: only those not marked.</param>
+/// <param name="MunicipalPerformanceIndicator">true: only those marked 市绩效考核指标; false: only those not marked.</param>
+public sealed record IndicatorFilter(string? Nature, bool? MunicipalOutlineIndicator, bool? MunicipalPerformanceIndicator);
+
+/// <summary>A plan's indicators, filtered and paged.</summary>
+public sealed record ListIndicators(string PlanCode, IndicatorFilter Filter, PageQuery Paging, ClaimsPrincipal Caller)
     : IQuery<PagedList<IndicatorResponse>>, IListQuery
 {
     internal static readonly Sorting<Indicator> Sorting = new("code", new Dictionary<string, System.Linq.Expressions.Expression<Func<Indicator, object?>>>
@@ -38,7 +44,11 @@ public sealed record ListIndicators(string PlanCode, PageQuery Paging, ClaimsPri
 
 internal sealed class ListIndicatorsValidator : AbstractValidator<ListIndicators>
 {
-    public ListIndicatorsValidator() => Include(new PagingRules<ListIndicators>(ListIndicators.Sorting.Names));
+    public ListIndicatorsValidator()
+    {
+        RuleFor(q => q.Filter.Nature).IsNameOf(typeof(IndicatorNature)).OverridePropertyName("nature");
+        Include(new PagingRules<ListIndicators>(ListIndicators.Sorting.Names));
+    }
 }
 
 internal sealed class ListIndicatorsHandler(PlansDbContext db) : IQueryHandler<ListIndicators, PagedList<IndicatorResponse>>
@@ -46,7 +56,22 @@ internal sealed class ListIndicatorsHandler(PlansDbContext db) : IQueryHandler<L
     public async ValueTask<PagedList<IndicatorResponse>> Handle(ListIndicators query, CancellationToken ct)
     {
         await PlanLookup.FindAsync(db, query.PlanCode, query.Caller, Access.Read, ct);
-        return await db.Indicators.AsNoTracking().Where(i => i.PlanCode == query.PlanCode)
-            .ToPagedListAsync(query.Paging, ListIndicators.Sorting.Fields, IndicatorResponse.From, ct);
+        var indicators = db.Indicators.AsNoTracking().Where(i => i.PlanCode == query.PlanCode);
+        if (EnumFilter.Parse<IndicatorNature>(query.Filter.Nature) is { } nature)
+        {
+            indicators = indicators.Where(i => i.Definition.Nature == nature);
+        }
+
+        if (query.Filter.MunicipalOutlineIndicator is { } outline)
+        {
+            indicators = indicators.Where(i => i.Definition.MunicipalOutline == outline);
+        }
+
+        if (query.Filter.MunicipalPerformanceIndicator is { } performance)
+        {
+            indicators = indicators.Where(i => i.Definition.MunicipalPerformance == performance);
+        }
+
+        return await indicators.ToPagedListAsync(query.Paging, ListIndicators.Sorting.Fields, IndicatorResponse.From, ct);
     }
 }

@@ -34,6 +34,12 @@ public record IndicatorFields
     public string? Unit { get; init; }
     public Measure? Measure { get; init; }
     public Direction? Direction { get; init; }
+    /// <summary>约束性 (binding) or 预期性 (expected), where the document's table classes the indicator (属性); null where it does not.</summary>
+    public IndicatorNature? Nature { get; init; }
+    /// <summary>The document marks the indicator 市规划纲要指标 (an indicator of the municipal development outline).</summary>
+    public bool? MunicipalOutlineIndicator { get; init; }
+    /// <summary>The document marks the indicator 市绩效考核指标 (assessed in the city's performance review).</summary>
+    public bool? MunicipalPerformanceIndicator { get; init; }
     /// <summary>The baseline; null when the document gives none.</summary>
     public BaselineInput? Baseline { get; init; }
     /// <summary>One or more targets, each for a different year later than the baseline's.</summary>
@@ -51,7 +57,8 @@ public record IndicatorFields
     public IReadOnlyList<FlagInput>? Flags { get; init; }
 
     public IndicatorDefinition ToDefinition() =>
-        new(Name!.Trim(), string.IsNullOrWhiteSpace(Unit) ? null : Unit.Trim(), Measure!.Value, Direction!.Value, Baseline?.Year, Baseline?.Value, Baseline?.Raw);
+        new(Name!.Trim(), string.IsNullOrWhiteSpace(Unit) ? null : Unit.Trim(), Measure!.Value, Direction!.Value, Baseline?.Year, Baseline?.Value, Baseline?.Raw,
+            Nature, MunicipalOutlineIndicator ?? false, MunicipalPerformanceIndicator ?? false);
 
     public IReadOnlyList<Target> ToTargets() => Targets!
         .Select(t => new Target(t.Year!.Value, t.Value, t.Qualifier, t.Raw, t.Derived ?? false)).OrderBy(t => t.Year).ToList();
@@ -69,6 +76,9 @@ public record IndicatorFields
         Unit = indicator.Unit,
         Measure = indicator.Measure,
         Direction = indicator.Direction,
+        Nature = indicator.Nature,
+        MunicipalOutlineIndicator = indicator.MunicipalOutlineIndicator,
+        MunicipalPerformanceIndicator = indicator.MunicipalPerformanceIndicator,
         Baseline = indicator.Baseline is { } baseline ? new BaselineInput(baseline.Year, baseline.Value, baseline.Raw) : null,
         Targets = indicator.Targets.Select(t => new TargetInput(t.Year, t.Value, t.Qualifier, t.Raw, t.Derived)).ToList(),
         Category = indicator.Category,
@@ -103,6 +113,9 @@ public sealed record TargetValue(int Year, decimal? Value, TargetQualifier? Qual
 public sealed record FlagValue(string Code, string Message);
 
 /// <summary>An indicator of a plan.</summary>
+/// <param name="Nature">约束性 (binding) or 预期性 (expected); null where the document does not class it.</param>
+/// <param name="MunicipalOutlineIndicator">Marked 市规划纲要指标 by the document.</param>
+/// <param name="MunicipalPerformanceIndicator">Marked 市绩效考核指标 by the document.</param>
 public sealed record IndicatorResponse(
     string PlanCode,
     string Code,
@@ -111,6 +124,9 @@ public sealed record IndicatorResponse(
     string? Unit,
     Measure Measure,
     Direction Direction,
+    IndicatorNature? Nature,
+    bool MunicipalOutlineIndicator,
+    bool MunicipalPerformanceIndicator,
     string? Category,
     YearValue? Baseline,
     IReadOnlyList<TargetValue> Targets,
@@ -122,7 +138,8 @@ public sealed record IndicatorResponse(
     DateTimeOffset UpdatedAt)
 {
     public static IndicatorResponse From(Indicator i) => new(i.PlanCode, i.Code, i.Definition.Name, i.Annotations.NameEn,
-        i.Definition.Unit, i.Definition.Measure, i.Definition.Direction, i.Annotations.Category, BaselineOf(i),
+        i.Definition.Unit, i.Definition.Measure, i.Definition.Direction, i.Definition.Nature, i.Definition.MunicipalOutline,
+        i.Definition.MunicipalPerformance, i.Annotations.Category, BaselineOf(i),
         i.Targets.OrderBy(t => t.Year).Select(TargetValue.From).ToList(),
         i.Annotations.Metric, i.Annotations.Source, i.Annotations.Notes,
         i.Flags.Select(f => new FlagValue(f.Code, f.Message)).ToList(), i.CreatedAt, i.UpdatedAt);

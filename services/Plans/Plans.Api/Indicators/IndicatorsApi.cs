@@ -24,7 +24,8 @@ public static class IndicatorsApi
     public static RouteGroupBuilder MapIndicatorsApi(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/v1/plans/{code}/indicators").WithTags("Indicators");
-        group.MapGet("/", List).WithName("ListIndicators").ReadsPlan().WithSummary("List a plan's indicators");
+        group.MapGet("/", List).WithName("ListIndicators").ReadsPlan()
+            .WithSummary("List a plan's indicators, filtered by their assessment attributes (nature, municipalOutlineIndicator, municipalPerformanceIndicator)");
         group.MapPost("/", Create).WithName("CreateIndicator").WithSummary("Add an indicator to a draft plan")
             .WithMetadata(new IdempotentAttribute())
             .RequireAuthorization(Scopes.PlansWrite).WithETag().ProducesProblem(StatusCodes.Status409Conflict);
@@ -35,9 +36,9 @@ public static class IndicatorsApi
         return group;
     }
 
-    private static async Task<Ok<PagedList<IndicatorResponse>>> List(string code, [AsParameters] PageQuery paging, ISender sender,
-        ClaimsPrincipal user, CancellationToken ct) =>
-        TypedResults.Ok(await sender.Send(new ListIndicators(code, paging, user), ct));
+    private static async Task<Ok<PagedList<IndicatorResponse>>> List(string code, [AsParameters] IndicatorFilter filter,
+        [AsParameters] PageQuery paging, ISender sender, ClaimsPrincipal user, CancellationToken ct) =>
+        TypedResults.Ok(await sender.Send(new ListIndicators(code, filter, paging, user), ct));
 
     private static async Task<Created<IndicatorResponse>> Create(string code, CreateIndicatorRequest request, ISender sender,
         HttpResponse response, ClaimsPrincipal user, CancellationToken ct)

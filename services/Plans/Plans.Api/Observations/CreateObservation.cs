@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using FluentValidation;
 using Mediator;
+using Microsoft.EntityFrameworkCore;
 using Plans.Api.Data;
 using Plans.Api.Domain;
 using Plans.Api.Plans;
@@ -27,6 +28,8 @@ internal sealed class CreateObservationHandler(PlansDbContext db, TimeProvider c
     {
         var (plan, indicator) = await PlanLookup.FindIndicatorAsync(db, command.PlanCode, command.IndicatorCode, command.Caller,
             Access.Write, ct);
+        Observation.EnsureYearOpen(indicator, command.Year!.Value, await db.Observations.AnyAsync(
+            o => o.IndicatorId == indicator.Id && o.Year == command.Year && o.Status == ApprovalStatus.Approved, ct));
         var observation = Observation.Manual(plan, indicator, command.Year!.Value, command.Value!.Value,
             command.Caller.FindFirst("client_id")?.Value, command.Note, clock.GetUtcNow());
         db.Observations.Add(observation);

@@ -9,6 +9,8 @@ namespace Plans.Api.Observations;
 public sealed record CreateObservationRequest(int? Year, decimal? Value, string? Note);
 
 /// <summary>A recorded value of an indicator.</summary>
+/// <param name="Status">draft, submitted, approved (and so locked) or automatic (a register's figure, needing no approval).</param>
+/// <param name="UnapprovalReason">Why an administrator last unapproved it.</param>
 public sealed record ObservationResponse(
     long Id,
     int Year,
@@ -16,8 +18,18 @@ public sealed record ObservationResponse(
     ObservationOrigin Origin,
     DateTimeOffset RecordedAt,
     string? RecordedBy,
-    string? Note)
+    string? Note,
+    ApprovalStatus Status,
+    string? SubmittedBy,
+    DateTimeOffset? SubmittedAt,
+    string? ApprovedBy,
+    DateTimeOffset? ApprovedAt,
+    string? UnapprovalReason)
 {
     public static ObservationResponse From(Observation o) =>
-        new(o.Id, o.Year, o.Value, o.Origin, o.RecordedAt, o.RecordedBy, o.Note);
+        new(o.Id, o.Year, o.Value, o.Origin, o.RecordedAt, o.RecordedBy, o.Note, o.Status, o.SubmittedBy, o.SubmittedAt,
+            o.ApprovedBy, o.ApprovedAt, o.UnapprovalReason);
 }
+
+/// <summary>Why an approved figure is reopened (required).</summary>
+public sealed record UnapproveRequest(string? Reason);

@@ -20,6 +20,15 @@ public static class ObservationsApi
             .RequireAuthorization(Scopes.PlansWrite)
             .WithMetadata(new IdempotentAttribute()).ProducesProblem(StatusCodes.Status409Conflict);
         group.MapGet("/{id:long}", Get).WithName("GetObservation").ReadsPlan().WithSummary("Get one observation");
+        group.MapPost("/{id:long}/submit", Submit).WithName("SubmitObservation")
+            .WithSummary("Submit an entered (draft) figure for approval: the reporting unit's step")
+            .RequireAuthorization(Scopes.PlansWrite).ProducesProblem(StatusCodes.Status409Conflict);
+        group.MapPost("/{id:long}/approve", Approve).WithName("ApproveObservation")
+            .WithSummary("Approve a submitted figure, which locks it (409 on any new figure for its year); the approver is not the submitter (403)")
+            .RequireAuthorization(Scopes.PlansWrite).ProducesProblem(StatusCodes.Status409Conflict);
+        group.MapPost("/{id:long}/unapprove", Unapprove).WithName("UnapproveObservation")
+            .WithSummary("Reopen an approved figure (administrators; reason required, audited): it is submitted again and its year open")
+            .RequireAuthorization(Scopes.Admin).ProducesProblem(StatusCodes.Status409Conflict);
         return group;
     }
 
@@ -39,4 +48,16 @@ public static class ObservationsApi
     private static async Task<Ok<ObservationResponse>> Get(string code, string indicatorCode, long id, ISender sender,
         ClaimsPrincipal user, CancellationToken ct) =>
         TypedResults.Ok(await sender.Send(new GetObservation(code, indicatorCode, id, user), ct));
+
+    private static async Task<Ok<ObservationResponse>> Submit(string code, string indicatorCode, long id, ISender sender,
+        ClaimsPrincipal user, CancellationToken ct) =>
+        TypedResults.Ok(await sender.Send(new ChangeApproval(code, indicatorCode, id, ApprovalAction.Submit, null, user), ct));
+
+    private static async Task<Ok<ObservationResponse>> Approve(string code, string indicatorCode, long id, ISender sender,
+        ClaimsPrincipal user, CancellationToken ct) =>
+        TypedResults.Ok(await sender.Send(new ChangeApproval(code, indicatorCode, id, ApprovalAction.Approve, null, user), ct));
+
+    private static async Task<Ok<ObservationResponse>> Unapprove(string code, string indicatorCode, long id, UnapproveRequest request,
+        ISender sender, ClaimsPrincipal user, CancellationToken ct) =>
+        TypedResults.Ok(await sender.Send(new ChangeApproval(code, indicatorCode, id, ApprovalAction.Unapprove, request.Reason, user), ct));
 }

@@ -299,11 +299,24 @@ namespace Plans.Api.Data.Migrations.Sqlite
                                 .HasColumnType("TEXT")
                                 .HasColumnName("Measure");
 
+                            b1.Property<bool>("MunicipalOutline")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("MunicipalOutline");
+
+                            b1.Property<bool>("MunicipalPerformance")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("MunicipalPerformance");
+
                             b1.Property<string>("Name")
                                 .IsRequired()
                                 .HasMaxLength(300)
                                 .HasColumnType("TEXT")
                                 .HasColumnName("Name");
+
+                            b1.Property<string>("Nature")
+                                .HasMaxLength(20)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("Nature");
 
                             b1.Property<string>("Unit")
                                 .HasMaxLength(50)
@@ -394,6 +407,13 @@ namespace Plans.Api.Data.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("ApprovedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ApprovedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
                     b.Property<long>("IndicatorId")
                         .HasColumnType("INTEGER");
 
@@ -410,6 +430,29 @@ namespace Plans.Api.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("RecordedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("SubmittedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SubmittedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UnapprovalReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("UnapprovedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UnapprovedBy")
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
@@ -764,6 +807,122 @@ namespace Plans.Api.Data.Migrations.Sqlite
                     b.HasKey("Key");
 
                     b.ToTable("SeedRecords");
+                });
+
+            modelBuilder.Entity("Plans.Api.Domain.TargetAdjustment", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("AdjustedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("After")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("ApprovedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Before")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DocumentNumber")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("IndicatorCode")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("IndicatorId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("PlanCode")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("RecordedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RecordedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("IndicatorId", "AdjustedOn");
+
+                    b.ToTable("TargetAdjustments");
+                });
+
+            modelBuilder.Entity("Plans.Api.Domain.TaskAdjustment", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("AdjustedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("After")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("ApprovedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Before")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DocumentNumber")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PlanCode")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("RecordedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RecordedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TaskCode")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("TaskId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TaskId", "AdjustedOn");
+
+                    b.ToTable("TaskAdjustments");
                 });
 
             modelBuilder.Entity("Plans.Api.RegisterMetrics.Authority.RegisterAuthority", b =>
@@ -1209,6 +1368,24 @@ namespace Plans.Api.Data.Migrations.Sqlite
                     b.HasOne("Plans.Api.Domain.Plan", null)
                         .WithOne()
                         .HasForeignKey("Plans.Api.Domain.PlanDocument", "PlanCode")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Plans.Api.Domain.TargetAdjustment", b =>
+                {
+                    b.HasOne("Plans.Api.Domain.Indicator", null)
+                        .WithMany()
+                        .HasForeignKey("IndicatorId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Plans.Api.Domain.TaskAdjustment", b =>
+                {
+                    b.HasOne("Plans.Api.Domain.KeyTask", null)
+                        .WithMany()
+                        .HasForeignKey("TaskId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

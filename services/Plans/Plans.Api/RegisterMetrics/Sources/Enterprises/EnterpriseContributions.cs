@@ -23,7 +23,8 @@ public static class EnterpriseContributions
 
     /// <summary>
     /// Per type held (not revoked): <c>qualified</c> dated by MaxEnd, the revenue bands the latest report reaches,
-    /// likewise; per qualification not revoked: <c>granted</c> dated by its grant.
+    /// likewise; per qualification not revoked: <c>granted</c> dated by its grant; per type held: <c>entered</c> dated by the
+    /// first grant, so an enterprise counts once in any window however often it is granted again.
     /// </summary>
     public static IEnumerable<Contribution> OfQualifications(RegisteredEnterprise enterprise, IEnumerable<RegisteredQualification> qualifications)
     {
@@ -37,6 +38,7 @@ public static class EnterpriseContributions
                 yield return new Contribution(QualifiedWithRevenue(ofType.Key, band), district, zone, maxEnd);
             }
 
+            yield return new Contribution(Entered(ofType.Key), district, zone, ofType.Min(q => q.GrantedOn));
             foreach (var q in ofType)
             {
                 yield return new Contribution(Granted(q.Type), district, zone, q.GrantedOn);

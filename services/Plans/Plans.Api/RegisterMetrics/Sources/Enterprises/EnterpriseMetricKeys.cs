@@ -26,10 +26,12 @@ public static class EnterpriseMetricKeys
 
     public static string Granted(string type) => $"enterprises.granted:{type}";
 
+    public static string Entered(string type) => $"enterprises.entered:{type}";
+
     public static string Designated(string kind) => $"enterprises.designated:{kind}";
 
     public const string Summary =
-        "enterprises.qualified.{Type}, enterprises.qualified.{Type}.revenueAtLeast.{Wan} and enterprises.granted.{Type} " +
+        "enterprises.qualified.{Type}, enterprises.qualified.{Type}.revenueAtLeast.{Wan}, enterprises.granted.{Type} and enterprises.entered.{Type} " +
         "(Type: TechSme, HighTech, Eagle, Gazelle, Leader, LeaderCultivation; Wan: 10000, 100000, 1000000); " +
         "enterprises.designated.{Kind} (Kind: Listed, ListingReserve, Unicorn, PotentialUnicorn); a sum of types or kinds with '+'";
 
@@ -49,6 +51,11 @@ public static class EnterpriseMetricKeys
         "- `enterprises.granted.{Type}`: qualifications of the type granted after the indicator's baseline year (without a " +
         "baseline, from the start of the plan's period) and not revoked; for a running total (`cumulative`) or an `increment` " +
         "the figure is the baseline plus that count, for a `flow` the count of this year.\n" +
+        "- `enterprises.entered.{Type}`: enterprises whose first qualification of the type (not revoked) is dated after " +
+        "the indicator's baseline year (without a baseline, from the start of the plan's period), each once however often " +
+        "it is granted again: the distinct enterprises entered during the period. For a `flow` the figure is the " +
+        "enterprises first entered this year, and the period's sum is the distinct count; the baseline is then the previous " +
+        "period's total, compared with, not added (Jinghai T1-03, 科技型中小企业评价入库 五年累计950家 against 十三五's 363).\n" +
         "- `enterprises.designated.{Kind}`: enterprises holding a designation of the kind today, each once: Listed (上市, on " +
         "any board), ListingReserve (上市后备), Unicorn (独角兽), PotentialUnicorn (潜在独角兽). A designation ended on a day " +
         "holds until the day before; a withdrawn one counts nowhere.\n\n" +
@@ -64,6 +71,7 @@ public static class EnterpriseMetricKeys
             ["enterprises", "qualified", var types, "revenueAtLeast", var wan] when Band(wan) is { } band =>
                 Each(types, QualificationTypes, t => new MetricTerm(QualifiedWithRevenue(t, band), HeldWindow(t))),
             ["enterprises", "granted", var types] => Each(types, QualificationTypes, t => new MetricTerm(Granted(t), MetricWindow.SinceBaseline)),
+            ["enterprises", "entered", var types] => Each(types, QualificationTypes, t => new MetricTerm(Entered(t), MetricWindow.SinceBaseline)),
             ["enterprises", "designated", var kinds] => Each(kinds, DesignationKinds, k => new MetricTerm(Designated(k), MetricWindow.HeldToday)),
             _ => null,
         };
