@@ -6,6 +6,7 @@
 #   POSTGRES [0]          1 (or the flag --postgres) = each service on its own database of a local
 #                         PostgreSQL 15 cluster in DATA_DIR/postgres instead of SQLite; POSTGRES_PORT [55433]
 #   SKIP_BUILD [0]        1 = run what was built last (Release)
+#   READY_TIMEOUT [120]   seconds to wait for the gateway to be ready before giving up
 #   LOCAL_ADMIN_CLIENT_ID [local-admin], LOCAL_ADMIN_CLIENT_SECRET [generated]
 #                         the admin client of the gateway's token endpoint (every scope)
 set -euo pipefail
@@ -123,8 +124,8 @@ start gateway "$(bin gateway/Gateway)" env \
   dotnet Gateway.dll
 
 echo "Waiting for the gateway to be ready..."
-if ! wait_for_url "http://localhost:$GATEWAY_PORT/health/ready" 120; then
-  echo "The system did not become ready within 120 s. Logs: $LOG_DIR" >&2
+if ! wait_for_url "http://localhost:$GATEWAY_PORT/health/ready" "${READY_TIMEOUT:-120}"; then
+  echo "The system did not become ready within ${READY_TIMEOUT:-120} s. Logs: $LOG_DIR" >&2
   tail -n 20 "$LOG_DIR"/*.log >&2
   exit 1
 fi

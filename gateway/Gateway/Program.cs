@@ -2,6 +2,7 @@ using Gateway;
 using Gateway.RateLimiting;
 using Gateway.Tokens;
 using ServiceDefaults;
+using ServiceDefaults.Http;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -18,7 +19,8 @@ app.MapDefaultEndpoints();
 app.UseCors();
 app.UseRateLimiter();
 app.MapTokenEndpoints();
-app.MapReverseProxy();
+// The services frame and compress their own answers: the gateway passes them on as they come.
+app.MapReverseProxy().WithPassThroughResponses();
 
 app.Run();
 
