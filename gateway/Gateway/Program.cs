@@ -3,6 +3,7 @@ using Gateway.OpenApi;
 using Gateway.RateLimiting;
 using Gateway.Tokens;
 using ServiceDefaults;
+using ServiceDefaults.Http;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -20,7 +21,8 @@ app.MapDefaultEndpoints();
 app.UseCors();
 app.UseRateLimiter();
 app.MapTokenEndpoints();
-app.MapReverseProxy();
+// The services frame and compress their own answers: the gateway passes them on as they come.
+app.MapReverseProxy().WithPassThroughResponses();
 
 app.Run();
 
