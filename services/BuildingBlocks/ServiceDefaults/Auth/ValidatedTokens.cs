@@ -64,7 +64,8 @@ public sealed class ValidatedTokens(int capacity = ValidatedTokens.DefaultCapaci
         var result = await validate(token);
         if (result.IsValid && result.SecurityToken is { ValidTo: var expires } && expires > now)
         {
-            Remember(digest, new Entry(result.ClaimsIdentity, result.SecurityToken, result.Issuer, result.TokenType, expires), now);
+            // A copy of its own: the caller's identity is that request's, and a claim added to it must not reach the next one.
+            Remember(digest, new Entry(result.ClaimsIdentity.Clone(), result.SecurityToken, result.Issuer, result.TokenType, expires), now);
         }
 
         return result;
