@@ -10,6 +10,7 @@
 #   REPLICAS [1]          N > 1 (or the flag --replicas N, with --postgres) = N processes of each service
 #                         and two gateways behind an nginx front on GATEWAY_PORT, as an ingress stands in
 #                         front of gateways in a cluster; see deploy/replicas.sh for their ports
+#   READY_TIMEOUT [120]   seconds to wait for the gateway to be ready before giving up
 #   LOCAL_ADMIN_CLIENT_ID [local-admin], LOCAL_ADMIN_CLIENT_SECRET [generated]
 #                         the admin client of the gateway's token endpoint (every scope)
 set -euo pipefail
@@ -222,8 +223,8 @@ start gateway "$(bin gateway/Gateway)" env \
   dotnet Gateway.dll
 
 echo "Waiting for the gateway to be ready..."
-if ! wait_for_url "http://localhost:$GATEWAY_PORT/health/ready" 120; then
-  echo "The system did not become ready within 120 s. Logs: $LOG_DIR" >&2
+if ! wait_for_url "http://localhost:$GATEWAY_PORT/health/ready" "${READY_TIMEOUT:-120}"; then
+  echo "The system did not become ready within ${READY_TIMEOUT:-120} s. Logs: $LOG_DIR" >&2
   tail -n 20 "$LOG_DIR"/*.log >&2
   exit 1
 fi

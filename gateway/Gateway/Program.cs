@@ -4,6 +4,7 @@ using Gateway.RateLimiting;
 using Gateway.Tokens;
 using Gateway.Web;
 using ServiceDefaults;
+using ServiceDefaults.Http;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -22,7 +23,8 @@ app.MapDefaultEndpoints();
 app.UseCors();
 app.UseRateLimiter();
 app.MapTokenEndpoints();
-app.MapReverseProxy();
+// The services frame and compress their own answers: the gateway passes them on as they come.
+app.MapReverseProxy().WithPassThroughResponses();
 app.MapWebPages();
 
 app.Run();

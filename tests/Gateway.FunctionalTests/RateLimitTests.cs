@@ -1,6 +1,8 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text.Json.Nodes;
+using Gateway.RateLimiting;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Gateway.FunctionalTests;
 
@@ -59,6 +61,42 @@ public class RateLimitTests
 
         (await forger.GetAsync(Probe)).StatusCode.Should().Be(HttpStatusCode.OK);
         (await forger.GetAsync(Probe)).StatusCode.Should().Be(HttpStatusCode.TooManyRequests);
+    }
+
+    [Fact]
+    public async Task A_client_token_is_verified_once_however_many_requests_carry_it()
+    {
+        await using var factory = new GatewayFactory { PerClient = 3, Window = "00:01:00" };
+        var anonymous = factory.CreateClient();
+        var reader = factory.CreateClient();
+        reader.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await TokenAsync(anonymous, "reader", GatewayFactory.ReaderSecret));
+        var verified = factory.Services.GetRequiredService<VerifiedClients>().Tokens;
+
+        var statuses = new List<HttpStatusCode>();
+        for (var i = 0; i < 4; i++)
+        {
+            statuses.Add((await reader.GetAsync(Probe)).StatusCode);
+        }
+
+        statuses.Should().Equal(HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.TooManyRequests);
+        verified.Verifications.Should().Be(1, "the signature is checked on the first request and remembered until the token expires");
+        verified.Hits.Should().Be(4, "the three requests let through, and the fourth twice: the limiter asks for the partition of a request " +
+            "again (its wait, with no queue) before it turns it away");
+    }
+
+    [Fact]
+    public async Task A_token_signed_by_another_key_is_never_counted_as_its_client_however_often_it_is_sent()
+    {
+        await using var factory = new GatewayFactory { PerClient = 100, PerAnonymousAddress = 2, Window = "00:01:00" };
+        await using var other = new GatewayFactory { KeyDirectory = Path.Combine(Path.GetTempPath(), "gateway-keys", Guid.NewGuid().ToString("N")) };
+        var forger = factory.CreateClient();
+        forger.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer",
+            await TokenAsync(other.CreateClient(), "admin", GatewayFactory.AdminSecret));
+
+        (await forger.GetAsync(Probe)).StatusCode.Should().Be(HttpStatusCode.OK);
+        (await forger.GetAsync(Probe)).StatusCode.Should().Be(HttpStatusCode.OK);
+        (await forger.GetAsync(Probe)).StatusCode.Should().Be(HttpStatusCode.TooManyRequests, "it counts with anonymous callers");
+        factory.Services.GetRequiredService<VerifiedClients>().Tokens.Hits.Should().Be(0);
     }
 
     [Fact]

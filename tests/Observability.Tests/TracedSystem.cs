@@ -73,6 +73,7 @@ public sealed class TracedSystem : IAsyncLifetime
             web.UseSetting("EventBus:StreamPrefix", streams);
             web.UseSetting("Auth:Issuers:0:Authority", Gateway);
             web.UseSetting("Logging:LogLevel:Default", "Warning");
+            web.UseSetting("Telemetry:Tracing", "true");
             web.ConfigureServices(services => services.ConfigureOpenTelemetryTracerProvider(tracing => tracing.AddInMemoryExporter(Spans)));
             configure?.Invoke(web);
         });

@@ -1,11 +1,8 @@
 using SharedKernel.Errors;
 using System.Globalization;
 using System.Threading.RateLimiting;
-using Gateway.Tokens;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
-using Microsoft.IdentityModel.JsonWebTokens;
-using Microsoft.IdentityModel.Tokens;
 using ServiceDefaults.Problems;
 
 namespace Gateway.RateLimiting;
@@ -23,6 +20,7 @@ public static class RateLimitingExtensions
         services.AddOptions<RateLimitOptions>().Bind(configuration.GetSection(RateLimitOptions.Section))
             .Validate(o => o.Window > TimeSpan.Zero && o.PerClient > 0 && o.PerAnonymousAddress > 0, "RateLimits must be positive.")
             .ValidateOnStart();
+        services.AddSingleton<VerifiedClients>();
         services.AddRateLimiter(limiter =>
         {
             limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
@@ -40,7 +38,7 @@ public static class RateLimitingExtensions
         }
 
         var options = http.RequestServices.GetRequiredService<IOptions<RateLimitOptions>>().Value;
-        var clientId = VerifiedClientId(http);
+        var clientId = http.RequestServices.GetRequiredService<VerifiedClients>().ClientId(http);
         var (key, permits) = clientId is null
             ? ($"address:{http.Connection.RemoteIpAddress}", options.PerAnonymousAddress)
             : ($"client:{clientId}", options.Clients.GetValueOrDefault(clientId, options.PerClient));
@@ -50,37 +48,6 @@ public static class RateLimitingExtensions
             Window = options.Window,
             QueueLimit = 0,
         });
-    }
-
-    /// <summary>The client id of a bearer token signed by one of this gateway's keys, or null.</summary>
-    private static string? VerifiedClientId(HttpContext http)
-    {
-        var header = http.Request.Headers.Authorization.ToString();
-        if (!header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
-        {
-            return null;
-        }
-
-        var keys = http.RequestServices.GetRequiredService<SigningKeys>();
-        var issuer = http.RequestServices.GetRequiredService<IOptions<TokenIssuerOptions>>().Value.Issuer;
-        try
-        {
-            // The partition callback is synchronous; validation against in-memory keys does no I/O.
-            var result = new JsonWebTokenHandler().ValidateTokenAsync(header[7..].Trim(), new TokenValidationParameters
-            {
-                ValidIssuer = issuer,
-                ValidAudience = SharedKernel.Access.Scopes.Audience,
-                IssuerSigningKeys = keys.All,
-            }).GetAwaiter().GetResult();
-            return result.IsValid && result.Claims.TryGetValue("client_id", out var clientId) ? clientId as string : null;
-        }
-        catch (Exception unreadable) when (unreadable is ArgumentException or SecurityTokenException or InvalidOperationException
-            or FormatException or System.Text.Json.JsonException)
-        {
-            // Every request passes here, public ones included: a token that cannot even be read is
-            // counted with anonymous callers, and the service it is meant for answers it with a 401.
-            return null;
-        }
     }
 
     private static async ValueTask RejectAsync(OnRejectedContext context, CancellationToken cancellationToken)

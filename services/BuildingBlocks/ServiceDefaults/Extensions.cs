@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using ServiceDefaults.Auth;
+using ServiceDefaults.Bench;
 using ServiceDefaults.Http;
 using ServiceDefaults.Json;
 using ServiceDefaults.OpenApi;
@@ -61,6 +62,7 @@ public static class Extensions
     public static WebApplication MapDefaultEndpoints(this WebApplication app)
     {
         var service = app.Services.GetRequiredService<ServiceDescription>();
+        app.UseBareEndpointWhenBenchmarking();
         app.UseHeadWithoutBody();
         app.UseForwardedHeaders();
         app.UseMiddleware<RequestIdMiddleware>();

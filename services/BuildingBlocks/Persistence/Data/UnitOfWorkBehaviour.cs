@@ -1,5 +1,6 @@
 using Mediator;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Persistence;
 
@@ -7,9 +8,10 @@ namespace Persistence;
 /// One transaction around each command: the change, its outbox rows and its audit records commit
 /// together or not at all. A command sent inside a transaction already open (by the CSV import, a
 /// dry run, the seed loader, or the idempotency record of its request) joins it under a savepoint,
-/// so that a refused row is undone alone and the others stand. Queries pass through untouched.
+/// so that a refused row is undone alone and the others stand. Queries pass through untouched, and
+/// do not even create the DbContext: a query that needs no database (the region tree) never opens one.
 /// </summary>
-public sealed class UnitOfWorkBehaviour<TMessage, TResponse>(DbContext db) : IPipelineBehavior<TMessage, TResponse>
+public sealed class UnitOfWorkBehaviour<TMessage, TResponse>(IServiceProvider services) : IPipelineBehavior<TMessage, TResponse>
     where TMessage : notnull, IMessage
 {
     public async ValueTask<TResponse> Handle(TMessage message, MessageHandlerDelegate<TMessage, TResponse> next,
@@ -20,6 +22,7 @@ public sealed class UnitOfWorkBehaviour<TMessage, TResponse>(DbContext db) : IPi
             return await next(message, cancellationToken);
         }
 
+        var db = services.GetRequiredService<DbContext>();
         if (db.Database.CurrentTransaction is { } outer)
         {
             var savepoint = $"command_{Guid.NewGuid():N}";

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.IdentityModel.JsonWebTokens;
@@ -38,10 +39,16 @@ public static class AuthExtensions
                 jwt.TokenValidationParameters.NameClaimType = "client_id";
                 jwt.TokenValidationParameters.ClockSkew = TimeSpan.FromSeconds(30);
             });
+            // Each issuer's tokens are verified once while valid, not on every request (ValidatedTokens).
+            builder.Services.Configure<JwtBearerOptions>(scheme, jwt =>
+            {
+                jwt.TokenHandlers.Clear();
+                jwt.TokenHandlers.Add(new CachingJsonWebTokenHandler { MapInboundClaims = false });
+            });
         }
 
         authentication.AddPolicyScheme(Scheme, "Bearer token of a configured issuer", policy =>
-            policy.ForwardDefaultSelector = context => SchemeFor(context.Request.Headers.Authorization.ToString(), schemes));
+            policy.ForwardDefaultSelector = context => SchemeFor(context, schemes));
 
         builder.Services.AddAuthorization(authorization =>
         {
@@ -59,27 +66,44 @@ public static class AuthExtensions
     /// <summary>
     /// Picks the scheme whose authority issued the token. A token from no configured issuer goes to
     /// the first scheme, which rejects it (401); without any issuer configured every token is rejected.
+    /// With one issuer there is nothing to choose, so the token is not read here at all. With several,
+    /// the choice is kept for the request: authentication, the invalid-token check and authorization
+    /// each ask for it.
     /// </summary>
-    private static string SchemeFor(string authorization, IReadOnlyList<(string Authority, string Scheme)> schemes)
+    private static string SchemeFor(HttpContext context, IReadOnlyList<(string Authority, string Scheme)> schemes)
     {
-        if (schemes.Count == 0)
+        switch (schemes.Count)
         {
-            return NoIssuerHandler.Name;
+            case 0:
+                return NoIssuerHandler.Name;
+            case 1:
+                return schemes[0].Scheme;
         }
 
+        if (context.Items.TryGetValue(ChosenScheme, out var chosen) && chosen is string known)
+        {
+            return known;
+        }
+
+        var scheme = schemes[0].Scheme;
+        var authorization = context.Request.Headers.Authorization.ToString();
         if (authorization.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) && UnverifiedIssuer(authorization[7..].Trim()) is { } issuer)
         {
-            foreach (var (authority, scheme) in schemes)
+            foreach (var (authority, candidate) in schemes)
             {
                 if (authority == issuer)
                 {
-                    return scheme;
+                    scheme = candidate;
+                    break;
                 }
             }
         }
 
-        return schemes[0].Scheme;
+        context.Items[ChosenScheme] = scheme;
+        return scheme;
     }
+
+    private static readonly object ChosenScheme = new();
 
     /// <summary>
     /// The <c>iss</c> a token claims, read before anything is verified, only to pick the scheme that

@@ -16,7 +16,7 @@ internal sealed class HeaderValuesMiddleware(RequestDelegate next)
         Dictionary<string, string[]>? errors = null;
         foreach (var (name, values) in context.Request.Headers)
         {
-            if (values.Any(value => value is not null && !IsVisibleAscii(value)))
+            if (!AllVisibleAscii(values))
             {
                 // Lower case, as HTTP/2 writes names: the error keys are camel-cased on the way out.
                 (errors ??= [])[name.ToLowerInvariant()] = ["Header values must be visible ASCII characters (percent-encode anything else)."];
@@ -29,5 +29,19 @@ internal sealed class HeaderValuesMiddleware(RequestDelegate next)
                 $"{string.Join(", ", errors.Keys)} carries characters outside visible ASCII.", errors);
     }
 
-    private static bool IsVisibleAscii(string value) => value.All(c => c is (>= ' ' and <= '~') or '\t');
+    private static bool AllVisibleAscii(Microsoft.Extensions.Primitives.StringValues values)
+    {
+        foreach (var value in values)
+        {
+            if (value is not null && value.AsSpan().ContainsAnyExcept(VisibleAscii))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static readonly System.Buffers.SearchValues<char> VisibleAscii =
+        System.Buffers.SearchValues.Create([.. Enumerable.Range(' ', '~' - ' ' + 1).Select(c => (char)c), '\t']);
 }

@@ -16,6 +16,11 @@ internal sealed class QueryValuesMiddleware(RequestDelegate next, IOptions<Reque
 {
     public Task InvokeAsync(HttpContext context)
     {
+        if (!context.Request.QueryString.HasValue)
+        {
+            return next(context);
+        }
+
         var max = options.Value.MaxQueryValueLength;
         var errors = new Dictionary<string, string[]>();
         foreach (var (key, values) in context.Request.Query)

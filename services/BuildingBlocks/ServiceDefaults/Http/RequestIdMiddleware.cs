@@ -24,17 +24,25 @@ internal sealed class RequestIdMiddleware(RequestDelegate next, ILogger<RequestI
 
         context.TraceIdentifier = requestId;
         // Set as the response starts, so that a proxied service's copy of the header is replaced, not repeated.
-        context.Response.OnStarting(() =>
-        {
-            context.Response.Headers[Header] = requestId;
-            return Task.CompletedTask;
-        });
-        using (logger.BeginScope("X-Request-Id:{XRequestId}", requestId))
+        context.Response.OnStarting(SetResponseHeader, context);
+        using (Scope(logger, requestId))
         {
             await next(context);
         }
     }
 
+    private static readonly Func<ILogger, string, IDisposable?> Scope = LoggerMessage.DefineScope<string>("X-Request-Id:{XRequestId}");
+
+    private static Task SetResponseHeader(object state)
+    {
+        var context = (HttpContext)state;
+        context.Response.Headers[Header] = context.TraceIdentifier;
+        return Task.CompletedTask;
+    }
+
     private static bool IsUsable(string value) =>
-        value.Length is > 0 and <= MaxLength && value.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.' or ':');
+        value.Length is > 0 and <= MaxLength && !value.AsSpan().ContainsAnyExcept(Allowed);
+
+    private static readonly System.Buffers.SearchValues<char> Allowed =
+        System.Buffers.SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_.:");
 }

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.IO.Compression;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -12,6 +13,12 @@ namespace ServiceDefaults.Http;
 public sealed class NoResponseCompressionAttribute : Attribute;
 
 /// <summary>
+/// Marks an endpoint whose answers another server has already framed and compressed (the gateway's
+/// proxied routes): they stream through as they come, neither held nor compressed again.
+/// </summary>
+public sealed class PassThroughResponseAttribute : Attribute;
+
+/// <summary>
 /// Brotli or gzip for JSON and CSV answers of at least <see cref="MinimumBytes"/> (a smaller one
 /// gains nothing). Over TLS too, since TLS ends in front of the gateway; BREACH is answered by
 /// endpoint instead: one whose answer carries a secret (the token endpoint) is marked
@@ -24,6 +31,10 @@ public static class ResponseCompression
     /// <summary>Answers of this endpoint are sent uncompressed (they carry a secret).</summary>
     public static TBuilder WithoutResponseCompression<TBuilder>(this TBuilder builder) where TBuilder : IEndpointConventionBuilder =>
         builder.WithMetadata(new NoResponseCompressionAttribute());
+
+    /// <summary>Answers of this endpoint are passed on as they come: see <see cref="PassThroughResponseAttribute"/>.</summary>
+    public static TBuilder WithPassThroughResponses<TBuilder>(this TBuilder builder) where TBuilder : IEndpointConventionBuilder =>
+        builder.WithMetadata(new PassThroughResponseAttribute());
 
     internal static IServiceCollection AddServiceResponseCompression(this IServiceCollection services)
     {
@@ -56,7 +67,7 @@ public static class ResponseCompression
     private static async Task MeasureSmallAnswers(HttpContext context, RequestDelegate next)
     {
         var original = context.Features.GetRequiredFeature<IHttpResponseBodyFeature>();
-        await using var held = new HeldStartStream(context.Response, original.Stream);
+        await using var held = new HeldStartStream(context, original.Stream);
         context.Features.Set<IHttpResponseBodyFeature>(new StreamResponseBodyFeature(held, original));
         try
         {
@@ -79,15 +90,22 @@ public static class ResponseCompression
         public bool CheckRequestAcceptsCompression(HttpContext context) => inner.CheckRequestAcceptsCompression(context);
 
         public bool ShouldCompressResponse(HttpContext context) =>
-            context.Response.ContentLength is not < MinimumBytes
-            && context.GetEndpoint()?.Metadata.GetMetadata<NoResponseCompressionAttribute>() is null
-            && inner.ShouldCompressResponse(context);
+            context.Response.ContentLength is not < MinimumBytes && !IsExcluded(context.GetEndpoint()) && inner.ShouldCompressResponse(context);
+
+        private static bool IsExcluded(Endpoint? endpoint) =>
+            endpoint?.Metadata.GetMetadata<NoResponseCompressionAttribute>() is not null
+            || endpoint?.Metadata.GetMetadata<PassThroughResponseAttribute>() is not null;
     }
 
-    /// <summary>Holds the first bytes of an answer until they pass the threshold or the answer ends.</summary>
-    private sealed class HeldStartStream(HttpResponse response, Stream inner) : Stream
+    /// <summary>
+    /// Holds the first bytes of an answer, in a pooled buffer, until they pass the threshold or the
+    /// answer ends. An answer of a pass-through endpoint is not held at all.
+    /// </summary>
+    private sealed class HeldStartStream(HttpContext context, Stream inner) : Stream
     {
-        private MemoryStream? start = new();
+        private byte[]? start;
+        private int length;
+        private bool released;
 
         public override bool CanRead => false;
         public override bool CanSeek => false;
@@ -100,17 +118,27 @@ public static class ResponseCompression
 
         public override async ValueTask WriteAsync(ReadOnlyMemory<byte> buffer, CancellationToken cancellationToken = default)
         {
-            if (start is null)
+            if (!released && start is null && context.GetEndpoint()?.Metadata.GetMetadata<PassThroughResponseAttribute>() is not null)
+            {
+                released = true;
+            }
+
+            if (released)
             {
                 await inner.WriteAsync(buffer, cancellationToken);
                 return;
             }
 
-            start.Write(buffer.Span);
-            if (start.Length >= MinimumBytes)
+            start ??= ArrayPool<byte>.Shared.Rent(MinimumBytes);
+            if (length + buffer.Length < MinimumBytes)
             {
-                await ReleaseAsync(cancellationToken);
+                buffer.Span.CopyTo(start.AsSpan(length));
+                length += buffer.Length;
+                return;
             }
+
+            await ReleaseAsync(cancellationToken);
+            await inner.WriteAsync(buffer, cancellationToken);
         }
 
         public override Task WriteAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
@@ -118,22 +146,23 @@ public static class ResponseCompression
 
         /// <summary>A flush while the start is held would send the headers before the length is known: it waits.</summary>
         public override Task FlushAsync(CancellationToken cancellationToken) =>
-            start is null ? inner.FlushAsync(cancellationToken) : Task.CompletedTask;
+            released ? inner.FlushAsync(cancellationToken) : Task.CompletedTask;
 
         public override void Flush() => FlushAsync(CancellationToken.None).GetAwaiter().GetResult();
 
         /// <summary>The answer is complete: a short one goes out whole, with its length.</summary>
         public async Task FinishAsync(CancellationToken cancellationToken)
         {
-            if (start is null)
+            if (released)
             {
                 return;
             }
 
             // An empty answer gets no length here: a status without a body is still to be given one by the status code pages.
-            if (start.Length > 0 && !response.HasStarted && response.ContentLength is null)
+            var response = context.Response;
+            if (length > 0 && !response.HasStarted && response.ContentLength is null)
             {
-                response.ContentLength = start.Length;
+                response.ContentLength = length;
             }
 
             await ReleaseAsync(cancellationToken);
@@ -141,10 +170,33 @@ public static class ResponseCompression
 
         private async Task ReleaseAsync(CancellationToken cancellationToken)
         {
-            var held = start!;
-            start = null;
-            held.Position = 0;
-            await held.CopyToAsync(inner, cancellationToken);
+            released = true;
+            if (start is { } held)
+            {
+                start = null;
+                try
+                {
+                    if (length > 0)
+                    {
+                        await inner.WriteAsync(held.AsMemory(0, length), cancellationToken);
+                    }
+                }
+                finally
+                {
+                    ArrayPool<byte>.Shared.Return(held);
+                }
+            }
+        }
+
+        public override ValueTask DisposeAsync()
+        {
+            if (start is { } held)
+            {
+                start = null;
+                ArrayPool<byte>.Shared.Return(held);
+            }
+
+            return base.DisposeAsync();
         }
 
         public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();

@@ -23,23 +23,37 @@ public static class TelemetryExtensions
 
     public static WebApplicationBuilder AddServiceTelemetry(this WebApplicationBuilder builder, ServiceDescription service)
     {
+        var exportsOtlp = ExportsOtlp(builder.Configuration);
         var telemetry = builder.Services.AddOpenTelemetry()
             .ConfigureResource(resource => resource.AddService(service.Name))
-            .WithTracing(tracing => tracing
-                .AddAspNetCoreInstrumentation(options => options.Filter = context => !IsOperational(context.Request.Path))
-                .AddHttpClientInstrumentation())
             .WithMetrics(metrics => metrics
                 .AddAspNetCoreInstrumentation()
                 .AddHttpClientInstrumentation()
                 .AddRuntimeInstrumentation()
                 .AddPrometheusExporter());
-        if (ExportsOtlp(builder.Configuration))
+        // Spans are recorded only when something receives them: recording them for no one cost every
+        // request (and, at the gateway, every proxied call) an activity and its tags. The W3C trace
+        // context still travels through every hop and into events without it.
+        if (exportsOtlp || builder.Configuration.GetValue<bool>(TracingSetting))
+        {
+            telemetry.WithTracing(tracing => tracing
+                .AddAspNetCoreInstrumentation(options => options.Filter = context => !IsOperational(context.Request.Path))
+                .AddHttpClientInstrumentation());
+        }
+
+        if (exportsOtlp)
         {
             telemetry.UseOtlpExporter();
         }
 
         return builder;
     }
+
+    /// <summary>
+    /// <c>Telemetry:Tracing=true</c> records spans for an exporter added in code (tests, an in-process
+    /// collector); with OTLP configured they are recorded anyway.
+    /// </summary>
+    public const string TracingSetting = "Telemetry:Tracing";
 
     /// <summary>
     /// The Prometheus scrape endpoint. It answers only callers on the same host or a private network

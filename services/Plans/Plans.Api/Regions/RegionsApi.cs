@@ -1,10 +1,7 @@
 using FluentValidation;
 using Mediator;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
-using Persistence;
 using Plans.Api.Common;
-using Plans.Api.Data;
 using Plans.Api.Domain;
 using ServiceDefaults.Paging;
 using SharedKernel.Errors;
@@ -47,37 +44,29 @@ internal sealed class ListRegionsValidator : AbstractValidator<ListRegions>
     }
 }
 
-internal sealed class ListRegionsHandler(PlansDbContext db) : IQueryHandler<ListRegions, PagedList<RegionResponse>>
+/// <summary>The region tree is fixed in code (<see cref="RegionCatalog"/>): reading it needs no database.</summary>
+internal sealed class ListRegionsHandler : IQueryHandler<ListRegions, PagedList<RegionResponse>>
 {
-    public async ValueTask<PagedList<RegionResponse>> Handle(ListRegions filter, CancellationToken ct)
+    public ValueTask<PagedList<RegionResponse>> Handle(ListRegions filter, CancellationToken ct)
     {
         var kind = EnumFilter.Parse<RegionKind>(filter.Kind);
-        var query = db.Regions.AsNoTracking();
-        if (kind is not null)
-        {
-            query = query.Where(r => r.Kind == kind);
-        }
-
-        if (!string.IsNullOrWhiteSpace(filter.ParentCode))
-        {
-            query = query.Where(r => r.ParentCode == filter.ParentCode);
-        }
-
-        return await query.ToPagedListAsync(filter.Paging, ListRegions.Sorting.Fields, RegionResponse.From, ct);
+        var matches = RegionCatalog.All
+            .Where(r => kind is null || r.Kind == kind)
+            .Where(r => string.IsNullOrWhiteSpace(filter.ParentCode) || r.ParentCode == filter.ParentCode)
+            .ToList();
+        return ValueTask.FromResult(matches.ToPagedList(filter.Paging, ListRegions.Sorting.Fields, RegionResponse.From));
     }
 }
 
 /// <summary>One region.</summary>
 public sealed record GetRegion(string RegionCode) : IQuery<RegionResponse>;
 
-internal sealed class GetRegionHandler(PlansDbContext db) : IQueryHandler<GetRegion, RegionResponse>
+internal sealed class GetRegionHandler : IQueryHandler<GetRegion, RegionResponse>
 {
-    public async ValueTask<RegionResponse> Handle(GetRegion query, CancellationToken ct)
-    {
-        var region = await db.Regions.AsNoTracking().SingleOrDefaultAsync(r => r.Code == query.RegionCode, ct)
-            ?? throw new NotFoundException("Region", query.RegionCode);
-        return RegionResponse.From(region);
-    }
+    public ValueTask<RegionResponse> Handle(GetRegion query, CancellationToken ct) =>
+        ValueTask.FromResult(RegionCatalog.Find(query.RegionCode) is { } region
+            ? RegionResponse.From(region)
+            : throw new NotFoundException("Region", query.RegionCode));
 }
 
 public static class RegionsApi

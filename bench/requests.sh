@@ -1,0 +1,250 @@
+#!/usr/bin/env bash
+# Per-request cost of the services and the gateway (issue #12), run on demand, not in CI.
+#
+# Starts the whole system with deploy/run.sh (SQLite, a fresh data folder, ports of its own), loads a
+# small enterprise register, and runs `wrk -t$THREADS -c$CONNECTIONS -d$DURATION` against each case,
+# $ROUNDS interleaved rounds, printing medians: req/s, p50/p99, CPU µs per request of each process
+# (utime+stime from /proc/<pid>/stat) and the ratio to a baseline measured in the same run:
+#   - a service's cost against a bare Kestrel endpoint in the same process (Bench:BareEndpoint=true
+#     maps /bench/bare in front of the whole pipeline),
+#   - the gateway against nginx proxying the same backend (keep-alive upstream, no access log).
+# Also each process's start-to-ready time (from the process's start in /proc to its first 200 from
+# /health/ready) and its idle RSS 15 s after the system was ready.
+#
+# Settings (environment): ROUNDS [4] DURATION [8s] CONNECTIONS [64] THREADS [2] ENTERPRISES [500]
+#   GATEWAY_PORT [59280] PLANS_PORT [59201] ENTERPRISES_PORT [59202] REDIS_PORT [59279] NGINX_PORT [59288]
+#   SKIP_BUILD [0] KEEP_DATA [0]  CASES [all] (space-separated names, baselines included automatically)
+# A short check: ROUNDS=1 DURATION=2s bench/requests.sh
+set -euo pipefail
+ROOT=$(cd "$(dirname "$0")/.." && pwd)
+cd "$ROOT"
+# shellcheck source=deploy/lib.sh
+source "$ROOT/deploy/lib.sh"
+
+ROUNDS=${ROUNDS:-4} DURATION=${DURATION:-8s} CONNECTIONS=${CONNECTIONS:-64} THREADS=${THREADS:-2}
+ENTERPRISES=${ENTERPRISES:-500}
+export GATEWAY_PORT=${GATEWAY_PORT:-59280} PLANS_PORT=${PLANS_PORT:-59201} ENTERPRISES_PORT=${ENTERPRISES_PORT:-59202}
+export REDIS_PORT=${REDIS_PORT:-59279}
+NGINX_PORT=${NGINX_PORT:-59288}
+export DATA_DIR=${DATA_DIR:-$(mktemp -d /tmp/bench-requests.XXXXXX)}
+mkdir -p "$DATA_DIR"
+export LOCAL_ADMIN_CLIENT_ID=bench-admin LOCAL_ADMIN_CLIENT_SECRET=$(od -An -tx1 -N16 /dev/urandom | tr -d ' \n')
+# The bare baseline endpoint, and rate limits that a benchmark from one address and one client
+# does not reach (the limiter still partitions and counts every request).
+export Bench__BareEndpoint=true RateLimits__PerClient=1000000000 RateLimits__PerAnonymousAddress=1000000000
+
+ensure_debian_packages wrk=wrk /usr/sbin/nginx=nginx-light curl=curl
+CLK_TCK=$(getconf CLK_TCK)
+BOOT_TIME=$(awk '/^btime/ {print $2}' /proc/stat)
+
+if [ "${SKIP_BUILD:-0}" != "1" ]; then
+  echo "Building (Release)..." >&2
+  dotnet build Microservices.sln -c Release -v quiet -nologo >"$DATA_DIR/build.log" 2>&1 || { cat "$DATA_DIR/build.log"; exit 1; }
+fi
+
+run_pid=""
+nginx_pid=""
+cleanup() {
+  [ -n "$nginx_pid" ] && kill -QUIT "$nginx_pid" 2>/dev/null && wait "$nginx_pid" 2>/dev/null
+  [ -n "$run_pid" ] && kill -INT "$run_pid" 2>/dev/null && wait "$run_pid" 2>/dev/null
+  [ "${KEEP_DATA:-0}" = "1" ] || rm -rf "$DATA_DIR"
+}
+trap cleanup EXIT
+
+# ---- start the system, watching when each process becomes ready ----------------------------------
+declare -A READY_URL=(
+  [plans]="http://127.0.0.1:$PLANS_PORT/health/ready"
+  [enterprises]="http://127.0.0.1:$ENTERPRISES_PORT/health/ready"
+  [gateway]="http://localhost:$GATEWAY_PORT/health/ready"
+)
+declare -A PORT_OF=([plans]=$PLANS_PORT [enterprises]=$ENTERPRISES_PORT [gateway]=$GATEWAY_PORT)
+declare -A READY_AT=() PID=()
+
+SKIP_BUILD=1 READY_TIMEOUT=${READY_TIMEOUT:-600} bash deploy/run.sh >"$DATA_DIR/run.out" 2>&1 &
+run_pid=$!
+deadline=$((SECONDS + ${READY_TIMEOUT:-600}))
+while [ ${#READY_AT[@]} -lt 3 ]; do
+  for name in plans enterprises gateway; do
+    [ -n "${READY_AT[$name]:-}" ] && continue
+    if curl -fsS -o /dev/null --max-time 1 "${READY_URL[$name]}" 2>/dev/null; then
+      READY_AT[$name]=$(date +%s.%N)
+    fi
+  done
+  kill -0 "$run_pid" 2>/dev/null || { cat "$DATA_DIR/run.out"; exit 1; }
+  [ $SECONDS -lt $deadline ] || { echo "Not ready within ${READY_TIMEOUT:-600} s" >&2; cat "$DATA_DIR/run.out"; tail -n 30 "$DATA_DIR"/logs/*.log; exit 1; }
+  sleep 0.02
+done
+all_ready_at=$(date +%s)
+
+# pid_on PORT : the process listening on a TCP port.
+pid_on() { ss -ltnpH "sport = :$1" | grep -o 'pid=[0-9]*' | head -n1 | cut -d= -f2; }
+# started_at PID : the process's start, in seconds since the epoch.
+started_at() { awk -v boot="$BOOT_TIME" -v hz="$CLK_TCK" '{ sub(/^.*\) /, ""); printf "%.3f", boot + $20 / hz }' "/proc/$1/stat"; }
+# cpu_ticks PID... : utime+stime of the processes, summed.
+cpu_ticks() { local total=0 pid; for pid in "$@"; do total=$((total + $(awk '{ sub(/^.*\) /, ""); print $12 + $13 }' "/proc/$pid/stat"))); done; echo $total; }
+rss_mb() { awk '/^VmRSS/ { printf "%.0f", $2 / 1024 }' "/proc/$1/status"; }
+
+for name in plans enterprises gateway; do PID[$name]=$(pid_on "${PORT_OF[$name]}"); done
+
+# ---- data: a token, and a register to list ------------------------------------------------------
+TOKEN=$(curl -fsS -u "$LOCAL_ADMIN_CLIENT_ID:$LOCAL_ADMIN_CLIENT_SECRET" -d grant_type=client_credentials \
+  "http://localhost:$GATEWAY_PORT/connect/token" | sed -E 's/.*"access_token":"([^"]+)".*/\1/')
+
+# credit_code N : a valid Unified Social Credit Code (GB 32100-2015) of a company in Jinghai, the Nth.
+credit_code() {
+  local body alphabet=0123456789ABCDEFGHJKLMNPQRTUWXY weights=(3 7 9 10 5 8 4 2) sum=0 i check code weight=1 c index
+  body=$(printf '%08d' "$1")
+  for i in 0 1 2 3 4 5 6 7; do sum=$((sum + weights[i] * ${body:i:1})); done
+  check=$((11 - sum % 11)); case $check in 10) check=X ;; 11) check=0 ;; esac
+  code="91120118$body$check"; sum=0
+  for ((i = 0; i < 17; i++)); do
+    c=${code:i:1}; index=${alphabet%%"$c"*}; index=${#index}
+    sum=$((sum + weight * index)); weight=$((weight * 3 % 31))
+  done
+  echo "$code${alphabet:$(((31 - sum % 31) % 31)):1}"
+}
+{
+  echo "creditCode,name,nameEn,regionCode,zoneCode,industry,foundedOn"
+  for ((n = 1; n <= ENTERPRISES; n++)); do echo "$(credit_code $((10000000 + n * 7919))),静海基准企业$n,,120118,,新材料,2015-06-01"; done
+} >"$DATA_DIR/enterprises.csv"
+curl -fsS -o "$DATA_DIR/import.json" -X POST "http://127.0.0.1:$ENTERPRISES_PORT/api/v1/enterprises/import" \
+  -H "Authorization: Bearer $TOKEN" -H 'Content-Type: text/csv' --data-binary @"$DATA_DIR/enterprises.csv"
+
+# ---- nginx in front of the same services ----------------------------------------------------------
+mkdir -p "$DATA_DIR/nginx/temp" && chmod -R a+rwx "$DATA_DIR/nginx"
+cat >"$DATA_DIR/nginx/nginx.conf" <<NGINX
+worker_processes auto;
+pid $DATA_DIR/nginx/nginx.pid;
+error_log $DATA_DIR/nginx/error.log warn;
+events { worker_connections 1024; }
+http {
+  access_log off;
+  client_body_temp_path $DATA_DIR/nginx/temp/body;
+  proxy_temp_path $DATA_DIR/nginx/temp/proxy;
+  fastcgi_temp_path $DATA_DIR/nginx/temp/fastcgi;
+  uwsgi_temp_path $DATA_DIR/nginx/temp/uwsgi;
+  scgi_temp_path $DATA_DIR/nginx/temp/scgi;
+  upstream plans { server 127.0.0.1:$PLANS_PORT; keepalive 64; }
+  upstream enterprises { server 127.0.0.1:$ENTERPRISES_PORT; keepalive 64; }
+  server {
+    listen 127.0.0.1:$NGINX_PORT;
+    proxy_http_version 1.1;
+    proxy_set_header Connection "";
+    proxy_set_header X-Forwarded-For \$proxy_add_x_forwarded_for;
+    location /api/v1/enterprises { proxy_pass http://enterprises; }
+    location / { proxy_pass http://plans; }
+  }
+}
+NGINX
+/usr/sbin/nginx -c "$DATA_DIR/nginx/nginx.conf" -p "$DATA_DIR/nginx" -g 'daemon off;' &
+nginx_pid=$!
+wait_for_url "http://127.0.0.1:$NGINX_PORT/api/v1/regions/120118" 20 || { cat "$DATA_DIR/nginx/error.log"; exit 1; }
+nginx_pids() { echo "$nginx_pid" $(pgrep -P "$nginx_pid" || true); }
+
+# ---- idle memory ---------------------------------------------------------------------------------
+idle_wait=$((all_ready_at + 15 - $(date +%s)))
+[ $idle_wait -gt 0 ] && sleep $idle_wait
+declare -A IDLE_RSS=()
+for name in plans enterprises gateway; do IDLE_RSS[$name]=$(rss_mb "${PID[$name]}"); done
+
+# ---- the cases ------------------------------------------------------------------------------------
+# name | url | bearer token? | processes whose CPU is counted | baseline case | ratio kind (cpu: our CPU / the
+# baseline's; proxy: req/s and p99 against nginx, CPU of the proxy against nginx's)
+P=http://127.0.0.1:$PLANS_PORT E=http://127.0.0.1:$ENTERPRISES_PORT G=http://localhost:$GATEWAY_PORT N=http://127.0.0.1:$NGINX_PORT
+ALL_CASES=(
+  "plans-bare|$P/bench/bare|no|plans||"
+  "plans-region|$P/api/v1/regions/120118|no|plans|plans-bare|cpu"
+  "enterprises-bare|$E/bench/bare|no|enterprises||"
+  "enterprises-list|$E/api/v1/enterprises?pageSize=10|yes|enterprises|enterprises-bare|cpu"
+  "nginx-region|$N/api/v1/regions/120118|no|nginx plans||"
+  "gateway-region|$G/api/v1/regions/120118|no|gateway plans|nginx-region|proxy"
+  "nginx-list|$N/api/v1/enterprises?pageSize=10|yes|nginx enterprises||"
+  "gateway-list|$G/api/v1/enterprises?pageSize=10|yes|gateway enterprises|nginx-list|proxy"
+)
+selected=()
+for entry in "${ALL_CASES[@]}"; do
+  IFS='|' read -r name _ <<<"$entry"
+  if [ -z "${CASES:-}" ] || [[ " $CASES " == *" $name "* ]]; then
+    selected+=("$entry")
+  fi
+done
+# A selected case brings its baseline.
+for entry in "${selected[@]}"; do
+  IFS='|' read -r _ _ _ _ baseline _ <<<"$entry"
+  [ -z "$baseline" ] && continue
+  printf '%s\n' "${selected[@]}" | grep -q "^$baseline|" && continue
+  for candidate in "${ALL_CASES[@]}"; do [[ $candidate == "$baseline|"* ]] && selected=("$candidate" "${selected[@]}"); done
+done
+
+pids_of() { local p; for p in $1; do if [ "$p" = nginx ]; then nginx_pids; else echo "${PID[$p]}"; fi; done; }
+# to_ms VALUE : wrk's latency (e.g. 812.00us, 1.23ms, 2.01s) in milliseconds.
+to_ms() { awk -v v="$1" 'BEGIN { n = v + 0; if (v ~ /us$/) n /= 1000; else if (v ~ /ms$/) n *= 1; else if (v ~ /s$/) n *= 1000; printf "%.2f", n }'; }
+
+RESULTS="$DATA_DIR/results.tsv"
+: >"$RESULTS"
+echo "Running ${#selected[@]} cases × $ROUNDS rounds of wrk -t$THREADS -c$CONNECTIONS -d$DURATION..." >&2
+for ((round = 1; round <= ROUNDS; round++)); do
+  for entry in "${selected[@]}"; do
+    IFS='|' read -r name url auth processes _ _ <<<"$entry"
+    header=()
+    [ "$auth" = yes ] && header=(-H "Authorization: Bearer $TOKEN")
+    declare -A before=()
+    for p in $processes; do before[$p]=$(cpu_ticks $(pids_of "$p")); done
+    out=$(wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency "${header[@]}" "$url")
+    requests=$(awk '/requests in/ { print $1 }' <<<"$out")
+    rps=$(awk '/^Requests\/sec/ { print $2 }' <<<"$out")
+    p50=$(to_ms "$(awk '$1 == "50%" { print $2 }' <<<"$out")")
+    p99=$(to_ms "$(awk '$1 == "99%" { print $2 }' <<<"$out")")
+    errors=$(awk '/Non-2xx/ { print $5 } /Socket errors/ { n = 0; for (i = 4; i <= NF; i += 2) n += $i; print n }' <<<"$out" | awk '{ n += $1 } END { print n + 0 }')
+    cpu=""
+    for p in $processes; do
+      ticks=$(( $(cpu_ticks $(pids_of "$p")) - before[$p] ))
+      cpu+="$p=$(awk -v t="$ticks" -v hz="$CLK_TCK" -v n="$requests" 'BEGIN { printf "%.1f", (n > 0 ? t / hz * 1e6 / n : 0) }') "
+    done
+    printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$round" "$name" "$rps" "$p50" "$p99" "${errors:-0}" "$cpu" >>"$RESULTS"
+    printf '  round %d %-18s %9s req/s  p50 %7s ms  p99 %7s ms  errors %s  CPU µs/req %s\n' \
+      "$round" "$name" "$rps" "$p50" "$p99" "${errors:-0}" "$cpu" >&2
+  done
+done
+
+# ---- medians and ratios ---------------------------------------------------------------------------
+echo
+echo "Per-request cost: medians of $ROUNDS interleaved rounds, wrk -t$THREADS -c$CONNECTIONS -d$DURATION ($(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg))"
+awk -F'\t' -v cases="$(printf '%s\n' "${selected[@]}")" '
+  function median(list,   n, a, i, j, t) {
+    n = split(list, a, " ")
+    for (i = 1; i <= n; i++) for (j = i + 1; j <= n; j++) if (a[j] + 0 < a[i] + 0) { t = a[i]; a[i] = a[j]; a[j] = t }
+    return n % 2 ? a[(n + 1) / 2] : (a[n / 2] + a[n / 2 + 1]) / 2
+  }
+  {
+    rps[$2] = rps[$2] " " $3; p50[$2] = p50[$2] " " $4; p99[$2] = p99[$2] " " $5; err[$2] += $6
+    n = split($7, parts, " ")
+    for (i = 1; i <= n; i++) { split(parts[i], kv, "="); cpu[$2, kv[1]] = cpu[$2, kv[1]] " " kv[2]; procs[$2] = procs[$2] (index(procs[$2], kv[1]) ? "" : " " kv[1]) }
+  }
+  END {
+    printf "%-18s %10s %9s %9s %7s  %-44s %s\n", "case", "req/s", "p50 ms", "p99 ms", "errors", "CPU µs per request", "against the baseline"
+    count = split(cases, lines, "\n")
+    for (c = 1; c <= count; c++) {
+      split(lines[c], f, "|"); name = f[1]; base = f[5]; kind = f[6]
+      if (!(name in rps)) continue
+      m_rps[name] = median(rps[name]); m_p50[name] = median(p50[name]); m_p99[name] = median(p99[name])
+      text = ""; np = split(procs[name], pl, " ")
+      for (i = 1; i <= np; i++) { m_cpu[name, pl[i]] = median(cpu[name, pl[i]]); text = text sprintf("%s %.1f  ", pl[i], m_cpu[name, pl[i]]) }
+      ratio = ""
+      if (kind == "cpu") {
+        own = pl[1]
+        ratio = sprintf("%s CPU %.1f× the bare endpoint (%.1f µs more)", own, m_cpu[name, own] / m_cpu[base, own], m_cpu[name, own] - m_cpu[base, own])
+      } else if (kind == "proxy") {
+        ratio = sprintf("%.2f× nginx req/s, p99 %.2f× nginx, proxy CPU %.1f µs vs nginx %.1f µs", m_rps[name] / m_rps[base], m_p99[name] / m_p99[base], m_cpu[name, pl[1]], m_cpu[base, "nginx"])
+      }
+      printf "%-18s %10.0f %9.2f %9.2f %7d  %-44s %s\n", name, m_rps[name], m_p50[name], m_p99[name], err[name], text, ratio
+    }
+  }' "$RESULTS"
+
+echo
+echo "Start-up and footprint (start-to-ready from the process start; RSS 15 s after the system was ready)"
+printf '%-12s %14s %12s\n' process "ready after s" "idle RSS MB"
+for name in plans enterprises gateway; do
+  started=$(started_at "${PID[$name]}")
+  printf '%-12s %14.2f %12s\n' "$name" "$(awk -v r="${READY_AT[$name]}" -v s="$started" 'BEGIN { print r - s }')" "${IDLE_RSS[$name]}"
+done
