@@ -111,9 +111,13 @@ internal sealed partial class InboxProcessor(IServiceScopeFactory scopes, IOptio
         // The batch is the unit that commits or rolls back; EF's savepoint around every SaveChanges would only add round trips.
         db.Database.AutoSavepointsEnabled = false;
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        // Where the work the events share (reading ahead, the save, the observers) shows in traces: in the event's own
+        // activity when the batch is one event, else in an activity of the batch that links to each event's publisher.
+        var alone = pending.Count == 1 ? StartProcess(entries[pending[0]], group) : null;
+        using var shared = pending.Count == 1 ? null : EventBusTelemetry.StartProcessBatch(group, pending.Select(i => entries[i].Envelope!).ToList());
         try
         {
-            var events = pending.Select(i => Unwrap(entries[i], group)).ToList();
+            var events = pending.Select(i => Unwrap(entries[i])).ToList();
             foreach (var loader in scope.ServiceProvider.GetServices<IEventBatchLoader>())
             {
                 await loader.LoadAsync(events, cancellationToken);
@@ -121,7 +125,8 @@ internal sealed partial class InboxProcessor(IServiceScopeFactory scopes, IOptio
 
             for (var p = 0; p < pending.Count; p++)
             {
-                results[pending[p]] = await ApplyOneAsync(scope.ServiceProvider, db, entries[pending[p]], events[p], group, cancellationToken);
+                results[pending[p]] = await ApplyOneAsync(scope.ServiceProvider, db, entries[pending[p]], events[p], alone ?? StartProcess(entries[pending[p]], group),
+                    cancellationToken);
             }
 
             await db.SaveChangesAsync(cancellationToken);
@@ -135,7 +140,8 @@ internal sealed partial class InboxProcessor(IServiceScopeFactory scopes, IOptio
         }
         catch (Exception e)
         {
-            foreach (var activity in results.Select(r => r?.Activity))
+            shared.Failed(e);
+            foreach (var activity in results.Select(r => r?.Activity).Append(alone).Distinct())
             {
                 activity.Failed(e);
                 activity?.Dispose();
@@ -145,8 +151,11 @@ internal sealed partial class InboxProcessor(IServiceScopeFactory scopes, IOptio
         }
     }
 
-    /// <summary>The entry's event, or an <see cref="EventFailedException"/> naming the entry when its payload is not one.</summary>
-    private IntegrationEvent Unwrap(StreamEntry entry, string group)
+    /// <summary>
+    /// The entry's event, or an <see cref="EventFailedException"/> naming the entry when its payload is not one (its
+    /// activity shows the failure once the entry is applied alone).
+    /// </summary>
+    private IntegrationEvent Unwrap(StreamEntry entry)
     {
         try
         {
@@ -154,8 +163,6 @@ internal sealed partial class InboxProcessor(IServiceScopeFactory scopes, IOptio
         }
         catch (Exception e)
         {
-            using var activity = EventBusTelemetry.StartProcess(entry.Stream, group, entry.Id, entry.Envelope!);
-            activity.Failed(e);
             throw new EventFailedException(entry, TimeSpan.Zero, e);
         }
     }
@@ -166,9 +173,8 @@ internal sealed partial class InboxProcessor(IServiceScopeFactory scopes, IOptio
     /// is not this one's child. Nothing is saved here: the batch is, after its last event.
     /// </remarks>
     private async Task<InboxResult> ApplyOneAsync(IServiceProvider services, DbContext db, StreamEntry entry, IntegrationEvent @event,
-        string group, CancellationToken cancellationToken)
+        Activity? activity, CancellationToken cancellationToken)
     {
-        var activity = EventBusTelemetry.StartProcess(entry.Stream, group, entry.Id, entry.Envelope!);
         var envelope = entry.Envelope!;
         var started = Stopwatch.GetTimestamp();
         try
@@ -187,6 +193,9 @@ internal sealed partial class InboxProcessor(IServiceScopeFactory scopes, IOptio
 
         return new InboxResult(entry, InboxOutcome.Applied, Stopwatch.GetElapsedTime(started), activity);
     }
+
+    private static Activity? StartProcess(StreamEntry entry, string group) =>
+        EventBusTelemetry.StartProcess(entry.Stream, group, entry.Id, entry.Envelope!);
 
     /// <summary>What became of an event applied alone that failed: a duplicate when another replica applied it first (its effect stands).</summary>
     private async Task<InboxResult> FailedAsync(StreamEntry entry, Exception error, TimeSpan duration, CancellationToken cancellationToken)

@@ -49,6 +49,35 @@ public static class EventBusTelemetry
             ], links);
     }
 
+    /// <summary>
+    /// Wraps the work a consumer's batch of several events shares (reading ahead, the one save, the batch observers).
+    /// Like a relay batch, it has as many parents as events, so it starts its own trace and links to each publisher.
+    /// </summary>
+    internal static Activity? StartProcessBatch(string group, IReadOnlyList<EventEnvelope> envelopes)
+    {
+        if (!Source.HasListeners())
+        {
+            return null;
+        }
+
+        var links = new List<ActivityLink>(envelopes.Count);
+        foreach (var envelope in envelopes)
+        {
+            if (ActivityContext.TryParse(envelope.TraceParent, envelope.TraceState, isRemote: true, out var context))
+            {
+                links.Add(new ActivityLink(context));
+            }
+        }
+
+        return Source.StartActivity($"{group} process batch", ActivityKind.Consumer, parentContext: default,
+            [
+                new("messaging.system", "redis"),
+                new("messaging.operation.type", "process"),
+                new("messaging.consumer.group.name", group),
+                new("messaging.batch.message_count", envelopes.Count),
+            ], links);
+    }
+
     /// <summary>Wraps the application of one event, as a child of the activity that published it.</summary>
     internal static Activity? StartProcess(string stream, string group, string entryId, EventEnvelope envelope)
     {
