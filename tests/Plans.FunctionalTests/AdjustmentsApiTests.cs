@@ -134,4 +134,31 @@ public class AdjustmentsApiTests(PlansApiFactory factory) : IClassFixture<PlansA
                 .PostJsonAsync($"/api/v1/plans/{plan}/indicators/I1/adjustments", Adjustment(14000, adjustedOn: "2023-08-01")))
             .StatusCode.Should().Be(HttpStatusCode.Forbidden, "a district client does not adjust the municipal plan");
     }
+
+    [Fact]
+    public async Task An_indicator_takes_at_most_a_hundred_adjustments_and_each_at_most_twenty_targets()
+    {
+        var plan = await PublishedPlanAsync();
+        var url = $"/api/v1/plans/{plan}/indicators/I1/adjustments";
+        var twentyOne = new
+        {
+            targets = Enumerable.Range(0, 21).Select(i => new { year = 2021 + (i % 5), value = 12000 + i }).ToArray(),
+            reason = "评估", documentNumber = "津科规〔2023〕3号", approvedOn = "2023-06-15", adjustedOn = "2023-07-01",
+        };
+        (await (await client.PostJsonAsync(url, twentyOne)).ProblemAsync(HttpStatusCode.UnprocessableEntity, "validationFailed"))
+            .ErrorsFor("targets").Should().Contain(e => e.Contains("at most 20"));
+
+        var day = new DateOnly(2023, 7, 1);
+        for (var i = 0; i < 100; i++)
+        {
+            var on = day.AddDays(i).ToString("yyyy-MM-dd");
+            await (await client.PostJsonAsync(url, Adjustment(12000 + i, approvedOn: on, adjustedOn: on))).JsonAsync(HttpStatusCode.Created);
+        }
+
+        var more = day.AddDays(100).ToString("yyyy-MM-dd");
+        (await (await client.PostJsonAsync(url, Adjustment(13500, approvedOn: more, adjustedOn: more)))
+            .ProblemAsync(HttpStatusCode.Conflict, "tooManyAdjustments"))["detail"]!.GetValue<string>().Should().Contain("100");
+        var history = await (await client.GetAsync(url)).JsonAsync(HttpStatusCode.OK);
+        history["adjustments"]!.AsArray().Should().HaveCount(100, "the refused one changed nothing");
+    }
 }

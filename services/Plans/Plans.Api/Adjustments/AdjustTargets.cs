@@ -28,6 +28,8 @@ internal sealed class AdjustTargetsValidator : AbstractValidator<AdjustTargets>
             .When(c => c.Request.ApprovedOn is not null && c.Request.AdjustedOn is not null)
             .WithMessage("Adjusted targets come into force on or after the date of the document approving them.");
         RuleFor(c => c.Request.Targets).NotEmpty().OverridePropertyName("targets").WithMessage("At least one target is required.");
+        RuleFor(c => c.Request.Targets!.Count).LessThanOrEqualTo(Indicator.MaxTargets).OverridePropertyName("targets")
+            .When(c => c.Request.Targets is not null).WithMessage($"An indicator holds at most {Indicator.MaxTargets} targets.");
         RuleForEach(c => c.Request.Targets).NotNull().OverridePropertyName("targets").ChildRules(target =>
         {
             target.RuleFor(t => t!.Year).NotNull().OverridePropertyName("year");

@@ -45,8 +45,9 @@ public sealed record TaskWording(string Title, string? Description, IReadOnlyLis
 }
 
 /// <summary>A task as the document printed it, as it stands, and every adjustment in between.</summary>
+/// <param name="Adjustments">Every adjustment, oldest first (at most 100: see tooManyAdjustments).</param>
 public sealed record TaskAdjustmentHistoryResponse(string PlanCode, string TaskCode, TaskWording Original, TaskWording Current,
-    IReadOnlyList<TaskAdjustmentResponse> Adjustments);
+    [property: MaxLength(AdjustmentErrors.MaxPerItem)] IReadOnlyList<TaskAdjustmentResponse> Adjustments);
 
 /// <summary>Adjusts a published plan's key task on the authority of an approving document.</summary>
 public sealed record AdjustTask(string PlanCode, string TaskCode, AdjustTaskRequest Request, ClaimsPrincipal Caller)
@@ -102,7 +103,8 @@ internal sealed class AdjustTaskHandler(PlansDbContext db, TimeProvider clock) :
         var after = new TaskDefinition(r.Title?.Trim() ?? current.Title, r.Description ?? current.Description,
             r.LeadUnits?.Select(u => u.Trim()).Distinct().ToList() ?? current.LeadUnits,
             r.ResponsibleUnits?.Select(u => u.Trim()).Distinct().ToList() ?? current.ResponsibleUnits, r.DueYear ?? current.DueYear);
-        var adjustment = TaskAdjustment.Adjust(plan, task, after, r.Reason!.Trim(), r.DocumentNumber!.Trim(), r.ApprovedOn!.Value,
+        var earlier = await db.TaskAdjustments.CountAsync(a => a.TaskId == task.Id, ct);
+        var adjustment = TaskAdjustment.Adjust(plan, task, earlier, after, r.Reason!.Trim(), r.DocumentNumber!.Trim(), r.ApprovedOn!.Value,
             r.AdjustedOn!.Value, command.Caller.FindFirst("client_id")?.Value, clock.GetUtcNow());
         db.TaskAdjustments.Add(adjustment);
         // The answer names the adjustment's id, which the database assigns.

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Plans.Api.Domain;
 using Plans.Api.Indicators;
 
@@ -10,13 +11,14 @@ namespace Plans.Api.Adjustments;
 /// <param name="ApprovedOn">The approving document's date.</param>
 /// <param name="AdjustedOn">The first day the new targets are in force; not before the approval, within the plan's period,
 /// and not before the indicator's latest adjustment.</param>
-public sealed record AdjustTargetsRequest(IReadOnlyList<TargetInput?>? Targets, string? Reason, string? DocumentNumber,
+public sealed record AdjustTargetsRequest([property: MaxLength(Indicator.MaxTargets)] IReadOnlyList<TargetInput?>? Targets, string? Reason, string? DocumentNumber,
     DateOnly? ApprovedOn, DateOnly? AdjustedOn);
 
 /// <summary>What an adjustment changed.</summary>
 /// <param name="Before">The targets in force until the adjustment.</param>
 /// <param name="After">The targets in force from it.</param>
-public sealed record TargetChanges(IReadOnlyList<TargetValue> Before, IReadOnlyList<TargetValue> After);
+public sealed record TargetChanges([property: MaxLength(Indicator.MaxTargets)] IReadOnlyList<TargetValue> Before,
+    [property: MaxLength(Indicator.MaxTargets)] IReadOnlyList<TargetValue> After);
 
 /// <summary>An adjustment of an indicator's targets.</summary>
 public sealed record AdjustmentResponse(
@@ -39,10 +41,10 @@ public sealed record AdjustmentResponse(
 /// <summary>An indicator's targets: as the document printed them, as in force today, and how they came to be.</summary>
 /// <param name="Original">The targets as the document printed them.</param>
 /// <param name="InForce">The targets in force today.</param>
-/// <param name="Adjustments">Every adjustment, oldest first.</param>
+/// <param name="Adjustments">Every adjustment, oldest first (at most 100: see tooManyAdjustments).</param>
 public sealed record AdjustmentHistoryResponse(
     string PlanCode,
     string IndicatorCode,
-    IReadOnlyList<TargetValue> Original,
-    IReadOnlyList<TargetValue> InForce,
-    IReadOnlyList<AdjustmentResponse> Adjustments);
+    [property: MaxLength(Indicator.MaxTargets)] IReadOnlyList<TargetValue> Original,
+    [property: MaxLength(Indicator.MaxTargets)] IReadOnlyList<TargetValue> InForce,
+    [property: MaxLength(AdjustmentErrors.MaxPerItem)] IReadOnlyList<AdjustmentResponse> Adjustments);

@@ -6,6 +6,9 @@ namespace Plans.Api.Domain;
 /// <summary>A quantitative goal of a plan: a baseline, one or more dated targets, and the observations against them.</summary>
 public sealed class Indicator : VersionedEntity, IAuditedResource
 {
+    /// <summary>Targets one indicator holds (one a year of its plan's period, and milestones).</summary>
+    public const int MaxTargets = 20;
+
     private readonly List<Target> targets = [];
     private readonly List<DataFlag> flags = [];
 

@@ -46,6 +46,7 @@ public sealed class TargetAdjustment : IAuditedResource
                 $"Plan '{plan.Code}' is a draft: its targets are edited directly (PATCH); adjustments change a published plan's.");
         }
 
+        AdjustmentErrors.EnsureRoomFor($"Indicator '{indicator.Code}'", earlier.Count);
         if (earlier.Count > 0 && earlier.Max(a => a.AdjustedOn) is var latest && latest > adjustedOn)
         {
             throw new ConflictException(AdjustmentErrors.OutOfOrder,
@@ -101,4 +102,20 @@ public static class AdjustmentErrors
 {
     public const string PlanNotPublished = "planNotPublished";
     public const string OutOfOrder = "adjustmentOutOfOrder";
+    public const string TooMany = "tooManyAdjustments";
+
+    /// <summary>
+    /// Adjustments one indicator or task takes: a plan is adjusted after its monitoring, a few times in its period, and
+    /// the history of an item is answered whole, so it is bounded.
+    /// </summary>
+    public const int MaxPerItem = 100;
+
+    public static void EnsureRoomFor(string item, int earlier)
+    {
+        if (earlier >= MaxPerItem)
+        {
+            throw new ConflictException(TooMany,
+                $"{item} has been adjusted {earlier} times, the most one item takes ({MaxPerItem}); a change this large is a new plan.");
+        }
+    }
 }

@@ -31,7 +31,7 @@ public sealed class TaskAdjustment : IAuditedResource
     }
 
     /// <summary>Adjusts a task of a published plan; a draft's tasks are edited directly, an archived plan's not at all.</summary>
-    public static TaskAdjustment Adjust(Plan plan, KeyTask task, TaskDefinition after, string reason, string documentNumber,
+    public static TaskAdjustment Adjust(Plan plan, KeyTask task, int earlier, TaskDefinition after, string reason, string documentNumber,
         DateOnly approvedOn, DateOnly adjustedOn, string? recordedBy, DateTimeOffset now)
     {
         plan.EnsureNotArchived();
@@ -41,6 +41,7 @@ public sealed class TaskAdjustment : IAuditedResource
                 $"Plan '{plan.Code}' is a draft: its tasks are edited directly (PATCH); adjustments change a published plan's.");
         }
 
+        AdjustmentErrors.EnsureRoomFor($"Task '{task.Code}'", earlier);
         var before = task.Definition;
         if (before.SameAs(after))
         {

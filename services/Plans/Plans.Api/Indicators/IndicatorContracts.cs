@@ -43,7 +43,7 @@ public record IndicatorFields
     /// <summary>The baseline; null when the document gives none.</summary>
     public BaselineInput? Baseline { get; init; }
     /// <summary>One or more targets, each for a different year later than the baseline's.</summary>
-    [MaxLength(20)]
+    [MaxLength(Indicator.MaxTargets)]
     public IReadOnlyList<TargetInput>? Targets { get; init; }
     /// <summary>The group the indicator sits in, as printed (类别), e.g. 创新主体.</summary>
     public string? Category { get; init; }

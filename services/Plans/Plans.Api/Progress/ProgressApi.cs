@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using FluentValidation;
 using Mediator;
 using SharedKernel.Time;
@@ -72,7 +73,7 @@ public sealed record IndicatorProgressResponse(
     decimal? ExpectedPercentAtActual,
     ProgressStatus Status,
     MetricStatus MetricStatus,
-    string? TargetAdjustedBy);
+    [property: MaxLength(100)] string? TargetAdjustedBy);
 
 /// <summary>A plan's progress on every indicator, reckoned as of a date.</summary>
 public sealed record GetProgress(string Code, DateOnly? AsOf, ClaimsPrincipal Caller, string? Figures = null) : IQuery<PlanProgressResponse>;
