@@ -46,7 +46,8 @@ run_pid=""
 nginx_pid=""
 cleanup() {
   [ -n "$nginx_pid" ] && kill -QUIT "$nginx_pid" 2>/dev/null && wait "$nginx_pid" 2>/dev/null
-  [ -n "$run_pid" ] && kill -INT "$run_pid" 2>/dev/null && wait "$run_pid" 2>/dev/null
+  # TERM, not INT: a job a script starts in the background ignores SIGINT, so deploy/run.sh would never stop.
+  [ -n "$run_pid" ] && kill -TERM "$run_pid" 2>/dev/null && wait "$run_pid" 2>/dev/null
   [ "${KEEP_DATA:-0}" = "1" ] || rm -rf "$DATA_DIR"
 }
 trap cleanup EXIT
