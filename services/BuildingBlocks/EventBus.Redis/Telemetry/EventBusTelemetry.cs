@@ -31,22 +31,13 @@ public static class EventBusTelemetry
             return null;
         }
 
-        var links = new List<ActivityLink>(envelopes.Count);
-        foreach (var envelope in envelopes)
-        {
-            if (ActivityContext.TryParse(envelope.TraceParent, envelope.TraceState, isRemote: true, out var context))
-            {
-                links.Add(new ActivityLink(context));
-            }
-        }
-
         return Source.StartActivity($"{stream} publish", ActivityKind.Producer, parentContext: default,
             [
                 new("messaging.system", "redis"),
                 new("messaging.operation.type", "send"),
                 new("messaging.destination.name", stream),
                 new("messaging.batch.message_count", envelopes.Count),
-            ], links);
+            ], LinksTo(envelopes));
     }
 
     /// <summary>
@@ -60,6 +51,18 @@ public static class EventBusTelemetry
             return null;
         }
 
+        return Source.StartActivity($"{group} process batch", ActivityKind.Consumer, parentContext: default,
+            [
+                new("messaging.system", "redis"),
+                new("messaging.operation.type", "process"),
+                new("messaging.consumer.group.name", group),
+                new("messaging.batch.message_count", envelopes.Count),
+            ], LinksTo(envelopes));
+    }
+
+    /// <summary>A link to each envelope's publishing activity (those whose trace context can be read).</summary>
+    private static List<ActivityLink> LinksTo(IReadOnlyList<EventEnvelope> envelopes)
+    {
         var links = new List<ActivityLink>(envelopes.Count);
         foreach (var envelope in envelopes)
         {
@@ -69,13 +72,7 @@ public static class EventBusTelemetry
             }
         }
 
-        return Source.StartActivity($"{group} process batch", ActivityKind.Consumer, parentContext: default,
-            [
-                new("messaging.system", "redis"),
-                new("messaging.operation.type", "process"),
-                new("messaging.consumer.group.name", group),
-                new("messaging.batch.message_count", envelopes.Count),
-            ], links);
+        return links;
     }
 
     /// <summary>Wraps the application of one event, as a child of the activity that published it.</summary>
