@@ -1,6 +1,7 @@
 using System.Buffers.Text;
 using System.Security.Cryptography;
 using System.Text;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using ServiceDefaults.Problems;
@@ -22,7 +23,12 @@ public static class Cursors
 
     private const int CheckBytes = 12;
 
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } };
+    // Text as UTF-8, not \u escapes: a Chinese name takes 3 bytes a character in the cursor instead of 6.
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
+    {
+        Converters = { new JsonStringEnumConverter() },
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
 
     /// <summary>The cursor after an item whose keys are <paramref name="values"/>, or null when it would be too long to pass back.</summary>
     public static string? Encode(string sort, string scope, IReadOnlyList<object?> values)

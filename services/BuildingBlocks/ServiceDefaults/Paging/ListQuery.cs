@@ -23,7 +23,7 @@ public sealed record ListQuery(int? Page, int? PageSize, string? Sort, string? C
 /// <param name="Page">The page number, from 1; null on a page reached by cursor.</param>
 /// <param name="PageSize">The page size asked for.</param>
 /// <param name="TotalCount">How many items match the filters, on all pages: only with count=true, or on a page asked by number; else null.</param>
-/// <param name="NextCursor">Pass as ?cursor= (with the same filters and sort) for the next page; null on the last page. Also sent as the Link header (rel="next").</param>
+/// <param name="NextCursor">Pass as ?cursor= (with the same filters and sort) for the next page; null on the last page, and where the last item's sort keys are too long for a cursor (a sort by a name of over about 50 characters): page by number there. Also sent as the Link header (rel="next").</param>
 public sealed record CursorPage<T>(
     [property: MaxLength(PageQuery.MaxPageSize)] IReadOnlyList<T> Items,
     int? Page,
