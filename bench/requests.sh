@@ -20,6 +20,8 @@ ROOT=$(cd "$(dirname "$0")/.." && pwd)
 cd "$ROOT"
 # shellcheck source=deploy/lib.sh
 source "$ROOT/deploy/lib.sh"
+# shellcheck source=bench/lib.sh
+source "$ROOT/bench/lib.sh"
 
 ROUNDS=${ROUNDS:-4} DURATION=${DURATION:-8s} CONNECTIONS=${CONNECTIONS:-64} THREADS=${THREADS:-2}
 ENTERPRISES=${ENTERPRISES:-500}
@@ -34,8 +36,6 @@ export LOCAL_ADMIN_CLIENT_ID=bench-admin LOCAL_ADMIN_CLIENT_SECRET=$(od -An -tx1
 export Bench__BareEndpoint=true RateLimits__PerClient=1000000000 RateLimits__PerAnonymousAddress=1000000000
 
 ensure_debian_packages wrk=wrk /usr/sbin/nginx=nginx-light curl=curl
-CLK_TCK=$(getconf CLK_TCK)
-BOOT_TIME=$(awk '/^btime/ {print $2}' /proc/stat)
 
 if [ "${SKIP_BUILD:-0}" != "1" ]; then
   echo "Building (Release)..." >&2
@@ -77,13 +77,6 @@ while [ ${#READY_AT[@]} -lt 3 ]; do
 done
 all_ready_at=$(date +%s)
 
-# pid_on PORT : the process listening on a TCP port.
-pid_on() { ss -ltnpH "sport = :$1" | grep -o 'pid=[0-9]*' | head -n1 | cut -d= -f2; }
-# started_at PID : the process's start, in seconds since the epoch.
-started_at() { awk -v boot="$BOOT_TIME" -v hz="$CLK_TCK" '{ sub(/^.*\) /, ""); printf "%.3f", boot + $20 / hz }' "/proc/$1/stat"; }
-# cpu_ticks PID... : utime+stime of the processes, summed.
-cpu_ticks() { local total=0 pid; for pid in "$@"; do total=$((total + $(awk '{ sub(/^.*\) /, ""); print $12 + $13 }' "/proc/$pid/stat"))); done; echo $total; }
-rss_mb() { awk '/^VmRSS/ { printf "%.0f", $2 / 1024 }' "/proc/$1/status"; }
 
 for name in plans enterprises gateway; do PID[$name]=$(pid_on "${PORT_OF[$name]}"); done
 
@@ -178,8 +171,6 @@ for entry in "${selected[@]}"; do
 done
 
 pids_of() { local p; for p in $1; do if [ "$p" = nginx ]; then nginx_pids; else echo "${PID[$p]}"; fi; done; }
-# to_ms VALUE : wrk's latency (e.g. 812.00us, 1.23ms, 2.01s) in milliseconds.
-to_ms() { awk -v v="$1" 'BEGIN { n = v + 0; if (v ~ /us$/) n /= 1000; else if (v ~ /ms$/) n *= 1; else if (v ~ /s$/) n *= 1000; printf "%.2f", n }'; }
 
 RESULTS="$DATA_DIR/results.tsv"
 : >"$RESULTS"
@@ -192,15 +183,11 @@ for ((round = 1; round <= ROUNDS; round++)); do
     declare -A before=()
     for p in $processes; do before[$p]=$(cpu_ticks $(pids_of "$p")); done
     out=$(wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency "${header[@]}" "$url")
-    requests=$(awk '/requests in/ { print $1 }' <<<"$out")
-    rps=$(awk '/^Requests\/sec/ { print $2 }' <<<"$out")
-    p50=$(to_ms "$(awk '$1 == "50%" { print $2 }' <<<"$out")")
-    p99=$(to_ms "$(awk '$1 == "99%" { print $2 }' <<<"$out")")
-    errors=$(awk '/Non-2xx/ { print $5 } /Socket errors/ { n = 0; for (i = 4; i <= NF; i += 2) n += $i; print n }' <<<"$out" | awk '{ n += $1 } END { print n + 0 }')
+    read -r requests rps p50 p99 errors <<<"$(wrk_figures "$out")"
     cpu=""
     for p in $processes; do
       ticks=$(( $(cpu_ticks $(pids_of "$p")) - before[$p] ))
-      cpu+="$p=$(awk -v t="$ticks" -v hz="$CLK_TCK" -v n="$requests" 'BEGIN { printf "%.1f", (n > 0 ? t / hz * 1e6 / n : 0) }') "
+      cpu+="$p=$(us_per "$ticks" "$requests") "
     done
     printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$round" "$name" "$rps" "$p50" "$p99" "${errors:-0}" "$cpu" >>"$RESULTS"
     printf '  round %d %-18s %9s req/s  p50 %7s ms  p99 %7s ms  errors %s  CPU µs/req %s\n' \

@@ -144,7 +144,7 @@ public class EnterpriseListTests(ListRegisterFactory factory) : IClassFixture<Li
         var only = revoked["items"]!.AsArray().Should().ContainSingle().Subject!;
         only["creditCode"]!.GetValue<string>().Should().Be(jinghai);
         only["revocationReason"]!.GetValue<string>().Should().Be("申报材料不实");
-        (await (await client.GetAsync("/api/v1/qualifications?pageSize=500")).JsonAsync(HttpStatusCode.OK))["totalCount"]!
+        (await (await client.GetAsync("/api/v1/qualifications?pageSize=500&count=true")).JsonAsync(HttpStatusCode.OK))["totalCount"]!
             .GetValue<int>().Should().Be(3);
     }
 

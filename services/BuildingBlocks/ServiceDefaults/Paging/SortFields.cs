@@ -15,6 +15,9 @@ public sealed class SortFields<T>(string defaultField, IReadOnlyDictionary<strin
 
     private readonly IReadOnlyDictionary<string, Func<T, object?>> compiled = fields.ToDictionary(f => f.Key, f => f.Value.Compile());
 
+    /// <summary>A sort term: the field, its direction, its key as typed (not boxed) and the key of an item.</summary>
+    internal sealed record Term(string Name, bool Descending, LambdaExpression Key, Func<T, object?> Value);
+
     public IQueryable<T> Apply(IQueryable<T> query, string? sort)
     {
         IOrderedQueryable<T>? ordered = null;
@@ -50,6 +53,20 @@ public sealed class SortFields<T>(string defaultField, IReadOnlyDictionary<strin
         }
 
         return ordered!;
+    }
+
+    /// <summary>The terms of <c>sort</c> with their keys (for keyset paging); a refused sort is a 400.</summary>
+    internal List<Term> Resolve(string? sort) => Terms(sort).Select(t => TermOf(t.Name, t.Descending)).ToList();
+
+    /// <summary>A field, ascending.</summary>
+    internal Term Ascending(string name) => TermOf(name, false);
+
+    private Term TermOf(string name, bool descending)
+    {
+        var key = fields[name];
+        // The key without the box (object) the dictionary's type puts around value types.
+        var body = key.Body is UnaryExpression { NodeType: ExpressionType.Convert } box ? box.Operand : key.Body;
+        return new Term(name, descending, Expression.Lambda(body, key.Parameters), compiled[name]);
     }
 
     /// <summary>The terms of <c>sort</c>, each a known field named once; a refused sort is a 400.</summary>

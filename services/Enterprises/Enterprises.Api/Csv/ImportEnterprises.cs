@@ -22,7 +22,11 @@ public sealed record ImportEnterprises(string Csv, bool DryRun, ClaimsPrincipal 
 
 /// <summary>
 /// Runs as <see cref="CsvImport"/> does: each row under a savepoint of the unit of work's transaction,
-/// a dry run undone whole. Which enterprises are on the register is read once, for every row.
+/// a dry run undone whole. Which enterprises are on the register is read once, for every row, in one query
+/// whose codes travel as one parameter (a JSON array on SQLite, an array on PostgreSQL): a parameter per
+/// code stopped SQLite at 32,766 of them. What a row's command saved is in the database when the next row
+/// starts, so the context forgets it: the rows tracked stay one, and each save's look for changes costs the
+/// same on the last row as on the first (it grew with every row before, and the import with their square).
 /// </summary>
 internal sealed class ImportEnterprisesHandler(EnterprisesDbContext db, ISender sender) : ICommandHandler<ImportEnterprises, ImportReport>
 {
@@ -31,7 +35,8 @@ internal sealed class ImportEnterprisesHandler(EnterprisesDbContext db, ISender 
         var rejected = new List<ImportRejection>();
         var rows = EnterpriseCsv.Read(command.Csv, rejected);
         var codes = rows.Select(r => EnterpriseLookup.Normalize(r.Enterprise.CreditCode)).Distinct().ToList();
-        var held = await db.Enterprises.Where(e => codes.Contains(e.CreditCode)).Select(e => e.CreditCode).ToHashSetAsync(cancellationToken);
+        var held = await db.Enterprises.Where(e => EF.Parameter(codes).Contains(e.CreditCode)).Select(e => e.CreditCode)
+            .ToHashSetAsync(cancellationToken);
         return await CsvImport.RunAsync(db, command.DryRun, rows, rejected,
             keyOf: row => EnterpriseLookup.Normalize(row.Enterprise.CreditCode) is var code && CreditCode.IsValid(code) ? code : null,
             repeated: (code, first) => $"Credit code {code} already appears on row {first}.",
@@ -41,10 +46,12 @@ internal sealed class ImportEnterprisesHandler(EnterprisesDbContext db, ISender 
                 if (!held.Contains(code))
                 {
                     await sender.Send(new RegisterEnterprise(row.Enterprise, command.Caller), ct);
+                    db.ChangeTracker.Clear();
                     return ImportOutcome.Created;
                 }
 
                 var result = await sender.Send(new UpdateEnterprise(code, row.Enterprise, command.Caller), ct);
+                db.ChangeTracker.Clear();
                 return result.Changed ? ImportOutcome.Updated : ImportOutcome.Unchanged;
             },
             cancellationToken);

@@ -27,4 +27,18 @@ public abstract class EnterprisesDbContext(DbContextOptions options) : ServiceDb
 
 public sealed class SqliteEnterprisesDbContext(DbContextOptions<SqliteEnterprisesDbContext> options) : EnterprisesDbContext(options);
 
-public sealed class PostgresEnterprisesDbContext(DbContextOptions<PostgresEnterprisesDbContext> options) : EnterprisesDbContext(options);
+public sealed class PostgresEnterprisesDbContext(DbContextOptions<PostgresEnterprisesDbContext> options) : EnterprisesDbContext(options)
+{
+    /// <summary>
+    /// Trigram indexes (pg_trgm, shipped with PostgreSQL) for the list's name search (q): ILIKE '%words%' on a
+    /// million names reads the index instead of every row, Chinese names included (their characters are letters
+    /// to pg_trgm under a UTF-8 locale). Words of fewer than three characters make no trigram and read the table.
+    /// </summary>
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        base.OnModelCreating(modelBuilder);
+        modelBuilder.HasPostgresExtension("pg_trgm");
+        modelBuilder.Entity<Enterprise>().HasIndex(e => e.Name, "IX_Enterprises_Name_Trigrams").HasMethod("gin").HasOperators("gin_trgm_ops");
+        modelBuilder.Entity<Enterprise>().HasIndex(e => e.NameEn, "IX_Enterprises_NameEn_Trigrams").HasMethod("gin").HasOperators("gin_trgm_ops");
+    }
+}

@@ -16,9 +16,12 @@ internal sealed class EnterpriseConfiguration : IEntityTypeConfiguration<Enterpr
         enterprise.Property(e => e.ZoneCode).HasMaxLength(12);
         enterprise.Property(e => e.Industry).HasMaxLength(100);
         enterprise.Property(e => e.Version).IsConcurrencyToken();
-        enterprise.HasIndex(e => e.RegionCode);
-        enterprise.HasIndex(e => e.ZoneCode);
-        enterprise.HasIndex(e => e.Name);
+        // Each filter of the list with the list's order (credit code) after it: a page is a range of one index,
+        // however many enterprises the filter matches; the name's also serves sort=name (ties by credit code).
+        enterprise.HasIndex(e => new { e.RegionCode, e.CreditCode });
+        enterprise.HasIndex(e => new { e.ZoneCode, e.CreditCode });
+        enterprise.HasIndex(e => new { e.Industry, e.CreditCode });
+        enterprise.HasIndex(e => new { e.Name, e.CreditCode });
         enterprise.HasMany(e => e.Qualifications).WithOne().HasForeignKey(q => q.CreditCode).OnDelete(DeleteBehavior.Cascade);
         enterprise.HasMany(e => e.AnnualReports).WithOne().HasForeignKey(r => r.CreditCode).OnDelete(DeleteBehavior.Cascade);
         enterprise.HasMany(e => e.Designations).WithOne().HasForeignKey(d => d.CreditCode).OnDelete(DeleteBehavior.Cascade);
@@ -53,6 +56,8 @@ internal sealed class QualificationConfiguration : IEntityTypeConfiguration<Qual
         qualification.Property(q => q.CertificateNumber).HasMaxLength(100);
         qualification.Property(q => q.RevocationReason).HasMaxLength(1000);
         qualification.HasIndex(q => new { q.CreditCode, q.Type });
+        // The register-wide list filtered by type, in its order (id).
+        qualification.HasIndex(q => new { q.Type, q.Id });
         qualification.HasIndex(q => new { q.Status, q.ExpiresOn });
         qualification.HasIndex(q => q.GrantedOn);
     }

@@ -1,7 +1,9 @@
+using System.Linq.Expressions;
 using Enterprises.Api.Data;
 using Enterprises.Api.Domain;
 using Microsoft.EntityFrameworkCore;
 using ServiceDefaults.Json;
+using ServiceDefaults.Paging;
 using SharedKernel.Regions;
 
 namespace Enterprises.Api.Enterprises;
@@ -37,16 +39,42 @@ internal static class EnterpriseQuery
             query = query.Where(e => e.Industry == industry);
         }
 
-        if (search is not null)
+        return search is null ? query : query.Named(db, search);
+    }
+
+    /// <summary>The filters as they are applied, to which the list's cursors are bound.</summary>
+    public static string Scope(ListEnterprises filter) => Cursors.Scope(Text(filter.RegionCode), Text(filter.ZoneCode),
+        EnumText.ParseOptional<QualificationType>(filter.Qualification, "qualification")?.ToString(), Text(filter.Industry), Text(filter.Q));
+
+    /// <summary>
+    /// Enterprises whose Chinese or English name contains the words (ignoring case), or whose credit code starts
+    /// with them. As LIKE patterns (wildcards in the words escaped), which PostgreSQL answers from the trigram
+    /// indexes of the names (ILIKE, for the English names' case) and SQLite compares ignoring ASCII case; the
+    /// credit code is compared only for words that could start one, as a range on its key.
+    /// </summary>
+    private static IQueryable<Enterprise> Named(this IQueryable<Enterprise> query, EnterprisesDbContext db, string words)
+    {
+        var pattern = "%" + words.Replace(@"\", @"\\").Replace("%", @"\%").Replace("_", @"\_") + "%";
+        var code = EnterpriseLookup.Normalize(words);
+        var onPostgres = db.Database.IsNpgsql();
+        Expression<Func<Enterprise, bool>> named = onPostgres
+            ? e => EF.Functions.ILike(e.Name, pattern, @"\") || (e.NameEn != null && EF.Functions.ILike(e.NameEn, pattern, @"\"))
+            : e => EF.Functions.Like(e.Name, pattern, @"\") || (e.NameEn != null && EF.Functions.Like(e.NameEn, pattern, @"\"));
+        if (!CouldStartCreditCode(code))
         {
-            var words = search.ToLower();
-            var code = EnterpriseLookup.Normalize(search);
-            query = query.Where(e => e.Name.ToLower().Contains(words) || (e.NameEn != null && e.NameEn.ToLower().Contains(words))
-                || e.CreditCode.StartsWith(code));
+            return query.Where(named);
         }
 
-        return query;
+        // Every code that starts with the words sorts from them up to them followed by the last character a code may hold.
+        var last = code + "Z";
+        Expression<Func<Enterprise, bool>> coded = e => string.Compare(e.CreditCode, code) >= 0 && string.Compare(e.CreditCode, last) < 0;
+        var enterprise = named.Parameters[0];
+        var either = Expression.OrElse(named.Body, new Rebind(coded.Parameters[0], enterprise).Visit(coded.Body));
+        return query.Where(Expression.Lambda<Func<Enterprise, bool>>(either, enterprise));
     }
+
+    private static bool CouldStartCreditCode(string code) =>
+        code.Length is > 0 and <= 18 && code.All(c => c is >= '0' and <= '9' or >= 'A' and <= 'Z');
 
     /// <summary>
     /// With the qualifications and designations each enterprise holds today, for the JSON answers that
@@ -58,13 +86,32 @@ internal static class EnterpriseQuery
             .Include(e => e.Designations.Where(d => !d.Withdrawn && d.EndedOn == null))
             .AsSingleQuery();
 
-    /// <summary>Enterprises registered in a known region or below it, or sitting in it when it is a functional zone.</summary>
+    /// <summary>
+    /// Enterprises registered in a known region or below it, or sitting in it when it is a functional zone. An
+    /// enterprise is registered in a district and may sit in a zone, so a district (or the districts below a
+    /// region) is a condition on RegionCode alone and a zone one on ZoneCode alone; one code is an equality,
+    /// which an index on (RegionCode, CreditCode) answers in the list's order.
+    /// </summary>
     public static IQueryable<Enterprise> InRegion(this IQueryable<Enterprise> query, string regionCode)
     {
         var within = RegionCodes.Within(regionCode.Trim());
-        return query.Where(e => within.Contains(e.RegionCode) || (e.ZoneCode != null && within.Contains(e.ZoneCode)));
+        var zones = within.Where(code => RegionCodes.Find(code)?.Kind == RegionKind.FunctionalZone).ToList();
+        var districts = within.Except(zones).ToList();
+        return (districts, zones) switch
+        {
+            ([var district], []) => query.Where(e => e.RegionCode == district),
+            ([], [var zone]) => query.Where(e => e.ZoneCode == zone),
+            (_, []) => query.Where(e => districts.Contains(e.RegionCode)),
+            ([], _) => query.Where(e => e.ZoneCode != null && zones.Contains(e.ZoneCode)),
+            _ => query.Where(e => districts.Contains(e.RegionCode) || (e.ZoneCode != null && zones.Contains(e.ZoneCode))),
+        };
     }
 
     /// <summary>A free-text filter, trimmed, or null when blank (NUL characters never get here: ServiceDefaults refuses them).</summary>
     public static string? Text(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+
+    private sealed class Rebind(ParameterExpression from, ParameterExpression to) : ExpressionVisitor
+    {
+        protected override Expression VisitParameter(ParameterExpression node) => node == from ? to : node;
+    }
 }

@@ -19,7 +19,7 @@ public static class EnterprisesApi
         var group = app.MapGroup("/api/v1/enterprises").WithTags("Enterprises");
         group.MapGet("/", List).WithName("ListEnterprises")
             .WithSummary("List enterprises, filtered and paged; ?format=csv exports every match as CSV")
-            .Produces<PagedList<EnterpriseResponse>>(StatusCodes.Status200OK).Produces<string>(StatusCodes.Status200OK, "text/csv")
+            .Produces<CursorPage<EnterpriseResponse>>(StatusCodes.Status200OK).Produces<string>(StatusCodes.Status200OK, "text/csv")
             .RequireAuthorization(Scopes.EnterprisesRead);
         group.MapPost("/", Register).WithName("CreateEnterprise").WithSummary("Register an enterprise")
             .WithMetadata(new IdempotentAttribute()).RequireAuthorization(Scopes.EnterprisesWrite).WithETag().ProducesProblem(StatusCodes.Status409Conflict);
@@ -31,12 +31,12 @@ public static class EnterprisesApi
         return group;
     }
 
-    private static async Task<Results<Ok<PagedList<EnterpriseResponse>>, PushStreamHttpResult>> List([AsParameters] ListEnterprises query,
-        ISender sender, CancellationToken ct) =>
+    private static async Task<Results<Ok<CursorPage<EnterpriseResponse>>, PushStreamHttpResult>> List([AsParameters] ListEnterprises query,
+        ISender sender, HttpContext http, CancellationToken ct) =>
         await sender.Send(query, ct) switch
         {
             EnterpriseListing.Csv csv => EnterpriseCsv.Export(csv.Rows),
-            EnterpriseListing.Page page => TypedResults.Ok(page.Items),
+            EnterpriseListing.Page page => NextLink.Set(http, page.Items),
             _ => throw new UnreachableException(),
         };
 

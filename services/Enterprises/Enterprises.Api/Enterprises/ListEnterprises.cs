@@ -5,7 +5,6 @@ using Enterprises.Api.Validation;
 using FluentValidation;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
-using Persistence;
 using ServiceDefaults.Paging;
 using SharedKernel.Time;
 
@@ -18,19 +17,21 @@ namespace Enterprises.Api.Enterprises;
 /// <param name="Industry">Only this industry (exact).</param>
 /// <param name="Q">Words in the Chinese or English name, or the start of the credit code.</param>
 /// <param name="Format">json (default, paged) or csv (every match, UTF-8 with a byte order mark and a header row, the import's columns).</param>
-/// <param name="Page">The page, from 1 (JSON only).</param>
+/// <param name="Page">The page, from 1 (JSON only). Deep pages are cheaper by cursor.</param>
 /// <param name="PageSize">Items per page, 1 to 500, default 50 (JSON only).</param>
-/// <param name="Sort">Comma-separated fields, - for descending: creditCode (default), name, regionCode, foundedOn, createdAt, updatedAt.</param>
+/// <param name="Sort">Comma-separated fields, - for descending: creditCode (default), name, regionCode, foundedOn, createdAt, updatedAt; ties in credit code order.</param>
+/// <param name="Cursor">The nextCursor of the page before (JSON only), with the same filters and sort; not with page.</param>
+/// <param name="Count">true: the page carries totalCount (every match counted). Default: only on a page asked by number.</param>
 public sealed record ListEnterprises(string? RegionCode, string? ZoneCode, string? Qualification, string? Industry, string? Q,
-    string? Format, int? Page, int? PageSize, string? Sort) : IQuery<EnterpriseListing>
+    string? Format, int? Page, int? PageSize, string? Sort, string? Cursor, bool? Count) : IQuery<EnterpriseListing>
 {
-    public PageQuery Paging => new(Page, PageSize, Sort);
+    public ListQuery List => new(Page, PageSize, Sort, Cursor, Count);
 }
 
 /// <summary>What the list answers: a page (JSON) or every match (CSV).</summary>
 public abstract record EnterpriseListing
 {
-    public sealed record Page(PagedList<EnterpriseResponse> Items) : EnterpriseListing;
+    public sealed record Page(CursorPage<EnterpriseResponse> Items) : EnterpriseListing;
 
     /// <summary>The matching enterprises, read from the database as the CSV is written.</summary>
     public sealed record Csv(IAsyncEnumerable<Enterprise> Rows) : EnterpriseListing;
@@ -59,6 +60,8 @@ internal sealed class ListEnterprisesHandler(EnterprisesDbContext db, TimeProvid
         ["updatedAt"] = e => e.UpdatedAt,
     });
 
+    private static readonly Keyset<Enterprise> Keyset = new(Sorting, "creditCode");
+
     public async ValueTask<EnterpriseListing> Handle(ListEnterprises query, CancellationToken cancellationToken)
     {
         var today = clock.Today();
@@ -69,7 +72,9 @@ internal sealed class ListEnterprisesHandler(EnterprisesDbContext db, TimeProvid
             return new EnterpriseListing.Csv(Sorting.Apply(matches, query.Sort).AsAsyncEnumerable());
         }
 
-        return new EnterpriseListing.Page(await matches.WithCurrentHoldings(today)
-            .ToPagedListAsync(query.Paging, Sorting, EnterpriseResponse.From, cancellationToken));
+        var scope = EnterpriseQuery.Scope(query);
+        var read = await Keyset.Page(matches, query.List, scope).WithCurrentHoldings(today).ToListAsync(cancellationToken);
+        int? total = query.List.Counts ? await matches.CountAsync(cancellationToken) : null;
+        return new EnterpriseListing.Page(Keyset.ToPage(read, query.List, scope, total, EnterpriseResponse.From));
     }
 }

@@ -38,11 +38,16 @@ public sealed record ListEnterpriseQualifications([FromRoute] string CreditCode,
 /// <param name="Type">Only this type: TechSme, HighTech, Eagle, Gazelle, Leader or LeaderCultivation.</param>
 /// <param name="Status">Only this status: valid, expired or revoked.</param>
 /// <param name="RegionCode">Only enterprises of this region and below (a zone code: in that zone).</param>
-/// <param name="Page">The page, from 1.</param>
+/// <param name="Page">The page, from 1. Deep pages are cheaper by cursor.</param>
 /// <param name="PageSize">Items per page, 1 to 500, default 50.</param>
-/// <param name="Sort">Comma-separated fields, - for descending: id (default), type, grantedOn, expiresOn, creditCode.</param>
-public sealed record ListQualifications(string? Type, string? Status, string? RegionCode, int? Page, int? PageSize, string? Sort)
-    : IQuery<PagedList<QualificationRecord>>, IQualificationFilter;
+/// <param name="Sort">Comma-separated fields, - for descending: id (default), type, grantedOn, expiresOn, creditCode; ties in id order. A sort by type pages by number only.</param>
+/// <param name="Cursor">The nextCursor of the page before, with the same filters and sort; not with page.</param>
+/// <param name="Count">true: the page carries totalCount (every match counted). Default: only on a page asked by number.</param>
+public sealed record ListQualifications(string? Type, string? Status, string? RegionCode, int? Page, int? PageSize, string? Sort,
+    string? Cursor, bool? Count) : IQuery<CursorPage<QualificationRecord>>, IQualificationFilter
+{
+    public ListQuery List => new(Page, PageSize, Sort, Cursor, Count);
+}
 
 /// <summary>GET /api/v1/enterprises/{creditCode}/qualifications/{id}.</summary>
 public sealed record GetQualification(string CreditCode, long Id) : IQuery<QualificationResponse>;
@@ -65,7 +70,7 @@ internal sealed class ListQualificationsValidator : QualificationFilterValidator
 
 internal sealed class QualificationQueries(EnterprisesDbContext db)
     : IQueryHandler<ListEnterpriseQualifications, PagedList<QualificationResponse>>,
-        IQueryHandler<ListQualifications, PagedList<QualificationRecord>>,
+        IQueryHandler<ListQualifications, CursorPage<QualificationRecord>>,
         IQueryHandler<GetQualification, QualificationResponse>
 {
     private static readonly SortFields<Qualification> Sorting = new("id", new Dictionary<string, Expression<Func<Qualification, object?>>>
@@ -77,6 +82,8 @@ internal sealed class QualificationQueries(EnterprisesDbContext db)
         ["creditCode"] = q => q.CreditCode,
     });
 
+    private static readonly Keyset<Qualification> Keyset = new(Sorting, "id");
+
     public async ValueTask<PagedList<QualificationResponse>> Handle(ListEnterpriseQualifications query, CancellationToken cancellationToken)
     {
         var enterprise = await EnterpriseLookup.FindBareAsync(db, query.CreditCode, cancellationToken);
@@ -84,19 +91,22 @@ internal sealed class QualificationQueries(EnterprisesDbContext db)
             .ToPagedListAsync(new PageQuery(query.Page, query.PageSize, query.Sort), Sorting, QualificationResponse.From, cancellationToken);
     }
 
-    public async ValueTask<PagedList<QualificationRecord>> Handle(ListQualifications query, CancellationToken cancellationToken)
+    public async ValueTask<CursorPage<QualificationRecord>> Handle(ListQualifications query, CancellationToken cancellationToken)
     {
         var qualifications = Filter(db.Qualifications.AsNoTracking(), query);
-        if (EnterpriseQuery.Text(query.RegionCode) is { } region)
+        var region = EnterpriseQuery.Text(query.RegionCode);
+        if (region is not null)
         {
             var inRegion = db.Enterprises.InRegion(region).Select(e => e.CreditCode);
             qualifications = qualifications.Where(q => inRegion.Contains(q.CreditCode));
         }
 
-        var page = await qualifications.ToPagedListAsync(new PageQuery(query.Page, query.PageSize, query.Sort), Sorting, q => q, cancellationToken);
-        var holders = await HoldersAsync(page.Items.Select(q => q.CreditCode).Distinct().ToList(), cancellationToken);
-        var items = page.Items.Select(q => QualificationRecord.From(q, holders[q.CreditCode])).ToList();
-        return new PagedList<QualificationRecord>(items, page.Page, page.PageSize, page.TotalCount);
+        var scope = Cursors.Scope(EnumText.ParseOptional<QualificationType>(query.Type, "type")?.ToString(),
+            EnumText.ParseOptional<QualificationStatus>(query.Status, "status")?.ToString(), region);
+        var read = await Keyset.Page(qualifications, query.List, scope).ToListAsync(cancellationToken);
+        int? total = query.List.Counts ? await qualifications.CountAsync(cancellationToken) : null;
+        var holders = await HoldersAsync(read.Select(q => q.CreditCode).Distinct().ToList(), cancellationToken);
+        return Keyset.ToPage(read, query.List, scope, total, q => QualificationRecord.From(q, holders[q.CreditCode]));
     }
 
     /// <summary>

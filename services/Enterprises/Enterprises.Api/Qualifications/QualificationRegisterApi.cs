@@ -20,9 +20,9 @@ public static class QualificationRegisterApi
         return group;
     }
 
-    private static async Task<Ok<PagedList<QualificationRecord>>> List([AsParameters] ListQualifications query, ISender sender,
-        CancellationToken ct) =>
-        TypedResults.Ok(await sender.Send(query, ct));
+    private static async Task<Ok<CursorPage<QualificationRecord>>> List([AsParameters] ListQualifications query, ISender sender,
+        HttpContext http, CancellationToken ct) =>
+        NextLink.Set(http, await sender.Send(query, ct));
 
     private static async Task<Ok<ExpiryResult>> Expire(ISender sender, CancellationToken ct) =>
         TypedResults.Ok(await sender.Send(new ExpireQualifications(), ct));

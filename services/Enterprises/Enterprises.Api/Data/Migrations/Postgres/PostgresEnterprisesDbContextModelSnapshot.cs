@@ -20,6 +20,7 @@ namespace Enterprises.Api.Data.Migrations.Postgres
                 .HasAnnotation("ProductVersion", "10.0.15")
                 .HasAnnotation("Relational:MaxIdentifierLength", 63);
 
+            NpgsqlModelBuilderExtensions.HasPostgresExtension(modelBuilder, "pg_trgm");
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
             modelBuilder.Entity("Enterprises.Api.Domain.AnnualReport", b =>
@@ -193,11 +194,23 @@ namespace Enterprises.Api.Data.Migrations.Postgres
 
                     b.HasKey("CreditCode");
 
-                    b.HasIndex("Name");
+                    b.HasIndex("Industry", "CreditCode");
 
-                    b.HasIndex("RegionCode");
+                    b.HasIndex("Name", "CreditCode");
 
-                    b.HasIndex("ZoneCode");
+                    b.HasIndex("RegionCode", "CreditCode");
+
+                    b.HasIndex("ZoneCode", "CreditCode");
+
+                    b.HasIndex(new[] { "NameEn" }, "IX_Enterprises_NameEn_Trigrams");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex(new[] { "NameEn" }, "IX_Enterprises_NameEn_Trigrams"), "gin");
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex(new[] { "NameEn" }, "IX_Enterprises_NameEn_Trigrams"), new[] { "gin_trgm_ops" });
+
+                    b.HasIndex(new[] { "Name" }, "IX_Enterprises_Name_Trigrams");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex(new[] { "Name" }, "IX_Enterprises_Name_Trigrams"), "gin");
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex(new[] { "Name" }, "IX_Enterprises_Name_Trigrams"), new[] { "gin_trgm_ops" });
 
                     b.ToTable("Enterprises");
                 });
@@ -253,6 +266,8 @@ namespace Enterprises.Api.Data.Migrations.Postgres
                     b.HasIndex("CreditCode", "Type");
 
                     b.HasIndex("Status", "ExpiresOn");
+
+                    b.HasIndex("Type", "Id");
 
                     b.ToTable("Qualifications");
                 });

@@ -186,11 +186,13 @@ namespace Enterprises.Api.Data.Migrations.Sqlite
 
                     b.HasKey("CreditCode");
 
-                    b.HasIndex("Name");
+                    b.HasIndex("Industry", "CreditCode");
 
-                    b.HasIndex("RegionCode");
+                    b.HasIndex("Name", "CreditCode");
 
-                    b.HasIndex("ZoneCode");
+                    b.HasIndex("RegionCode", "CreditCode");
+
+                    b.HasIndex("ZoneCode", "CreditCode");
 
                     b.ToTable("Enterprises");
                 });
@@ -244,6 +246,8 @@ namespace Enterprises.Api.Data.Migrations.Sqlite
                     b.HasIndex("CreditCode", "Type");
 
                     b.HasIndex("Status", "ExpiresOn");
+
+                    b.HasIndex("Type", "Id");
 
                     b.ToTable("Qualifications");
                 });

@@ -1,0 +1,30 @@
+#!/usr/bin/env bash
+# Shared by the bench scripts: process figures from /proc and wrk's output, read the same way in each.
+
+CLK_TCK=$(getconf CLK_TCK)
+BOOT_TIME=$(awk '/^btime/ {print $2}' /proc/stat)
+
+# pid_on PORT : the process listening on a TCP port.
+pid_on() { ss -ltnpH "sport = :$1" | grep -o 'pid=[0-9]*' | head -n1 | cut -d= -f2; }
+# started_at PID : the process's start, in seconds since the epoch.
+started_at() { awk -v boot="$BOOT_TIME" -v hz="$CLK_TCK" '{ sub(/^.*\) /, ""); printf "%.3f", boot + $20 / hz }' "/proc/$1/stat"; }
+# cpu_ticks PID... : utime+stime of the processes, summed.
+cpu_ticks() { local total=0 pid; for pid in "$@"; do total=$((total + $(awk '{ sub(/^.*\) /, ""); print $12 + $13 }' "/proc/$pid/stat"))); done; echo $total; }
+# rss_mb PID : the process's resident memory in MB.
+rss_mb() { awk '/^VmRSS/ { printf "%.0f", $2 / 1024 }' "/proc/$1/status"; }
+# us_per TICKS COUNT : CPU ticks spent on COUNT things, in microseconds each.
+us_per() { awk -v t="$1" -v hz="$CLK_TCK" -v n="$2" 'BEGIN { printf "%.1f", (n > 0 ? t / hz * 1e6 / n : 0) }'; }
+# to_ms VALUE : wrk's latency (e.g. 812.00us, 1.23ms, 2.01s) in milliseconds.
+to_ms() { awk -v v="$1" 'BEGIN { n = v + 0; if (v ~ /us$/) n /= 1000; else if (v ~ /ms$/) n *= 1; else if (v ~ /s$/) n *= 1000; printf "%.2f", n }'; }
+
+# wrk_figures WRK_OUTPUT : "requests rps p50 p99 errors" from the output of wrk --latency (errors: non-2xx
+# answers, socket errors and timeouts).
+wrk_figures() {
+  local out=$1 requests rps p50 p99 errors
+  requests=$(awk '/requests in/ { print $1 }' <<<"$out")
+  rps=$(awk '/^Requests\/sec/ { print $2 }' <<<"$out")
+  p50=$(to_ms "$(awk '$1 == "50%" { print $2 }' <<<"$out")")
+  p99=$(to_ms "$(awk '$1 == "99%" { print $2 }' <<<"$out")")
+  errors=$(awk '/Non-2xx/ { print $5 } /Socket errors/ { n = 0; for (i = 4; i <= NF; i += 2) n += $i; print n }' <<<"$out" | awk '{ n += $1 } END { print n + 0 }')
+  echo "${requests:-0} ${rps:-0} $p50 $p99 ${errors:-0}"
+}

@@ -1,0 +1,184 @@
+#!/usr/bin/env bash
+# Lists and bulk loads of the enterprise register at national scale (issue #12), run on demand, not in CI.
+#
+# Starts the system on PostgreSQL with deploy/run.sh (a throwaway cluster in a fresh data folder, ports of
+# its own), loads $ENTERPRISES enterprises and $QUALIFICATIONS qualifications generated from a fixed seed
+# (bench/register-data.awk) straight into the tables with COPY (no events: the lists are what is measured),
+# then runs `wrk -t$THREADS -c$CONNECTIONS -d$DURATION` on each list case, $ROUNDS interleaved rounds, and
+# prints medians: req/s, p50/p99 and Enterprises CPU µs per request (utime+stime from /proc).
+# The import case posts $IMPORT_ROWS new enterprises as CSV to POST /api/v1/enterprises/import and prints
+# rows/s, the peak RSS of the Enterprises process during the import, and the ratio to PostgreSQL COPY of
+# the same rows into a copy of the table, measured in the same run.
+#
+# Settings (environment): ROUNDS [3] DURATION [8s] CONNECTIONS [16] THREADS [2] ENTERPRISES [1000000]
+#   QUALIFICATIONS [200000] IMPORT_ROWS [100000] CASES [all] (space-separated names; "import" for the import)
+#   PORT_BASE [59300]: gateway +80, plans +1, enterprises +2, platforms +3, talent +4, redis +79, postgres +90
+#   SKIP_BUILD [0] KEEP_DATA [0]
+# A short check: ROUNDS=1 DURATION=2s ENTERPRISES=20000 QUALIFICATIONS=4000 IMPORT_ROWS=5000 bench/register.sh
+set -euo pipefail
+ROOT=$(cd "$(dirname "$0")/.." && pwd)
+cd "$ROOT"
+# shellcheck source=deploy/lib.sh
+source "$ROOT/deploy/lib.sh"
+# shellcheck source=bench/lib.sh
+source "$ROOT/bench/lib.sh"
+
+ROUNDS=${ROUNDS:-3} DURATION=${DURATION:-8s} CONNECTIONS=${CONNECTIONS:-16} THREADS=${THREADS:-2}
+ENTERPRISES=${ENTERPRISES:-1000000} QUALIFICATIONS=${QUALIFICATIONS:-200000} IMPORT_ROWS=${IMPORT_ROWS:-100000}
+PORT_BASE=${PORT_BASE:-59300}
+export GATEWAY_PORT=$((PORT_BASE + 80)) PLANS_PORT=$((PORT_BASE + 1)) ENTERPRISES_PORT=$((PORT_BASE + 2))
+export PLATFORMS_PORT=$((PORT_BASE + 3)) TALENT_PORT=$((PORT_BASE + 4)) REDIS_PORT=$((PORT_BASE + 79)) POSTGRES_PORT=$((PORT_BASE + 90))
+export POSTGRES=1
+export DATA_DIR=${DATA_DIR:-$(mktemp -d /tmp/bench-register.XXXXXX)}
+mkdir -p "$DATA_DIR"
+export LOCAL_ADMIN_CLIENT_ID=bench-admin LOCAL_ADMIN_CLIENT_SECRET=$(od -An -tx1 -N16 /dev/urandom | tr -d ' \n')
+export RateLimits__PerClient=1000000000 RateLimits__PerAnonymousAddress=1000000000
+
+ensure_debian_packages wrk=wrk curl=curl "$PG_BIN/initdb=postgresql-15"
+
+if [ "${SKIP_BUILD:-0}" != "1" ]; then
+  echo "Building (Release)..." >&2
+  dotnet build Microservices.sln -c Release -v quiet -nologo >"$DATA_DIR/build.log" 2>&1 || { cat "$DATA_DIR/build.log"; exit 1; }
+fi
+
+run_pid=""
+cleanup() {
+  # TERM, not INT: a job a script starts in the background ignores SIGINT, so deploy/run.sh would never stop.
+  [ -n "$run_pid" ] && kill -TERM "$run_pid" 2>/dev/null && wait "$run_pid" 2>/dev/null
+  [ "${KEEP_DATA:-0}" = "1" ] || rm -rf "$DATA_DIR"
+}
+trap cleanup EXIT
+
+echo "Starting the system on PostgreSQL (port $POSTGRES_PORT)..." >&2
+SKIP_BUILD=1 READY_TIMEOUT=${READY_TIMEOUT:-300} bash deploy/run.sh >"$DATA_DIR/run.out" 2>&1 &
+run_pid=$!
+deadline=$((SECONDS + ${READY_TIMEOUT:-300}))
+until curl -fsS -o /dev/null --max-time 1 "http://localhost:$GATEWAY_PORT/health/ready" 2>/dev/null; do
+  kill -0 "$run_pid" 2>/dev/null || { cat "$DATA_DIR/run.out"; exit 1; }
+  [ $SECONDS -lt $deadline ] || { echo "Not ready within ${READY_TIMEOUT:-300} s" >&2; tail -n 30 "$DATA_DIR"/logs/*.log; exit 1; }
+  sleep 0.2
+done
+ENTERPRISES_PID=$(pid_on "$ENTERPRISES_PORT")
+psql_enterprises() { as_postgres psql -h 127.0.0.1 -p "$POSTGRES_PORT" -U postgres -d enterprises -v ON_ERROR_STOP=1 -qAt "$@"; }
+
+# ---- the data set, straight into the tables ----------------------------------------------------------
+echo "Loading $ENTERPRISES enterprises and $QUALIFICATIONS qualifications with COPY..." >&2
+load_started=$SECONDS
+awk -v what=enterprises -v from=1 -v count="$ENTERPRISES" -v format=copy -f bench/register-data.awk \
+  | psql_enterprises -c 'COPY "Enterprises" ("CreditCode", "Name", "NameEn", "RegionCode", "ZoneCode", "Industry", "FoundedOn", "CreatedAt", "UpdatedAt", "Version") FROM STDIN'
+awk -v what=qualifications -v enterprises="$ENTERPRISES" -v count="$QUALIFICATIONS" -f bench/register-data.awk \
+  | psql_enterprises -c 'COPY "Qualifications" ("CreditCode", "Type", "Status", "GrantedOn", "ExpiresOn", "CertificateNumber") FROM STDIN'
+psql_enterprises -c 'VACUUM ANALYZE "Enterprises"' -c 'VACUUM ANALYZE "Qualifications"'
+echo "Loaded in $((SECONDS - load_started)) s." >&2
+
+TOKEN=$(curl -fsS -u "$LOCAL_ADMIN_CLIENT_ID:$LOCAL_ADMIN_CLIENT_SECRET" -d grant_type=client_credentials \
+  "http://localhost:$GATEWAY_PORT/connect/token" | sed -E 's/.*"access_token":"([^"]+)".*/\1/')
+E=http://127.0.0.1:$ENTERPRISES_PORT/api/v1
+# A name search for three characters of the first enterprise's name (after 天津), which some hundreds share.
+Q=$(awk -v what=enterprises -v from=1 -v count=1 -v format=csv -f bench/register-data.awk | awk -F, 'NR == 2 { print substr($2, 3, 3) }')
+Q_URL=$(printf '%s' "$Q" | od -An -tx1 | tr -d ' \n' | sed 's/../%&/g')
+# next_cursor URL PAGES : the nextCursor after following PAGES pages from URL (empty when the list has none).
+next_cursor() {
+  local url=$1 pages=$2 cursor="" i body
+  for ((i = 0; i < pages; i++)); do
+    body=$(curl -fsS -H "Authorization: Bearer $TOKEN" "$url${cursor:+&cursor=$cursor}")
+    cursor=$(sed -nE 's/.*"nextCursor":"([^"]+)".*/\1/p' <<<"$body")
+    [ -n "$cursor" ] || break
+  done
+  echo "$cursor"
+}
+DEEP_CURSOR=$(next_cursor "$E/enterprises?regionCode=120118&pageSize=500" 40)
+
+# name | url (empty: not supported by this build)
+ALL_CASES=(
+  "region|$E/enterprises?regionCode=120118"
+  "qualification|$E/enterprises?qualification=HighTech"
+  "name-search|$E/enterprises?q=$Q_URL"
+  "page-1000|$E/enterprises?page=1000"
+  "cursor-deep|${DEEP_CURSOR:+$E/enterprises?regionCode=120118&cursor=$DEEP_CURSOR}"
+  "qualifications|$E/qualifications?type=HighTech&regionCode=120118"
+)
+selected=()
+for entry in "${ALL_CASES[@]}"; do
+  IFS='|' read -r name _ <<<"$entry"
+  if [ -z "${CASES:-}" ] || [[ " $CASES " == *" $name "* ]]; then selected+=("$entry"); fi
+done
+
+RESULTS="$DATA_DIR/results.tsv"
+: >"$RESULTS"
+[ ${#selected[@]} -gt 0 ] && echo "Running ${#selected[@]} list cases × $ROUNDS rounds of wrk -t$THREADS -c$CONNECTIONS -d$DURATION..." >&2
+for ((round = 1; round <= ROUNDS && ${#selected[@]} > 0; round++)); do
+  for entry in "${selected[@]}"; do
+    IFS='|' read -r name url <<<"$entry"
+    if [ -z "$url" ]; then
+      printf '  round %d %-15s not supported by this build (no nextCursor)\n' "$round" "$name" >&2
+      continue
+    fi
+    status=$(curl -s -o /dev/null -w '%{http_code}' -H "Authorization: Bearer $TOKEN" --max-time 60 "$url")
+    before=$(cpu_ticks "$ENTERPRISES_PID")
+    out=$(wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --timeout 10s --latency -H "Authorization: Bearer $TOKEN" "$url")
+    read -r requests rps p50 p99 errors <<<"$(wrk_figures "$out")"
+    # A request still running when wrk stops is not counted: no figures means none finished in the run.
+    [ "$requests" = 0 ] && { p50=">$DURATION"; p99=">$DURATION"; }
+    cpu=$(us_per $(($(cpu_ticks "$ENTERPRISES_PID") - before)) "$requests")
+    printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$round" "$name" "$rps" "$p50" "$p99" "$errors" "$cpu" "$status" >>"$RESULTS"
+    printf '  round %d %-15s %9s req/s  p50 %8s ms  p99 %8s ms  errors %s  CPU µs/req %s  (HTTP %s)\n' \
+      "$round" "$name" "$rps" "$p50" "$p99" "$errors" "$cpu" "$status" >&2
+  done
+done
+
+if [ -s "$RESULTS" ]; then
+  echo
+  echo "Lists at $ENTERPRISES enterprises and $QUALIFICATIONS qualifications on PostgreSQL: medians of $ROUNDS rounds," \
+    "wrk -t$THREADS -c$CONNECTIONS -d$DURATION ($(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg))"
+  awk -F'\t' '
+    function median(list,   n, a, i, j, t) {
+      n = split(list, a, " ")
+      for (i = 1; i <= n; i++) for (j = i + 1; j <= n; j++) if (a[j] + 0 < a[i] + 0) { t = a[i]; a[i] = a[j]; a[j] = t }
+      return n % 2 ? a[(n + 1) / 2] : (a[n / 2] + a[n / 2 + 1]) / 2
+    }
+    !($2 in seen) { seen[$2] = 1; order[++count] = $2 }
+    { rps[$2] = rps[$2] " " $3; p50[$2] = p50[$2] " " $4; p99[$2] = p99[$2] " " $5; err[$2] += $6; cpu[$2] = cpu[$2] " " $7; status[$2] = $8 }
+    END {
+      printf "%-15s %10s %10s %10s %8s %22s %6s\n", "case", "req/s", "p50 ms", "p99 ms", "errors", "Enterprises CPU µs/req", "HTTP"
+      for (i = 1; i <= count; i++) {
+        c = order[i]
+        printf "%-15s %10.1f %10.2f %10.2f %8d %22.1f %6s\n", c, median(rps[c]), median(p50[c]), median(p99[c]), err[c], median(cpu[c]), status[c]
+      }
+    }' "$RESULTS"
+fi
+
+# ---- the import, against PostgreSQL COPY of the same rows --------------------------------------------
+if [ -z "${CASES:-}" ] || [[ " $CASES " == *" import "* ]]; then
+  CSV="$DATA_DIR/import.csv"
+  awk -v what=enterprises -v from=$((ENTERPRISES + 1)) -v count="$IMPORT_ROWS" -v format=csv -f bench/register-data.awk >"$CSV"
+  psql_enterprises -c 'CREATE UNLOGGED TABLE bench_copy (LIKE "Enterprises" INCLUDING ALL)'
+  copy_started=$(date +%s.%N)
+  tail -n +2 "$CSV" | awk -F, -v OFS='\t' '{ $1 = $1; for (i = 1; i <= NF; i++) if ($i == "") $i = "\\N"; print $0, "2026-01-01 00:00:00+00", "2026-01-01 00:00:00+00", 1 }' \
+    | psql_enterprises -c 'COPY bench_copy ("CreditCode", "Name", "NameEn", "RegionCode", "ZoneCode", "Industry", "FoundedOn", "CreatedAt", "UpdatedAt", "Version") FROM STDIN'
+  copy_seconds=$(awk -v s="$copy_started" -v e="$(date +%s.%N)" 'BEGIN { print e - s }')
+  psql_enterprises -c 'DROP TABLE bench_copy'
+
+  rss_before=$(rss_mb "$ENTERPRISES_PID")
+  peak_file="$DATA_DIR/rss-peak"
+  echo "$rss_before" >"$peak_file"
+  ( while kill -0 "$ENTERPRISES_PID" 2>/dev/null; do
+      rss=$(rss_mb "$ENTERPRISES_PID"); [ "$rss" -gt "$(cat "$peak_file")" ] && echo "$rss" >"$peak_file"; sleep 0.1
+    done ) &
+  sampler=$!
+  before=$(cpu_ticks "$ENTERPRISES_PID")
+  import_started=$(date +%s.%N)
+  status=$(curl -sS -o "$DATA_DIR/import.json" -w '%{http_code}' --max-time 3600 -X POST "$E/enterprises/import" \
+    -H "Authorization: Bearer $TOKEN" -H 'Content-Type: text/csv' --data-binary @"$CSV")
+  import_seconds=$(awk -v s="$import_started" -v e="$(date +%s.%N)" 'BEGIN { print e - s }')
+  cpu=$(us_per $(($(cpu_ticks "$ENTERPRISES_PID") - before)) "$IMPORT_ROWS")
+  kill "$sampler" 2>/dev/null; wait "$sampler" 2>/dev/null || true
+  echo
+  echo "Import of $IMPORT_ROWS new enterprises ($(du -h "$CSV" | cut -f1) of CSV) on PostgreSQL"
+  printf '%-28s %10s %12s %14s %22s\n' "" "seconds" "rows/s" "peak RSS MB" "Enterprises CPU µs/row"
+  printf '%-28s %10.2f %12.0f %14s %22s\n' "POST .../import (HTTP $status)" "$import_seconds" \
+    "$(awk -v n="$IMPORT_ROWS" -v s="$import_seconds" 'BEGIN { print n / s }')" "$(cat "$peak_file") (idle $rss_before)" "$cpu"
+  printf '%-28s %10.2f %12.0f\n' "PostgreSQL COPY (baseline)" "$copy_seconds" "$(awk -v n="$IMPORT_ROWS" -v s="$copy_seconds" 'BEGIN { print n / s }')"
+  echo "import / COPY: $(awk -v a="$copy_seconds" -v b="$import_seconds" 'BEGIN { printf "%.1f%%", 100 * a / b }')"
+  head -c 400 "$DATA_DIR/import.json"; echo
+fi

@@ -1,0 +1,156 @@
+using System.Linq.Expressions;
+using System.Reflection;
+
+namespace ServiceDefaults.Paging;
+
+/// <summary>
+/// Pages a list by keyset: ordered by the caller's sort and then by a unique key, so that every order is total,
+/// and a page reached by cursor starts with a condition on the sort keys (after the last item of the page before)
+/// that an index on those keys answers with a range scan: its cost does not grow with its depth. A page asked by
+/// number is read as before (skip and take), and carries a cursor for the pages after it.
+/// Sort keys of a type the databases cannot compare as a range (an enumeration stored as text, a nullable
+/// value) page by number only: a sort that names one issues no cursor and refuses one.
+/// </summary>
+/// <param name="fields">The sortable fields.</param>
+/// <param name="uniqueField">A field whose value no two items share (the key), appended to every sort that lacks it.</param>
+public sealed class Keyset<T>(SortFields<T> fields, string uniqueField)
+{
+    private static readonly MethodInfo StringCompare = typeof(string).GetMethod(nameof(string.Compare), [typeof(string), typeof(string)])!;
+
+    /// <summary>The page's query: ordered, positioned after the cursor or at the page's offset, with one item more than the page to tell whether another follows.</summary>
+    public IQueryable<T> Page(IQueryable<T> query, ListQuery list, string scope)
+    {
+        list.Paging.EnsureValid();
+        var terms = Terms(list.Sort);
+        if (list.Cursor is not null)
+        {
+            if (list.Page is not null)
+            {
+                throw Cursors.Refused("Send either page or cursor, not both.");
+            }
+
+            if (!terms.All(t => Keyable(t.Key.ReturnType)))
+            {
+                throw Cursors.Refused($"A list sorted by {string.Join(", ", terms.Where(t => !Keyable(t.Key.ReturnType)).Select(t => t.Name))} pages by number only.");
+            }
+
+            var values = Cursors.Decode(list.Cursor, Signature(terms), scope, terms.Select(t => t.Key.ReturnType).ToList());
+            return Order(query.Where(After(terms, values)), terms).Take(list.Paging.Size + 1);
+        }
+
+        // Far past the last page the offset leaves int's range: such a page is empty, like any page past the last.
+        var offset = (long)(list.Paging.PageNumber - 1) * list.Paging.Size;
+        return offset > int.MaxValue ? query.Where(_ => false) : Order(query, terms).Skip((int)offset).Take(list.Paging.Size + 1);
+    }
+
+    /// <summary>The page from the items <see cref="Page"/> read, with the cursor of the next page when there is one.</summary>
+    public CursorPage<TResult> ToPage<TResult>(IReadOnlyList<T> read, ListQuery list, string scope, int? totalCount, Func<T, TResult> project)
+    {
+        var size = list.Paging.Size;
+        var items = read.Take(size).Select(project).ToList();
+        string? next = null;
+        var terms = Terms(list.Sort);
+        if (read.Count > size && terms.All(t => Keyable(t.Key.ReturnType)))
+        {
+            var last = read[size - 1];
+            next = Cursors.Encode(Signature(terms), scope, terms.Select(t => t.Value(last)).ToList());
+        }
+
+        return new CursorPage<TResult>(items, list.Cursor is null ? list.Paging.PageNumber : null, size, totalCount, next);
+    }
+
+    private List<SortFields<T>.Term> Terms(string? sort)
+    {
+        var terms = fields.Resolve(sort);
+        return terms.Any(t => t.Name == uniqueField) ? terms : [.. terms, fields.Ascending(uniqueField)];
+    }
+
+    private static string Signature(List<SortFields<T>.Term> terms) => string.Join(',', terms.Select(t => (t.Descending ? "-" : "") + t.Name));
+
+    private static IQueryable<T> Order(IQueryable<T> query, List<SortFields<T>.Term> terms)
+    {
+        IOrderedQueryable<T>? ordered = null;
+        foreach (var term in terms)
+        {
+            ordered = OrderBy(ordered ?? query, term, ordered is null);
+        }
+
+        return ordered!;
+    }
+
+    private static IOrderedQueryable<T> OrderBy(IQueryable<T> query, SortFields<T>.Term term, bool first)
+    {
+        var method = (first, term.Descending) switch
+        {
+            (true, false) => nameof(Queryable.OrderBy),
+            (true, true) => nameof(Queryable.OrderByDescending),
+            (false, false) => nameof(Queryable.ThenBy),
+            (false, true) => nameof(Queryable.ThenByDescending),
+        };
+        var call = Expression.Call(typeof(Queryable), method, [typeof(T), term.Key.ReturnType], query.Expression, Expression.Quote(term.Key));
+        return (IOrderedQueryable<T>)query.Provider.CreateQuery<T>(call);
+    }
+
+    /// <summary>
+    /// Items after the position: (k1 &gt; v1) or (k1 = v1 and k2 &gt; v2) or …, each comparison reversed for a
+    /// descending key; led by k1 ≥ v1, which says the same and gives an index on k1 the start of its range.
+    /// </summary>
+    private static Expression<Func<T, bool>> After(List<SortFields<T>.Term> terms, object?[] values)
+    {
+        var item = Expression.Parameter(typeof(T), "item");
+        var keys = terms.Select(t => new ParameterRebinder(t.Key.Parameters[0], item).Visit(t.Key.Body)).ToList();
+        var parameters = values.Select((v, i) => Parameter(v, terms[i].Key.ReturnType)).ToList();
+        Expression? any = null;
+        for (var i = 0; i < terms.Count; i++)
+        {
+            Expression step = Compare(keys[i], parameters[i], terms[i].Descending ? ExpressionType.LessThan : ExpressionType.GreaterThan);
+            for (var j = i - 1; j >= 0; j--)
+            {
+                step = Expression.AndAlso(Expression.Equal(keys[j], parameters[j]), step);
+            }
+
+            any = any is null ? step : Expression.OrElse(any, step);
+        }
+
+        if (terms.Count > 1)
+        {
+            var lead = Compare(keys[0], parameters[0], terms[0].Descending ? ExpressionType.LessThanOrEqual : ExpressionType.GreaterThanOrEqual);
+            any = Expression.AndAlso(lead, any!);
+        }
+
+        return Expression.Lambda<Func<T, bool>>(any!, item);
+    }
+
+    private static Expression Compare(Expression key, Expression value, ExpressionType comparison)
+    {
+        if (key.Type == typeof(string))
+        {
+            // string.Compare(a, b) > 0 is how EF Core writes a > b for text.
+            return Expression.MakeBinary(comparison, Expression.Call(StringCompare, key, value), Expression.Constant(0));
+        }
+
+        return Expression.MakeBinary(comparison, key, value);
+    }
+
+    /// <summary>A value the query provider sends as a parameter (a member of an object), not as a constant in the SQL text.</summary>
+    private static MemberExpression Parameter(object? value, Type type)
+    {
+        var holder = Activator.CreateInstance(typeof(CursorValue<>).MakeGenericType(type), value)!;
+        return Expression.Field(Expression.Constant(holder), nameof(CursorValue<int>.Value));
+    }
+
+    /// <summary>Types both databases order as they compare: text, numbers, dates and times.</summary>
+    private static bool Keyable(Type type) => type == typeof(string) || type == typeof(int) || type == typeof(long) || type == typeof(decimal)
+        || type == typeof(DateOnly) || type == typeof(DateTime) || type == typeof(DateTimeOffset);
+
+    private sealed class ParameterRebinder(ParameterExpression from, ParameterExpression to) : ExpressionVisitor
+    {
+        protected override Expression VisitParameter(ParameterExpression node) => node == from ? to : node;
+    }
+}
+
+/// <summary>A cursor's value inside a query's expression: the provider reads it as a parameter.</summary>
+internal sealed class CursorValue<TValue>(TValue value)
+{
+    public readonly TValue Value = value;
+}

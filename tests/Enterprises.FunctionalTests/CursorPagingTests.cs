@@ -1,0 +1,199 @@
+using System.Net;
+using System.Text.Json.Nodes;
+
+namespace Enterprises.FunctionalTests;
+
+/// <summary>
+/// A register of its own for the cursor tests: thirteen enterprises sharing one name, on three founding dates (ties in
+/// every sort but the credit code), eight in Jinghai, with a HighTech qualification each for five of them.
+/// </summary>
+public sealed class CursorRegisterFactory : EnterprisesApiFactory, IAsyncLifetime
+{
+    public List<(string Code, string Region, string FoundedOn)> Enterprises { get; } = [];
+
+    public async Task InitializeAsync()
+    {
+        var client = CreateClient();
+        string[] founded = ["2015-03-18", "2019-07-01", "2021-11-30"];
+        for (var i = 0; i < 13; i++)
+        {
+            var region = i < 8 ? "120118" : "120110";
+            var code = await client.CreateEnterpriseAsync(region, null, foundedOn: founded[i % 3]);
+            Enterprises.Add((code, region, founded[i % 3]));
+            if (i % 3 == 0)
+            {
+                await client.GrantAsync(code, "HighTech", "2025-06-01");
+            }
+        }
+    }
+
+    Task IAsyncLifetime.DisposeAsync() => Task.CompletedTask;
+}
+
+/// <summary>Keyset pages of the enterprise and qualification lists: nextCursor, the Link header, count=true.</summary>
+public class CursorPagingTests(CursorRegisterFactory factory) : IClassFixture<CursorRegisterFactory>
+{
+    private readonly HttpClient client = factory.CreateClient();
+
+    /// <summary>Follows nextCursor from <paramref name="url"/> to the last page, checking each Link header; the items of every page.</summary>
+    private async Task<List<JsonNode>> WalkAsync(string url)
+    {
+        var items = new List<JsonNode>();
+        var separator = url.Contains('?', StringComparison.Ordinal) ? "&" : "?";
+        string? cursor = null;
+        for (var pages = 0; pages < 100; pages++)
+        {
+            var response = await client.GetAsync(cursor is null ? url : $"{url}{separator}cursor={Uri.EscapeDataString(cursor)}");
+            var page = await response.JsonAsync(HttpStatusCode.OK);
+            items.AddRange(page["items"]!.AsArray().Select(i => i!));
+            page["totalCount"].Should().BeNull("no count was asked for");
+            cursor = page["nextCursor"]?.GetValue<string>();
+            if (cursor is null)
+            {
+                response.Headers.Contains("Link").Should().BeFalse("the last page has no next");
+                return items;
+            }
+
+            page["items"]!.AsArray().Should().NotBeEmpty();
+            var link = response.Headers.GetValues("Link").Should().ContainSingle().Subject;
+            link.Should().EndWith("; rel=\"next\"").And.StartWith("</api/v1/").And.Contain($"cursor={Uri.EscapeDataString(cursor)}");
+        }
+
+        throw new InvalidOperationException("The walk did not end.");
+    }
+
+    private static string[] Codes(IEnumerable<JsonNode> items) => items.Select(i => i["creditCode"]!.GetValue<string>()).ToArray();
+
+    [Fact]
+    public async Task A_cursor_walk_lists_every_enterprise_once_in_credit_code_order()
+    {
+        var walked = Codes(await WalkAsync("/api/v1/enterprises?pageSize=4"));
+
+        walked.Should().Equal(factory.Enterprises.Select(e => e.Code).Order(StringComparer.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("-foundedOn")]
+    [InlineData("foundedOn,-creditCode")]
+    [InlineData("name")]
+    [InlineData("-name,-regionCode")]
+    [InlineData("createdAt")]
+    public async Task A_cursor_walk_with_ties_in_the_sort_lists_every_enterprise_once_in_order(string sort)
+    {
+        var all = await (await client.GetAsync($"/api/v1/enterprises?pageSize=500&sort={sort}")).JsonAsync(HttpStatusCode.OK);
+        var expected = Codes(all["items"]!.AsArray().Select(i => i!));
+
+        var walked = Codes(await WalkAsync($"/api/v1/enterprises?pageSize=2&sort={sort}"));
+
+        walked.Should().Equal(expected);
+        walked.Should().OnlyHaveUniqueItems().And.HaveCount(13);
+        if (sort == "-foundedOn")
+        {
+            walked.Should().Equal(factory.Enterprises.OrderByDescending(e => e.FoundedOn, StringComparer.Ordinal)
+                .ThenBy(e => e.Code, StringComparer.Ordinal).Select(e => e.Code), "ties are in credit code order");
+        }
+    }
+
+    [Fact]
+    public async Task Filtered_lists_page_by_cursor()
+    {
+        var jinghai = Codes(await WalkAsync("/api/v1/enterprises?regionCode=120118&pageSize=3"));
+        jinghai.Should().Equal(factory.Enterprises.Where(e => e.Region == "120118").Select(e => e.Code).Order(StringComparer.Ordinal));
+
+        var highTech = Codes(await WalkAsync("/api/v1/enterprises?qualification=HighTech&pageSize=2"));
+        highTech.Should().Equal(factory.Enterprises.Where((_, i) => i % 3 == 0).Select(e => e.Code).Order(StringComparer.Ordinal));
+
+        var named = Codes(await WalkAsync("/api/v1/enterprises?q=海河智能&regionCode=120110&pageSize=2"));
+        named.Should().Equal(factory.Enterprises.Where(e => e.Region == "120110").Select(e => e.Code).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public async Task The_register_wide_qualification_list_pages_by_cursor_in_id_order()
+    {
+        var walked = await WalkAsync("/api/v1/qualifications?type=HighTech&regionCode=120118&pageSize=2");
+        var ids = walked.Select(i => i["id"]!.GetValue<long>()).ToList();
+
+        ids.Should().BeInAscendingOrder().And.OnlyHaveUniqueItems();
+        Codes(walked).Should().BeEquivalentTo(factory.Enterprises.Where((e, i) => i % 3 == 0 && e.Region == "120118").Select(e => e.Code));
+    }
+
+    [Fact]
+    public async Task A_page_asked_by_number_carries_the_count_and_a_cursor_onwards()
+    {
+        var page = await (await client.GetAsync("/api/v1/enterprises?page=2&pageSize=5")).JsonAsync(HttpStatusCode.OK);
+        page["totalCount"]!.GetValue<int>().Should().Be(13);
+        page["page"]!.GetValue<int>().Should().Be(2);
+
+        var rest = await (await client.GetAsync($"/api/v1/enterprises?pageSize=5&cursor={Uri.EscapeDataString(page["nextCursor"]!.GetValue<string>())}"))
+            .JsonAsync(HttpStatusCode.OK);
+        Codes(rest["items"]!.AsArray().Select(i => i!)).Should().Equal(factory.Enterprises.Select(e => e.Code).Order(StringComparer.Ordinal).Skip(10));
+        rest["page"].Should().BeNull("a page reached by cursor has no number");
+        rest["nextCursor"].Should().BeNull();
+    }
+
+    [Fact]
+    public async Task Count_true_gives_the_count_and_without_it_none_is_made()
+    {
+        var counted = await (await client.GetAsync("/api/v1/enterprises?regionCode=120118&pageSize=3&count=true")).JsonAsync(HttpStatusCode.OK);
+        counted["totalCount"]!.GetValue<int>().Should().Be(8);
+
+        var next = Uri.EscapeDataString(counted["nextCursor"]!.GetValue<string>());
+        var byCursor = await (await client.GetAsync($"/api/v1/enterprises?regionCode=120118&pageSize=3&count=true&cursor={next}"))
+            .JsonAsync(HttpStatusCode.OK);
+        byCursor["totalCount"]!.GetValue<int>().Should().Be(8, "the count is of every match, not of what follows the cursor");
+
+        var uncounted = await (await client.GetAsync("/api/v1/enterprises?regionCode=120118&pageSize=3")).JsonAsync(HttpStatusCode.OK);
+        uncounted["totalCount"].Should().BeNull();
+        var numbered = await (await client.GetAsync("/api/v1/qualifications?page=1&count=false")).JsonAsync(HttpStatusCode.OK);
+        numbered["totalCount"].Should().BeNull("count=false turns the count of a numbered page off");
+        var qualifications = await (await client.GetAsync("/api/v1/qualifications?type=HighTech&count=true")).JsonAsync(HttpStatusCode.OK);
+        qualifications["totalCount"]!.GetValue<int>().Should().Be(5);
+    }
+
+    private async Task<string> FirstCursorAsync(string url) =>
+        (await (await client.GetAsync(url)).JsonAsync(HttpStatusCode.OK))["nextCursor"]!.GetValue<string>();
+
+    [Fact]
+    public async Task Malformed_and_forged_cursors_are_400_naming_the_cursor()
+    {
+        var cursor = await FirstCursorAsync("/api/v1/enterprises?regionCode=120118&pageSize=2");
+        var dot = cursor.IndexOf('.', StringComparison.Ordinal);
+        var altered = (cursor[0] == 'A' ? 'B' : 'A') + cursor[1..];
+        // A payload of another shape with a check that matches it: only its reading refuses it.
+        var forged = await FirstCursorAsync("/api/v1/enterprises?regionCode=120118&pageSize=2&sort=foundedOn");
+        string[] refused =
+        [
+            "regionCode=120118&cursor=abc",
+            "regionCode=120118&cursor=...",
+            "regionCode=120118&cursor=%E5%A4%A9.%E6%B4%A5",
+            $"regionCode=120118&cursor={Uri.EscapeDataString(altered)}",
+            $"regionCode=120118&cursor={Uri.EscapeDataString(cursor[..dot])}",
+            $"regionCode=120118&cursor={Uri.EscapeDataString(cursor[..^2])}",
+            $"regionCode=120110&cursor={Uri.EscapeDataString(cursor)}",
+            $"regionCode=120118&sort=name&cursor={Uri.EscapeDataString(cursor)}",
+            $"regionCode=120118&page=2&cursor={Uri.EscapeDataString(cursor)}",
+            $"regionCode=120118&cursor={Uri.EscapeDataString(forged)}",
+            $"regionCode=120118&cursor={new string('A', 257)}",
+        ];
+        foreach (var query in refused)
+        {
+            var problem = await (await client.GetAsync($"/api/v1/enterprises?{query}")).ProblemAsync(HttpStatusCode.BadRequest, "invalidParameter");
+            problem.ErrorsFor("cursor").Concat(problem.ErrorsFor("Cursor")).Should().NotBeEmpty(query);
+        }
+
+        (await client.GetAsync($"/api/v1/enterprises?regionCode=120118&pageSize=2&cursor={Uri.EscapeDataString(cursor)}"))
+            .StatusCode.Should().Be(HttpStatusCode.OK, "the cursor itself is good");
+    }
+
+    [Fact]
+    public async Task A_sort_by_type_pages_by_number_only()
+    {
+        var page = await (await client.GetAsync("/api/v1/qualifications?sort=type&pageSize=2")).JsonAsync(HttpStatusCode.OK);
+        page["nextCursor"].Should().BeNull();
+
+        var cursor = await FirstCursorAsync("/api/v1/qualifications?pageSize=2");
+        var problem = await (await client.GetAsync($"/api/v1/qualifications?sort=type&cursor={Uri.EscapeDataString(cursor)}"))
+            .ProblemAsync(HttpStatusCode.BadRequest, "invalidParameter");
+        problem.ErrorsFor("cursor").Should().ContainSingle().Which.Should().Contain("type");
+    }
+}
