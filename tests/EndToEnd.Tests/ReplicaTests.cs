@@ -76,6 +76,14 @@ public sealed class ReplicaSystemFixture : IAsyncLifetime
     public int ProcessOf(string replica) =>
         int.Parse(File.ReadAllText(Path.Combine(System.DataDirectory, "run", replica + ".pid")).Trim(), CultureInfo.InvariantCulture);
 
+    /// <summary>The lines a replica has logged so far (deploy/run.sh writes DATA_DIR/logs/plans-1.log …).</summary>
+    public IReadOnlyList<string> LogOf(string replica)
+    {
+        using var stream = new FileStream(Path.Combine(System.DataDirectory, "logs", replica + ".log"), FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
+        using var reader = new StreamReader(stream);
+        return reader.ReadToEnd().Split('\n');
+    }
+
     /// <summary>
     /// How many requests a replica has answered on <paramref name="route"/> (any method and status),
     /// read from its own Prometheus endpoint, which answers callers on the same host.
