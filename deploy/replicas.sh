@@ -5,7 +5,8 @@
 #     every replica starts with Database__MigrateOnStartup=false;
 #   - N replicas of each service of deploy/run.sh's list (add_service), each on its own port, with the
 #     service's settings for that replica (only the first Plans replica loads the seeds);
-#   - two gateways sharing one signing key (TokenIssuer__SigningKeyPem), each balancing over every
+#   - two gateways sharing one signing key (TokenIssuer__SigningKeyPem) and their rate limits' counts
+#     (RateLimits__Redis, the Redis of the event bus), each balancing over every
 #     replica (YARP round-robin) and taking a replica out when its /health/ready fails (active checks)
 #     or its connections fail (passive checks);
 #   - nginx in front of the gateways, as an ingress, on GATEWAY_PORT: the URL callers use.
@@ -161,6 +162,7 @@ run_replicas() {
       ASPNETCORE_URLS="http://127.0.0.1:${gateway_ports[i - 1]}" \
       TokenIssuer__Issuer="$front" \
       TokenIssuer__SigningKeyPem="$(cat "$key")" \
+      RateLimits__Redis="127.0.0.1:$REDIS_PORT" \
       Web__RootPath="$WEB_ROOT" \
       "${client_settings[@]}" "${clusters[@]}" \
       dotnet Gateway.dll

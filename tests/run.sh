@@ -67,7 +67,7 @@ run_suite unit-enterprises tests/Enterprises.UnitTests || failed=1
 run_suite deployment tests/Deployment.Tests || failed=1
 run_suite unit-platforms tests/Platforms.UnitTests || failed=1
 run_suite unit-talent tests/Talent.UnitTests || failed=1
-run_suite eventbus tests/EventBus.Tests || failed=1
+run_suite eventbus-sqlite tests/EventBus.Tests || failed=1
 run_suite observability tests/Observability.Tests || failed=1
 run_suite gateway tests/Gateway.FunctionalTests || failed=1
 start_redis "${TEST_REDIS_PORT:-56379}"
@@ -80,6 +80,7 @@ start_postgres "${TEST_POSTGRES_PORT:-55432}"
 run_suite functional-postgres-plans tests/Plans.FunctionalTests || failed=1
 run_suite functional-postgres-enterprises tests/Enterprises.FunctionalTests || failed=1
 run_suite functional-postgres-platforms tests/Platforms.FunctionalTests || failed=1
+run_suite eventbus-postgres tests/EventBus.Tests || failed=1
 # The suites that sweep storage for personal data in clear read the server's write-ahead log, which
 # holds every database's writes (credit codes of other suites share the first digits of an identity
 # number): each runs on a fresh cluster of its own, so what the sweep finds is what the suite wrote.

@@ -11,7 +11,7 @@ namespace EndToEnd.Tests;
 /// Platforms, Talent) on one PostgreSQL, two gateways balancing over them, nginx in front as the ingress.
 /// Every port comes from TEST_PORTS.
 /// </summary>
-public sealed class ReplicaSystemFixture : IAsyncLifetime
+public class ReplicaSystemFixture : IAsyncLifetime
 {
     public const int Replicas = 2;
 
@@ -23,6 +23,12 @@ public sealed class ReplicaSystemFixture : IAsyncLifetime
     public SystemFixture System { get; }
 
     public ReplicaSystemFixture()
+        : this(new Dictionary<string, string>())
+    {
+    }
+
+    /// <summary>The same topology with more settings for deploy/run.sh and the processes it starts.</summary>
+    protected ReplicaSystemFixture(IReadOnlyDictionary<string, string> settings)
     {
         System = new SystemFixture(["--postgres", "--replicas", Replicas.ToString(CultureInfo.InvariantCulture)],
             new Dictionary<string, string>
@@ -33,7 +39,7 @@ public sealed class ReplicaSystemFixture : IAsyncLifetime
                 ["PLATFORMS_PORTS"] = string.Join(' ', PlatformsPorts),
                 ["TALENT_PORTS"] = string.Join(' ', TalentPorts),
                 ["GATEWAY_PORTS"] = string.Join(' ', GatewayPorts),
-            },
+            }.Concat(settings).ToDictionary(),
             readyWithin: TimeSpan.FromMinutes(6),
             stopWithin: TimeSpan.FromSeconds(90));
     }
@@ -75,6 +81,14 @@ public sealed class ReplicaSystemFixture : IAsyncLifetime
     /// <summary>The process id deploy/run.sh recorded for a replica (plans-2, gateway-1 ...).</summary>
     public int ProcessOf(string replica) =>
         int.Parse(File.ReadAllText(Path.Combine(System.DataDirectory, "run", replica + ".pid")).Trim(), CultureInfo.InvariantCulture);
+
+    /// <summary>The lines a replica has logged so far (deploy/run.sh writes DATA_DIR/logs/plans-1.log …).</summary>
+    public IReadOnlyList<string> LogOf(string replica)
+    {
+        using var stream = new FileStream(Path.Combine(System.DataDirectory, "logs", replica + ".log"), FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
+        using var reader = new StreamReader(stream);
+        return reader.ReadToEnd().Split('\n');
+    }
 
     /// <summary>
     /// How many requests a replica has answered on <paramref name="route"/> (any method and status),

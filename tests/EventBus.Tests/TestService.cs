@@ -1,5 +1,7 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
+using System.Security.Cryptography;
+using System.Text;
 using EventBus.Redis;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
@@ -28,8 +30,13 @@ public sealed class TestDbContext(DbContextOptions<TestDbContext> options) : DbC
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) => modelBuilder.AddEventBusTables();
 
-    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) =>
-        SqliteConventions.Apply(configurationBuilder);
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        if (Database.IsSqlite())
+        {
+            SqliteConventions.Apply(configurationBuilder);
+        }
+    }
 }
 
 /// <summary>
@@ -73,8 +80,11 @@ public sealed class Behaviour
 }
 
 /// <summary>
-/// A small service with the real event bus: a SQLite database with outbox and inbox, publishing to
-/// the stream "{prefix}{name}" and consuming ParcelShipped from the streams of <c>consumes</c>.
+/// A small service with the real event bus: a database with outbox and inbox, publishing to the stream
+/// "{prefix}{name}" and consuming ParcelShipped from the streams of <c>consumes</c>. The database is the
+/// SQLite file <c>database</c>, or, when the test script has started PostgreSQL (TEST_POSTGRES), a
+/// database on that server named after that path; two services given one path share one database, as
+/// replicas do.
 /// </summary>
 public sealed class TestService : IAsyncDisposable
 {
@@ -97,7 +107,9 @@ public sealed class TestService : IAsyncDisposable
         builder.Services.AddSingleton(Behaviour);
         builder.Services.AddScoped<AppliedInBatch>();
         builder.Services.AddDbContext<TestDbContext>((sp, db) =>
-            db.UseSqlite($"Data Source={database}").AddInterceptors(sp.GetServices<IInterceptor>()));
+            (Environment.GetEnvironmentVariable("TEST_POSTGRES") is { } postgres
+                ? db.UseNpgsql($"{postgres};Database={PostgresDatabase(database)}")
+                : db.UseSqlite($"Data Source={database}")).AddInterceptors(sp.GetServices<IInterceptor>()));
         builder.Services.AddScoped<DbContext>(sp => sp.GetRequiredService<TestDbContext>());
         var bus = builder.AddRedisEventBus(name);
         foreach (var source in consumes ?? [])
@@ -120,6 +132,10 @@ public sealed class TestService : IAsyncDisposable
     }
 
     public Behaviour Behaviour { get; } = new();
+
+    /// <summary>The PostgreSQL database standing for the SQLite file at <paramref name="path"/>: one name per path.</summary>
+    private static string PostgresDatabase(string path) =>
+        "eventbus_" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(Path.GetFullPath(path))))[..24];
 
     public IServiceProvider Services => host.Services;
 

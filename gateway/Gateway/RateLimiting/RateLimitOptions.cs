@@ -14,6 +14,16 @@ public sealed class RateLimitOptions
     /// <summary>Requests per window for each IP address calling without such a token.</summary>
     public int PerAnonymousAddress { get; set; } = 50;
 
+    /// <summary>
+    /// StackExchange.Redis configuration of the Redis where every gateway replica counts (the windows
+    /// are shared, so a limit holds however the ingress spreads a client's requests). Empty: this
+    /// gateway counts alone, in memory, as a single gateway may.
+    /// </summary>
+    public string? Redis { get; set; }
+
+    /// <summary>Prefix of the counters' keys in that Redis.</summary>
+    public string KeyPrefix { get; set; } = "sti:rate-limits:";
+
     /// <summary>Per-client exceptions: client id → requests per window.</summary>
     public Dictionary<string, int> Clients { get; set; } = [];
 }

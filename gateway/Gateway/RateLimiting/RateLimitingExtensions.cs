@@ -11,7 +11,8 @@ namespace Gateway.RateLimiting;
 /// Fixed-window limits per client: a caller whose token this gateway signed is counted by its client
 /// id; everyone else (anonymous, or a token the gateway cannot verify) by IP address, so forging
 /// client ids buys no extra quota. Over the limit: 429 problem details with Retry-After. Health
-/// probes are not limited.
+/// probes are not limited. With <c>RateLimits:Redis</c> set, the windows are counted in Redis and
+/// shared by every gateway replica (<see cref="SharedWindows"/>); otherwise in this gateway's memory.
 /// </summary>
 public static class RateLimitingExtensions
 {
@@ -21,6 +22,7 @@ public static class RateLimitingExtensions
             .Validate(o => o.Window > TimeSpan.Zero && o.PerClient > 0 && o.PerAnonymousAddress > 0, "RateLimits must be positive.")
             .ValidateOnStart();
         services.AddSingleton<VerifiedClients>();
+        services.AddSingleton<SharedWindows>();
         services.AddRateLimiter(limiter =>
         {
             limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
@@ -42,6 +44,12 @@ public static class RateLimitingExtensions
         var (key, permits) = clientId is null
             ? ($"address:{http.Connection.RemoteIpAddress}", options.PerAnonymousAddress)
             : ($"client:{clientId}", options.Clients.GetValueOrDefault(clientId, options.PerClient));
+        if (!string.IsNullOrWhiteSpace(options.Redis))
+        {
+            var shared = http.RequestServices.GetRequiredService<SharedWindows>();
+            return RateLimitPartition.Get(key, k => shared.For(k, permits));
+        }
+
         return RateLimitPartition.GetFixedWindowLimiter(key, _ => new FixedWindowRateLimiterOptions
         {
             PermitLimit = permits,

@@ -1,5 +1,6 @@
 using EventBus.Redis.DeadLetters;
 using EventBus.Redis.Inbox;
+using EventBus.Redis.Leases;
 using EventBus.Redis.Outbox;
 using EventBus.Redis.Streams;
 using EventBus.Redis.Telemetry;
@@ -14,6 +15,7 @@ using Microsoft.Extensions.Options;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Trace;
 using ServiceDefaults;
+using ServiceDefaults.Messaging;
 using IConnectionMultiplexer = StackExchange.Redis.IConnectionMultiplexer;
 
 namespace EventBus.Redis;
@@ -36,7 +38,8 @@ public static class EventBusExtensions
             .Bind(builder.Configuration.GetSection(RedisEventBusOptions.Section))
             .Configure(o => o.ServiceName = serviceName)
             .ValidateDataAnnotations()
-            .Validate(o => o.RetryAfter > TimeSpan.Zero && o.OutboxPollInterval > TimeSpan.Zero, "EventBus:RetryAfter and OutboxPollInterval must be positive.")
+            .Validate(o => o.RetryAfter > TimeSpan.Zero && o.OutboxPollInterval > TimeSpan.Zero && o.WorkLeaseTime >= TimeSpan.FromSeconds(1),
+                "EventBus:RetryAfter and OutboxPollInterval must be positive, WorkLeaseTime at least a second.")
             .ValidateOnStart();
         services.AddOptions<EventBusSubscriptions>();
         services.TryAddSingleton(TimeProvider.System);
@@ -48,6 +51,7 @@ public static class EventBusExtensions
         services.AddSingleton<OutboxSignal>();
         services.AddSingleton<InboxProcessor>();
         services.AddSingleton<DeadLetterQueue>();
+        services.AddSingleton<IWorkLeases, RedisWorkLeases>();
         services.AddScoped<IEventBus, OutboxEventBus>();
         services.AddScoped<IInterceptor, OutboxCommitInterceptor>();
         services.AddHostedService<OutboxRelay>();

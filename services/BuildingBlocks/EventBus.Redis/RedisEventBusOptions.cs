@@ -35,6 +35,12 @@ public sealed class RedisEventBusOptions
     /// <summary>Published outbox rows and inbox rows older than this are deleted.</summary>
     public TimeSpan Retention { get; set; } = TimeSpan.FromDays(7);
 
+    /// <summary>
+    /// How long a replica's claim on shared periodic work (<c>IWorkLeases</c>) outlives its last
+    /// renewal: the longest another replica waits to take over the work of one that died.
+    /// </summary>
+    public TimeSpan WorkLeaseTime { get; set; } = TimeSpan.FromSeconds(30);
+
     /// <summary>This replica's consumer name; unique per process by default.</summary>
     public string ConsumerName { get; set; } = $"{Environment.MachineName}-{Environment.ProcessId}-{Guid.NewGuid():N}";
 

@@ -13,8 +13,16 @@ namespace EventBus.Redis.Outbox;
 /// <summary>
 /// Moves committed outbox rows to the stream, oldest first, and marks them published. It wakes on
 /// every commit that wrote events and polls as a fallback. While Redis is unreachable it keeps the
-/// rows and retries with a growing pause, so an outage delays events and never loses them. Several
-/// replicas may publish the same row once each at worst; consumers apply an event id once.
+/// rows and retries with a growing pause, so an outage delays events and never loses them.
+/// <para>
+/// Every replica runs a relay over the same table, and one relay at a time publishes: a batch is read,
+/// published and marked inside one transaction that first takes the outbox's lock (a transaction-level
+/// advisory lock on PostgreSQL, the database's write lock on SQLite). A second relay waits for the
+/// first one's commit and then reads only rows still unpublished, so a row is published once and the
+/// stream keeps the outbox's order; a relay that dies mid-batch releases the lock with its connection,
+/// its rows stay unpublished, and the next relay publishes them (the one case of a second publication:
+/// the stream took the batch and the commit was lost, which the consumers' inbox absorbs).
+/// </para>
 /// </summary>
 internal sealed partial class OutboxRelay(IServiceScopeFactory scopes, RedisStreams streams, OutboxSignal signal, EventBusMetrics metrics,
     IOptions<RedisEventBusOptions> options, TimeProvider clock, ILogger<OutboxRelay> logger) : BackgroundService
@@ -65,6 +73,7 @@ internal sealed partial class OutboxRelay(IServiceScopeFactory scopes, RedisStre
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<DbContext>();
+        await using var transaction = await OutboxLock.TakeAsync(db, cancellationToken);
         var waiting = db.Set<OutboxMessage>().Where(m => m.PublishedAt == null);
         var batch = await waiting.OrderBy(m => m.Id).Take(BatchSize).ToListAsync(cancellationToken);
         backlog = await BacklogAsync(waiting, batch.Count, cancellationToken);
@@ -95,6 +104,7 @@ internal sealed partial class OutboxRelay(IServiceScopeFactory scopes, RedisStre
         }
 
         await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
         metrics.Published(batch.Count);
         backlog = Math.Max(0, backlog - batch.Count);
         metrics.OutboxBacklog(backlog);

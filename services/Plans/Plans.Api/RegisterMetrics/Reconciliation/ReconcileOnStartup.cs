@@ -1,5 +1,6 @@
 using Mediator;
 using Microsoft.Extensions.Options;
+using ServiceDefaults.Messaging;
 
 namespace Plans.Api.RegisterMetrics.Reconciliation;
 
@@ -8,12 +9,15 @@ namespace Plans.Api.RegisterMetrics.Reconciliation;
 /// migrations have run by then), retrying with a growing pause while it cannot be reached, for
 /// <see cref="RegisterOptions.StartupRetryFor"/>. It logs and gives up rather than stopping the
 /// service: the events keep the metrics current meanwhile. Registers are reconciled side by side,
-/// so one that is down delays no other.
+/// so one that is down delays no other. Replicas starting together reconcile a register once: the
+/// one that claims it (<see cref="IWorkLeases"/>, one run per register and clock hour) does it, the
+/// others wait while it runs and take it over if it dies first.
 /// </summary>
 internal sealed partial class ReconcileOnStartup(IServiceScopeFactory scopes, RegisterSources sources, RegisterReconciliation reconciliation,
-    IOptionsMonitor<RegisterOptions> options, ILogger<ReconcileOnStartup> logger) : BackgroundService
+    IWorkLeases leases, IOptionsMonitor<RegisterOptions> options, TimeProvider clock, ILogger<ReconcileOnStartup> logger) : BackgroundService
 {
     private static readonly TimeSpan MaxDelay = TimeSpan.FromMinutes(1);
+    private static readonly TimeSpan Period = TimeSpan.FromHours(1);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -27,13 +31,20 @@ internal sealed partial class ReconcileOnStartup(IServiceScopeFactory scopes, Re
     {
         var giveUpAt = DateTime.UtcNow + o.StartupRetryFor;
         var delay = o.StartupRetryDelay;
+        var period = clock.GetUtcNow().ToUnixTimeMilliseconds() / (long)Period.TotalMilliseconds;
         for (var attempt = 1; ; attempt++)
         {
             try
             {
-                await using var scope = scopes.CreateAsyncScope();
-                await reconciliation.RunAsync(scope.ServiceProvider.GetRequiredService<ISender>(), register, stoppingToken);
-                return;
+                var run = await leases.RunOnceAsync($"reconcile-on-startup:{register}", period, async ct =>
+                {
+                    await using var scope = scopes.CreateAsyncScope();
+                    await reconciliation.RunAsync(scope.ServiceProvider.GetRequiredService<ISender>(), register, ct);
+                }, stoppingToken);
+                if (run != WorkRun.Running)
+                {
+                    return;
+                }
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {

@@ -1,3 +1,4 @@
+using ServiceDefaults.Messaging;
 using SharedKernel.Time;
 
 namespace Plans.Api.RegisterMetrics.Refresh;
@@ -6,9 +7,11 @@ namespace Plans.Api.RegisterMetrics.Refresh;
 /// Refreshes every bound indicator at start-up and whenever the Beijing date turns. Time passing
 /// changes no counter (an expired qualification simply falls out of the window of days a metric
 /// sums) and may bring no event for a while, so the figures are brought up to date each day.
-/// Every replica does it; a refresh that finds the figures current changes nothing.
+/// One replica does it each day, the one that claims the day (<see cref="IWorkLeases"/>); the others
+/// look again each minute until it is done, and take it over if that replica dies first.
 /// </summary>
-internal sealed partial class RefreshOnNewDay(IServiceScopeFactory scopes, TimeProvider clock, ILogger<RefreshOnNewDay> logger) : BackgroundService
+internal sealed partial class RefreshOnNewDay(IServiceScopeFactory scopes, IWorkLeases leases, TimeProvider clock,
+    ILogger<RefreshOnNewDay> logger) : BackgroundService
 {
     private static readonly TimeSpan CheckEvery = TimeSpan.FromMinutes(1);
 
@@ -23,10 +26,15 @@ internal sealed partial class RefreshOnNewDay(IServiceScopeFactory scopes, TimeP
             {
                 try
                 {
-                    await using var scope = scopes.CreateAsyncScope();
-                    var recorded = await scope.ServiceProvider.GetRequiredService<MetricRefresher>().RefreshAllAsync(null, stoppingToken);
-                    refreshed = today;
-                    LogRefreshed(today, recorded);
+                    var run = await leases.RunOnceAsync("refresh-on-new-day", today.DayNumber, async ct =>
+                    {
+                        await using var scope = scopes.CreateAsyncScope();
+                        LogRefreshed(today, await scope.ServiceProvider.GetRequiredService<MetricRefresher>().RefreshAllAsync(null, ct));
+                    }, stoppingToken);
+                    if (run != WorkRun.Running)
+                    {
+                        refreshed = today;
+                    }
                 }
                 catch (Exception e) when (!stoppingToken.IsCancellationRequested)
                 {

@@ -89,7 +89,11 @@ namespace Plans.Api.Data.Migrations.Sqlite
                     b.HasIndex("EventId")
                         .IsUnique();
 
-                    b.HasIndex("PublishedAt");
+                    b.HasIndex("PublishedAt")
+                        .HasFilter("\"PublishedAt\" IS NOT NULL");
+
+                    b.HasIndex(new[] { "Id" }, "IX_OutboxMessages_Unpublished")
+                        .HasFilter("\"PublishedAt\" IS NULL");
 
                     b.ToTable("OutboxMessages", (string)null);
                 });

@@ -123,7 +123,11 @@ namespace Platforms.Api.Data.Migrations.Postgres
                     b.HasIndex("EventId")
                         .IsUnique();
 
-                    b.HasIndex("PublishedAt");
+                    b.HasIndex("PublishedAt")
+                        .HasFilter("\"PublishedAt\" IS NOT NULL");
+
+                    b.HasIndex(new[] { "Id" }, "IX_OutboxMessages_Unpublished")
+                        .HasFilter("\"PublishedAt\" IS NULL");
 
                     b.ToTable("OutboxMessages", (string)null);
                 });
