@@ -118,12 +118,7 @@ public class LivePlanMonitoringTests(SystemFixture system)
     }
 
     /// <summary>The value of an indicator's latest actual (0 when the register has nothing yet).</summary>
-    private async Task<decimal> ActualAsync(string plan, string indicator)
-    {
-        var progress = await HttpApi.JsonAsync(await Gateway.GetAsync($"/api/v1/plans/{plan}/progress"), HttpStatusCode.OK);
-        var entry = progress["indicators"]!.AsArray().Single(i => i!["code"]!.GetValue<string>() == indicator)!;
-        return entry["actual"] is JsonObject actual ? actual["value"]!.GetValue<decimal>() : 0;
-    }
+    private Task<decimal> ActualAsync(string plan, string indicator) => PlanProgress.ActualAsync(Gateway, plan, indicator);
 
     /// <summary>An indicator's latest actual, which must exist.</summary>
     private async Task<JsonNode> ActualOfAsync(string plan, string indicator)

@@ -30,6 +30,33 @@ public class ReplicaWorkTests(ReplicaSystemFixture replicas)
     }
 
     [Fact]
+    public async Task Grants_consumed_by_the_plans_replicas_move_an_indicator_once_each()
+    {
+        await HttpApi.JsonAsync(await Front.PutAsJsonAsync("/api/v1/regions/120000/registers/enterprises",
+            new { authoritative = true, since = "2026-01-01" }), HttpStatusCode.OK);
+        var before = await PlanProgress.ActualAsync(Front, "JH-STI-14FYP", "T1-04");
+        const int grants = 12;
+
+        var grantedOn = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(-1).ToString("yyyy-MM-dd");
+        await Task.WhenAll(Enumerable.Range(0, grants).Select(async i =>
+        {
+            var creditCode = CreditCodes.New("120118");
+            await HttpApi.JsonAsync(await Front.PostAsJsonAsync("/api/v1/enterprises", new
+            {
+                creditCode, name = $"天津静海副本计数科技有限公司{i:D2}", regionCode = "120118", industry = "新材料", foundedOn = "2017-06-01",
+            }), HttpStatusCode.Created);
+            await HttpApi.JsonAsync(await Front.PostAsJsonAsync($"/api/v1/enterprises/{creditCode}/qualifications",
+                new { type = "HighTech", certificateNumber = $"GR{creditCode[^10..]}", grantedOn }), HttpStatusCode.Created);
+        }));
+
+        await Eventually.HoldsAsync(async () => await PlanProgress.ActualAsync(Front, "JH-STI-14FYP", "T1-04") == before + grants,
+            "Jinghai's high-tech indicator counts every grant", seconds: 30);
+        await Task.Delay(TimeSpan.FromSeconds(3));
+        (await PlanProgress.ActualAsync(Front, "JH-STI-14FYP", "T1-04")).Should().Be(before + grants,
+            "each event is applied once, by whichever replica's consumer took it");
+    }
+
+    [Fact]
     public async Task Concurrent_first_requests_with_one_idempotency_key_through_both_gateways_make_one_platform()
     {
         var name = $"天津幂等副本测试众创空间{Guid.NewGuid():N}"[..20];
