@@ -27,7 +27,7 @@ internal sealed class CreateObservationHandler(PlansDbContext db, TimeProvider c
     public async ValueTask<ObservationResponse> Handle(CreateObservation command, CancellationToken ct)
     {
         var (plan, indicator) = await PlanLookup.FindIndicatorAsync(db, command.PlanCode, command.IndicatorCode, command.Caller,
-            Access.Write, ct);
+            Access.Report, ct);
         Observation.EnsureYearOpen(indicator, command.Year!.Value, await db.Observations.AnyAsync(
             o => o.IndicatorId == indicator.Id && o.Year == command.Year && o.Status == ApprovalStatus.Approved, ct));
         var observation = Observation.Manual(plan, indicator, command.Year!.Value, command.Value!.Value,

@@ -1293,6 +1293,39 @@ namespace Plans.Api.Data.Migrations.Postgres
                                 .HasForeignKey("IndicatorId");
                         });
 
+                    b.OwnsMany("Plans.Api.Domain.IndicatorUnit", "Units", b1 =>
+                        {
+                            b1.Property<long>("Id")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("bigint");
+
+                            NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b1.Property<long>("Id"));
+
+                            b1.Property<long>("IndicatorId")
+                                .HasColumnType("bigint");
+
+                            b1.Property<string>("Name")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("character varying(200)");
+
+                            b1.Property<string>("Role")
+                                .IsRequired()
+                                .HasMaxLength(20)
+                                .HasColumnType("character varying(20)");
+
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("IndicatorId");
+
+                            b1.HasIndex("Name");
+
+                            b1.ToTable("IndicatorUnits", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("IndicatorId");
+                        });
+
                     b.OwnsMany("Plans.Api.Domain.Target", "Targets", b1 =>
                         {
                             b1.Property<long>("Id")
@@ -1335,6 +1368,8 @@ namespace Plans.Api.Data.Migrations.Postgres
                     b.Navigation("Flags");
 
                     b.Navigation("Targets");
+
+                    b.Navigation("Units");
                 });
 
             modelBuilder.Entity("Plans.Api.Domain.KeyTask", b =>

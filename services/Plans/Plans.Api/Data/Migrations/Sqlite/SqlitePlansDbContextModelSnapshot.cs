@@ -1270,6 +1270,37 @@ namespace Plans.Api.Data.Migrations.Sqlite
                                 .HasForeignKey("IndicatorId");
                         });
 
+                    b.OwnsMany("Plans.Api.Domain.IndicatorUnit", "Units", b1 =>
+                        {
+                            b1.Property<long>("Id")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<long>("IndicatorId")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<string>("Name")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Role")
+                                .IsRequired()
+                                .HasMaxLength(20)
+                                .HasColumnType("TEXT");
+
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("IndicatorId");
+
+                            b1.HasIndex("Name");
+
+                            b1.ToTable("IndicatorUnits", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("IndicatorId");
+                        });
+
                     b.OwnsMany("Plans.Api.Domain.Target", "Targets", b1 =>
                         {
                             b1.Property<long>("Id")
@@ -1310,6 +1341,8 @@ namespace Plans.Api.Data.Migrations.Sqlite
                     b.Navigation("Flags");
 
                     b.Navigation("Targets");
+
+                    b.Navigation("Units");
                 });
 
             modelBuilder.Entity("Plans.Api.Domain.KeyTask", b =>
