@@ -1,6 +1,7 @@
 using Plans.Api;
 using Plans.Api.Adjustments;
 using EventBus.Redis;
+using Plans.Api.Completeness;
 using Plans.Api.Data;
 using Plans.Api.Indicators;
 using Plans.Api.Observations;
@@ -45,6 +46,7 @@ app.MapObservationsApi();
 app.MapAdjustmentsApi();
 app.MapTasksApi();
 app.MapUnitsApi();
+app.MapCompletenessApi();
 app.MapProgressApi();
 app.MapSeedsApi();
 app.MapEventBusApi();
