@@ -114,6 +114,7 @@ internal sealed class ObservationConfiguration : IEntityTypeConfiguration<Observ
         observation.Property(o => o.Origin).HasConversion<string>().HasMaxLength(20);
         observation.Property(o => o.RecordedBy).HasMaxLength(200);
         observation.Property(o => o.Note).HasMaxLength(2000);
+        observation.Property(o => o.Source).HasMaxLength(200);
         observation.Property(o => o.Status).HasConversion<string>().HasMaxLength(20);
         observation.Property(o => o.SubmittedBy).HasMaxLength(200);
         observation.Property(o => o.ApprovedBy).HasMaxLength(200);
