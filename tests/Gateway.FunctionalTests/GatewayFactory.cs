@@ -11,6 +11,7 @@ public class GatewayFactory : WebApplicationFactory<Program>
     public const string AdminSecret = "admin-secret-for-tests-0123456789";
     public const string ReaderSecret = "reader-secret-for-tests-0123456789";
     public const string DongliSecret = "dongli-secret-for-tests-0123456789";
+    public const string DongliIndustrySecret = "dongli-industry-secret-0123456789";
 
     public string KeyDirectory { get; init; } = Path.Combine(Path.GetTempPath(), "gateway-keys", Guid.NewGuid().ToString("N"));
     public string KeyRotation { get; init; } = "30.00:00:00";
@@ -42,6 +43,8 @@ public class GatewayFactory : WebApplicationFactory<Program>
         Client(builder, 0, "admin", AdminSecret, null, "plans.read", "plans.write", "admin");
         Client(builder, 1, "reader", ReaderSecret, null, "plans.read");
         Client(builder, 2, "dongli", DongliSecret, "120110", "plans.read", "plans.write");
+        Client(builder, 3, "dongli-industry", DongliIndustrySecret, "120110", "plans.read", "plans.write");
+        builder.UseSetting("TokenIssuer:Clients:3:Unit", "区工信局");
         foreach (var (key, value) in Settings)
         {
             builder.UseSetting(key, value);

@@ -44,6 +44,23 @@ public class TokenEndpointTests(GatewayFactory factory) : IClassFixture<GatewayF
     }
 
     [Fact]
+    public async Task A_client_configured_with_a_unit_gets_a_unit_claim_and_one_without_none()
+    {
+        async Task<JsonWebToken> TokenOf(string clientId, string secret)
+        {
+            var response = await RequestToken(("grant_type", "client_credentials"), ("client_id", clientId), ("client_secret", secret));
+            response.StatusCode.Should().Be(HttpStatusCode.OK);
+            var body = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
+            return new JsonWebToken(body["access_token"]!.GetValue<string>());
+        }
+
+        var unit = await TokenOf("dongli-industry", GatewayFactory.DongliIndustrySecret);
+        unit.GetClaim("unit").Value.Should().Be("区工信局");
+        unit.GetClaim("region").Value.Should().Be("120110");
+        (await TokenOf("dongli", GatewayFactory.DongliSecret)).TryGetClaim("unit", out _).Should().BeFalse();
+    }
+
+    [Fact]
     public async Task Accepts_client_credentials_in_basic_authentication_and_narrows_to_the_scopes_asked()
     {
         var request = new HttpRequestMessage(HttpMethod.Post, "/connect/token")

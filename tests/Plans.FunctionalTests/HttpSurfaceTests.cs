@@ -190,7 +190,7 @@ public class HttpSurfaceTests(PlansApiFactory factory) : IClassFixture<PlansApiF
     {
         var plan = await admin.CreatePlanAsync();
         await (await admin.PostJsonAsync($"/api/v1/plans/{plan}/indicators", Api.Indicator("I1"))).JsonAsync(HttpStatusCode.Created);
-        await (await admin.PostJsonAsync($"/api/v1/plans/{plan}/tasks", new { code = "一.1", title = "任务" })).JsonAsync(HttpStatusCode.Created);
+        await (await admin.PostJsonAsync($"/api/v1/plans/{plan}/tasks", new { code = "一.1", title = "任务", leadUnits = new[] { "区科技局" } })).JsonAsync(HttpStatusCode.Created);
         var observation = await (await admin.PostJsonAsync($"/api/v1/plans/{plan}/indicators/I1/observations", new { year = 2021, value = 8000 }))
             .JsonAsync(HttpStatusCode.Created);
         return new Dictionary<string, string>
@@ -201,6 +201,8 @@ public class HttpSurfaceTests(PlansApiFactory factory) : IClassFixture<PlansApiF
             ["id"] = observation["id"]!.ToJsonString().Trim('"'),
             ["regionCode"] = "120118",
             ["register"] = "enterprises",
+            ["unit"] = "区科技局",
+            ["year"] = "2021",
         };
     }
 }

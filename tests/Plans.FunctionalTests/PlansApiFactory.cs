@@ -16,7 +16,7 @@ public class PlansApiFactory() : ServiceApiFactory<Program>("plans")
 /// The Plans service with the repository's seeds loaded at start-up, from a private copy of the
 /// seeds folder that a test may change to play a newer transcription.
 /// </summary>
-public sealed class SeededPlansApiFactory : PlansApiFactory
+public class SeededPlansApiFactory : PlansApiFactory
 {
     public string SeedsDirectory { get; } = CopySeeds();
 

@@ -50,6 +50,9 @@ public abstract class ServiceApiFactory<TProgram>(string serviceName) : WebAppli
 
     public bool TrustSecondIssuer { get; init; }
 
+    /// <summary>The claim of the second issuer's tokens that names the caller's unit (Auth:Issuers:1:UnitClaim), when set.</summary>
+    public string? SecondIssuerUnitClaim { get; init; }
+
     /// <summary>
     /// The service's committed OpenAPI document (<c>services/X/X.Api/X.Api.json</c>), which every answer
     /// to a client of this factory is checked against (<see cref="ContractCheck"/>); null when the
@@ -106,6 +109,10 @@ public abstract class ServiceApiFactory<TProgram>(string serviceName) : WebAppli
         {
             builder.UseSetting("Auth:Issuers:1:Authority", SecondIssuer.Authority);
             builder.UseSetting("Auth:Issuers:1:RequireHttpsMetadata", "false");
+            if (SecondIssuerUnitClaim is { } unitClaim)
+            {
+                builder.UseSetting("Auth:Issuers:1:UnitClaim", unitClaim);
+            }
         }
 
         builder.ConfigureServices(services =>

@@ -20,13 +20,14 @@ public sealed class TestIssuer(string authority)
 
     public string Authority { get; } = authority;
 
+    /// <param name="claims">Further claims, such as a <c>unit</c> or an issuer's own name for it.</param>
     public string Token(string scopes = AllScopes, string? region = null, string clientId = "test-client",
-        DateTime? expires = null, string audience = "tianjin-sti-api")
+        DateTime? expires = null, string audience = "tianjin-sti-api", IReadOnlyDictionary<string, object>? claims = null)
     {
-        var claims = new Dictionary<string, object> { ["client_id"] = clientId, ["scope"] = scopes };
+        var all = new Dictionary<string, object>(claims ?? new Dictionary<string, object>()) { ["client_id"] = clientId, ["scope"] = scopes };
         if (region is not null)
         {
-            claims["region"] = region;
+            all["region"] = region;
         }
 
         var expiry = expires ?? DateTime.UtcNow.AddMinutes(10);
@@ -35,7 +36,7 @@ public sealed class TestIssuer(string authority)
             Issuer = Authority,
             Audience = audience,
             Subject = new ClaimsIdentity([new Claim("sub", clientId)]),
-            Claims = claims,
+            Claims = all,
             IssuedAt = expiry.AddMinutes(-15),
             NotBefore = expiry.AddMinutes(-15),
             Expires = expiry,

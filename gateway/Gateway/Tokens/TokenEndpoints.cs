@@ -116,6 +116,11 @@ public static partial class TokenEndpoints
             claims["region"] = region;
         }
 
+        if (client.Unit is { Length: > 0 } unit)
+        {
+            claims[ServiceDefaults.Auth.Caller.UnitClaim] = unit;
+        }
+
         var token = new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
         {
             Issuer = options.Value.Issuer,
@@ -146,7 +151,7 @@ public static partial class TokenEndpoints
             ["id_token_signing_alg_values_supported"] = new[] { SecurityAlgorithms.RsaSha256 },
             ["response_types_supported"] = new[] { "token" },
             ["subject_types_supported"] = new[] { "public" },
-            ["claims_supported"] = new[] { "sub", "client_id", "scope", "region" },
+            ["claims_supported"] = new[] { "sub", "client_id", "scope", "region", ServiceDefaults.Auth.Caller.UnitClaim },
         });
     }
 

@@ -63,4 +63,10 @@ public sealed class ClientRegistration
 
     /// <summary>Optional region code: the client writes only in this region and those below it.</summary>
     public string? Region { get; set; }
+
+    /// <summary>
+    /// Optional unit (a 牵头/责任单位 such as 区科技局, as plans name it): the client reports figures and task
+    /// progress only where a plan names this unit. Sent as the <c>unit</c> claim.
+    /// </summary>
+    public string? Unit { get; set; }
 }

@@ -38,6 +38,10 @@ public static class AuthExtensions
                 jwt.MapInboundClaims = false;
                 jwt.TokenValidationParameters.NameClaimType = "client_id";
                 jwt.TokenValidationParameters.ClockSkew = TimeSpan.FromSeconds(30);
+                if (issuer.UnitClaim != Caller.UnitClaim)
+                {
+                    jwt.Events = new JwtBearerEvents { OnTokenValidated = context => UseUnitClaim(context, issuer.UnitClaim) };
+                }
             });
             // Each issuer's tokens are verified once while valid, not on every request (ValidatedTokens).
             builder.Services.Configure<JwtBearerOptions>(scheme, jwt =>
@@ -140,6 +144,28 @@ public static class AuthExtensions
         app.UseMiddleware<InvalidTokenMiddleware>();
         app.UseAuthorization();
         return app;
+    }
+
+    /// <summary>
+    /// Reads an issuer's own unit claim as <c>unit</c>, and only that: a <c>unit</c> claim the token also carries
+    /// is not this issuer's word for the unit. The principal is the request's own copy (see ValidatedTokens).
+    /// </summary>
+    private static Task UseUnitClaim(TokenValidatedContext context, string claim)
+    {
+        if (context.Principal?.Identity is System.Security.Claims.ClaimsIdentity identity)
+        {
+            foreach (var stray in identity.FindAll(Caller.UnitClaim).ToList())
+            {
+                identity.RemoveClaim(stray);
+            }
+
+            if (identity.FindFirst(claim)?.Value is { Length: > 0 } unit)
+            {
+                identity.AddClaim(new System.Security.Claims.Claim(Caller.UnitClaim, unit));
+            }
+        }
+
+        return Task.CompletedTask;
     }
 
     private static bool IsLoopback(string authority) =>

@@ -24,4 +24,10 @@ public sealed class IssuerOptions
     /// the local gateway.
     /// </summary>
     public bool? RequireHttpsMetadata { get; set; }
+
+    /// <summary>
+    /// The claim of this issuer's tokens that names the caller's unit (a 牵头/责任单位 such as 区科技局), read as
+    /// the <c>unit</c> claim. The gateway's tokens carry <c>unit</c> itself; an external issuer may call it otherwise.
+    /// </summary>
+    public string UnitClaim { get; set; } = Caller.UnitClaim;
 }

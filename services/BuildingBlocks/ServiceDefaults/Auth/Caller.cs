@@ -8,6 +8,16 @@ namespace ServiceDefaults.Auth;
 /// <summary>What a service needs to know about who is calling, read from the validated token.</summary>
 public static class Caller
 {
+    /// <summary>The claim naming the unit a caller reports for (see <see cref="Unit"/>).</summary>
+    public const string UnitClaim = "unit";
+
+    /// <summary>
+    /// The unit (a 牵头/责任单位 such as 区科技局) the caller is confined to, or null when it is not confined
+    /// to one. Such a caller reports figures and progress only where its unit is named.
+    /// </summary>
+    public static string? Unit(this ClaimsPrincipal user) =>
+        user.Identity?.IsAuthenticated == true && user.FindFirst(UnitClaim)?.Value is { Length: > 0 } unit ? unit : null;
+
     /// <summary>The client id of the caller, or null for an anonymous one.</summary>
     public static string? ClientId(this ClaimsPrincipal user) =>
         user.Identity?.IsAuthenticated == true ? user.FindFirst("client_id")?.Value ?? user.FindFirst("azp")?.Value ?? user.FindFirst("sub")?.Value : null;

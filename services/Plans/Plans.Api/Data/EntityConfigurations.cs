@@ -84,7 +84,19 @@ internal sealed class IndicatorConfiguration : IEntityTypeConfiguration<Indicato
             flag.Property(f => f.Message).HasMaxLength(1000);
         });
         indicator.Navigation(i => i.Flags).UsePropertyAccessMode(PropertyAccessMode.Field);
+        indicator.OwnsMany(i => i.Units, unit =>
+        {
+            unit.ToTable("IndicatorUnits");
+            unit.WithOwner().HasForeignKey("IndicatorId");
+            unit.Property<long>("Id");
+            unit.HasKey("Id");
+            unit.Property(u => u.Role).HasConversion<string>().HasMaxLength(20);
+            unit.Property(u => u.Name).HasMaxLength(200);
+            unit.HasIndex(u => u.Name);
+        });
+        indicator.Navigation(i => i.Units).UsePropertyAccessMode(PropertyAccessMode.Field);
         indicator.Ignore(i => i.Facts);
+        indicator.Ignore(i => i.Assignment);
     }
 }
 
@@ -102,6 +114,7 @@ internal sealed class ObservationConfiguration : IEntityTypeConfiguration<Observ
         observation.Property(o => o.Origin).HasConversion<string>().HasMaxLength(20);
         observation.Property(o => o.RecordedBy).HasMaxLength(200);
         observation.Property(o => o.Note).HasMaxLength(2000);
+        observation.Property(o => o.Source).HasMaxLength(200);
         observation.Property(o => o.Status).HasConversion<string>().HasMaxLength(20);
         observation.Property(o => o.SubmittedBy).HasMaxLength(200);
         observation.Property(o => o.ApprovedBy).HasMaxLength(200);

@@ -1,4 +1,5 @@
 using SharedKernel.Domain;
+using SharedKernel.Errors;
 using Persistence.Audit;
 
 namespace Plans.Api.Domain;
@@ -11,13 +12,14 @@ public sealed class Indicator : VersionedEntity, IAuditedResource
 
     private readonly List<Target> targets = [];
     private readonly List<DataFlag> flags = [];
+    private readonly List<IndicatorUnit> units = [];
 
     private Indicator()
     {
     }
 
     private Indicator(Plan plan, string code, IndicatorDefinition definition, IReadOnlyList<Target> targets,
-        IndicatorAnnotations annotations, IReadOnlyList<DataFlag> flags, DateTimeOffset now) : base(now)
+        IndicatorAnnotations annotations, IReadOnlyList<DataFlag> flags, UnitAssignment units, DateTimeOffset now) : base(now)
     {
         PlanCode = plan.Code;
         Code = code;
@@ -25,14 +27,15 @@ public sealed class Indicator : VersionedEntity, IAuditedResource
         this.targets.AddRange(targets);
         Annotations = annotations;
         this.flags.AddRange(flags);
+        SetUnits(units);
     }
 
     /// <summary>A new indicator: indicators are part of the document, so they are added only while the plan is drafted.</summary>
     public static Indicator Create(Plan plan, string code, IndicatorDefinition definition, IReadOnlyList<Target> targets,
-        IndicatorAnnotations annotations, IReadOnlyList<DataFlag> flags, DateTimeOffset now)
+        IndicatorAnnotations annotations, IReadOnlyList<DataFlag> flags, UnitAssignment units, DateTimeOffset now)
     {
         plan.EnsureDefinitionEditable();
-        return new Indicator(plan, code, definition, targets, annotations, flags, now);
+        return new Indicator(plan, code, definition, targets, annotations, flags, units, now);
     }
 
     /// <summary>
@@ -40,8 +43,8 @@ public sealed class Indicator : VersionedEntity, IAuditedResource
     /// published plan, since the document, not the plan's state, says what it holds.
     /// </summary>
     public static Indicator FromSource(Plan plan, string code, IndicatorDefinition definition, IReadOnlyList<Target> targets,
-        IndicatorAnnotations annotations, IReadOnlyList<DataFlag> flags, DateTimeOffset now) =>
-        new(plan, code, definition, targets, annotations, flags, now);
+        IndicatorAnnotations annotations, IReadOnlyList<DataFlag> flags, UnitAssignment units, DateTimeOffset now) =>
+        new(plan, code, definition, targets, annotations, flags, units, now);
 
     public long Id { get; private set; }
     public string PlanCode { get; private set; } = null!;
@@ -61,8 +64,32 @@ public sealed class Indicator : VersionedEntity, IAuditedResource
     /// <summary>Data-quality flags: where the document's figures are inconsistent or had to be read with care.</summary>
     public IReadOnlyList<DataFlag> Flags => flags;
 
+    /// <summary>
+    /// The units that lead the indicator (牵头单位) and those responsible for it (责任单位), as the document
+    /// names them; they report its figures. Like the annotations, an assignment may change after publication.
+    /// </summary>
+    public IReadOnlyList<IndicatorUnit> Units => units;
+
+    public UnitAssignment Assignment => new(
+        units.Where(u => u.Role == UnitRole.Lead).Select(u => u.Name).ToList(),
+        units.Where(u => u.Role == UnitRole.Responsible).Select(u => u.Name).ToList());
+
+    /// <summary>
+    /// A caller confined to a unit (a <c>unit</c> claim) reports only the figures of indicators its unit is named on.
+    /// </summary>
+    public void EnsureReportableBy(string? unit)
+    {
+        if (unit is not null && units.All(u => u.Name != unit))
+        {
+            throw new ForbiddenException("Not your unit's indicator",
+                $"Indicator '{PlanCode}/{Code}' names {Named(units.Select(u => u.Name))} as lead or responsible units, not {unit}; a unit reports only its own figures.");
+        }
+    }
+
+    internal static string Named(IEnumerable<string> names) => names.Any() ? string.Join("、", names) : "no unit";
+
     public void Update(Plan plan, IndicatorDefinition definition, IReadOnlyList<Target> newTargets,
-        IndicatorAnnotations annotations, IReadOnlyList<DataFlag> newFlags, DateTimeOffset now)
+        IndicatorAnnotations annotations, IReadOnlyList<DataFlag> newFlags, UnitAssignment newUnits, DateTimeOffset now)
     {
         plan.EnsureNotArchived();
         if (definition != Definition || !newTargets.SequenceEqual(targets))
@@ -70,7 +97,7 @@ public sealed class Indicator : VersionedEntity, IAuditedResource
             plan.EnsureDefinitionEditable();
         }
 
-        Replace(definition, newTargets, annotations, newFlags, now);
+        Replace(definition, newTargets, annotations, newFlags, newUnits, now);
     }
 
     /// <summary>
@@ -78,12 +105,13 @@ public sealed class Indicator : VersionedEntity, IAuditedResource
     /// so a corrected transcription replaces it.
     /// </summary>
     public void ReplaceFromSource(IndicatorDefinition definition, IReadOnlyList<Target> newTargets,
-        IndicatorAnnotations annotations, IReadOnlyList<DataFlag> newFlags, DateTimeOffset now) =>
-        Replace(definition, newTargets, annotations, newFlags, now);
+        IndicatorAnnotations annotations, IReadOnlyList<DataFlag> newFlags, UnitAssignment newUnits, DateTimeOffset now) =>
+        Replace(definition, newTargets, annotations, newFlags, newUnits, now);
 
     private void Replace(IndicatorDefinition definition, IReadOnlyList<Target> newTargets, IndicatorAnnotations annotations,
-        IReadOnlyList<DataFlag> newFlags, DateTimeOffset now)
+        IReadOnlyList<DataFlag> newFlags, UnitAssignment newUnits, DateTimeOffset now)
     {
+        SetUnits(newUnits);
         Definition = definition;
         targets.Clear();
         targets.AddRange(newTargets);
@@ -91,6 +119,13 @@ public sealed class Indicator : VersionedEntity, IAuditedResource
         flags.Clear();
         flags.AddRange(newFlags);
         Touch(now);
+    }
+
+    private void SetUnits(UnitAssignment assignment)
+    {
+        units.Clear();
+        units.AddRange(assignment.Lead.Select(name => new IndicatorUnit(UnitRole.Lead, name)));
+        units.AddRange(assignment.Responsible.Select(name => new IndicatorUnit(UnitRole.Responsible, name)));
     }
 
     public IndicatorFacts Facts => new(Definition.Measure, Definition.Direction,
@@ -117,6 +152,15 @@ public sealed record IndicatorDefinition(
 public sealed record IndicatorAnnotations(string? NameEn, string? Category, string? Metric, string? Source, string? Notes);
 
 public sealed record Baseline(int Year, decimal Value);
+
+/// <summary>A unit named on an indicator: it leads (牵头单位) or is responsible (责任单位).</summary>
+public sealed record IndicatorUnit(UnitRole Role, string Name);
+
+/// <summary>The lead and responsible units of an indicator, each list in the document's order.</summary>
+public sealed record UnitAssignment(IReadOnlyList<string> Lead, IReadOnlyList<string> Responsible)
+{
+    public static readonly UnitAssignment None = new([], []);
+}
 
 /// <summary>A dated target.</summary>
 /// <param name="Value">The figure; null where the document sets no figure (e.g. 完成新区下达任务).</param>

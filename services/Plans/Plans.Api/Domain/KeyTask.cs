@@ -1,4 +1,5 @@
 using SharedKernel.Domain;
+using SharedKernel.Errors;
 using Persistence.Audit;
 
 namespace Plans.Api.Domain;
@@ -50,6 +51,16 @@ public sealed class KeyTask : VersionedEntity, IAuditedResource
     public IReadOnlyList<string> ResponsibleUnits => units.Where(u => u.Role == UnitRole.Responsible).Select(u => u.Name).ToList();
 
     public TaskDefinition Definition => new(Title, Description, LeadUnits, ResponsibleUnits, DueYear);
+
+    /// <summary>A caller confined to a unit (a <c>unit</c> claim) reports progress only on tasks its unit is named on.</summary>
+    public void EnsureReportableBy(string? unit)
+    {
+        if (unit is not null && units.All(u => u.Name != unit))
+        {
+            throw new ForbiddenException("Not your unit's task",
+                $"Task '{PlanCode}/{Code}' names {Indicator.Named(units.Select(u => u.Name))} as lead or responsible units, not {unit}; a unit reports only on its own tasks.");
+        }
+    }
 
     /// <summary>Progress can be reported while the plan is in force; the task's wording only while drafting.</summary>
     public void Update(Plan plan, TaskDefinition definition, TaskProgress progress, DateTimeOffset now)

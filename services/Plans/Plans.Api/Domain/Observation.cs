@@ -17,17 +17,24 @@ public sealed class Observation : IAuditedResource
 
     /// <summary>
     /// A value entered by a person or a statistics system. It cannot be for a year before the
-    /// indicator's baseline, which is where the indicator's record starts.
+    /// indicator's baseline, which is where the indicator's record starts, nor after the plan's period.
     /// </summary>
-    public static Observation Manual(Plan plan, Indicator indicator, int year, decimal value, string? recordedBy, string? note,
-        DateTimeOffset now)
+    /// <param name="source">Where the figure comes from (统计公报, a bureau's report), which a bulk import is idempotent by.</param>
+    public static Observation Manual(Plan plan, Indicator indicator, int year, decimal value, string? recordedBy, string? source,
+        string? note, DateTimeOffset now)
     {
         if (indicator.Definition.BaselineYear is { } baselineYear && year < baselineYear)
         {
             throw new RuleViolationException("year", $"The indicator's baseline is for {baselineYear}; observations start from that year.");
         }
 
-        return new Observation(plan, indicator, year, value, ObservationOrigin.Manual, recordedBy, note, now);
+        if (year > plan.Details.PeriodEnd)
+        {
+            throw new RuleViolationException("year",
+                $"Plan '{plan.Code}' runs from {plan.Details.PeriodStart} to {plan.Details.PeriodEnd}; a figure for {year} falls outside it.");
+        }
+
+        return new Observation(plan, indicator, year, value, ObservationOrigin.Manual, recordedBy, note, now) { Source = source };
     }
 
     /// <summary>A new figure for a year whose approved figure is locked is refused.</summary>
@@ -151,6 +158,9 @@ public sealed class Observation : IAuditedResource
     public DateTimeOffset RecordedAt { get; private set; }
     public string? RecordedBy { get; private set; }
     public string? Note { get; private set; }
+
+    /// <summary>Where a manual figure comes from, as its reporter names it (e.g. 2021年东丽区统计公报).</summary>
+    public string? Source { get; private init; }
     public ApprovalStatus Status { get; private set; }
     public string? SubmittedBy { get; private set; }
     public DateTimeOffset? SubmittedAt { get; private set; }

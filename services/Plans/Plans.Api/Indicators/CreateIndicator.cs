@@ -37,7 +37,7 @@ internal sealed class CreateIndicatorHandler(PlansDbContext db, TimeProvider clo
     {
         var plan = await PlanLookup.FindAsync(db, command.PlanCode, command.Caller, Access.Write, ct);
         var indicator = Indicator.Create(plan, command.Code!, command.ToDefinition(), command.ToTargets(), command.ToAnnotations(),
-            command.ToFlags(), clock.GetUtcNow());
+            command.ToFlags(), command.ToUnits(), clock.GetUtcNow());
         if (await db.Indicators.AnyAsync(i => i.PlanCode == plan.Code && i.Code == indicator.Code, ct))
         {
             throw new ConflictException(ErrorCodes.AlreadyExists, $"Plan '{plan.Code}' already has an indicator '{indicator.Code}'.");

@@ -55,6 +55,12 @@ public record IndicatorFields
     /// <summary>Known flaws of the source figures, recorded rather than silently fixed.</summary>
     [MaxLength(20)]
     public IReadOnlyList<FlagInput>? Flags { get; init; }
+    /// <summary>牵头单位: the units that lead the indicator, as the document names them (e.g. 区科技局); they report its figures.</summary>
+    [MaxLength(50)]
+    public IReadOnlyList<string>? LeadUnits { get; init; }
+    /// <summary>责任单位: the units responsible with them; they report its figures too.</summary>
+    [MaxLength(50)]
+    public IReadOnlyList<string>? ResponsibleUnits { get; init; }
 
     public IndicatorDefinition ToDefinition() =>
         new(Name!.Trim(), string.IsNullOrWhiteSpace(Unit) ? null : Unit.Trim(), Measure!.Value, Direction!.Value, Baseline?.Year, Baseline?.Value, Baseline?.Raw,
@@ -67,6 +73,11 @@ public record IndicatorFields
         new(NameEn, Category, string.IsNullOrWhiteSpace(Metric) ? null : Metric, Source, Notes);
 
     public IReadOnlyList<DataFlag> ToFlags() => (Flags ?? []).Select(f => new DataFlag(f.Code!, f.Message!)).ToList();
+
+    public UnitAssignment ToUnits() => new(Clean(LeadUnits), Clean(ResponsibleUnits));
+
+    private static IReadOnlyList<string> Clean(IReadOnlyList<string>? units) =>
+        (units ?? []).Select(u => u.Trim()).Distinct().ToList();
 
     /// <summary>The fields of an indicator as read, for a merge patch to apply to.</summary>
     public static IndicatorFields From(IndicatorResponse indicator) => new()
@@ -86,6 +97,8 @@ public record IndicatorFields
         Source = indicator.Source,
         Notes = indicator.Notes,
         Flags = indicator.Flags.Select(f => new FlagInput(f.Code, f.Message)).ToList(),
+        LeadUnits = indicator.LeadUnits,
+        ResponsibleUnits = indicator.ResponsibleUnits,
     };
 }
 
@@ -116,6 +129,8 @@ public sealed record FlagValue(string Code, string Message);
 /// <param name="Nature">约束性 (binding) or 预期性 (expected); null where the document does not class it.</param>
 /// <param name="MunicipalOutlineIndicator">Marked 市规划纲要指标 by the document.</param>
 /// <param name="MunicipalPerformanceIndicator">Marked 市绩效考核指标 by the document.</param>
+/// <param name="LeadUnits">牵头单位: the units that lead it and report its figures; empty where the document names none.</param>
+/// <param name="ResponsibleUnits">责任单位: the units responsible with them.</param>
 public sealed record IndicatorResponse(
     string PlanCode,
     string Code,
@@ -134,6 +149,8 @@ public sealed record IndicatorResponse(
     string? Source,
     string? Notes,
     IReadOnlyList<FlagValue> Flags,
+    IReadOnlyList<string> LeadUnits,
+    IReadOnlyList<string> ResponsibleUnits,
     DateTimeOffset CreatedAt,
     DateTimeOffset UpdatedAt)
 {
@@ -142,7 +159,8 @@ public sealed record IndicatorResponse(
         i.Definition.MunicipalPerformance, i.Annotations.Category, BaselineOf(i),
         i.Targets.OrderBy(t => t.Year).Select(TargetValue.From).ToList(),
         i.Annotations.Metric, i.Annotations.Source, i.Annotations.Notes,
-        i.Flags.Select(f => new FlagValue(f.Code, f.Message)).ToList(), i.CreatedAt, i.UpdatedAt);
+        i.Flags.Select(f => new FlagValue(f.Code, f.Message)).ToList(), i.Assignment.Lead, i.Assignment.Responsible,
+        i.CreatedAt, i.UpdatedAt);
 
     public static YearValue? BaselineOf(Indicator i) => i.Definition is { BaselineYear: { } year, BaselineValue: { } value }
         ? new YearValue(year, value, i.Definition.BaselineRaw)

@@ -87,6 +87,8 @@ internal sealed class IndicatorFieldsRules<T> : AbstractValidator<T> where T : I
             .WithMessage(i => $"'{i.Metric}' is not a known register metric. Known: {sources.KeySummary}.");
         RuleFor(i => i.Source).MaximumLength(500);
         RuleFor(i => i.Notes).MaximumLength(2000);
+        RuleForEach(i => i.LeadUnits).NotEmpty().MaximumLength(200);
+        RuleForEach(i => i.ResponsibleUnits).NotEmpty().MaximumLength(200);
     }
 }
 

@@ -10,7 +10,7 @@ namespace Plans.Api.Indicators;
 
 /// <summary>
 /// Replaces an indicator's fields: the PATCH endpoint's merge patch applied to the indicator as read.
-/// Once the plan is published only the annotations (nameEn, category, metric, source, notes, flags) may differ.
+/// Once the plan is published only the annotations (nameEn, category, metric, source, notes, flags) and the units may differ.
 /// </summary>
 public sealed record UpdateIndicator : IndicatorFields, ICommand<Versioned<IndicatorResponse>>
 {
@@ -43,7 +43,8 @@ internal sealed class UpdateIndicatorHandler(PlansDbContext db, TimeProvider clo
         var (plan, indicator) = await PlanLookup.FindIndicatorAsync(db, command.PlanCode, command.IndicatorCode, command.Caller,
             Access.Write, ct);
         db.Expect(indicator, command.ExpectedVersion);
-        indicator.Update(plan, command.ToDefinition(), command.ToTargets(), command.ToAnnotations(), command.ToFlags(), clock.GetUtcNow());
+        indicator.Update(plan, command.ToDefinition(), command.ToTargets(), command.ToAnnotations(), command.ToFlags(), command.ToUnits(),
+            clock.GetUtcNow());
         return new(IndicatorResponse.From(indicator), indicator.Version);
     }
 }

@@ -39,7 +39,7 @@ internal sealed class ChangeApprovalHandler(PlansDbContext db, TimeProvider cloc
     public async ValueTask<ObservationResponse> Handle(ChangeApproval command, CancellationToken ct)
     {
         var (plan, indicator) = await PlanLookup.FindIndicatorAsync(db, command.PlanCode, command.IndicatorCode, command.Caller,
-            Access.Write, ct);
+            command.Action == ApprovalAction.Submit ? Access.Report : Access.Write, ct);
         var observation = await db.Observations.SingleOrDefaultAsync(o => o.Id == command.Id && o.IndicatorId == indicator.Id, ct)
             ?? throw new NotFoundException("Observation", $"{command.PlanCode}/{command.IndicatorCode}/{command.Id}");
         var by = command.Caller.FindFirst("client_id")?.Value;

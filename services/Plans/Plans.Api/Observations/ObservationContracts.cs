@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Plans.Api.Domain;
 
 namespace Plans.Api.Observations;
@@ -5,8 +6,9 @@ namespace Plans.Api.Observations;
 /// <summary>A value for a year, entered by a person or a statistics system (origin 'manual').</summary>
 /// <param name="Year">The year the value is for; not before the indicator's baseline year.</param>
 /// <param name="Value">The value in the indicator's unit. For measure 'flow', the amount of that year alone.</param>
-/// <param name="Note">Where the figure comes from, or why it corrects an earlier one.</param>
-public sealed record CreateObservationRequest(int? Year, decimal? Value, string? Note);
+/// <param name="Note">Why it corrects an earlier one, or anything else worth keeping with it.</param>
+/// <param name="Source">Where the figure comes from (e.g. 2021年东丽区统计公报).</param>
+public sealed record CreateObservationRequest(int? Year, decimal? Value, string? Note, string? Source = null);
 
 /// <summary>A recorded value of an indicator.</summary>
 /// <param name="Status">draft, submitted, approved (and so locked) or automatic (a register's figure, needing no approval).</param>
@@ -19,6 +21,7 @@ public sealed record ObservationResponse(
     DateTimeOffset RecordedAt,
     string? RecordedBy,
     string? Note,
+    [property: MaxLength(200)] string? Source,
     ApprovalStatus Status,
     string? SubmittedBy,
     DateTimeOffset? SubmittedAt,
@@ -27,7 +30,7 @@ public sealed record ObservationResponse(
     string? UnapprovalReason)
 {
     public static ObservationResponse From(Observation o) =>
-        new(o.Id, o.Year, o.Value, o.Origin, o.RecordedAt, o.RecordedBy, o.Note, o.Status, o.SubmittedBy, o.SubmittedAt,
+        new(o.Id, o.Year, o.Value, o.Origin, o.RecordedAt, o.RecordedBy, o.Note, o.Source, o.Status, o.SubmittedBy, o.SubmittedAt,
             o.ApprovedBy, o.ApprovedAt, o.UnapprovalReason);
 }
 

@@ -39,7 +39,7 @@ public static class ObservationsApi
     private static async Task<Created<ObservationResponse>> Create(string code, string indicatorCode,
         CreateObservationRequest request, ISender sender, ClaimsPrincipal user, CancellationToken ct)
     {
-        var observation = await sender.Send(new CreateObservation(code, indicatorCode, request.Year, request.Value, request.Note, user), ct);
+        var observation = await sender.Send(new CreateObservation(code, indicatorCode, request.Year, request.Value, request.Note, user, request.Source), ct);
         return TypedResults.Created(
             $"/api/v1/plans/{Uri.EscapeDataString(code)}/indicators/{Uri.EscapeDataString(indicatorCode)}/observations/{observation.Id}",
             observation);

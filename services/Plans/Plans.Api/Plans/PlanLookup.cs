@@ -15,6 +15,11 @@ public enum Access
     Read,
     /// <summary>Needs plans.write (checked by the endpoint's policy) and the plan's region within the caller's.</summary>
     Write,
+    /// <summary>
+    /// Reporting a figure or a task's progress: <see cref="Write"/>, and a caller confined to a unit (a <c>unit</c>
+    /// claim) only on the indicators and tasks its unit is named on.
+    /// </summary>
+    Report,
 }
 
 /// <summary>Finds the resources named in a path for a caller, or answers 404, 401 or 403.</summary>
@@ -30,7 +35,7 @@ internal static class PlanLookup
     public static async Task<Plan> FindAsync(PlansDbContext db, string code, ClaimsPrincipal user, Access access, CancellationToken ct)
     {
         var plan = await db.Plans.SingleOrDefaultAsync(p => p.Code == code, ct) ?? throw new NotFoundException("Plan", code);
-        if (access == Access.Write)
+        if (access != Access.Read)
         {
             EnsureWritable(user, plan.Details.RegionCode);
         }
@@ -48,6 +53,11 @@ internal static class PlanLookup
         var plan = await FindAsync(db, planCode, user, access, ct);
         var indicator = await db.Indicators.SingleOrDefaultAsync(i => i.PlanCode == planCode && i.Code == indicatorCode, ct)
             ?? throw new NotFoundException("Indicator", $"{planCode}/{indicatorCode}");
+        if (access == Access.Report)
+        {
+            indicator.EnsureReportableBy(user.Unit());
+        }
+
         return (plan, indicator);
     }
 
@@ -57,6 +67,11 @@ internal static class PlanLookup
         var plan = await FindAsync(db, planCode, user, access, ct);
         var task = await db.Tasks.SingleOrDefaultAsync(t => t.PlanCode == planCode && t.Code == taskCode, ct)
             ?? throw new NotFoundException("Task", $"{planCode}/{taskCode}");
+        if (access == Access.Report)
+        {
+            task.EnsureReportableBy(user.Unit());
+        }
+
         return (plan, task);
     }
 

@@ -79,8 +79,9 @@ internal sealed class ReseedPlanHandler(PlansDbContext db, TimeProvider clock) :
         {
             var existing = indicators.GetValueOrDefault(i.Code!);
             Apply(SeedKeys.Indicator(code, i.Code!), existing,
-                () => existing!.ReplaceFromSource(i.ToDefinition(), i.ToTargets(), i.ToAnnotations(), i.ToFlags(), now),
-                () => db.Indicators.Add(Indicator.FromSource(plan, i.Code!, i.ToDefinition(), i.ToTargets(), i.ToAnnotations(), i.ToFlags(), now)).Entity);
+                () => existing!.ReplaceFromSource(i.ToDefinition(), i.ToTargets(), i.ToAnnotations(), i.ToFlags(), i.ToUnits(), now),
+                () => db.Indicators.Add(Indicator.FromSource(plan, i.Code!, i.ToDefinition(), i.ToTargets(), i.ToAnnotations(), i.ToFlags(),
+                    i.ToUnits(), now)).Entity);
         }
 
         foreach (var t in command.Tasks)

@@ -11,7 +11,7 @@ using ServiceDefaults.Paging;
 
 namespace Plans.Api.Tasks;
 
-/// <summary>A key task, as the caller may read it, or (<see cref="Access.Write"/>) as it may change it.</summary>
+/// <summary>A key task, as the caller may read it, or (<see cref="Access.Report"/>) as it may report on it.</summary>
 public sealed record GetTask(string PlanCode, string TaskCode, ClaimsPrincipal Caller, Access Access = Access.Read)
     : IQuery<Versioned<TaskResponse>>;
 

@@ -63,7 +63,7 @@ public static class TasksApi
     private static async Task<Ok<TaskResponse>> Update(string code, string taskCode, JsonObject patch, ISender sender,
         JsonMergePatch merge, HttpContext http, CancellationToken ct)
     {
-        var current = await sender.Send(new GetTask(code, taskCode, http.User, Access.Write), ct);
+        var current = await sender.Send(new GetTask(code, taskCode, http.User, Access.Report), ct);
         var expected = IfMatch.From(http.Request).Expect(current.Version);
         var fields = await merge.ApplyAsync(TaskFields.From(current.Resource), patch, ReadOnlyFields, ct);
         var task = await sender.Send(new UpdateTask(code, taskCode, fields, expected, http.User), ct);

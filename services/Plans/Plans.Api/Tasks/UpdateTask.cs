@@ -36,7 +36,7 @@ internal sealed class UpdateTaskHandler(PlansDbContext db, TimeProvider clock) :
 {
     public async ValueTask<Versioned<TaskResponse>> Handle(UpdateTask command, CancellationToken ct)
     {
-        var (plan, task) = await PlanLookup.FindTaskAsync(db, command.PlanCode, command.TaskCode, command.Caller, Access.Write, ct);
+        var (plan, task) = await PlanLookup.FindTaskAsync(db, command.PlanCode, command.TaskCode, command.Caller, Access.Report, ct);
         db.Expect(task, command.ExpectedVersion);
         task.Update(plan, command.ToDefinition(), command.ToProgress(), clock.GetUtcNow());
         return new(TaskResponse.From(task), task.Version);

@@ -454,6 +454,10 @@ namespace Plans.Api.Data.Migrations.Postgres
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
+                    b.Property<string>("Source")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(20)
@@ -1297,6 +1301,39 @@ namespace Plans.Api.Data.Migrations.Postgres
                                 .HasForeignKey("IndicatorId");
                         });
 
+                    b.OwnsMany("Plans.Api.Domain.IndicatorUnit", "Units", b1 =>
+                        {
+                            b1.Property<long>("Id")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("bigint");
+
+                            NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b1.Property<long>("Id"));
+
+                            b1.Property<long>("IndicatorId")
+                                .HasColumnType("bigint");
+
+                            b1.Property<string>("Name")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("character varying(200)");
+
+                            b1.Property<string>("Role")
+                                .IsRequired()
+                                .HasMaxLength(20)
+                                .HasColumnType("character varying(20)");
+
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("IndicatorId");
+
+                            b1.HasIndex("Name");
+
+                            b1.ToTable("IndicatorUnits", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("IndicatorId");
+                        });
+
                     b.OwnsMany("Plans.Api.Domain.Target", "Targets", b1 =>
                         {
                             b1.Property<long>("Id")
@@ -1339,6 +1376,8 @@ namespace Plans.Api.Data.Migrations.Postgres
                     b.Navigation("Flags");
 
                     b.Navigation("Targets");
+
+                    b.Navigation("Units");
                 });
 
             modelBuilder.Entity("Plans.Api.Domain.KeyTask", b =>

@@ -437,6 +437,10 @@ namespace Plans.Api.Data.Migrations.Sqlite
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Source")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(20)
@@ -1274,6 +1278,37 @@ namespace Plans.Api.Data.Migrations.Sqlite
                                 .HasForeignKey("IndicatorId");
                         });
 
+                    b.OwnsMany("Plans.Api.Domain.IndicatorUnit", "Units", b1 =>
+                        {
+                            b1.Property<long>("Id")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<long>("IndicatorId")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<string>("Name")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Role")
+                                .IsRequired()
+                                .HasMaxLength(20)
+                                .HasColumnType("TEXT");
+
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("IndicatorId");
+
+                            b1.HasIndex("Name");
+
+                            b1.ToTable("IndicatorUnits", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("IndicatorId");
+                        });
+
                     b.OwnsMany("Plans.Api.Domain.Target", "Targets", b1 =>
                         {
                             b1.Property<long>("Id")
@@ -1314,6 +1349,8 @@ namespace Plans.Api.Data.Migrations.Sqlite
                     b.Navigation("Flags");
 
                     b.Navigation("Targets");
+
+                    b.Navigation("Units");
                 });
 
             modelBuilder.Entity("Plans.Api.Domain.KeyTask", b =>

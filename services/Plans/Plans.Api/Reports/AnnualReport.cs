@@ -1,0 +1,66 @@
+using System.ComponentModel.DataAnnotations;
+using System.Security.Claims;
+using FluentValidation;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+using Plans.Api.Common;
+using Plans.Api.Data;
+using Plans.Api.Domain;
+using Plans.Api.Indicators;
+using Plans.Api.Plans;
+using Plans.Api.Progress;
+using Plans.Api.Units;
+
+namespace Plans.Api.Reports;
+
+/// <summary>
+/// A plan's annual monitoring report (年度监测报告): every indicator with the target in force at the year's end, its
+/// approved actual, progress, status and the actual's source, and every key task with its status and progress note.
+/// </summary>
+/// <param name="Title">The plan's title, as printed.</param>
+/// <param name="Issuer">Who issued the plan.</param>
+/// <param name="AsOf">The date reckoned for: the year's last day.</param>
+public sealed record AnnualReportResponse(
+    string PlanCode,
+    [property: MaxLength(300)] string Title,
+    [property: MaxLength(200)] string? Issuer,
+    int Year,
+    DateOnly AsOf,
+    [property: MaxLength(1000)] IReadOnlyList<ReportIndicator> Indicators,
+    [property: MaxLength(1000)] IReadOnlyList<ReportTask> Tasks);
+
+/// <summary>An indicator in a report.</summary>
+/// <param name="Target">The final target in force on the report's date.</param>
+/// <param name="Actual">The latest approved (or register) figure up to the report's year; null when there is none.</param>
+/// <param name="Source">Where the actual comes from: <c>manual</c> or <c>register:{name}</c>.</param>
+public sealed record ReportIndicator(string Code, [property: MaxLength(300)] string Name, [property: MaxLength(50)] string? Unit,
+    TargetValue Target, YearValue? Actual, decimal? ProgressPercent, ProgressStatus Status, [property: MaxLength(200)] string? Source);
+
+/// <summary>A key task in a report.</summary>
+public sealed record ReportTask(string Code, [property: MaxLength(500)] string Title, KeyTaskStatus Status,
+    [property: MaxLength(4000)] string? ProgressNote);
+
+/// <summary>The annual report of a plan for a year within its period (see <see cref="AnnualReportResponse"/>).</summary>
+public sealed record GetAnnualReport(string PlanCode, int Year, ClaimsPrincipal Caller) : IQuery<AnnualReportResponse>;
+
+internal sealed class GetAnnualReportValidator : AbstractValidator<GetAnnualReport>
+{
+    public GetAnnualReportValidator() => RuleFor(q => q.Year).InclusiveBetween(1949, 2100);
+}
+
+internal sealed class GetAnnualReportHandler(PlansDbContext db, ISender sender) : IQueryHandler<GetAnnualReport, AnnualReportResponse>
+{
+    public async ValueTask<AnnualReportResponse> Handle(GetAnnualReport query, CancellationToken ct)
+    {
+        var plan = await PlanLookup.FindAsync(db, query.PlanCode, query.Caller, Access.Read, ct);
+        GetUnitObligationsHandler.EnsureWithinPeriod(plan, query.Year);
+        var asOf = new DateOnly(query.Year, 12, 31);
+        var progress = await sender.Send(new GetProgress(plan.Code, asOf, query.Caller), ct);
+        var tasks = await db.Tasks.AsNoTracking().Where(t => t.PlanCode == plan.Code).OrderBy(t => t.SortKey)
+            .Select(t => new ReportTask(t.Code, t.Title, t.Progress.Status, t.Progress.Note)).ToListAsync(ct);
+        return new AnnualReportResponse(plan.Code, plan.Details.Title, plan.Details.Issuer, query.Year, asOf,
+            progress.Indicators.Select(i => new ReportIndicator(i.Code, i.Name, i.Unit, i.Target,
+                i.Actual is { } a ? new YearValue(a.Year, a.Value) : null, i.ProgressPercent, i.Status, i.Actual?.Source)).ToList(),
+            tasks);
+    }
+}
