@@ -28,3 +28,23 @@ wrk_figures() {
   errors=$(awk '/Non-2xx/ { print $5 } /Socket errors/ { n = 0; for (i = 4; i <= NF; i += 2) n += $i; print n }' <<<"$out" | awk '{ n += $1 } END { print n + 0 }')
   echo "${requests:-0} ${rps:-0} $p50 $p99 ${errors:-0}"
 }
+
+# start_system [NAME=VALUE...] -- ARGS... : deploy/run.sh ARGS (the build already made) in the background
+# with the settings NAME=VALUE (names env accepts, such as a client id with a hyphen), its output in
+# $DATA_DIR/run.out; returns once it says Ready. When the script exits the system is stopped (TERM, not
+# INT: a job a script starts in the background ignores SIGINT) and the data folder removed.
+start_system() {
+  local settings=()
+  while [ "$1" != "--" ]; do
+    settings+=("$1")
+    shift
+  done
+  shift
+  env "${settings[@]}" SKIP_BUILD=1 bash deploy/run.sh "$@" >"$DATA_DIR/run.out" 2>&1 &
+  run_pid=$!
+  trap 'kill -TERM $run_pid 2>/dev/null; wait $run_pid 2>/dev/null; rm -rf "$DATA_DIR"' EXIT
+  until grep -q "^Ready." "$DATA_DIR/run.out"; do
+    kill -0 $run_pid 2>/dev/null || { cat "$DATA_DIR/run.out"; exit 1; }
+    sleep 1
+  done
+}

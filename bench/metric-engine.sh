@@ -12,6 +12,8 @@
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 cd "$ROOT"
+# shellcheck source=bench/lib.sh
+source "$ROOT/bench/lib.sh"
 
 export GATEWAY_PORT=${GATEWAY_PORT:-59080} PLANS_PORT=${PLANS_PORT:-59101} ENTERPRISES_PORT=${ENTERPRISES_PORT:-59102}
 export PLATFORMS_PORT=${PLATFORMS_PORT:-59103}
@@ -22,19 +24,12 @@ export LOCAL_ADMIN_CLIENT_ID=bench-admin LOCAL_ADMIN_CLIENT_SECRET=$(od -An -tx1
 dotnet build Microservices.sln -c Release -v quiet -nologo >"$DATA_DIR/build.log" 2>&1 || { cat "$DATA_DIR/build.log"; exit 1; }
 # The gateway limits each client to a few hundred requests per window; the bench's own client is
 # exempted, or the limit, not the engine, would set the rate the events arrive and are applied at.
-env "RateLimits__Clients__$LOCAL_ADMIN_CLIENT_ID=100000000" SKIP_BUILD=1 bash deploy/run.sh --postgres >"$DATA_DIR/run.out" 2>&1 &
-run_pid=$!
-trap 'kill -TERM $run_pid 2>/dev/null; wait $run_pid 2>/dev/null; rm -rf "$DATA_DIR"' EXIT
-until grep -q "^Ready." "$DATA_DIR/run.out"; do
-  kill -0 $run_pid 2>/dev/null || { cat "$DATA_DIR/run.out"; exit 1; }
-  sleep 1
-done
+start_system "RateLimits__Clients__$LOCAL_ADMIN_CLIENT_ID=100000000" -- --postgres
 
 # The Plans process, stopped and continued by the bench to measure the engine on a backlog, and the
 # PostgreSQL server, whose CPU time (with its backends') per event the bench reads from /proc.
-listener() { ss -ltnpH "sport = :$1" | grep -o 'pid=[0-9]*' | head -1 | cut -d= -f2; }
-plans_pid=$(listener "$PLANS_PORT")
-postgres_pid=$(listener "$POSTGRES_PORT")
+plans_pid=$(pid_on "$PLANS_PORT")
+postgres_pid=$(pid_on "$POSTGRES_PORT")
 database() { echo "Host=127.0.0.1;Port=$POSTGRES_PORT;Username=postgres;Database=$1"; }
 dotnet bench/MetricEngineBench/bin/Release/net10.0/MetricEngineBench.dll \
   --gateway "http://localhost:$GATEWAY_PORT" --client-id "$LOCAL_ADMIN_CLIENT_ID" --client-secret "$LOCAL_ADMIN_CLIENT_SECRET" \

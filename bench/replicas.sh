@@ -11,6 +11,8 @@
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 cd "$ROOT"
+# shellcheck source=bench/lib.sh
+source "$ROOT/bench/lib.sh"
 
 export GATEWAY_PORT=${GATEWAY_PORT:-59480} REDIS_PORT=${REDIS_PORT:-59479} POSTGRES_PORT=${POSTGRES_PORT:-59432}
 export PLANS_PORTS=${PLANS_PORTS:-"59401 59411"} ENTERPRISES_PORTS=${ENTERPRISES_PORTS:-"59402 59412"}
@@ -21,14 +23,7 @@ export LOCAL_ADMIN_CLIENT_ID=bench-admin LOCAL_ADMIN_CLIENT_SECRET=$(od -An -tx1
 
 dotnet build Microservices.sln -c Release -v quiet -nologo >"$DATA_DIR/build.log" 2>&1 || { cat "$DATA_DIR/build.log"; exit 1; }
 # The bench's own client is exempted from the rate limits, or they, not the replicas, would set the rate.
-env "RateLimits__Clients__$LOCAL_ADMIN_CLIENT_ID=100000000" SKIP_BUILD=1 bash deploy/run.sh --postgres --replicas 2 >"$DATA_DIR/run.out" 2>&1 &
-run_pid=$!
-# TERM, not INT: a job a script starts in the background ignores SIGINT.
-trap 'kill -TERM $run_pid 2>/dev/null; wait $run_pid 2>/dev/null; rm -rf "$DATA_DIR"' EXIT
-until grep -q "^Ready." "$DATA_DIR/run.out"; do
-  kill -0 $run_pid 2>/dev/null || { cat "$DATA_DIR/run.out"; exit 1; }
-  sleep 1
-done
+start_system "RateLimits__Clients__$LOCAL_ADMIN_CLIENT_ID=100000000" -- --postgres --replicas 2
 
 dotnet bench/ReplicaThroughput/bin/Release/net10.0/ReplicaThroughput.dll \
   --front "http://localhost:$GATEWAY_PORT" --client-id "$LOCAL_ADMIN_CLIENT_ID" --client-secret "$LOCAL_ADMIN_CLIENT_SECRET" \
