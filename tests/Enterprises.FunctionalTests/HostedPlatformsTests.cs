@@ -11,11 +11,14 @@ public class HostedPlatformsTests(EnterprisesApiFactory factory) : IClassFixture
     private static readonly Lazy<ConnectionMultiplexer> Redis = new(() => ConnectionMultiplexer.Connect(EnterprisesApiFactory.RedisServer));
     private readonly HttpClient client = factory.CreateClient();
 
-    /// <summary>Appends the event to the factory's platforms stream, as the Platforms service's outbox relay would.</summary>
-    private void Publish(IntegrationEvent @event)
+    /// <summary>
+    /// Appends the event to the factory's platforms stream, as the Platforms service's outbox relay would
+    /// (asynchronously: a blocked thread waiting on Redis starves the two-core test run's thread pool).
+    /// </summary>
+    private async Task PublishAsync(IntegrationEvent @event)
     {
         var envelope = EventEnvelope.Wrap(@event, "platforms");
-        Redis.Value.GetDatabase().StreamAdd(factory.StreamPrefix + "platforms",
+        await Redis.Value.GetDatabase().StreamAddAsync(factory.StreamPrefix + "platforms",
         [
             new("id", envelope.Id.ToString()), new("type", envelope.Type), new("occurredAt", envelope.OccurredAt.ToString("O")),
             new("source", "platforms"), new("schemaVersion", "1"), new("payload", envelope.Payload),
@@ -48,10 +51,10 @@ public class HostedPlatformsTests(EnterprisesApiFactory factory) : IClassFixture
         var centre = Accredited(Guid.NewGuid(), code, "静海企业技术中心", start.AddSeconds(1), "EnterpriseTechCenter", "municipal");
 
         (await PlatformNamesAsync(code)).Should().BeEmpty();
-        Publish(incubator);
-        Publish(centre);
+        await PublishAsync(incubator);
+        await PublishAsync(centre);
         var listed = await Eventually.ValueAsync(() => PlatformNamesAsync(code), names => names.Length == 2, "both platforms are listed");
-        Publish(StatusChanged(incubator, "active", "revoked", start.AddSeconds(2)));
+        await PublishAsync(StatusChanged(incubator, "active", "revoked", start.AddSeconds(2)));
 
         listed.Should().Equal("静海企业技术中心", "静海国家级科技企业孵化器");
         await Eventually.HoldsAsync(async () => (await PlatformNamesAsync(code)).SequenceEqual(["静海企业技术中心"]), "the revoked one is dropped");
@@ -70,10 +73,10 @@ public class HostedPlatformsTests(EnterprisesApiFactory factory) : IClassFixture
         var start = DateTimeOffset.UtcNow.AddMinutes(-10);
         var lab = Accredited(Guid.NewGuid(), code, "静海重点实验室", start, "KeyLab", "municipal");
 
-        Publish(StatusChanged(lab, "active", "suspended", start.AddSeconds(5)));
-        Publish(lab);
+        await PublishAsync(StatusChanged(lab, "active", "suspended", start.AddSeconds(5)));
+        await PublishAsync(lab);
         var marker = Accredited(Guid.NewGuid(), code, "静海众创空间", start.AddSeconds(6), "MakerSpace", "district");
-        Publish(marker);
+        await PublishAsync(marker);
 
         await Eventually.HoldsAsync(async () => (await PlatformNamesAsync(code)).Length == 2, "both platforms are listed");
         var enterprise = await (await client.GetAsync($"/api/v1/enterprises/{code}")).JsonAsync(HttpStatusCode.OK);
@@ -88,10 +91,10 @@ public class HostedPlatformsTests(EnterprisesApiFactory factory) : IClassFixture
         var second = await client.CreateEnterpriseAsync("120118", null);
         var start = DateTimeOffset.UtcNow.AddMinutes(-10);
         var park = Accredited(Guid.NewGuid(), first, "静海农业科技园区", start, "AgriculturalSciencePark", "district");
-        Publish(park);
+        await PublishAsync(park);
         await Eventually.HoldsAsync(async () => (await PlatformNamesAsync(first)).Length == 1, "the first host lists it");
 
-        Publish(new PlatformUpdated(park.PlatformId, park.Name, park.Type, park.Level, [], "120118", null, false, null, "enterprise", second,
+        await PublishAsync(new PlatformUpdated(park.PlatformId, park.Name, park.Type, park.Level, [], "120118", null, false, null, "enterprise", second,
             "天津市海河智能科技有限公司", null, park.ApprovedOn, null, "active", park.StatusSince) { OccurredAt = start.AddSeconds(1) });
 
         await Eventually.HoldsAsync(async () => (await PlatformNamesAsync(second)).Length == 1, "the second host lists it");
