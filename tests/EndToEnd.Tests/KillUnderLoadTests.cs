@@ -90,7 +90,8 @@ public class KillUnderLoadTests(KilledReplicaSystemFixture replicas, ITestOutput
         calls.Should().OnlyContain(c => c.Succeeded, "every call succeeds, on its first try or a retry");
         failures.GetValueOrDefault("before").Should().Be(0);
         failures.GetValueOrDefault("after").Should().Be(0, "the dead replicas are out of the balancing 12 s after the kill");
-        failures.GetValueOrDefault("during").Should().BeLessThanOrEqualTo(30,
+        // Measured: 22 failed attempts in 349 calls on a quiet machine, 13 in 89 on one at load average 80.
+        failures.GetValueOrDefault("during").Should().BeLessThan(calls.Count(c => c.Phase == "during") / 5,
             "only requests in flight to a killed process, or sent to it before the health checks take it out (a few seconds), fail");
 
         var registered = calls.Where(c => c.Write).Select(c => c.CreditCode!).ToList();
