@@ -47,6 +47,35 @@ public class SigningKeyTests
     }
 
     [Fact]
+    public async Task A_shared_key_rotates_with_overlap_through_the_published_keys()
+    {
+        using var previous = System.Security.Cryptography.RSA.Create(2048);
+        using var next = System.Security.Cryptography.RSA.Create(2048);
+        var (previousPem, nextPem) = (previous.ExportPkcs8PrivateKeyPem(), next.ExportPkcs8PrivateKeyPem());
+
+        // 1. Every replica publishes the next key while still signing with the previous one.
+        await using var announcing = new GatewayFactory { SigningKeyPem = previousPem, Settings = { ["TokenIssuer:PublishedKeyPems:0"] = next.ExportSubjectPublicKeyInfoPem() } };
+        var announced = await JwksAsync(announcing);
+        announced.Should().HaveCount(2);
+        var token = await TokenAsync(announcing);
+
+        // 2. They sign with the next key and keep the previous one published: its tokens are still
+        //    recognised (counted as their client, whose allowance is one request).
+        await using var switched = new GatewayFactory
+        {
+            SigningKeyPem = nextPem, PerClient = 1, PerAnonymousAddress = 100, Window = "00:01:00",
+            Settings = { ["TokenIssuer:PublishedKeyPems:0"] = previousPem },
+        };
+        (await JwksAsync(switched)).Should().Equal(announced[1], announced[0]);
+        (await StatusesAsync(switched, token)).Should().Equal(System.Net.HttpStatusCode.OK, System.Net.HttpStatusCode.TooManyRequests);
+
+        // 3. Once the previous key's tokens have expired it is dropped: one of its tokens is no client's any more.
+        await using var settled = new GatewayFactory { SigningKeyPem = nextPem, PerClient = 1, PerAnonymousAddress = 100, Window = "00:01:00" };
+        (await JwksAsync(settled)).Should().Equal(announced[1]);
+        (await StatusesAsync(settled, token)).Should().Equal(System.Net.HttpStatusCode.OK, System.Net.HttpStatusCode.OK);
+    }
+
+    [Fact]
     public void A_client_whose_secret_hash_is_not_a_sha256_digest_stops_the_gateway_at_start()
     {
         using var factory = new GatewayFactory { Settings = { ["TokenIssuer:Clients:0:SecretHash"] = "sha256:not-hex" } };
@@ -56,12 +85,32 @@ public class SigningKeyTests
         start.Should().Throw<Microsoft.Extensions.Options.OptionsValidationException>().WithMessage("*SecretHash*");
     }
 
+    private static async Task<List<string>> JwksAsync(GatewayFactory factory)
+    {
+        var jwks = JsonNode.Parse(await factory.CreateClient().GetStringAsync("/.well-known/jwks.json"))!;
+        return jwks["keys"]!.AsArray().Select(k => k!["kid"]!.GetValue<string>()).ToList();
+    }
+
+    private static async Task<string> TokenAsync(GatewayFactory factory)
+    {
+        var response = await factory.CreateClient().PostAsync("/connect/token", new FormUrlEncodedContent(
+            [KeyValuePair.Create("grant_type", "client_credentials"), KeyValuePair.Create("client_id", "reader"),
+             KeyValuePair.Create("client_secret", GatewayFactory.ReaderSecret)]));
+        return JsonNode.Parse(await response.Content.ReadAsStringAsync())!["access_token"]!.GetValue<string>();
+    }
+
+    private static async Task<List<System.Net.HttpStatusCode>> StatusesAsync(GatewayFactory factory, string token)
+    {
+        var client = factory.CreateClient();
+        client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
+        return [(await client.GetAsync("/.well-known/openid-configuration")).StatusCode, (await client.GetAsync("/.well-known/openid-configuration")).StatusCode];
+    }
+
     private static async Task<List<string>> KeyIdsAsync(GatewayFactory factory)
     {
         await using (factory)
         {
-            var jwks = JsonNode.Parse(await factory.CreateClient().GetStringAsync("/.well-known/jwks.json"))!;
-            return jwks["keys"]!.AsArray().Select(k => k!["kid"]!.GetValue<string>()).ToList();
+            return await JwksAsync(factory);
         }
     }
 }

@@ -9,7 +9,8 @@ namespace Gateway.Tokens;
 /// The RSA keys the gateway signs tokens with. Generated on first run and kept in the key folder
 /// (PKCS#8, one file per key), so tokens stay valid across restarts. When the newest key is older
 /// than the rotation period a new one is made at start-up; the previous one stays published in the
-/// JWKS until the tokens it signed have expired.
+/// JWKS until the tokens it signed have expired. Replicas share a configured key instead, and rotate
+/// it with overlap through the keys configured as published only.
 /// </summary>
 public sealed class SigningKeys
 {
@@ -20,9 +21,7 @@ public sealed class SigningKeys
     {
         if (options.Value.SigningKeyPem is { Length: > 0 } pem)
         {
-            var rsa = RSA.Create();
-            rsa.ImportFromPem(pem);
-            keys = [new RsaSecurityKey(rsa) { KeyId = Convert.ToHexString(SHA256.HashData(rsa.ExportSubjectPublicKeyInfo()))[..16].ToLowerInvariant() }];
+            keys = [FromPem(pem), .. options.Value.PublishedKeyPems.Select(FromPem)];
             return;
         }
 
@@ -64,6 +63,14 @@ public sealed class SigningKeys
         jwk.Alg = SecurityAlgorithms.RsaSha256;
         return jwk;
     });
+
+    /// <summary>A key from PEM, named by its public key's digest: the same key has the same id on every replica.</summary>
+    private static RsaSecurityKey FromPem(string pem)
+    {
+        var rsa = RSA.Create();
+        rsa.ImportFromPem(pem);
+        return new RsaSecurityKey(rsa) { KeyId = Convert.ToHexString(SHA256.HashData(rsa.ExportSubjectPublicKeyInfo()))[..16].ToLowerInvariant() };
+    }
 
     private static StoredKey Create(DateTimeOffset now)
     {

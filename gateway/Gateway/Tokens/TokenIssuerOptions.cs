@@ -16,9 +16,18 @@ public sealed class TokenIssuerOptions
 
     /// <summary>
     /// An RSA private key (PKCS#8 PEM) to sign with, for replicas that must share one key. When set,
-    /// the key folder is not used; rotate by changing it (the JWKS then holds only this key).
+    /// the key folder is not used; rotate it with <see cref="PublishedKeyPems"/>.
     /// </summary>
     public string? SigningKeyPem { get; set; }
+
+    /// <summary>
+    /// Keys (PEM, private or public) published in the JWKS and accepted beside the signing key, never
+    /// signed with: a rotation publishes the next key here first, on every replica; then signs with
+    /// it and keeps the previous one here until the tokens it signed have expired (one token
+    /// lifetime); then drops it. Only with <see cref="SigningKeyPem"/>.
+    /// </summary>
+    [MaxLength(4)]
+    public List<string> PublishedKeyPems { get; set; } = [];
 
     /// <summary>Where the signing keys are kept (generated on first run) when no key is configured.</summary>
     [Required]
