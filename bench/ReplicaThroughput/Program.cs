@@ -106,8 +106,20 @@ async Task<(List<double> Latencies, int Errors)> LoadAsync(TimeSpan length)
 async Task DrainedAsync()
 {
     var database = redis.GetDatabase();
-    while ((await database.StreamGroupInfoAsync("sti:events:enterprises")).Single(g => g.Name == "plans") is not { PendingMessageCount: 0, Lag: 0 })
+    var giveUpAt = DateTime.UtcNow.AddMinutes(5);
+    while (true)
     {
+        var group = (await database.StreamGroupInfoAsync("sti:events:enterprises")).Single(g => g.Name == "plans");
+        if (group is { PendingMessageCount: 0, Lag: 0 })
+        {
+            return;
+        }
+
+        if (DateTime.UtcNow > giveUpAt)
+        {
+            throw new TimeoutException($"Plans had not applied the events 5 minutes after the load: {group.PendingMessageCount} pending, lag {group.Lag}.");
+        }
+
         await Task.Delay(100);
     }
 }
