@@ -2,12 +2,13 @@
 # Throughput with one and with two replicas (issue #17), run on demand, not in CI. Starts the replica
 # topology of deploy/run.sh (--postgres --replicas 2: PostgreSQL, Redis, two replicas of each service,
 # two gateways behind nginx) on ports of its own and a fresh data folder, then runs ReplicaThroughput
-# through the front: a warm-up, the write-heavy load (register an enterprise, grant it HighTech) with
-# two replicas of Enterprises and Plans, then the same load after stopping the second of each, and
-# prints writes/s, p50/p99, how long Plans takes to apply the events after the load, the services'
-# CPU per write, and the ratio. On two cores the gain is bounded: the point is that the second replica
+# through the front: once the services are idle, a warm-up, then rounds of the write-heavy load
+# (register an enterprise, grant it HighTech) with two replicas of Enterprises and Plans and again with
+# the second of each stopped (started again for the next round), and prints for each case writes/s,
+# p50/p99, how long Plans takes to apply the events after the load and the services' CPU per write,
+# then the ratio of the medians. On two cores the gain is bounded: the point is that the second replica
 # costs no correctness, and the figure is there for larger machines.
-# Arguments are passed to ReplicaThroughput (--duration 20 --callers 16 --warmup 5).
+# Arguments are passed to ReplicaThroughput (--duration 20 --callers 16 --warmup 10 --rounds 2).
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 cd "$ROOT"
