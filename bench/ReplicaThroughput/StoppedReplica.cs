@@ -89,8 +89,9 @@ internal sealed class StoppedReplica
                     return process;
                 }
             }
-            catch (HttpRequestException)
+            catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
             {
+                // Not listening yet, or too slow to answer within the probe's timeout: look again.
             }
 
             if (process.HasExited || DateTime.UtcNow > giveUpAt)
