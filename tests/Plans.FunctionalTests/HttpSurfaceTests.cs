@@ -203,6 +203,7 @@ public class HttpSurfaceTests(PlansApiFactory factory) : IClassFixture<PlansApiF
             ["register"] = "enterprises",
             ["unit"] = "区科技局",
             ["year"] = "2021",
+            ["metric"] = "enterprises.qualified.HighTech",
         };
     }
 }

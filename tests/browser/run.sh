@@ -5,12 +5,14 @@
 # docs/screenshots/, and stops the system. Needs chromium and fonts-noto-cjk (tests/run.sh installs them).
 # Settings: BROWSER_PORT_BASE [58180] the gateway's port, the services' the next four;
 #           BROWSER_REDIS_PORT [BROWSER_PORT_BASE + 5]; SKIP_BUILD [1] passed to deploy/run.sh (tests/run.sh
-#           has built the solution; 0 builds it here); CHROMIUM [/usr/bin/chromium].
+#           has built the solution; 0 builds it here); CHROMIUM [/usr/bin/chromium];
+#           READY_TIMEOUT [180] seconds to wait for the system (a busy machine starts it slowly).
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 MODE=${1:-test}
 BASE=${BROWSER_PORT_BASE:-58180}
+READY_TIMEOUT=${READY_TIMEOUT:-180}
 DATA=$(mktemp -d)
 SECRET=$(od -An -tx1 -N20 /dev/urandom | tr -d ' \n')
 system=""
@@ -31,12 +33,12 @@ echo "Building the web pages..."
 echo "Starting the system (deploy/run.sh, gateway on $BASE)..."
 # One browser from one address asks for many pages in a few seconds: the anonymous rate limit is raised.
 GATEWAY_PORT=$BASE PLANS_PORT=$((BASE + 1)) ENTERPRISES_PORT=$((BASE + 2)) PLATFORMS_PORT=$((BASE + 3)) \
-  TALENT_PORT=$((BASE + 4)) REDIS_PORT=${BROWSER_REDIS_PORT:-$((BASE + 5))} DATA_DIR="$DATA/system" \
+  TALENT_PORT=$((BASE + 4)) READY_TIMEOUT=$READY_TIMEOUT REDIS_PORT=${BROWSER_REDIS_PORT:-$((BASE + 5))} DATA_DIR="$DATA/system" \
   SKIP_BUILD=${SKIP_BUILD:-1} LOCAL_ADMIN_CLIENT_ID=browser-admin LOCAL_ADMIN_CLIENT_SECRET="$SECRET" \
   RateLimits__PerAnonymousAddress=100000 \
   "$ROOT/deploy/run.sh" >"$DATA/run.log" 2>&1 &
 system=$!
-for _ in $(seq 1 360); do
+for _ in $(seq 1 $((READY_TIMEOUT * 2))); do
   grep -q '^Ready\.' "$DATA/run.log" && break
   if ! kill -0 "$system" 2>/dev/null; then
     cat "$DATA/run.log" >&2
@@ -45,7 +47,7 @@ for _ in $(seq 1 360); do
   sleep 0.5
 done
 if ! grep -q '^Ready\.' "$DATA/run.log"; then
-  echo "deploy/run.sh was not ready within 180 s:" >&2
+  echo "deploy/run.sh was not ready within $READY_TIMEOUT s:" >&2
   cat "$DATA/run.log" >&2
   exit 1
 fi

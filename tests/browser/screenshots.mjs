@@ -1,9 +1,10 @@
-// The README's screenshots: each page at desktop (1280 px) and phone (360 px) width, written to the
-// folder given (docs/screenshots). run.sh starts a fresh system first; the enterprise register is
-// declared complete for Tianjin and a few demonstration grants are made, so that live figures show.
+// The README's screenshots: each page at desktop (1280 px) and phone (360 px) width, and the municipal plan's
+// annual monitoring report as printed, written to the folder given (docs/screenshots). run.sh starts a fresh
+// system first; the enterprise register is declared complete for Tianjin and a few demonstration grants are
+// made, so that live figures show.
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
-import { grant, launch, makeAuthoritative, open } from "./support.mjs";
+import { annualReport, grant, launch, makeAuthoritative, open, openReport } from "./support.mjs";
 
 const folder = process.argv[2] ?? "screenshots";
 const widths = { desktop: [1280, 900], phone: [360, 780] };
@@ -40,6 +41,12 @@ try {
       await context.close();
     }
   }
+  // The municipal plan's annual report as printed (the service's own page), at the desktop width, whole.
+  const { page, context } = await openReport(browser, annualReport, { width: 1280, height: 900 });
+  const file = join(folder, `annual-report-${annualReport.code}.png`);
+  await page.screenshot({ path: file, fullPage: true });
+  console.log(`${file} (1280 px)`);
+  await context.close();
 } finally {
   await browser.close();
 }

@@ -91,3 +91,22 @@ export async function grant(division, type, name) {
 export function makeAuthoritative(register) {
   return api("PUT", `/api/v1/regions/120000/registers/${register}`, { authoritative: true, since: "2026-01-01" });
 }
+
+/** The municipal plan's annual monitoring report for its target year, as the printable page (a public read). */
+export const annualReport = { code: "TJ-STI-14FYP", year: 2025 };
+
+/**
+ * Opens a plan's annual report page (the service's own HTML, not the web pages) through the gateway and waits until
+ * its fonts are ready; the page runs no script, so errors collects what its policy refused.
+ */
+export async function openReport(browser, { code, year }, { width = 1280, height = 900 } = {}) {
+  const context = await browser.newContext({ viewport: { width, height }, locale: "zh-CN", reducedMotion: "reduce" });
+  const page = await context.newPage();
+  const errors = [];
+  page.on("console", (message) => {
+    if (message.type() === "error") errors.push(message.text());
+  });
+  const response = await page.goto(`${gateway}/api/v1/plans/${code}/reports/${year}?format=html`);
+  await page.evaluate(() => document.fonts.ready);
+  return { page, context, errors, response };
+}

@@ -5,7 +5,7 @@ import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
-import { api, gateway, grant, launch, makeAuthoritative, open, pages } from "./support.mjs";
+import { annualReport, api, gateway, grant, launch, makeAuthoritative, open, openReport, pages } from "./support.mjs";
 
 const axeSource = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
 let browser;
@@ -95,6 +95,54 @@ describe("a plan page", () => {
     }
     await page.getByLabel("按单位筛选").selectOption("");
     await page.locator(".count", { hasText: `共 ${all} 项任务` }).waitFor();
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+});
+
+describe("the annual monitoring report page", () => {
+  test("prints the municipal plan's title, issuer and the 11,600 high-tech target in rendered Chinese", async () => {
+    const { page, context, errors, response } = await openReport(browser, annualReport);
+    assert.equal(response.status(), 200);
+    assert.match(response.headers()["content-type"], /^text\/html/);
+    assert.equal(await page.title(), "天津市科技创新“十四五”规划 2025年度监测报告");
+    assert.equal((await page.locator("h1").innerText()).replace(/\s+/g, " "), "天津市科技创新“十四五”规划 2025年度监测报告");
+    assert.match(await page.locator("p.meta").innerText(), /^天津市人民政府办公厅 · 截至2025年12月31日$/);
+    const highTech = page.locator("tr", { has: page.locator("td", { hasText: /^T1-05$/ }) });
+    assert.equal(await highTech.count(), 1);
+    const cells = await highTech.locator("td").allInnerTexts();
+    assert.deepEqual(cells.slice(0, 4), ["T1-05", "国家高新技术企业总量", "家", "11600"]);
+    assert.ok((await page.locator("h2", { hasText: "重点任务进展" }).count()) === 1);
+    // Rendered, not boxes: in the page's font two different characters draw differently (a font lacking them draws
+    // the same missing-glyph box for both, as for a private-use character), and each is a full em wide.
+    const drawn = await page.evaluate(() => {
+      const glyph = (text) => {
+        const canvas = document.createElement("canvas");
+        canvas.width = 40;
+        canvas.height = 40;
+        const context = canvas.getContext("2d");
+        context.font = `32px ${getComputedStyle(document.querySelector("h1")).fontFamily}`;
+        context.fillText(text, 4, 32);
+        return { pixels: Array.from(context.getImageData(0, 0, 40, 40).data).join(","), width: context.measureText(text).width };
+      };
+      return { nian: glyph("年"), bao: glyph("报"), missing: glyph("\uE000") };
+    });
+    assert.notEqual(drawn.nian.pixels, drawn.bao.pixels, "年 and 报 are drawn as two glyphs");
+    assert.notEqual(drawn.nian.pixels, drawn.missing.pixels, "年 is not the missing-glyph box");
+    assert.ok(Math.abs(drawn.nian.width - 32) < 0.5, `年 at 32 px measures ${drawn.nian.width} px`);
+    assert.deepEqual(errors, [], "nothing refused by the page's content security policy");
+    await context.close();
+  });
+});
+
+describe("the roll-up page", () => {
+  test("shows the municipal 11,600 high-tech target beside the districts' 3,680 and the gap of 7,920", async () => {
+    const { page, context, errors } = await open(browser, "/rollup");
+    const section = page.locator("section.rollup", { has: page.locator("code", { hasText: /^enterprises\.qualified\.HighTech$/ }) });
+    assert.equal(await section.count(), 1);
+    // From the seeds: Dongli 500, Baodi 280, Jinghai 400, Binhai High-tech Zone 2,500 (sum 3,680); 11,600 − 3,680 = 7,920.
+    assert.match(await section.locator("p.sum").innerText(), /合计 3,680，市级目标 11,600 家，差额 7,920 家/);
+    assert.equal(await section.locator("tbody tr").count(), 5);
     assert.deepEqual(errors, []);
     await context.close();
   });

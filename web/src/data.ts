@@ -1,5 +1,5 @@
-// Reads shared by the pages: the published plans, the region names, a plan's progress and indicators.
-import { must, plansApi, type Indicator, type Plan, type PlanProgress, type Region } from "./api/client";
+// Reads shared by the pages: the published plans, the region names, a plan's progress and indicators, the roll-ups.
+import { must, plansApi, type Indicator, type Plan, type PlanProgress, type Region, type Rollup } from "./api/client";
 
 export async function publishedPlans(signal: AbortSignal): Promise<Plan[]> {
   const list = must("规划列表", await plansApi.GET("/api/v1/plans", { params: { query: { status: "published", pageSize: 500, sort: "code" } }, signal }));
@@ -18,4 +18,9 @@ export async function progressOf(code: string, signal: AbortSignal): Promise<Pla
 export async function indicatorsOf(code: string, signal: AbortSignal): Promise<Indicator[]> {
   const list = must("指标", await plansApi.GET("/api/v1/plans/{code}/indicators", { params: { path: { code }, query: { pageSize: 500 } }, signal }));
   return list.items;
+}
+
+/** Every metric the municipal plan shares with a district or zone plan, rolled up by the service. */
+export async function rollups(signal: AbortSignal): Promise<Rollup[]> {
+  return must("市区对照", await plansApi.GET("/api/v1/rollups", { signal })).items;
 }

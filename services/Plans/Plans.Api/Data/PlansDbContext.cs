@@ -19,6 +19,7 @@ public abstract class PlansDbContext(DbContextOptions options) : ServiceDbContex
     public DbSet<Observation> Observations => Set<Observation>();
     public DbSet<TargetAdjustment> TargetAdjustments => Set<TargetAdjustment>();
     public DbSet<TaskAdjustment> TaskAdjustments => Set<TaskAdjustment>();
+    public DbSet<MonitoringReview> Reviews => Set<MonitoringReview>();
     public DbSet<KeyTask> Tasks => Set<KeyTask>();
     public DbSet<Region> Regions => Set<Region>();
     public DbSet<PlanDocument> Documents => Set<PlanDocument>();

@@ -20,6 +20,11 @@ public enum Access
     /// claim) only on the indicators and tasks its unit is named on.
     /// </summary>
     Report,
+    /// <summary>
+    /// The plan owner's own acts, such as taking a review: <see cref="Write"/>, and refused (403) to a caller confined
+    /// to a unit, which reports on its items but does not act for the plan.
+    /// </summary>
+    Own,
 }
 
 /// <summary>Finds the resources named in a path for a caller, or answers 404, 401 or 403.</summary>
@@ -42,6 +47,12 @@ internal static class PlanLookup
         else
         {
             EnsureReadable(user, plan);
+        }
+
+        if (access == Access.Own && user.Unit() is { } unit)
+        {
+            throw new ForbiddenException("Not a unit's act",
+                $"A client confined to the unit {unit} reports on its own items of plan '{plan.Code}'; acting for the whole plan is for its owner.");
         }
 
         return plan;

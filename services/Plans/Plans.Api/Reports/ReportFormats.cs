@@ -4,6 +4,9 @@ using System.Text;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Plans.Api.Domain;
 using ServiceDefaults.Csv;
+using ServiceDefaults.Json;
+using ServiceDefaults.Problems;
+using SharedKernel.Errors;
 
 namespace Plans.Api.Reports;
 
@@ -23,12 +26,45 @@ internal static class ReportFormats
         ["kind", "code"], "report.csv");
 
     /// <summary>The page's own style only: no script, no other origin.</summary>
-    public const string PageSecurityPolicy = "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'";
+    private const string PageSecurityPolicy = "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'";
 
-    public static PushStreamHttpResult Csv(AnnualReportResponse report) =>
+    /// <summary>The form asked for by <c>?format=</c>: json when absent; 400 for a name not of <see cref="ReportFormat"/>.</summary>
+    public static ReportFormat Parse(string? format)
+    {
+        var names = StrictStringEnumConverter.NamesOf(typeof(ReportFormat));
+        if (format is null)
+        {
+            return ReportFormat.Json;
+        }
+
+        var index = names.ToList().FindIndex(n => n.Equals(format, StringComparison.OrdinalIgnoreCase));
+        return index >= 0 ? Enum.GetValues<ReportFormat>()[index]
+            : throw new BadRequestException(ErrorCodes.InvalidParameter, $"'format' must be one of: {string.Join(", ", names)}.");
+    }
+
+    /// <summary>
+    /// A report in the form asked for: <paramref name="json"/> (the report, or what holds it), the page under its
+    /// heading with the page's own security policy, or the CSV.
+    /// </summary>
+    public static Results<Ok<T>, ContentHttpResult, PushStreamHttpResult> Answer<T>(ReportFormat form, T json, MonitoringReport report,
+        string heading, HttpResponse response)
+    {
+        switch (form)
+        {
+            case ReportFormat.Html:
+                response.Headers.ContentSecurityPolicy = PageSecurityPolicy;
+                return TypedResults.Text(Html(report, heading), "text/html; charset=utf-8");
+            case ReportFormat.Csv:
+                return Csv(report);
+            default:
+                return TypedResults.Ok(json);
+        }
+    }
+
+    public static PushStreamHttpResult Csv(MonitoringReport report) =>
         Table.Export(Rows(report).ToAsyncEnumerable(), row => row);
 
-    private static IEnumerable<string[]> Rows(AnnualReportResponse report)
+    private static IEnumerable<string[]> Rows(MonitoringReport report)
     {
         foreach (var i in report.Indicators)
         {
@@ -42,17 +78,18 @@ internal static class ReportFormats
         }
     }
 
-    public static string Html(AnnualReportResponse report)
+    /// <summary>The printable page of a report under a heading: the year's 年度监测报告, or a review's title.</summary>
+    public static string Html(MonitoringReport report, string heading)
     {
         static string E(string? text) => WebUtility.HtmlEncode(text ?? "");
         var page = new StringBuilder();
         page.Append("<!DOCTYPE html><html lang=\"zh-CN\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width\">")
-            .Append("<title>").Append(E(report.Title)).Append(' ').Append(report.Year).Append("年度监测报告</title><style>")
+            .Append("<title>").Append(E(report.Title)).Append(' ').Append(E(heading)).Append("</title><style>")
             .Append("body{font-family:\"Noto Sans CJK SC\",\"Microsoft YaHei\",sans-serif;margin:2em;color:#222}h1{font-size:1.4em;text-align:center}")
             .Append("p.meta{text-align:center;color:#555}table{border-collapse:collapse;width:100%;margin:1em 0;font-size:.9em}")
             .Append("th,td{border:1px solid #999;padding:.3em .5em;text-align:left}th{background:#eee}td.n{text-align:right}")
             .Append("@media print{body{margin:0}th{background:none}}</style></head><body>")
-            .Append("<h1>").Append(E(report.Title)).Append("<br>").Append(report.Year).Append("年度监测报告</h1>")
+            .Append("<h1>").Append(E(report.Title)).Append("<br>").Append(E(heading)).Append("</h1>")
             .Append("<p class=\"meta\">").Append(E(report.Issuer)).Append(" · 截至").Append(report.AsOf.ToString("yyyy年M月d日", CultureInfo.InvariantCulture)).Append("</p>")
             .Append("<h2>一、指标完成情况</h2><table><thead><tr><th>编号</th><th>指标</th><th>单位</th><th>目标值</th><th>实际值（年份）</th><th>完成进度</th><th>状态</th><th>来源</th></tr></thead><tbody>");
         foreach (var i in report.Indicators)

@@ -3,9 +3,6 @@ using Mediator;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Plans.Api.Plans;
 using ServiceDefaults.Csv;
-using ServiceDefaults.Json;
-using ServiceDefaults.Problems;
-using SharedKernel.Errors;
 
 namespace Plans.Api.Reports;
 
@@ -24,33 +21,11 @@ public static class ReportsApi
     /// <param name="code">The plan.</param>
     /// <param name="year">The year reported on; within the plan's period (422 otherwise).</param>
     /// <param name="format">json (default), html (a printable page in Chinese) or csv.</param>
-    private static async Task<Results<Ok<AnnualReportResponse>, ContentHttpResult, PushStreamHttpResult>> Get(string code, int year,
+    private static async Task<Results<Ok<MonitoringReport>, ContentHttpResult, PushStreamHttpResult>> Get(string code, int year,
         string? format, ISender sender, HttpResponse response, ClaimsPrincipal user, CancellationToken ct)
     {
-        var form = ParseFormat(format);
+        var form = ReportFormats.Parse(format);
         var report = await sender.Send(new GetAnnualReport(code, year, user), ct);
-        switch (form)
-        {
-            case ReportFormat.Html:
-                response.Headers.ContentSecurityPolicy = ReportFormats.PageSecurityPolicy;
-                return TypedResults.Text(ReportFormats.Html(report), "text/html; charset=utf-8");
-            case ReportFormat.Csv:
-                return ReportFormats.Csv(report);
-            default:
-                return TypedResults.Ok(report);
-        }
-    }
-
-    private static ReportFormat ParseFormat(string? format)
-    {
-        var names = StrictStringEnumConverter.NamesOf(typeof(ReportFormat));
-        if (format is null)
-        {
-            return ReportFormat.Json;
-        }
-
-        var index = names.ToList().FindIndex(n => n.Equals(format, StringComparison.OrdinalIgnoreCase));
-        return index >= 0 ? Enum.GetValues<ReportFormat>()[index]
-            : throw new BadRequestException(ErrorCodes.InvalidParameter, $"'format' must be one of: {string.Join(", ", names)}.");
+        return ReportFormats.Answer(form, report, report, $"{report.Year}年度监测报告", response);
     }
 }

@@ -405,6 +405,47 @@ namespace Plans.Api.Data.Migrations.Sqlite
                     b.ToTable("Tasks", (string)null);
                 });
 
+            modelBuilder.Entity("Plans.Api.Domain.MonitoringReview", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("AsOf")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Content")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PlanCode")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("TakenAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("TakenBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PlanCode", "TakenAt");
+
+                    b.ToTable("Reviews");
+                });
+
             modelBuilder.Entity("Plans.Api.Domain.Observation", b =>
                 {
                     b.Property<long>("Id")
@@ -1393,6 +1434,15 @@ namespace Plans.Api.Data.Migrations.Sqlite
                         });
 
                     b.Navigation("Units");
+                });
+
+            modelBuilder.Entity("Plans.Api.Domain.MonitoringReview", b =>
+                {
+                    b.HasOne("Plans.Api.Domain.Plan", null)
+                        .WithMany()
+                        .HasForeignKey("PlanCode")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Plans.Api.Domain.Observation", b =>
