@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
@@ -38,6 +39,18 @@ public sealed class RequestLimitsOptions
     public int MaxQueryValueLength { get; set; } = 256;
 
     internal bool IsValid => MaxBodyBytes > 0 && MaxImportBodyBytes > 0 && MaxRequestLineBytes > 0 && MaxHeaderBytes > 0 && MaxHeaderCount > 0 && MaxQueryValueLength > 0;
+}
+
+/// <summary>
+/// Marks an endpoint that reads its CSV body as a stream (an import), so that its contract states the import's
+/// limit, <see cref="RequestLimitsOptions.MaxImportBodyBytes"/>, which <see cref="RequestLimitsMiddleware"/>
+/// applies to every CSV body, rather than the JSON one.
+/// </summary>
+public sealed record StreamedImportMetadata;
+
+public static class StreamedImportEndpoints
+{
+    public static RouteHandlerBuilder WithStreamedImport(this RouteHandlerBuilder builder) => builder.WithMetadata(new StreamedImportMetadata());
 }
 
 internal static class RequestLimits

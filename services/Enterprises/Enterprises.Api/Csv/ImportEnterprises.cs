@@ -47,7 +47,7 @@ internal sealed class ImportEnterprisesHandler(EnterprisesDbContext db, IEventBu
     IValidator<UpdateEnterprise> updateRules, OutboxCopy outbox, IHttpContextAccessor http, TimeProvider clock)
     : ICommandHandler<ImportEnterprises, ImportReport>
 {
-    public const int BatchSize = 5000;
+    public const int BatchSize = 2000;
 
     public async ValueTask<ImportReport> Handle(ImportEnterprises command, CancellationToken cancellationToken)
     {
