@@ -8,12 +8,14 @@
 # prints medians: req/s, p50/p99 and Enterprises CPU µs per request (utime+stime from /proc).
 # The import case posts $IMPORT_ROWS new enterprises as CSV to POST /api/v1/enterprises/import and prints
 # rows/s, the peak RSS of the Enterprises process during the import, and the ratio to PostgreSQL COPY of
-# the same rows into a copy of the table, measured in the same run.
+# the same rows into a copy of the table, measured in the same run; then the events/s at which the outbox
+# relay moves the import's events to the stream (the outbox's unpublished rows, counted until none is left).
 #
 # Settings (environment): ROUNDS [3] DURATION [8s] CONNECTIONS [16] THREADS [2] ENTERPRISES [1000000]
 #   QUALIFICATIONS [200000] IMPORT_ROWS [100000] CASES [all] (space-separated names; "import" for the import)
 #   PORT_BASE [59300]: gateway +80, plans +1, enterprises +2, platforms +3, talent +4, redis +79, postgres +90
 #   SKIP_BUILD [0] KEEP_DATA [0]
+# The import alone: CASES=import ENTERPRISES=20000 QUALIFICATIONS=4000 bench/register.sh
 # A short check: ROUNDS=1 DURATION=2s ENTERPRISES=20000 QUALIFICATIONS=4000 IMPORT_ROWS=5000 bench/register.sh
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
@@ -181,4 +183,13 @@ if [ -z "${CASES:-}" ] || [[ " $CASES " == *" import "* ]]; then
   printf '%-28s %10.2f %12.0f\n' "PostgreSQL COPY (baseline)" "$copy_seconds" "$(awk -v n="$IMPORT_ROWS" -v s="$copy_seconds" 'BEGIN { print n / s }')"
   echo "import / COPY: $(awk -v a="$copy_seconds" -v b="$import_seconds" 'BEGIN { printf "%.1f%%", 100 * a / b }')"
   head -c 400 "$DATA_DIR/import.json"; echo
+
+  # The relay: the import's events are in the outbox from its commit; time it until none waits.
+  waiting() { psql_enterprises -c 'SELECT count(*) FROM "OutboxMessages" WHERE "PublishedAt" IS NULL'; }
+  relay_events=$(waiting)
+  relay_started=$(date +%s.%N)
+  while [ "$(waiting)" -gt 0 ]; do sleep 0.2; done
+  relay_seconds=$(awk -v s="$relay_started" -v e="$(date +%s.%N)" 'BEGIN { print e - s }')
+  printf 'Outbox relay: %s events waiting after the import, relayed in %.2f s: %.0f events/s\n' "$relay_events" "$relay_seconds" \
+    "$(awk -v n="$relay_events" -v s="$relay_seconds" 'BEGIN { print n / s }')"
 fi

@@ -102,11 +102,9 @@ public class CsvImportExportTests(EnterprisesApiFactory factory) : IClassFixture
     }
 
     [Fact]
-    public async Task Wrong_content_type_is_415_and_an_oversized_file_413()
+    public async Task Wrong_content_type_is_415_and_a_file_not_in_utf8_400()
     {
         await (await ImportAsync($"{Header}\n", contentType: "application/json")).ProblemAsync(HttpStatusCode.UnsupportedMediaType, "unsupportedMediaType");
-        var big = Header + "\n" + new string('x', 1024 * 1024 + 10);
-        await (await ImportAsync(big)).ProblemAsync(HttpStatusCode.RequestEntityTooLarge, "payloadTooLarge");
         var latin1 = new ByteArrayContent([0x63, 0x72, 0xE9, 0x0A]);
         latin1.Headers.ContentType = new("text/csv");
         await (await client.PostAsync("/api/v1/enterprises/import", latin1)).ProblemAsync(HttpStatusCode.BadRequest, "invalidParameter");

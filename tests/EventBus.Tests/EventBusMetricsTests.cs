@@ -34,7 +34,7 @@ public sealed class EventBusMetricsTests : IAsyncLifetime
         probe.Gauge("eventbus.outbox.backlog").Should().Be(0);
 
         redis.Stop();
-        // More than one relay batch (100), so the relay counts the waiting rows instead of seeing them all.
+        // More than one relay batch (100 in these tests), so the relay counts the waiting rows instead of seeing them all.
         for (var i = 0; i < 150; i++)
         {
             await shipping.PublishAsync(new ParcelShipped($"during-{i}", 1));

@@ -102,6 +102,8 @@ public sealed class TestService : IAsyncDisposable
             ["EventBus:RetryAfter"] = "00:00:00.300",
             ["EventBus:MaxDeliveries"] = "3",
             ["EventBus:OutboxPollInterval"] = "01:00:00",
+            // Rounds of 100, so that a test's few hundred events take several (replicas interleave, the backlog is counted).
+            ["EventBus:OutboxBatchSize"] = "100",
         });
         builder.Configuration.AddInMemoryCollection(settings ?? []);
         builder.Services.AddSingleton(Behaviour);

@@ -53,7 +53,10 @@ public static class EventBusExtensions
         services.AddSingleton<DeadLetterQueue>();
         services.AddSingleton<IWorkLeases, RedisWorkLeases>();
         services.AddScoped<IEventBus, OutboxEventBus>();
-        services.AddScoped<IInterceptor, OutboxCommitInterceptor>();
+        services.AddScoped<OutboxCommitInterceptor>();
+        services.AddScoped<IInterceptor>(sp => sp.GetRequiredService<OutboxCommitInterceptor>());
+        services.AddScoped(sp => new OutboxCopy(sp.GetRequiredService<Microsoft.EntityFrameworkCore.DbContext>(),
+            sp.GetRequiredService<OutboxCommitInterceptor>()));
         services.AddHostedService<OutboxRelay>();
         services.AddHostedService<StreamConsumer>();
         // Without Redis the service still takes writes (events wait in the outbox): degraded, not down.

@@ -32,6 +32,13 @@ public sealed class RedisEventBusOptions
     /// <summary>How often the relay looks at the outbox when no commit has woken it.</summary>
     public TimeSpan OutboxPollInterval { get; set; } = TimeSpan.FromSeconds(10);
 
+    /// <summary>
+    /// The most events the relay publishes in one round: one read of the outbox, one pipelined round trip of
+    /// XADDs and one update marking them. A bulk import's hundred thousand events drain in a hundred rounds.
+    /// </summary>
+    [Range(1, 10_000)]
+    public int OutboxBatchSize { get; set; } = 1000;
+
     /// <summary>Published outbox rows and inbox rows older than this are deleted.</summary>
     public TimeSpan Retention { get; set; } = TimeSpan.FromDays(7);
 

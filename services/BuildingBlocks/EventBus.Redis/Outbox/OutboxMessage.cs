@@ -5,7 +5,7 @@ namespace EventBus.Redis.Outbox;
 
 /// <summary>
 /// An event waiting to be published, written in the same transaction as the change it reports.
-/// The relay marks it published once the stream has taken it.
+/// The relay marks it published (one update per batch) once the stream has taken it.
 /// </summary>
 [NotAudited]
 public sealed class OutboxMessage
@@ -41,6 +41,4 @@ public sealed class OutboxMessage
     public string? TraceState { get; private set; }
 
     public EventEnvelope Envelope => new(EventId, Type, OccurredAt, Source, SchemaVersion, Payload, TraceParent, TraceState);
-
-    public void MarkPublished(DateTimeOffset at) => PublishedAt = at;
 }

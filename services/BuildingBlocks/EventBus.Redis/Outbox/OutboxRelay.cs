@@ -23,11 +23,15 @@ namespace EventBus.Redis.Outbox;
 /// its rows stay unpublished, and the next relay publishes them (the one case of a second publication:
 /// the stream took the batch and the commit was lost, which the consumers' inbox absorbs).
 /// </para>
+/// <para>
+/// A round costs three statements and one Redis round trip whatever its size (up to
+/// <see cref="RedisEventBusOptions.OutboxBatchSize"/> events): the read through the index of unpublished
+/// rows, the XADDs pipelined, and one update marking the batch by its ids.
+/// </para>
 /// </summary>
 internal sealed partial class OutboxRelay(IServiceScopeFactory scopes, RedisStreams streams, OutboxSignal signal, EventBusMetrics metrics,
     IOptions<RedisEventBusOptions> options, TimeProvider clock, ILogger<OutboxRelay> logger) : BackgroundService
 {
-    private const int BatchSize = 100;
     private static readonly TimeSpan BacklogCountInterval = TimeSpan.FromSeconds(1);
     private DateTimeOffset nextCleanup = DateTimeOffset.MinValue;
     private long backlog;
@@ -48,7 +52,7 @@ internal sealed partial class OutboxRelay(IServiceScopeFactory scopes, RedisStre
                     failures = 0;
                 }
 
-                if (published == BatchSize)
+                if (published == options.Value.OutboxBatchSize)
                 {
                     continue;
                 }
@@ -75,7 +79,7 @@ internal sealed partial class OutboxRelay(IServiceScopeFactory scopes, RedisStre
         var db = scope.ServiceProvider.GetRequiredService<DbContext>();
         await using var transaction = await OutboxLock.TakeAsync(db, cancellationToken);
         var waiting = db.Set<OutboxMessage>().Where(m => m.PublishedAt == null);
-        var batch = await waiting.OrderBy(m => m.Id).Take(BatchSize).ToListAsync(cancellationToken);
+        var batch = await waiting.OrderBy(m => m.Id).Take(options.Value.OutboxBatchSize).AsNoTracking().ToListAsync(cancellationToken);
         backlog = await BacklogAsync(waiting, batch.Count, cancellationToken);
         metrics.OutboxBacklog(backlog);
         if (batch.Count == 0)
@@ -97,13 +101,11 @@ internal sealed partial class OutboxRelay(IServiceScopeFactory scopes, RedisStre
             }
         }
 
+        // One statement marks the batch, its ids one parameter (an array on PostgreSQL, a JSON array on SQLite).
         var now = clock.GetUtcNow();
-        foreach (var message in batch)
-        {
-            message.MarkPublished(now);
-        }
-
-        await db.SaveChangesAsync(cancellationToken);
+        var ids = batch.Select(m => m.Id).ToList();
+        await db.Set<OutboxMessage>().Where(m => EF.Parameter(ids).Contains(m.Id))
+            .ExecuteUpdateAsync(set => set.SetProperty(m => m.PublishedAt, now), cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         metrics.Published(batch.Count);
         backlog = Math.Max(0, backlog - batch.Count);
@@ -119,7 +121,7 @@ internal sealed partial class OutboxRelay(IServiceScopeFactory scopes, RedisStre
     /// </summary>
     private async Task<long> BacklogAsync(IQueryable<OutboxMessage> waiting, int batchCount, CancellationToken cancellationToken)
     {
-        if (batchCount < BatchSize)
+        if (batchCount < options.Value.OutboxBatchSize)
         {
             return batchCount;
         }

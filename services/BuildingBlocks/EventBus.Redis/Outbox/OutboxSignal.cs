@@ -47,17 +47,21 @@ internal sealed class OutboxCommitInterceptor(OutboxSignal signal) : SaveChanges
 
     public void TransactionRolledBack(DbTransaction transaction, TransactionEndEventData eventData) => eventsSaved = false;
 
-    private void Saved(DbContext? context)
+    /// <summary>Events were written to the outbox without SaveChanges (<see cref="OutboxCopy"/>): the relay is woken as for a save.</summary>
+    internal void EventsWritten(DbContext context)
     {
-        if (context is null || !HasUnpublishedEvents(context))
-        {
-            return;
-        }
-
         eventsSaved = true;
         if (context.Database.CurrentTransaction is null)
         {
             NotifyIfSaved();
+        }
+    }
+
+    private void Saved(DbContext? context)
+    {
+        if (context is not null && HasUnpublishedEvents(context))
+        {
+            EventsWritten(context);
         }
     }
 

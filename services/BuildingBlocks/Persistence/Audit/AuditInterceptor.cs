@@ -39,7 +39,13 @@ public sealed class AuditInterceptor(IHttpContextAccessor http, TimeProvider clo
         return base.SavingChanges(eventData, result);
     }
 
-    private void Record(DbContext context)
+    private void Record(DbContext context) => context.AddRange(Collect(context));
+
+    /// <summary>
+    /// The records of what the context tracks as added, changed or removed, for a writer that saves those
+    /// entities itself rather than through SaveChanges (a bulk import's COPY on PostgreSQL).
+    /// </summary>
+    public List<AuditRecord> Collect(DbContext context)
     {
         context.ChangeTracker.DetectChanges();
         var entries = context.ChangeTracker.Entries().ToList();
@@ -93,7 +99,7 @@ public sealed class AuditInterceptor(IHttpContextAccessor http, TimeProvider clo
             });
         }
 
-        context.AddRange(records);
+        return records;
     }
 
     private static bool IsAudited(EntityEntry entry) =>

@@ -84,11 +84,11 @@ public static class CsvImport
             db.ChangeTracker.Clear();
         }
 
-        return new ImportReport(dryRun, created, updated, unchanged, [.. rejected.OrderBy(r => r.Row)]);
+        return ImportReport.Of(dryRun, created, updated, unchanged, rejected);
     }
 
     /// <summary>What the API would say, on one line: each field's messages, or the detail.</summary>
-    private static string Describe(DomainException refused) => refused is RuleViolationException rule
+    public static string Describe(DomainException refused) => refused is RuleViolationException rule
         ? string.Join(" ", rule.Errors.SelectMany(field => field.Value.Select(message => $"{field.Key}: {message}")))
         : refused.Message;
 }

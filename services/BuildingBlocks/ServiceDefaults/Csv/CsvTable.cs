@@ -1,6 +1,8 @@
+using System.Runtime.CompilerServices;
 using CsvHelper;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
+using ServiceDefaults.Problems;
 using SharedKernel.Errors;
 
 namespace ServiceDefaults.Csv;
@@ -69,6 +71,36 @@ public sealed class CsvTable(IReadOnlyList<string> columns, IReadOnlyList<string
         var headers = reader.Headers.ToList();
         EnsureHeader(headers);
         while (reader.Read())
+        {
+            var number = (int)reader.RowNumber + 1;
+            if (reader.FieldCount != headers.Count)
+            {
+                rejected.Add(new(number, ImportCodes.InvalidRow, $"The row has {reader.FieldCount} fields; the header has {headers.Count}."));
+                continue;
+            }
+
+            yield return new CsvRecord(number, headers, reader);
+        }
+    }
+
+    /// <summary>
+    /// <see cref="Read"/> of a file read as it arrives (<see cref="CsvUpload.OpenStream"/>): only the row
+    /// being judged is held. A file without a header row is refused, naming what one row describes
+    /// (<paramref name="record"/>, "enterprise").
+    /// </summary>
+    public async IAsyncEnumerable<CsvRecord> ReadAsync(TextReader text, string record, ICollection<ImportRejection> rejected,
+        [EnumeratorCancellation] CancellationToken ct)
+    {
+        await using var reader = CsvReader.Create(text, ReaderOptions, leaveOpen: true);
+        await reader.ReadHeaderAsync(ct);
+        var headers = reader.Headers.ToList();
+        if (headers.All(string.IsNullOrEmpty))
+        {
+            throw new BadRequestException(ErrorCodes.BodyRequired, $"The CSV body is empty; send a header row ({Header}) and one row per {record}.");
+        }
+
+        EnsureHeader(headers);
+        while (await reader.ReadAsync(ct))
         {
             var number = (int)reader.RowNumber + 1;
             if (reader.FieldCount != headers.Count)

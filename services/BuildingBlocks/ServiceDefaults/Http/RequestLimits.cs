@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
@@ -16,6 +17,15 @@ public sealed class RequestLimitsOptions
     /// <summary>The largest request body accepted, in bytes (default 1 MiB).</summary>
     public long MaxBodyBytes { get; set; } = 1024 * 1024;
 
+    /// <summary>
+    /// The largest CSV file an import takes, in bytes (default 64 MiB, some 600,000 enterprise rows): a
+    /// <c>text/csv</c> body is read as a stream, row by row, so it may be far larger than a JSON one.
+    /// </summary>
+    public long MaxImportBodyBytes { get; set; } = 64 * 1024 * 1024;
+
+    /// <summary>The body limit of this request: the import limit for a CSV file, the JSON one for anything else.</summary>
+    public long MaxBodyBytesOf(HttpRequest request) => Csv.CsvUpload.IsCsv(request) ? MaxImportBodyBytes : MaxBodyBytes;
+
     /// <summary>The longest request line (method, target, version), in bytes (default 8 KiB).</summary>
     public int MaxRequestLineBytes { get; set; } = 8 * 1024;
 
@@ -28,7 +38,19 @@ public sealed class RequestLimitsOptions
     /// <summary>The longest value of one query parameter (a filter, sort, cursor), in characters (default 256).</summary>
     public int MaxQueryValueLength { get; set; } = 256;
 
-    internal bool IsValid => MaxBodyBytes > 0 && MaxRequestLineBytes > 0 && MaxHeaderBytes > 0 && MaxHeaderCount > 0 && MaxQueryValueLength > 0;
+    internal bool IsValid => MaxBodyBytes > 0 && MaxImportBodyBytes > 0 && MaxRequestLineBytes > 0 && MaxHeaderBytes > 0 && MaxHeaderCount > 0 && MaxQueryValueLength > 0;
+}
+
+/// <summary>
+/// Marks an endpoint that reads its CSV body as a stream (an import), so that its contract states the import's
+/// limit, <see cref="RequestLimitsOptions.MaxImportBodyBytes"/>, which <see cref="RequestLimitsMiddleware"/>
+/// applies to every CSV body, rather than the JSON one.
+/// </summary>
+public sealed record StreamedImportMetadata;
+
+public static class StreamedImportEndpoints
+{
+    public static RouteHandlerBuilder WithStreamedImport(this RouteHandlerBuilder builder) => builder.WithMetadata(new StreamedImportMetadata());
 }
 
 internal static class RequestLimits
@@ -59,7 +81,7 @@ internal static class RequestLimits
 /// <summary>
 /// Refuses a request over the limits with a problem before anything reads it: 414 for the request
 /// line, 431 for the header section, 413 for a body (at once when Content-Length says so, and through
-/// the server's own limit for a chunked one).
+/// the server's own limit for a chunked one). A CSV file has the import's limit, any other body the JSON one.
 /// </summary>
 internal sealed class RequestLimitsMiddleware(RequestDelegate next, IOptions<RequestLimitsOptions> options)
 {
@@ -84,15 +106,16 @@ internal sealed class RequestLimitsMiddleware(RequestDelegate next, IOptions<Req
                 $"The request carries {fields} header fields in {bytes} bytes; at most {limits.MaxHeaderCount} fields in {limits.MaxHeaderBytes} bytes are accepted.");
         }
 
-        if (request.ContentLength > limits.MaxBodyBytes)
+        var maxBodyBytes = limits.MaxBodyBytesOf(request);
+        if (request.ContentLength > maxBodyBytes)
         {
             throw new ApiException(413, ErrorCodes.PayloadTooLarge, "Request body too large",
-                $"The body is {request.ContentLength} bytes; at most {limits.MaxBodyBytes} bytes are accepted.");
+                $"The body is {request.ContentLength} bytes; at most {maxBodyBytes} bytes are accepted.");
         }
 
         if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } feature)
         {
-            feature.MaxRequestBodySize = limits.MaxBodyBytes;
+            feature.MaxRequestBodySize = maxBodyBytes;
         }
 
         return next(context);

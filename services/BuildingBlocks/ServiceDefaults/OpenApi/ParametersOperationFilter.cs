@@ -26,12 +26,15 @@ internal sealed class ParametersOperationFilter(IOptions<RequestLimitsOptions> o
             }
         }
 
-        // A text body (CSV) is bounded only by the request's body limit.
+        // A text body (CSV) is bounded only by the request's body limit: an import's own when it streams the file.
+        var maxBodyBytes = context.ApiDescription.ActionDescriptor.EndpointMetadata.OfType<StreamedImportMetadata>().Any()
+            ? options.Value.MaxImportBodyBytes
+            : options.Value.MaxBodyBytes;
         foreach (var text in operation.RequestBody?.Content?.Values.Select(c => c.Schema).OfType<OpenApiSchema>() ?? [])
         {
             if (SchemaShapes.Is(text, JsonSchemaType.String))
             {
-                text.MaxLength ??= (int)Math.Min(int.MaxValue, options.Value.MaxBodyBytes);
+                text.MaxLength ??= (int)Math.Min(int.MaxValue, maxBodyBytes);
             }
         }
 

@@ -59,7 +59,8 @@ internal sealed class ProblemResponsesOperationFilter(IOptions<RequestLimitsOpti
 
         if (bodyTypes.Count > 0)
         {
-            statuses[413] = $"The body is larger than {limits.Value.MaxBodyBytes.ToString(CultureInfo.InvariantCulture)} bytes.";
+            var maxBytes = metadata.OfType<StreamedImportMetadata>().Any() ? limits.Value.MaxImportBodyBytes : limits.Value.MaxBodyBytes;
+            statuses[413] = $"The body is larger than {maxBytes.ToString(CultureInfo.InvariantCulture)} bytes.";
         }
 
         if (bodyTypes.Count > 0 && !metadata.OfType<HandlerReadBodyMetadata>().Any())

@@ -1,8 +1,8 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using Enterprises.Api.Domain;
 using Enterprises.Api.Enterprises;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Persistence.Csv;
 using ServiceDefaults.Csv;
 
 namespace Enterprises.Api.Csv;
@@ -18,18 +18,21 @@ internal static class EnterpriseCsv
     public static string Header => Table.Header;
 
     /// <summary>A data row of an import file: its row number (the header is row 1) and the enterprise it describes.</summary>
-    public sealed record Row(int Number, CreateEnterpriseRequest Enterprise) : IImportRow;
+    public sealed record Row(int Number, CreateEnterpriseRequest Enterprise);
 
     /// <summary>Streams the enterprises, read from the database as they are written.</summary>
     public static PushStreamHttpResult Export(IAsyncEnumerable<Enterprise> enterprises) =>
         Table.Export(enterprises, e => [e.CreditCode, e.Name, e.NameEn ?? "", e.RegionCode, e.ZoneCode ?? "", e.Industry ?? "",
             e.FoundedOn.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)]);
 
-    /// <summary>The rows of an import file; a row of the wrong shape or with an unreadable date is added to <paramref name="rejected"/> instead.</summary>
-    public static List<Row> Read(string text, ICollection<ImportRejection> rejected)
+    /// <summary>
+    /// The rows of an import file as it arrives, one at a time; a row of the wrong shape or with an unreadable
+    /// date is added to <paramref name="rejected"/> instead.
+    /// </summary>
+    public static async IAsyncEnumerable<Row> ReadAsync(TextReader text, ICollection<ImportRejection> rejected,
+        [EnumeratorCancellation] CancellationToken ct)
     {
-        var rows = new List<Row>();
-        foreach (var record in Table.Read(text, rejected))
+        await foreach (var record in Table.ReadAsync(text, "enterprise", rejected, ct))
         {
             var foundedOn = record.Date("foundedOn");
             if (record.Refused(rejected))
@@ -37,13 +40,11 @@ internal static class EnterpriseCsv
                 continue;
             }
 
-            rows.Add(new(record.Number, new CreateEnterpriseRequest
+            yield return new(record.Number, new CreateEnterpriseRequest
             {
                 CreditCode = record["creditCode"], Name = record["name"], NameEn = record["nameEn"], RegionCode = record["regionCode"],
                 ZoneCode = record["zoneCode"], Industry = record["industry"], FoundedOn = foundedOn,
-            }));
+            });
         }
-
-        return rows;
     }
 }

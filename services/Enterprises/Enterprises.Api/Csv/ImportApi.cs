@@ -13,15 +13,16 @@ public static class ImportApi
     public static RouteHandlerBuilder MapEnterpriseImportApi(this IEndpointRouteBuilder app)
     {
         return app.MapPost("/api/v1/enterprises/import", Import).WithTags("Enterprises").WithName("ImportEnterprises")
-            .WithSummary($"Register or update enterprises from CSV (text/csv, UTF-8, header {EnterpriseCsv.Header}); ?dryRun=true writes nothing")
-            .Accepts<string>(CsvUpload.MediaType).RequireAuthorization(Scopes.EnterprisesWrite);
+            .WithSummary($"Register or update enterprises from CSV (text/csv, UTF-8, header {EnterpriseCsv.Header}), read as it arrives, " +
+                "up to RequestLimits:MaxImportBodyBytes (64 MiB by default); ?dryRun=true writes nothing")
+            .Accepts<string>(CsvUpload.MediaType).WithStreamedImport().RequireAuthorization(Scopes.EnterprisesWrite);
     }
 
     /// <param name="dryRun">true: validate and report, write nothing.</param>
     private static async Task<Ok<ImportReport>> Import(HttpRequest request, bool? dryRun, ISender sender,
         IOptions<RequestLimitsOptions> limits, ClaimsPrincipal user, CancellationToken ct)
     {
-        var text = await CsvUpload.ReadAsync(request, limits.Value.MaxBodyBytes, EnterpriseCsv.Header, "enterprise", ct);
-        return TypedResults.Ok(await sender.Send(new ImportEnterprises(text, dryRun ?? false, user), ct));
+        using var csv = CsvUpload.OpenStream(request, limits.Value.MaxImportBodyBytes, EnterpriseCsv.Header);
+        return TypedResults.Ok(await sender.Send(new ImportEnterprises(csv, dryRun ?? false, user), ct));
     }
 }

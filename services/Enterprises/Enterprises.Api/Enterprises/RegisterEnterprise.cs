@@ -46,17 +46,25 @@ internal sealed class RegisterEnterpriseHandler(EnterprisesDbContext db, IEventB
 {
     public async ValueTask<EnterpriseResult> Handle(RegisterEnterprise command, CancellationToken cancellationToken)
     {
-        var code = EnterpriseLookup.Normalize(command.CreditCode);
-        var details = command.ToDetails();
-        EnterpriseLookup.EnsureWritable(command.Caller, details.RegionCode, details.ZoneCode);
-        if (await db.Enterprises.AnyAsync(e => e.CreditCode == code, cancellationToken))
+        var enterprise = NewEnterprise(command, clock.GetUtcNow());
+        if (await db.Enterprises.AnyAsync(e => e.CreditCode == enterprise.CreditCode, cancellationToken))
         {
-            throw new ConflictException(ErrorCodes.AlreadyExists, $"Enterprise '{code}' is already on the register.");
+            throw new ConflictException(ErrorCodes.AlreadyExists, $"Enterprise '{enterprise.CreditCode}' is already on the register.");
         }
 
-        var enterprise = Enterprise.Register(code, details, clock.GetUtcNow());
         db.Enterprises.Add(enterprise);
         events.Publish(EventFactory.Registered(enterprise));
         return EnterpriseResult.Of(enterprise, changed: true);
+    }
+
+    /// <summary>
+    /// The enterprise a validated command registers, for a credit code not on the register: the caller may
+    /// write in its region, and the entity checks its code. Shared with <see cref="Csv.ImportEnterprisesHandler"/>.
+    /// </summary>
+    public static Enterprise NewEnterprise(RegisterEnterprise command, DateTimeOffset now)
+    {
+        var details = command.ToDetails();
+        EnterpriseLookup.EnsureWritable(command.Caller, details.RegionCode, details.ZoneCode);
+        return Enterprise.Register(EnterpriseLookup.Normalize(command.CreditCode), details, now);
     }
 }

@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Enterprises.Api.Data;
+using Enterprises.Api.Domain;
 using Enterprises.Api.Events;
 using EventBus;
 using Mediator;
@@ -36,13 +37,11 @@ internal sealed class UpdateEnterpriseHandler(EnterprisesDbContext db, IEventBus
     public async ValueTask<EnterpriseResult> Handle(UpdateEnterprise command, CancellationToken cancellationToken)
     {
         var enterprise = await EnterpriseLookup.FindAsync(db, command.CreditCode, clock.Today(), cancellationToken);
-        EnterpriseLookup.EnsureWritable(command.Caller, enterprise);
-        var details = command.ToDetails();
-        EnterpriseLookup.EnsureWritable(command.Caller, details.RegionCode, details.ZoneCode);
-        var firstRecords = details.FoundedOn == enterprise.FoundedOn
-            ? null
-            : await EnterpriseLookup.FirstRecordsAsync(db, enterprise.CreditCode, cancellationToken);
-        var changed = enterprise.Change(details, firstRecords, clock.GetUtcNow());
+        EnsureWritable(command, enterprise);
+        var firstRecords = MovesFounding(command, enterprise)
+            ? await EnterpriseLookup.FirstRecordsAsync(db, enterprise.CreditCode, cancellationToken)
+            : null;
+        var changed = enterprise.Change(command.ToDetails(), firstRecords, clock.GetUtcNow());
         if (changed)
         {
             events.Publish(EventFactory.Updated(enterprise));
@@ -50,4 +49,19 @@ internal sealed class UpdateEnterpriseHandler(EnterprisesDbContext db, IEventBus
 
         return EnterpriseResult.Of(enterprise, changed);
     }
+
+    // The rules below are shared with Csv.ImportEnterprisesHandler, which applies a validated command to an
+    // enterprise it loaded with others, in the order this handler does: EnsureWritable, then Change with the
+    // first records when MovesFounding.
+
+    /// <summary>A caller confined to a region changes only enterprises there, and cannot move one out.</summary>
+    public static void EnsureWritable(UpdateEnterprise command, Enterprise enterprise)
+    {
+        EnterpriseLookup.EnsureWritable(command.Caller, enterprise);
+        var details = command.ToDetails();
+        EnterpriseLookup.EnsureWritable(command.Caller, details.RegionCode, details.ZoneCode);
+    }
+
+    /// <summary>Whether the command moves the founding date, which <see cref="Enterprise.Change"/> checks against the first records.</summary>
+    public static bool MovesFounding(UpdateEnterprise command, Enterprise enterprise) => command.FoundedOn != enterprise.FoundedOn;
 }
