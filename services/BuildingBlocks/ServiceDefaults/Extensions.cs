@@ -73,6 +73,7 @@ public static class Extensions
         app.UseMiddleware<HeaderValuesMiddleware>();
         app.UseServiceResponseCompression();
         app.UseRoutingWithHead();
+        app.UseMiddleware<RequestBodyLimitMiddleware>();
         app.UseMiddleware<QueryValuesMiddleware>();
         app.UseMiddleware<JsonCharsetMiddleware>();
         app.UseServiceAuth();

@@ -13,10 +13,6 @@ public static class CsvUpload
 
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
-    /// <summary>Whether the request says its body is a CSV file (whatever its charset).</summary>
-    public static bool IsCsv(HttpRequest request) =>
-        MediaTypeHeaderValue.TryParse(request.ContentType, out var type) && type.MediaType.Equals(MediaType, StringComparison.OrdinalIgnoreCase);
-
     /// <summary>
     /// The body as UTF-8 text read as it arrives, for a file too large to hold: its byte order mark is
     /// skipped, and reading it throws the answer the whole file would get from <see cref="ReadAsync"/> as

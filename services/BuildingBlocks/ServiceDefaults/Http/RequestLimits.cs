@@ -18,13 +18,15 @@ public sealed class RequestLimitsOptions
     public long MaxBodyBytes { get; set; } = 1024 * 1024;
 
     /// <summary>
-    /// The largest CSV file an import takes, in bytes (default 64 MiB, some 600,000 enterprise rows): a
-    /// <c>text/csv</c> body is read as a stream, row by row, so it may be far larger than a JSON one.
+    /// The largest CSV file a streamed import takes, in bytes (default 64 MiB, some 600,000 enterprise rows):
+    /// an endpoint marked <see cref="StreamedImportMetadata"/> reads its body row by row, so it may be far larger
+    /// than a JSON one.
     /// </summary>
     public long MaxImportBodyBytes { get; set; } = 64 * 1024 * 1024;
 
-    /// <summary>The body limit of this request: the import limit for a CSV file, the JSON one for anything else.</summary>
-    public long MaxBodyBytesOf(HttpRequest request) => Csv.CsvUpload.IsCsv(request) ? MaxImportBodyBytes : MaxBodyBytes;
+    /// <summary>The body limit of an endpoint: the import limit for a streamed import, the JSON one for any other.</summary>
+    public long MaxBodyBytesOf(EndpointMetadataCollection? metadata) =>
+        metadata?.GetMetadata<StreamedImportMetadata>() is null ? MaxBodyBytes : MaxImportBodyBytes;
 
     /// <summary>The longest request line (method, target, version), in bytes (default 8 KiB).</summary>
     public int MaxRequestLineBytes { get; set; } = 8 * 1024;
@@ -42,9 +44,9 @@ public sealed class RequestLimitsOptions
 }
 
 /// <summary>
-/// Marks an endpoint that reads its CSV body as a stream (an import), so that its contract states the import's
-/// limit, <see cref="RequestLimitsOptions.MaxImportBodyBytes"/>, which <see cref="RequestLimitsMiddleware"/>
-/// applies to every CSV body, rather than the JSON one.
+/// Marks an endpoint that reads its CSV body as a stream (an import): <see cref="RequestBodyLimitMiddleware"/>
+/// lets its body reach <see cref="RequestLimitsOptions.MaxImportBodyBytes"/>, and its contract states that limit,
+/// where every other endpoint, a buffered import included, keeps the JSON one.
 /// </summary>
 public sealed record StreamedImportMetadata;
 
@@ -79,9 +81,9 @@ internal static class RequestLimits
 }
 
 /// <summary>
-/// Refuses a request over the limits with a problem before anything reads it: 414 for the request
-/// line, 431 for the header section, 413 for a body (at once when Content-Length says so, and through
-/// the server's own limit for a chunked one). A CSV file has the import's limit, any other body the JSON one.
+/// Refuses a request over the limits of its request line (414) and header section (431) with a problem
+/// before anything reads it; the body's limit depends on the endpoint, so <see cref="RequestBodyLimitMiddleware"/>
+/// applies it once the request is routed.
 /// </summary>
 internal sealed class RequestLimitsMiddleware(RequestDelegate next, IOptions<RequestLimitsOptions> options)
 {
@@ -106,18 +108,6 @@ internal sealed class RequestLimitsMiddleware(RequestDelegate next, IOptions<Req
                 $"The request carries {fields} header fields in {bytes} bytes; at most {limits.MaxHeaderCount} fields in {limits.MaxHeaderBytes} bytes are accepted.");
         }
 
-        var maxBodyBytes = limits.MaxBodyBytesOf(request);
-        if (request.ContentLength > maxBodyBytes)
-        {
-            throw new ApiException(413, ErrorCodes.PayloadTooLarge, "Request body too large",
-                $"The body is {request.ContentLength} bytes; at most {maxBodyBytes} bytes are accepted.");
-        }
-
-        if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } feature)
-        {
-            feature.MaxRequestBodySize = maxBodyBytes;
-        }
-
         return next(context);
     }
 
@@ -136,5 +126,30 @@ internal sealed class RequestLimitsMiddleware(RequestDelegate next, IOptions<Req
         }
 
         return (fields, bytes);
+    }
+}
+
+/// <summary>
+/// 413 for a body over the routed endpoint's limit (<see cref="RequestLimitsOptions.MaxBodyBytesOf"/>): at once
+/// when Content-Length says so, and through the server's own limit for a chunked one. It runs after routing and
+/// before anything reads the body; a request that matches no endpoint has the JSON limit.
+/// </summary>
+internal sealed class RequestBodyLimitMiddleware(RequestDelegate next, IOptions<RequestLimitsOptions> options)
+{
+    public Task InvokeAsync(HttpContext context)
+    {
+        var maxBodyBytes = options.Value.MaxBodyBytesOf(context.GetEndpoint()?.Metadata);
+        if (context.Request.ContentLength > maxBodyBytes)
+        {
+            throw new ApiException(413, ErrorCodes.PayloadTooLarge, "Request body too large",
+                $"The body is {context.Request.ContentLength} bytes; at most {maxBodyBytes} bytes are accepted.");
+        }
+
+        if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } feature)
+        {
+            feature.MaxRequestBodySize = maxBodyBytes;
+        }
+
+        return next(context);
     }
 }

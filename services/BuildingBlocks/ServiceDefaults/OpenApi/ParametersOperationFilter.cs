@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Options;
 using Microsoft.OpenApi;
 using ServiceDefaults.Http;
@@ -27,9 +28,7 @@ internal sealed class ParametersOperationFilter(IOptions<RequestLimitsOptions> o
         }
 
         // A text body (CSV) is bounded only by the request's body limit: an import's own when it streams the file.
-        var maxBodyBytes = context.ApiDescription.ActionDescriptor.EndpointMetadata.OfType<StreamedImportMetadata>().Any()
-            ? options.Value.MaxImportBodyBytes
-            : options.Value.MaxBodyBytes;
+        var maxBodyBytes = options.Value.MaxBodyBytesOf(new EndpointMetadataCollection(context.ApiDescription.ActionDescriptor.EndpointMetadata));
         foreach (var text in operation.RequestBody?.Content?.Values.Select(c => c.Schema).OfType<OpenApiSchema>() ?? [])
         {
             if (SchemaShapes.Is(text, JsonSchemaType.String))

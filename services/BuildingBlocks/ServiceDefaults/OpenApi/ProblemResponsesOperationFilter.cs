@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Options;
 using Microsoft.OpenApi;
 using ServiceDefaults.Http;
@@ -59,7 +60,7 @@ internal sealed class ProblemResponsesOperationFilter(IOptions<RequestLimitsOpti
 
         if (bodyTypes.Count > 0)
         {
-            var maxBytes = metadata.OfType<StreamedImportMetadata>().Any() ? limits.Value.MaxImportBodyBytes : limits.Value.MaxBodyBytes;
+            var maxBytes = limits.Value.MaxBodyBytesOf(new EndpointMetadataCollection(metadata));
             statuses[413] = $"The body is larger than {maxBytes.ToString(CultureInfo.InvariantCulture)} bytes.";
         }
 
