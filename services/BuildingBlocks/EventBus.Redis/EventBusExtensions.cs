@@ -53,8 +53,8 @@ public static class EventBusExtensions
         services.AddSingleton<DeadLetterQueue>();
         services.AddSingleton<IWorkLeases, RedisWorkLeases>();
         services.AddScoped<IEventBus, OutboxEventBus>();
-        services.AddScoped<OutboxCommitInterceptor>();
-        services.AddScoped<IInterceptor>(sp => sp.GetRequiredService<OutboxCommitInterceptor>());
+        services.AddSingleton<OutboxCommitInterceptor>();
+        services.AddSingleton<IInterceptor>(sp => sp.GetRequiredService<OutboxCommitInterceptor>());
         services.AddScoped(sp => new OutboxCopy(sp.GetRequiredService<Microsoft.EntityFrameworkCore.DbContext>(),
             sp.GetRequiredService<OutboxCommitInterceptor>()));
         services.AddHostedService<OutboxRelay>();

@@ -1,6 +1,8 @@
 using System.Data.Common;
+using System.Runtime.CompilerServices;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.EntityFrameworkCore.Storage;
 
 namespace EventBus.Redis.Outbox;
 
@@ -10,13 +12,13 @@ internal sealed class OutboxSignal : Signal;
 /// <summary>
 /// Notifies the relay once events are committed: after SaveChanges outside a transaction, or
 /// after the commit of the transaction that SaveChanges ran in (its rows are invisible before).
-/// One instance serves one DbContext (it is scoped), so it remembers that a save in the current
-/// transaction wrote events even when the change tracker is cleared before the commit (a refused
-/// row of a CSV import clears it).
+/// One instance serves every DbContext (contexts are pooled, so it holds no state of one): it
+/// remembers the transactions in which a save wrote events, so that their commit wakes the relay
+/// even when the change tracker was cleared before it (a refused row of a CSV import clears it).
 /// </summary>
 internal sealed class OutboxCommitInterceptor(OutboxSignal signal) : SaveChangesInterceptor, IDbTransactionInterceptor
 {
-    private bool eventsSaved;
+    private readonly ConditionalWeakTable<DbTransaction, object> transactionsWithEvents = new();
 
     public override ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result,
         CancellationToken cancellationToken = default)
@@ -33,27 +35,36 @@ internal sealed class OutboxCommitInterceptor(OutboxSignal signal) : SaveChanges
 
     public Task TransactionCommittedAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default)
     {
-        NotifyIfSaved();
+        TransactionCommitted(transaction, eventData);
         return Task.CompletedTask;
     }
 
-    public void TransactionCommitted(DbTransaction transaction, TransactionEndEventData eventData) => NotifyIfSaved();
+    public void TransactionCommitted(DbTransaction transaction, TransactionEndEventData eventData)
+    {
+        if (transactionsWithEvents.Remove(transaction))
+        {
+            signal.Notify();
+        }
+    }
 
     public Task TransactionRolledBackAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default)
     {
-        eventsSaved = false;
+        TransactionRolledBack(transaction, eventData);
         return Task.CompletedTask;
     }
 
-    public void TransactionRolledBack(DbTransaction transaction, TransactionEndEventData eventData) => eventsSaved = false;
+    public void TransactionRolledBack(DbTransaction transaction, TransactionEndEventData eventData) => transactionsWithEvents.Remove(transaction);
 
     /// <summary>Events were written to the outbox without SaveChanges (<see cref="OutboxCopy"/>): the relay is woken as for a save.</summary>
     internal void EventsWritten(DbContext context)
     {
-        eventsSaved = true;
-        if (context.Database.CurrentTransaction is null)
+        if (context.Database.CurrentTransaction?.GetDbTransaction() is { } transaction)
         {
-            NotifyIfSaved();
+            transactionsWithEvents.AddOrUpdate(transaction, transaction);
+        }
+        else
+        {
+            signal.Notify();
         }
     }
 
@@ -62,15 +73,6 @@ internal sealed class OutboxCommitInterceptor(OutboxSignal signal) : SaveChanges
         if (context is not null && HasUnpublishedEvents(context))
         {
             EventsWritten(context);
-        }
-    }
-
-    private void NotifyIfSaved()
-    {
-        if (eventsSaved)
-        {
-            eventsSaved = false;
-            signal.Notify();
         }
     }
 

@@ -24,6 +24,8 @@ public static class DatabaseExtensions
     /// so neither migration set carries branches for the other. Migrations run at start-up, the
     /// database is part of <c>/health/ready</c>, every write is audited (<see cref="AuditInterceptor"/>), and
     /// properties marked <c>[PersonalData]</c> are encrypted under the Data Protection key ring kept in it.
+    /// Contexts are pooled: building one (its options and internal services) cost more than the query a
+    /// list request makes, so a request takes a reset context from the pool and returns it.
     /// </summary>
     public static IHostApplicationBuilder AddServiceDatabase<TContext, TSqlite, TPostgres>(this IHostApplicationBuilder builder,
         string serviceName)
@@ -42,19 +44,20 @@ public static class DatabaseExtensions
         var connectionString = options.EffectiveConnectionString(serviceName);
         builder.Services.AddHttpContextAccessor();
         builder.Services.TryAddSingleton(TimeProvider.System);
-        // Every IInterceptor registered (the audit trail, the event outbox) joins each SaveChanges.
-        builder.Services.AddScoped<IInterceptor, AuditInterceptor>();
+        // Every IInterceptor registered (the audit trail, the event outbox) joins each SaveChanges. They are
+        // singletons, resolved once for the pool of contexts: a context is reused, not built per request.
+        builder.Services.AddSingleton<IInterceptor, AuditInterceptor>();
         builder.AddPersonalDataProtection<TContext>(serviceName);
         if (options.EffectiveProvider == DatabaseProvider.Postgres)
         {
-            builder.Services.AddDbContext<TContext, TPostgres>((sp, db) =>
-                db.UseNpgsql(connectionString).AddInterceptors(sp.GetServices<IInterceptor>()));
+            builder.Services.AddDbContextPool<TContext, TPostgres>((sp, db) =>
+                ServiceDbContext.Protect(db.UseNpgsql(connectionString).AddInterceptors(sp.GetServices<IInterceptor>())));
         }
         else
         {
             Directory.CreateDirectory(options.DataDirectory);
-            builder.Services.AddDbContext<TContext, TSqlite>((sp, db) =>
-                db.UseSqlite(connectionString).AddInterceptors(sp.GetServices<IInterceptor>()));
+            builder.Services.AddDbContextPool<TContext, TSqlite>((sp, db) =>
+                ServiceDbContext.Protect(db.UseSqlite(connectionString).AddInterceptors(sp.GetServices<IInterceptor>())));
         }
 
         builder.Services.AddScoped<DbContext>(sp => sp.GetRequiredService<TContext>());

@@ -19,10 +19,28 @@ public abstract class ServiceDbContext(DbContextOptions options) : DbContext(opt
     /// <summary>The service's Data Protection key ring, shared by its replicas.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
-    protected override void OnConfiguring(DbContextOptionsBuilder optionsBuilder) =>
-        // Logged parameter values could be personal data, whatever a host configures.
-        optionsBuilder.EnableSensitiveDataLogging(false)
-            .ReplaceService<IModelCacheKeyFactory, PersonalDataModelCacheKeyFactory>();
+    /// <summary>
+    /// What every context of a service is built with: logged parameter values could be personal data, so they
+    /// are never logged, whatever a host configures; and the model is cached per personal-data protection.
+    /// </summary>
+    public static DbContextOptionsBuilder Protect(DbContextOptionsBuilder options) =>
+        options.EnableSensitiveDataLogging(false).ReplaceService<IModelCacheKeyFactory, PersonalDataModelCacheKeyFactory>();
+
+    /// <summary>
+    /// The pooled contexts of a service are built with <see cref="Protect"/> (a pooled context may not change its
+    /// options here); a context built any other way (design time, a test) is given it here.
+    /// </summary>
+    protected override void OnConfiguring(DbContextOptionsBuilder optionsBuilder)
+    {
+        if (!IsProtected(optionsBuilder.Options))
+        {
+            Protect(optionsBuilder);
+        }
+    }
+
+    private static bool IsProtected(DbContextOptions options) =>
+        options.FindExtension<CoreOptionsExtension>() is { IsSensitiveDataLoggingEnabled: false } core
+        && core.ReplacedServices?.Any(r => r.Key.Item1 == typeof(IModelCacheKeyFactory) && r.Value == typeof(PersonalDataModelCacheKeyFactory)) == true;
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
