@@ -56,7 +56,7 @@ public static class EventBusExtensions
         services.AddSingleton<OutboxCommitInterceptor>();
         services.AddSingleton<IInterceptor>(sp => sp.GetRequiredService<OutboxCommitInterceptor>());
         services.AddScoped(sp => new OutboxCopy(sp.GetRequiredService<Microsoft.EntityFrameworkCore.DbContext>(),
-            sp.GetRequiredService<OutboxCommitInterceptor>()));
+            sp.GetRequiredService<OutboxCommitInterceptor>(), sp.GetRequiredService<IOptions<RedisEventBusOptions>>().Value.ServiceName));
         services.AddHostedService<OutboxRelay>();
         services.AddHostedService<StreamConsumer>();
         // Without Redis the service still takes writes (events wait in the outbox): degraded, not down.

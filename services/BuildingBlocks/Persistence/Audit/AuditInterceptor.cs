@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.EntityFrameworkCore.Metadata;
 using Persistence.PersonalData;
 using ServiceDefaults.Auth;
 using SharedKernel.PersonalData;
@@ -102,6 +103,45 @@ public sealed class AuditInterceptor(IHttpContextAccessor http, TimeProvider clo
         return records;
     }
 
+    /// <summary>
+    /// The "create" records of new entities the context does not track, as <see cref="Collect"/> would write them had
+    /// they been added to it: for a bulk writer that copies its new rows without change tracking.
+    /// </summary>
+    public IEnumerable<AuditRecord> Created<T>(DbContext context, IEnumerable<T> entities) where T : class
+    {
+        var type = context.Model.FindEntityType(typeof(T))!;
+        if (Attribute.IsDefined(typeof(T), typeof(NotAuditedAttribute)) || type.GetComplexProperties().Any())
+        {
+            throw new NotSupportedException($"{typeof(T).Name} is not audited, or has complex properties; add it to the context instead.");
+        }
+
+        var properties = type.GetProperties().Where(p => !p.IsShadowProperty())
+            .Select(p => (Name: Camel(p.Name), Property: p, Getter: p.GetGetter())).ToArray();
+        var key = type.FindPrimaryKey()!.Properties.Select(p => p.GetGetter()).ToArray();
+        var now = clock.GetUtcNow();
+        var caller = http.HttpContext?.User.ClientId() ?? "system";
+        var requestId = http.HttpContext?.TraceIdentifier;
+        foreach (var entity in entities)
+        {
+            var changes = new Dictionary<string, Change>(properties.Length);
+            foreach (var (name, property, getter) in properties)
+            {
+                changes[name] = new Change(null, Recorded(property, getter.GetClrValue(entity)));
+            }
+
+            yield return new AuditRecord
+            {
+                At = now,
+                ClientId = caller,
+                Action = "create",
+                ResourceType = typeof(T).Name,
+                ResourceKey = entity is IAuditedResource resource ? resource.AuditKey : string.Join("/", key.Select(k => k.GetClrValue(entity))),
+                Changes = JsonSerializer.Serialize(changes, JsonOptions),
+                RequestId = requestId,
+            };
+        }
+    }
+
     private static bool IsAudited(EntityEntry entry) =>
         entry.State is EntityState.Added or EntityState.Modified or EntityState.Deleted or EntityState.Unchanged
         && !Attribute.IsDefined(entry.Metadata.ClrType, typeof(NotAuditedAttribute))
@@ -160,8 +200,10 @@ public sealed class AuditInterceptor(IHttpContextAccessor http, TimeProvider clo
         .ToDictionary(p => Camel(p.Metadata.Name), p => Recorded(p, original ? p.OriginalValue : p.CurrentValue));
 
     /// <summary>What the trail keeps of a value: the value, or the mask of a personal one.</summary>
-    private static object? Recorded(PropertyEntry property, object? value) =>
-        PersonalDataModel.Marker(property.Metadata) is { } marker ? PersonalDataMask.Mask(marker.Kind, value as string) : value;
+    private static object? Recorded(PropertyEntry property, object? value) => Recorded(property.Metadata, value);
+
+    private static object? Recorded(IReadOnlyPropertyBase property, object? value) =>
+        PersonalDataModel.Marker(property) is { } marker ? PersonalDataMask.Mask(marker.Kind, value as string) : value;
 
     private static string Camel(string name) => JsonNamingPolicy.CamelCase.ConvertName(name);
 

@@ -30,14 +30,17 @@ public static class PostgresCopy
         var columns = Columns<T>(db);
         var connection = (NpgsqlConnection)db.Database.GetDbConnection();
         var command = $"COPY {table ?? Table<T>(db)} ({string.Join(", ", columns.Select(Column))}) FROM STDIN (FORMAT BINARY)";
+        // Each column's getter and converter, looked up once per copy rather than once per value.
+        var getters = columns.Select(c => c.GetGetter()).ToArray();
+        var converters = columns.Select(c => c.GetTypeMapping().Converter).ToArray();
         await using var importer = await connection.BeginBinaryImportAsync(command, ct);
         foreach (var row in rows)
         {
             await importer.StartRowAsync(ct);
-            foreach (var column in columns)
+            for (var i = 0; i < getters.Length; i++)
             {
-                var value = column.GetGetter().GetClrValue(row);
-                if (column.GetTypeMapping().Converter is { } converter && value is not null)
+                var value = getters[i].GetClrValue(row);
+                if (converters[i] is { } converter && value is not null)
                 {
                     value = converter.ConvertToProvider(value);
                 }

@@ -1,5 +1,6 @@
 using Enterprises.Api.Data;
 using Enterprises.Api.Domain;
+using EventBus;
 using EventBus.Redis.Outbox;
 using Microsoft.EntityFrameworkCore;
 using Persistence.Audit;
@@ -10,37 +11,53 @@ using SharedKernel.Errors;
 namespace Enterprises.Api.Csv;
 
 /// <summary>
-/// Saves a batch of the import: the enterprises the context tracks as added or changed, the events
-/// published for them and their audit records, in the context's transaction.
+/// Saves a batch of the import: the new enterprises and the events of the <see cref="Batch"/>, the enterprises the
+/// context tracks as changed, and their audit records, in the context's transaction.
 /// <para>
 /// On PostgreSQL, at COPY speed: the enterprises are copied (binary COPY) into a temporary staging table
 /// and moved into the register by one <c>INSERT … ON CONFLICT DO UPDATE</c>; the events (<see cref="OutboxCopy"/>)
-/// and the audit records (built by <see cref="AuditInterceptor.Collect"/>, as a SaveChanges would) are copied
-/// straight into their tables. The upsert takes a row only at the version the batch read it at (a new one
-/// only where none is), so an enterprise another request registered or changed meanwhile makes the whole
-/// import a conflict instead of being overwritten.
+/// and the audit records (built by <see cref="AuditInterceptor"/> as a SaveChanges would) are copied straight
+/// into their tables. The new enterprises and their events are never tracked there: tracking is what a row cost
+/// most. The upsert takes a row only at the version the batch read it at (a new one only where none is), so an
+/// enterprise another request registered or changed meanwhile makes the whole import a conflict instead of
+/// being overwritten.
 /// </para>
 /// <para>
-/// On SQLite, SaveChanges, which sends the batch as multi-row statements in the same transaction; no
-/// statement carries a parameter per row of the file.
+/// On SQLite, the new enterprises are added to the context, the events published as a single write publishes
+/// them, and SaveChanges sends the batch as multi-row statements in the same transaction; no statement carries
+/// a parameter per row of the file.
 /// </para>
 /// </summary>
 internal static class EnterpriseBulkWriter
 {
     private const string Staging = "import_enterprises";
 
-    public static async Task WriteAsync(EnterprisesDbContext db, OutboxCopy outbox, AuditInterceptor audit, CancellationToken ct)
+    /// <summary>What a batch of rows writes beside the changes the context tracks: its new enterprises, and every event in row order.</summary>
+    public sealed class Batch
+    {
+        public List<Enterprise> Added { get; } = [];
+
+        public List<IntegrationEvent> Events { get; } = [];
+    }
+
+    public static async Task WriteAsync(EnterprisesDbContext db, Batch batch, IEventBus events, OutboxCopy outbox, AuditInterceptor audit,
+        CancellationToken ct)
     {
         if (!db.Database.IsNpgsql())
         {
+            db.Enterprises.AddRange(batch.Added);
+            batch.Events.ForEach(events.Publish);
+            db.ChangeTracker.DetectChanges();
             await db.SaveChangesAsync(ct);
             return;
         }
 
         var records = audit.Collect(db);
-        var enterprises = db.ChangeTracker.Entries<Enterprise>().Where(e => e.State is EntityState.Added or EntityState.Modified)
-            .Select(e => e.Entity).ToList();
+        records.AddRange(audit.Created(db, batch.Added));
+        var enterprises = db.ChangeTracker.Entries<Enterprise>().Where(e => e.State is EntityState.Modified).Select(e => e.Entity)
+            .Concat(batch.Added).ToList();
         await UpsertAsync(db, enterprises, ct);
+        batch.Events.ForEach(outbox.Publish);
         await outbox.WriteAsync(ct);
         await PostgresCopy.CopyAsync(db, records, ct);
     }

@@ -51,6 +51,22 @@ internal sealed class ImportEnterprisesHandler(EnterprisesDbContext db, IEventBu
 
     public async ValueTask<ImportReport> Handle(ImportEnterprises command, CancellationToken cancellationToken)
     {
+        // Changes are detected once per batch, by the writer (a scan of every tracked row at each Add or
+        // Entries call would otherwise cost more than the rows themselves).
+        var detecting = db.ChangeTracker.AutoDetectChangesEnabled;
+        db.ChangeTracker.AutoDetectChangesEnabled = false;
+        try
+        {
+            return await ImportAsync(command, cancellationToken);
+        }
+        finally
+        {
+            db.ChangeTracker.AutoDetectChangesEnabled = detecting;
+        }
+    }
+
+    private async Task<ImportReport> ImportAsync(ImportEnterprises command, CancellationToken cancellationToken)
+    {
         var import = new Import(command, []);
         var firstRows = new Dictionary<string, int>(StringComparer.Ordinal);
         var batch = new List<EnterpriseCsv.Row>(BatchSize);
@@ -85,11 +101,12 @@ internal sealed class ImportEnterprisesHandler(EnterprisesDbContext db, IEventBu
         var codes = batch.Select(r => EnterpriseLookup.Normalize(r.Enterprise.CreditCode)).ToList();
         var held = await db.Enterprises.Where(e => EF.Parameter(codes).Contains(e.CreditCode)).ToDictionaryAsync(e => e.CreditCode, ct);
         var now = clock.GetUtcNow();
+        var written = new EnterpriseBulkWriter.Batch();
         foreach (var row in batch)
         {
             try
             {
-                await ImportRowAsync(import, row, held, now, ct);
+                await ImportRowAsync(import, row, held, written, now, ct);
             }
             catch (DomainException refused)
             {
@@ -99,14 +116,14 @@ internal sealed class ImportEnterprisesHandler(EnterprisesDbContext db, IEventBu
 
         if (!import.Command.DryRun)
         {
-            await EnterpriseBulkWriter.WriteAsync(db, outbox, new AuditInterceptor(http, clock), ct);
+            await EnterpriseBulkWriter.WriteAsync(db, written, events, outbox, new AuditInterceptor(http, clock), ct);
         }
 
         db.ChangeTracker.Clear();
     }
 
-    private async Task ImportRowAsync(Import import, EnterpriseCsv.Row row, Dictionary<string, Enterprise> held, DateTimeOffset now,
-        CancellationToken ct)
+    private async Task ImportRowAsync(Import import, EnterpriseCsv.Row row, Dictionary<string, Enterprise> held,
+        EnterpriseBulkWriter.Batch written, DateTimeOffset now, CancellationToken ct)
     {
         var caller = import.Command.Caller;
         var code = EnterpriseLookup.Normalize(row.Enterprise.CreditCode);
@@ -115,8 +132,8 @@ internal sealed class ImportEnterprisesHandler(EnterprisesDbContext db, IEventBu
             var register = new RegisterEnterprise(row.Enterprise, caller);
             await EnsureValidAsync(registerRules, register, ct);
             var added = RegisterEnterpriseHandler.NewEnterprise(register, now);
-            db.Enterprises.Add(added);
-            events.Publish(EventFactory.Registered(added));
+            written.Added.Add(added);
+            written.Events.Add(EventFactory.Registered(added));
             import.Created++;
             return;
         }
@@ -129,7 +146,7 @@ internal sealed class ImportEnterprisesHandler(EnterprisesDbContext db, IEventBu
             : null;
         if (enterprise.Change(update.ToDetails(), firstRecords, now))
         {
-            events.Publish(EventFactory.Updated(enterprise));
+            written.Events.Add(EventFactory.Updated(enterprise));
             import.Updated++;
         }
         else
