@@ -82,18 +82,15 @@ internal sealed partial class StartupWorkService(IEnumerable<IStartupStep> steps
             catch (Exception e)
             {
                 LogStepFailed(e, step.Name);
-                gate.Fail(e);
                 Environment.ExitCode = 1;
                 lifetime.StopApplication();
+                gate.Fail(e);
                 return;
             }
         }
 
         gate.Running = null;
         gate.Open();
-        // What the start-up allocated (the EF model, the seeds, the route table's builders) is garbage
-        // now: one compacting collection hands it back to the system instead of keeping it while idle.
-        GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
         LogReady(listening.TotalMilliseconds, clock.Elapsed.TotalMilliseconds, SinceProcessStart().TotalMilliseconds);
     }
 
