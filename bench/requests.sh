@@ -8,12 +8,15 @@
 #   - a service's cost against a bare Kestrel endpoint in the same process (Bench:BareEndpoint=true
 #     maps /bench/bare in front of the whole pipeline),
 #   - the gateway against nginx proxying the same backend (keep-alive upstream, no access log).
-# Also each process's start-to-ready time (from the process's start in /proc to its first 200 from
-# /health/ready) and its idle RSS 15 s after the system was ready.
+# Also each process's start-up on a fresh data folder: from the process's start in /proc to its first
+# answer from /health/live (listening) and its first 200 from /health/ready (ready: migrations and
+# start-up steps such as the seeds done), the CPU it spent until then, and its idle RSS 15 s after the
+# system was ready.
 #
 # Settings (environment): ROUNDS [4] DURATION [8s] CONNECTIONS [64] THREADS [2] ENTERPRISES [500]
 #   GATEWAY_PORT [59280] PLANS_PORT [59201] ENTERPRISES_PORT [59202] REDIS_PORT [59279] NGINX_PORT [59288]
 #   SKIP_BUILD [0] KEEP_DATA [0]  CASES [all] (space-separated names, baselines included automatically)
+#   READY_TO_RUN [0] (1 = the services and the gateway published with ReadyToRun, as deploy/run.sh does)
 # A short check: ROUNDS=1 DURATION=2s bench/requests.sh
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
@@ -40,7 +43,12 @@ ensure_debian_packages wrk=wrk /usr/sbin/nginx=nginx-light curl=curl
 if [ "${SKIP_BUILD:-0}" != "1" ]; then
   echo "Building (Release)..." >&2
   dotnet build Microservices.sln -c Release -v quiet -nologo >"$DATA_DIR/build.log" 2>&1 || { cat "$DATA_DIR/build.log"; exit 1; }
+  if [ "${READY_TO_RUN:-0}" = "1" ]; then
+    echo "Publishing ReadyToRun (.publish/)..." >&2
+    publish_ready_to_run "$ROOT" >"$DATA_DIR/publish.log" 2>&1 || { cat "$DATA_DIR/publish.log"; exit 1; }
+  fi
 fi
+export READY_TO_RUN=${READY_TO_RUN:-0}
 
 run_pid=""
 nginx_pid=""
@@ -59,7 +67,7 @@ declare -A READY_URL=(
   [gateway]="http://localhost:$GATEWAY_PORT/health/ready"
 )
 declare -A PORT_OF=([plans]=$PLANS_PORT [enterprises]=$ENTERPRISES_PORT [gateway]=$GATEWAY_PORT)
-declare -A READY_AT=() PID=()
+declare -A READY_AT=() LIVE_AT=() CPU_AT_READY=() PID=()
 
 SKIP_BUILD=1 READY_TIMEOUT=${READY_TIMEOUT:-600} bash deploy/run.sh >"$DATA_DIR/run.out" 2>&1 &
 run_pid=$!
@@ -67,8 +75,13 @@ deadline=$((SECONDS + ${READY_TIMEOUT:-600}))
 while [ ${#READY_AT[@]} -lt 3 ]; do
   for name in plans enterprises gateway; do
     [ -n "${READY_AT[$name]:-}" ] && continue
+    if [ -z "${LIVE_AT[$name]:-}" ] && curl -sS -o /dev/null --max-time 1 "${READY_URL[$name]/ready/live}" 2>/dev/null; then
+      LIVE_AT[$name]=$(date +%s.%N)
+    fi
     if curl -fsS -o /dev/null --max-time 1 "${READY_URL[$name]}" 2>/dev/null; then
       READY_AT[$name]=$(date +%s.%N)
+      [ -z "${LIVE_AT[$name]:-}" ] && LIVE_AT[$name]=${READY_AT[$name]}
+      CPU_AT_READY[$name]=$(cpu_ticks "$(pid_on "${PORT_OF[$name]}")")
     fi
   done
   kill -0 "$run_pid" 2>/dev/null || { cat "$DATA_DIR/run.out"; exit 1; }
@@ -230,9 +243,12 @@ awk -F'\t' -v cases="$(printf '%s\n' "${selected[@]}")" '
   }' "$RESULTS"
 
 echo
-echo "Start-up and footprint (start-to-ready from the process start; RSS 15 s after the system was ready)"
-printf '%-12s %14s %12s\n' process "ready after s" "idle RSS MB"
+echo "Start-up and footprint on a fresh data folder (seconds from the process start; CPU until ready; RSS 15 s after the system was ready; READY_TO_RUN=$READY_TO_RUN)"
+printf '%-12s %16s %14s %16s %12s\n' process "listening after s" "ready after s" "CPU to ready s" "idle RSS MB"
 for name in plans enterprises gateway; do
   started=$(started_at "${PID[$name]}")
-  printf '%-12s %14.2f %12s\n' "$name" "$(awk -v r="${READY_AT[$name]}" -v s="$started" 'BEGIN { print r - s }')" "${IDLE_RSS[$name]}"
+  printf '%-12s %16.2f %14.2f %16.2f %12s\n' "$name" \
+    "$(awk -v r="${LIVE_AT[$name]}" -v s="$started" 'BEGIN { print r - s }')" \
+    "$(awk -v r="${READY_AT[$name]}" -v s="$started" 'BEGIN { print r - s }')" \
+    "$(awk -v t="${CPU_AT_READY[$name]}" -v hz="$CLK_TCK" 'BEGIN { print t / hz }')" "${IDLE_RSS[$name]}"
 done

@@ -7,6 +7,9 @@
 #   POSTGRES [0]          1 (or the flag --postgres) = each service on its own database of a local
 #                         PostgreSQL 15 cluster in DATA_DIR/postgres instead of SQLite; POSTGRES_PORT [55433]
 #   SKIP_BUILD [0]        1 = run what was built last (Release, and the web pages in gateway/Gateway/wwwroot)
+#   READY_TO_RUN [0]      1 = also publish the services and the gateway compiled ahead of time (ReadyToRun)
+#                         into .publish/ and run them from there: less CPU to start (docs/operations.md);
+#                         with SKIP_BUILD=1, run what was published last
 #   REPLICAS [1]          N > 1 (or the flag --replicas N, with --postgres) = N processes of each service
 #                         and two gateways behind an nginx front on GATEWAY_PORT, as an ingress stands in
 #                         front of gateways in a cluster; see deploy/replicas.sh for their ports
@@ -63,8 +66,16 @@ if [ "${SKIP_BUILD:-0}" != "1" ]; then
   (cd "$ROOT/web" && npm ci --no-audit --no-fund --loglevel=error && npm run --silent build) >"$LOG_DIR/web-build.log" 2>&1 \
     || { cat "$LOG_DIR/web-build.log"; exit 1; }
   grep 'first load' "$LOG_DIR/web-build.log"
+  if [ "${READY_TO_RUN:-0}" = "1" ]; then
+    echo "Publishing ReadyToRun (.publish/)..."
+    publish_ready_to_run "$ROOT" >"$LOG_DIR/publish.log" 2>&1 || { cat "$LOG_DIR/publish.log"; exit 1; }
+  fi
 fi
-# Where the gateways serve the web pages from (the build output; the gateway runs from its bin folder).
+if [ "${READY_TO_RUN:-0}" = "1" ] && [ ! -f "$ROOT/.publish/Gateway/Gateway.dll" ]; then
+  echo "READY_TO_RUN=1 with SKIP_BUILD=1 runs what was published last, and .publish/ holds nothing: run once without SKIP_BUILD." >&2
+  exit 2
+fi
+# Where the gateways serve the web pages from (the build output; the gateway runs from its bin or .publish folder).
 WEB_ROOT="$ROOT/gateway/Gateway/wwwroot"
 
 # Local clients of the gateway's token endpoint: an administrator with every scope and a read-only
@@ -107,7 +118,14 @@ start() {
   pids+=($!)
 }
 
-bin() { echo "$ROOT/$1/bin/Release/net10.0"; }
+# bin PROJECT : the folder a project runs from, its build output or, with READY_TO_RUN=1, its ReadyToRun publication.
+bin() {
+  if [ "${READY_TO_RUN:-0}" = "1" ]; then
+    echo "$ROOT/.publish/$(basename "$1")"
+  else
+    echo "$ROOT/$1/bin/Release/net10.0"
+  fi
+}
 
 start redis "$DATA_DIR/redis" redis-server --port "$REDIS_PORT" --bind 127.0.0.1 --dir "$DATA_DIR/redis" --appendonly yes
 # database SERVICE : the connection settings of a service's own database.

@@ -4,6 +4,8 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using ServiceDefaults.Hosting;
 using TestSupport.Contract;
 
 namespace TestSupport;
@@ -120,6 +122,26 @@ public abstract class ServiceApiFactory<TProgram>(string serviceName) : WebAppli
             services.AddSingleton<TimeProvider>(Clock);
             services.ConfigureAll<JwtBearerOptions>(jwt => jwt.BackchannelHttpHandler = new IssuerBackchannel(Issuer, SecondIssuer));
         });
+    }
+
+    /// <summary>Whether creating the service waits for its start-up steps (see <see cref="CreateHost"/>); a test of the start-up itself does not.</summary>
+    protected virtual bool WaitsUntilReady => true;
+
+    /// <summary>
+    /// Starts the service and waits until it is ready (its start-up steps, such as the seeds, done),
+    /// as a load balancer waits for <c>/health/ready</c>: a test's first request finds what a ready service holds.
+    /// </summary>
+    protected override IHost CreateHost(IHostBuilder builder)
+    {
+        var host = base.CreateHost(builder);
+        if (!WaitsUntilReady)
+        {
+            return host;
+        }
+
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+        host.Services.GetRequiredService<StartupGate>().WhenReadyAsync(timeout.Token).GetAwaiter().GetResult();
+        return host;
     }
 
     protected override void Dispose(bool disposing)

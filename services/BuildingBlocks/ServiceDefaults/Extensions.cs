@@ -7,6 +7,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using ServiceDefaults.Auth;
 using ServiceDefaults.Bench;
+using ServiceDefaults.Hosting;
 using ServiceDefaults.Http;
 using ServiceDefaults.Json;
 using ServiceDefaults.OpenApi;
@@ -47,6 +48,7 @@ public static class Extensions
         builder.Services.AddValidatorsFromAssembly(service.Assembly, includeInternalTypes: true);
         builder.Services.AddScoped<JsonMergePatch>();
         builder.Services.AddHealthChecks();
+        builder.Services.AddStartupWork();
         builder.Services.AddServiceOpenApi(service);
         builder.AddServiceAuth();
         builder.AddServiceTelemetry(service);

@@ -94,6 +94,10 @@ internal interface IDatabaseStartup
 /// <summary>
 /// Brings the schema up to date and loads the personal-data keys before any other part of the
 /// service starts (the event relay, Data Protection's own warm-up) and before it takes requests.
+/// On an up-to-date database this is one read of the migrations history: <c>MigrateAsync</c>, which
+/// also compares the model with the last migration's snapshot (seconds of model building), runs only
+/// when a migration is pending. It takes EF's migration lock and looks at the history again under it,
+/// so replicas that find the same pending migrations apply them once.
 /// </summary>
 internal sealed class DatabaseStartup<TContext>(IServiceProvider services, IOptions<DatabaseOptions> options,
     PersonalDataProtection protection) : IHostedLifecycleService, IDatabaseStartup
@@ -106,7 +110,7 @@ internal sealed class DatabaseStartup<TContext>(IServiceProvider services, IOpti
     {
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<TContext>();
-        if (migrate)
+        if (migrate && (await db.Database.GetPendingMigrationsAsync(cancellationToken)).Any())
         {
             await db.Database.MigrateAsync(cancellationToken);
         }

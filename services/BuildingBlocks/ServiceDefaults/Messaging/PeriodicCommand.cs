@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using ServiceDefaults.Hosting;
 
 namespace ServiceDefaults.Messaging;
 
@@ -16,11 +17,13 @@ public sealed class PeriodicCommandOptions<TCommand>
 /// <summary>
 /// Sends a command once per period across the service's replicas: at start-up when the current
 /// period's run is not done yet, and then in each new period, each time in a scope of its own, as any
-/// other caller sends it. The replica that claims the period's lease runs it (<see cref="IWorkLeases"/>);
-/// every replica looks at least once a minute, so when the one running it dies, or its run fails,
-/// another (or the same) runs it within a minute or so of the lease running out.
+/// other caller sends it. The first run waits for the service's start-up steps (<see cref="StartupGate"/>),
+/// so it runs after the service listens and never delays it. The replica that claims the period's
+/// lease runs it (<see cref="IWorkLeases"/>); every replica looks at least once a minute, so when
+/// the one running it dies, or its run fails, another (or the same) runs it within a minute or so
+/// of the lease running out.
 /// </summary>
-internal sealed partial class PeriodicCommandService<TCommand>(IServiceScopeFactory scopes, IWorkLeases leases,
+internal sealed partial class PeriodicCommandService<TCommand>(IServiceScopeFactory scopes, IWorkLeases leases, StartupGate startup,
     IOptions<PeriodicCommandOptions<TCommand>> options, TimeProvider clock, ILogger<PeriodicCommandService<TCommand>> logger) : BackgroundService
     where TCommand : IBaseCommand, new()
 {
@@ -28,7 +31,11 @@ internal sealed partial class PeriodicCommandService<TCommand>(IServiceScopeFact
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        await Task.Yield();
+        if (!await startup.WaitUntilReadyAsync(stoppingToken))
+        {
+            return;
+        }
+
         var interval = options.Value.Interval;
         var lookEvery = interval < LookAtLeastEvery ? interval : LookAtLeastEvery;
         long? done = null;

@@ -2,6 +2,7 @@ using Mediator;
 using SharedKernel.Access;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
+using ServiceDefaults.Hosting;
 
 namespace Plans.Api.Seeds;
 
@@ -10,7 +11,7 @@ public static class SeedsApi
     public static IServiceCollection AddPlanSeeds(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<SeedOptions>().Bind(configuration.GetSection(SeedOptions.Section));
-        services.AddHostedService<SeedOnStartup>();
+        services.AddStartupStep<SeedOnStartup>();
         return services;
     }
 
@@ -27,10 +28,12 @@ public static class SeedsApi
         TypedResults.Ok(await sender.Send(new LoadSeeds(), ct));
 }
 
-/// <summary>Loads the seeds after the migrations, before the service takes requests.</summary>
-internal sealed class SeedOnStartup(IServiceProvider services, IOptions<SeedOptions> options) : IHostedService
+/// <summary>Loads the seeds once the service listens; it is ready when they are in.</summary>
+internal sealed class SeedOnStartup(IServiceProvider services, IOptions<SeedOptions> options) : IStartupStep
 {
-    public async Task StartAsync(CancellationToken cancellationToken)
+    public string Name => "loading the seeds";
+
+    public async Task RunAsync(CancellationToken cancellationToken)
     {
         if (!options.Value.LoadOnStartup)
         {
@@ -40,6 +43,4 @@ internal sealed class SeedOnStartup(IServiceProvider services, IOptions<SeedOpti
         await using var scope = services.CreateAsyncScope();
         await scope.ServiceProvider.GetRequiredService<ISender>().Send(new LoadSeeds(), cancellationToken);
     }
-
-    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 }

@@ -2,6 +2,7 @@ using Mediator;
 using Microsoft.EntityFrameworkCore;
 using Plans.Api.Data;
 using Plans.Api.Domain;
+using ServiceDefaults.Hosting;
 
 namespace Plans.Api.Tasks;
 
@@ -27,14 +28,14 @@ internal sealed class NumberTasksHandler(PlansDbContext db) : ICommandHandler<Nu
     }
 }
 
-/// <summary>Numbers the tasks that need it after the migrations, before the service takes requests.</summary>
-internal sealed class NumberTasksOnStartup(IServiceProvider services) : IHostedService
+/// <summary>Numbers the tasks that need it once the service listens; it is ready when they are numbered.</summary>
+internal sealed class NumberTasksOnStartup(IServiceProvider services) : IStartupStep
 {
-    public async Task StartAsync(CancellationToken cancellationToken)
+    public string Name => "numbering tasks";
+
+    public async Task RunAsync(CancellationToken cancellationToken)
     {
         await using var scope = services.CreateAsyncScope();
         await scope.ServiceProvider.GetRequiredService<Mediator.ISender>().Send(new NumberTasks(), cancellationToken);
     }
-
-    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 }

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Persistence.Idempotency;
 using Plans.Api.Common;
 using Plans.Api.Plans;
+using ServiceDefaults.Hosting;
 using ServiceDefaults.Http;
 using ServiceDefaults.OpenApi;
 using ServiceDefaults.Paging;
@@ -23,7 +24,7 @@ public static class TasksApi
 
     /// <summary>Numbers, at start-up, the tasks stored before tasks had a sort key.</summary>
     public static IServiceCollection AddTaskNumbering(this IServiceCollection services) =>
-        services.AddHostedService<NumberTasksOnStartup>();
+        services.AddStartupStep<NumberTasksOnStartup>();
 
     public static RouteGroupBuilder MapTasksApi(this IEndpointRouteBuilder app)
     {

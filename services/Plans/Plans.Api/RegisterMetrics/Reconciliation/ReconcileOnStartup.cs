@@ -1,12 +1,13 @@
 using Mediator;
 using Microsoft.Extensions.Options;
+using ServiceDefaults.Hosting;
 using ServiceDefaults.Messaging;
 
 namespace Plans.Api.RegisterMetrics.Reconciliation;
 
 /// <summary>
-/// Reconciles each connected register whose owner's API is configured once after start-up (the
-/// migrations have run by then), retrying with a growing pause while it cannot be reached, for
+/// Reconciles each connected register whose owner's API is configured once after start-up (once
+/// the start-up steps are done), retrying with a growing pause while it cannot be reached, for
 /// <see cref="RegisterOptions.StartupRetryFor"/>. It logs and gives up rather than stopping the
 /// service: the events keep the metrics current meanwhile. Registers are reconciled side by side,
 /// so one that is down delays no other. Replicas starting together reconcile a register once: the
@@ -14,14 +15,18 @@ namespace Plans.Api.RegisterMetrics.Reconciliation;
 /// others wait while it runs and take it over if it dies first.
 /// </summary>
 internal sealed partial class ReconcileOnStartup(IServiceScopeFactory scopes, RegisterSources sources, RegisterReconciliation reconciliation,
-    IWorkLeases leases, IOptionsMonitor<RegisterOptions> options, TimeProvider clock, ILogger<ReconcileOnStartup> logger) : BackgroundService
+    IWorkLeases leases, StartupGate startup, IOptionsMonitor<RegisterOptions> options, TimeProvider clock, ILogger<ReconcileOnStartup> logger) : BackgroundService
 {
     private static readonly TimeSpan MaxDelay = TimeSpan.FromMinutes(1);
     private static readonly TimeSpan Period = TimeSpan.FromHours(1);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        await Task.Yield();
+        if (!await startup.WaitUntilReadyAsync(stoppingToken))
+        {
+            return;
+        }
+
         await Task.WhenAll(sources.Connected
             .Where(s => options.Get(s.Register) is { IsConfigured: true, ReconcileOnStartup: true })
             .Select(s => ReconcileAsync(s.Register, options.Get(s.Register), stoppingToken)));
