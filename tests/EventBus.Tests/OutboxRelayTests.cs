@@ -104,7 +104,7 @@ public sealed class OutboxRelayTests : IDisposable
     {
         redis.Stop();
         await using var service = new TestService(redis.ConnectionString, prefix, "shipping", database);
-        await service.StartAsync();
+        await service.StartWithoutRedisAsync();
         var health = service.Services.GetRequiredService<HealthCheckService>();
         var waiting = new ParcelShipped("waiting", 1);
         await service.PublishAsync(waiting);

@@ -11,6 +11,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Persistence;
+using StackExchange.Redis;
 
 namespace EventBus.Tests;
 
@@ -141,7 +142,19 @@ public sealed class TestService : IAsyncDisposable
 
     public IServiceProvider Services => host.Services;
 
-    public Task StartAsync() => host.StartAsync();
+    /// <summary>
+    /// Starts the service and waits until it reaches Redis: the bus starts without Redis and connects in the
+    /// background (commands fail fast until then), so a test that calls Redis at once would race the connection.
+    /// </summary>
+    public async Task StartAsync()
+    {
+        await StartWithoutRedisAsync();
+        var redis = host.Services.GetRequiredService<IConnectionMultiplexer>();
+        await Eventually.HoldsAsync(() => redis.IsConnected, "the service reaches Redis");
+    }
+
+    /// <summary>Starts the service without waiting for Redis (a test of a start while Redis is down).</summary>
+    public Task StartWithoutRedisAsync() => host.StartAsync();
 
     /// <summary>Commits the events in one SaveChanges, as a service's handler would.</summary>
     public async Task PublishAsync(params IntegrationEvent[] events)
