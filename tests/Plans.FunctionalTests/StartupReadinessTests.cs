@@ -40,12 +40,14 @@ public class StartupReadinessTests
     {
         using var factory = new HeldStartupFactory();
         var client = factory.CreateClient();
+        // Resolved before the failure: the service stops on it, and its container may be gone by the time the test looks.
         var lifetime = factory.Services.GetRequiredService<IHostApplicationLifetime>();
+        var gate = factory.Services.GetRequiredService<StartupGate>();
         await factory.Step.Started.WaitAsync(TimeSpan.FromSeconds(30));
 
         factory.Step.Fail(new InvalidOperationException("the seeds folder is unreadable"));
 
-        var failed = () => factory.Services.GetRequiredService<StartupGate>().WhenReadyAsync(CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(30));
+        var failed = () => gate.WhenReadyAsync(CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(30));
         await failed.Should().ThrowAsync<InvalidOperationException>().WithMessage("the seeds folder is unreadable");
         lifetime.ApplicationStopping.IsCancellationRequested.Should().BeTrue("a service that cannot finish its start-up stops");
         Environment.ExitCode = 0;
