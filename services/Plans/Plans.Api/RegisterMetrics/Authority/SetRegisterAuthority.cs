@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Plans.Api.Common;
 using Plans.Api.Data;
 using Plans.Api.Plans;
+using Plans.Api.RegisterMetrics.Counters;
 using Plans.Api.RegisterMetrics.Refresh;
 using Plans.Api.Regions;
 using SharedKernel.Errors;
@@ -49,7 +50,8 @@ internal sealed class GetRegisterAuthorityHandler(PlansDbContext db, RegisterSou
 
 /// <summary>
 /// States whether a register is complete for a region and the regions below it. Marking a
-/// connected register authoritative (or no longer) refreshes the indicators bound to its metrics at once.
+/// connected register authoritative (or no longer) refreshes the indicators bound to its metrics at once,
+/// holding the register's lock so that no batch of its events interleaves (<see cref="RegisterLocks"/>).
 /// </summary>
 /// <param name="Register">The register's name as its source gives it.</param>
 /// <param name="ExpectedVersion">The version the caller's If-Match was checked against, if it sent one.</param>
@@ -67,13 +69,15 @@ internal sealed class SetRegisterAuthorityValidator : AbstractValidator<SetRegis
     }
 }
 
-internal sealed class SetRegisterAuthorityHandler(PlansDbContext db, RegisterSources sources, MetricRefresher metrics, TimeProvider clock)
+internal sealed class SetRegisterAuthorityHandler(PlansDbContext db, RegisterSources sources, RegisterLocks locks, MetricRefresher metrics,
+    TimeProvider clock)
     : ICommandHandler<SetRegisterAuthority, Versioned<RegisterAuthorityResponse>>
 {
     public async ValueTask<Versioned<RegisterAuthorityResponse>> Handle(SetRegisterAuthority command, CancellationToken ct)
     {
         var region = RegionCatalog.Find(command.RegionCode) ?? throw new NotFoundException("Region", command.RegionCode);
         PlanLookup.EnsureWritable(command.Caller, region.Code);
+        await locks.ForWholeRegisterAsync(command.Register, ct);
         var own = await db.RegisterAuthorities.SingleOrDefaultAsync(a => a.RegionCode == region.Code && a.Register == command.Register, ct);
         var now = clock.GetUtcNow();
         var changed = true;

@@ -5,11 +5,15 @@ using Plans.Api.Data;
 namespace Plans.Api.RegisterMetrics.Counters;
 
 /// <summary>
-/// Keeps a rebuild of a register's copy from racing the events that change it. On PostgreSQL an
-/// event's handlers hold a shared transaction-level advisory lock on the register, a rebuild the
-/// exclusive one: a rebuild waits for the batches in flight and the next ones wait for it, so its
-/// counters are never replaced under a batch's deltas. On SQLite every write transaction holds the
-/// database's write lock from its start (BEGIN IMMEDIATE), which serialises them already.
+/// Keeps what reads or replaces a register's counters as a whole (a rebuild of its copy, a change of
+/// whether it is authoritative) from racing the events that change them. On PostgreSQL an event's
+/// handlers hold a shared transaction-level advisory lock on the register, such a change the exclusive
+/// one: it waits for the batches in flight and the next ones wait for it. So a rebuild's counters are
+/// never replaced under a batch's deltas, and a change of authority's refresh counts every batch
+/// committed before it while every batch after it reads the new statement (under READ COMMITTED the two
+/// would otherwise each miss the other's work, and a grant would be recorded by neither). On SQLite
+/// every write transaction holds the database's write lock from its start (BEGIN IMMEDIATE), which
+/// serialises them already.
 /// </summary>
 /// <remarks>Scoped, one per batch: a lock is taken once in the batch's transaction and held until it ends.</remarks>
 public sealed class RegisterLocks(PlansDbContext db)
@@ -27,8 +31,8 @@ public sealed class RegisterLocks(PlansDbContext db)
         await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock_shared({KeyOf(register)})", ct);
     }
 
-    /// <summary>Before a rebuild of a register's copy, in its transaction.</summary>
-    public async Task ForRebuildAsync(string register, CancellationToken ct)
+    /// <summary>Before a rebuild of a register's copy, or a change of its authority, in its transaction.</summary>
+    public async Task ForWholeRegisterAsync(string register, CancellationToken ct)
     {
         if (db.Database.IsNpgsql())
         {

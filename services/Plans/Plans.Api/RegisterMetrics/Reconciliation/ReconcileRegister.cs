@@ -93,7 +93,7 @@ internal sealed partial class ReconcileRegisterHandler(PlansDbContext db, Regist
     {
         var source = sources.Find(command.Register) ?? throw new NotFoundException("Register", command.Register);
         var copy = source.Copy ?? throw new ConflictException(ReadRegisterHandler.NotConnected, $"The {source.Title} is not connected yet.");
-        await locks.ForRebuildAsync(source.Register, ct);
+        await locks.ForWholeRegisterAsync(source.Register, ct);
         var rebuilt = await copy.RebuildAsync(db, command.Snapshot, ct);
         await counters.ReplaceAsync(source.Register, rebuilt.Contributions, ct);
         var recorded = await refresher.RefreshAllAsync(source.Register, ct);
