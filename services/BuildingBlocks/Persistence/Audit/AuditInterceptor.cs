@@ -56,9 +56,7 @@ public sealed class AuditInterceptor(IHttpContextAccessor http, TimeProvider clo
             .GroupBy(e => (Owner: OwnerKey(e), Navigation: e.Metadata.FindOwnership()!.PrincipalToDependent!.Name))
             .Where(g => g.Any(e => e.State is EntityState.Added or EntityState.Deleted or EntityState.Modified))
             .ToLookup(g => g.Key.Owner);
-        var now = clock.GetUtcNow();
-        var caller = http.HttpContext?.User.ClientId() ?? "system";
-        var requestId = http.HttpContext?.TraceIdentifier;
+        var stamp = Stamp();
         var records = new List<AuditRecord>();
         foreach (var root in entries.Where(e => !e.Metadata.IsOwned() && IsAudited(e)))
         {
@@ -88,16 +86,9 @@ public sealed class AuditInterceptor(IHttpContextAccessor http, TimeProvider clo
                 continue;
             }
 
-            records.Add(new AuditRecord
-            {
-                At = now,
-                ClientId = caller,
-                Action = action,
-                ResourceType = root.Metadata.ClrType.Name,
-                ResourceKey = root.Entity is IAuditedResource resource ? resource.AuditKey : string.Join("/", root.Metadata.FindPrimaryKey()!.Properties.Select(p => root.Property(p.Name).CurrentValue)),
-                Changes = JsonSerializer.Serialize(changes, JsonOptions),
-                RequestId = requestId,
-            });
+            records.Add(stamp.Record(action, root.Metadata.ClrType.Name,
+                root.Entity is IAuditedResource resource ? resource.AuditKey : string.Join("/", root.Metadata.FindPrimaryKey()!.Properties.Select(p => root.Property(p.Name).CurrentValue)),
+                changes));
         }
 
         return records;
@@ -118,9 +109,7 @@ public sealed class AuditInterceptor(IHttpContextAccessor http, TimeProvider clo
         var properties = type.GetProperties().Where(p => !p.IsShadowProperty())
             .Select(p => (Name: Camel(p.Name), Property: p, Getter: p.GetGetter())).ToArray();
         var key = type.FindPrimaryKey()!.Properties.Select(p => p.GetGetter()).ToArray();
-        var now = clock.GetUtcNow();
-        var caller = http.HttpContext?.User.ClientId() ?? "system";
-        var requestId = http.HttpContext?.TraceIdentifier;
+        var stamp = Stamp();
         foreach (var entity in entities)
         {
             var changes = new Dictionary<string, Change>(properties.Length);
@@ -129,17 +118,26 @@ public sealed class AuditInterceptor(IHttpContextAccessor http, TimeProvider clo
                 changes[name] = new Change(null, Recorded(property, getter.GetClrValue(entity)));
             }
 
-            yield return new AuditRecord
-            {
-                At = now,
-                ClientId = caller,
-                Action = "create",
-                ResourceType = typeof(T).Name,
-                ResourceKey = entity is IAuditedResource resource ? resource.AuditKey : string.Join("/", key.Select(k => k.GetClrValue(entity))),
-                Changes = JsonSerializer.Serialize(changes, JsonOptions),
-                RequestId = requestId,
-            };
+            yield return stamp.Record("create", typeof(T).Name,
+                entity is IAuditedResource resource ? resource.AuditKey : string.Join("/", key.Select(k => k.GetClrValue(entity))), changes);
         }
+    }
+
+    /// <summary>When, by whom and in which request the records of one save are written.</summary>
+    private AuditStamp Stamp() => new(clock.GetUtcNow(), http.HttpContext?.User.ClientId() ?? "system", http.HttpContext?.TraceIdentifier);
+
+    private readonly record struct AuditStamp(DateTimeOffset At, string ClientId, string? RequestId)
+    {
+        public AuditRecord Record(string action, string resourceType, string resourceKey, Dictionary<string, Change> changes) => new()
+        {
+            At = At,
+            ClientId = ClientId,
+            Action = action,
+            ResourceType = resourceType,
+            ResourceKey = resourceKey,
+            Changes = JsonSerializer.Serialize(changes, JsonOptions),
+            RequestId = RequestId,
+        };
     }
 
     private static bool IsAudited(EntityEntry entry) =>
