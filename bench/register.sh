@@ -189,10 +189,16 @@ if [ -z "${CASES:-}" ] || [[ " $CASES " == *" import "* ]]; then
 
   # The relay: the import's events are in the outbox from its commit; time it until none waits.
   waiting() { psql_enterprises -c 'SELECT count(*) FROM "OutboxMessages" WHERE "PublishedAt" IS NULL'; }
+  # The Plans service consumes the events as they arrive, on the same cores: its CPU shows what competes with the relay.
+  PLANS_PID=$(pid_on "$PLANS_PORT")
   relay_events=$(waiting)
   relay_started=$(date +%s.%N)
+  enterprises_before=$(cpu_ticks "$ENTERPRISES_PID") plans_before=$(cpu_ticks "$PLANS_PID")
   while [ "$(waiting)" -gt 0 ]; do sleep 0.2; done
   relay_seconds=$(awk -v s="$relay_started" -v e="$(date +%s.%N)" 'BEGIN { print e - s }')
   printf 'Outbox relay: %s events waiting after the import, relayed in %.2f s: %.0f events/s\n' "$relay_events" "$relay_seconds" \
     "$(awk -v n="$relay_events" -v s="$relay_seconds" 'BEGIN { print n / s }')"
+  printf '  meanwhile, CPU µs per event: Enterprises (the relay) %s, Plans (consuming) %s\n' \
+    "$(us_per $(($(cpu_ticks "$ENTERPRISES_PID") - enterprises_before)) "$relay_events")" \
+    "$(us_per $(($(cpu_ticks "$PLANS_PID") - plans_before)) "$relay_events")"
 fi
