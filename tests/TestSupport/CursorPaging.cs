@@ -63,15 +63,15 @@ public static class CursorPaging
 
     /// <summary>
     /// The cursor of <paramref name="list"/> (with <paramref name="filters"/>, pageSize=1) is refused with a 400 naming
-    /// <c>cursor</c> when it is malformed, cut, altered, sent with <paramref name="otherFilters"/> or <paramref name="otherSort"/>,
-    /// or with page; and taken as it is.
+    /// <c>cursor</c> when it is malformed, cut, altered, sent with <paramref name="otherFilters"/> (a list with filters) or
+    /// <paramref name="otherSort"/>, or with page; and taken as it is.
     /// </summary>
-    public static async Task RefusesBadCursorsAsync(this HttpClient client, string list, string filters, string otherFilters, string otherSort)
+    public static async Task RefusesBadCursorsAsync(this HttpClient client, string list, string filters, string? otherFilters, string otherSort)
     {
         var cursor = await client.FirstCursorAsync($"{list}?{filters}&pageSize=1");
         var dot = cursor.IndexOf('.', StringComparison.Ordinal);
         var altered = (cursor[0] == 'A' ? 'B' : 'A') + cursor[1..];
-        string[] refused =
+        List<string> refused =
         [
             $"{filters}&cursor=abc",
             $"{filters}&cursor=...",
@@ -79,11 +79,15 @@ public static class CursorPaging
             $"{filters}&cursor={Uri.EscapeDataString(altered)}",
             $"{filters}&cursor={Uri.EscapeDataString(cursor[..dot])}",
             $"{filters}&cursor={Uri.EscapeDataString(cursor[..^2])}",
-            $"{otherFilters}&cursor={Uri.EscapeDataString(cursor)}",
             $"{filters}&sort={otherSort}&cursor={Uri.EscapeDataString(cursor)}",
             $"{filters}&page=2&cursor={Uri.EscapeDataString(cursor)}",
             $"{filters}&cursor={new string('A', 257)}",
         ];
+        if (otherFilters is not null)
+        {
+            refused.Add($"{otherFilters}&cursor={Uri.EscapeDataString(cursor)}");
+        }
+
         foreach (var query in refused)
         {
             var problem = await (await client.GetAsync($"{list}?{query}")).ProblemAsync(HttpStatusCode.BadRequest, "invalidParameter");
