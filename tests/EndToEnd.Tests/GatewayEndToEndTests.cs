@@ -86,7 +86,7 @@ public class GatewayEndToEndTests(SystemFixture system)
     [Fact]
     public async Task A_fresh_system_holds_the_five_source_plans()
     {
-        var plans = await HttpApi.JsonAsync(await Gateway.GetAsync("/api/v1/plans?status=published&pageSize=100"), HttpStatusCode.OK);
+        var plans = await HttpApi.JsonAsync(await Gateway.GetAsync("/api/v1/plans?status=published&pageSize=100&count=true"), HttpStatusCode.OK);
         var highTech = await HttpApi.JsonAsync(await Gateway.GetAsync("/api/v1/plans/TJ-STI-14FYP/indicators/T1-05"), HttpStatusCode.OK);
         var dongli = await HttpApi.JsonAsync(await Gateway.GetAsync(
             $"/api/v1/plans/DL-STI-AP-2020-2022/tasks?unit={Uri.EscapeDataString("区科技局")}&pageSize=100"), HttpStatusCode.OK);

@@ -1,11 +1,13 @@
 using System.Net;
+using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 
 namespace Enterprises.FunctionalTests;
 
 /// <summary>
 /// A register of its own for the cursor tests: thirteen enterprises sharing one name, on three founding dates (ties in
-/// every sort but the credit code), eight in Jinghai, with a HighTech qualification each for five of them.
+/// every sort but the credit code), eight in Jinghai, with a HighTech qualification each for five of them; the first also a
+/// TechSme one and four annual reports (two revenues: ties); designations of three kinds for three of them.
 /// </summary>
 public sealed class CursorRegisterFactory : EnterprisesApiFactory, IAsyncLifetime
 {
@@ -24,6 +26,20 @@ public sealed class CursorRegisterFactory : EnterprisesApiFactory, IAsyncLifetim
             {
                 await client.GrantAsync(code, "HighTech", "2025-06-01");
             }
+        }
+
+        var first = Enterprises[0].Code;
+        await client.GrantAsync(first, "TechSme", "2025-03-01");
+        for (var year = 2021; year < 2025; year++)
+        {
+            await (await client.PutAsJsonAsync($"/api/v1/enterprises/{first}/annual-reports/{year}", Api.Report(revenueWan: 12000m + year % 2)))
+                .JsonAsync(HttpStatusCode.Created);
+        }
+
+        string[] kinds = ["Unicorn", "PotentialUnicorn", "ListingReserve"];
+        for (var i = 0; i < 3; i++)
+        {
+            await client.DesignateAsync(Enterprises[i + 1].Code, kinds[i], i == 1 ? "2024-01-01" : "2025-01-01");
         }
     }
 

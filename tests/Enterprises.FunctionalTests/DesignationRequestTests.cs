@@ -38,7 +38,7 @@ public class DesignationRequestTests(EnterprisesApiFactory factory) : IClassFixt
 
         problem.ErrorsFor(field).Should().ContainSingle(kind).Which.Should().Contain(message);
         (await factory.OutboxCountAsync()).Should().Be(before, kind);
-        (await (await client.GetAsync($"/api/v1/enterprises/{code}/designations")).JsonAsync(HttpStatusCode.OK))["totalCount"]!
+        (await (await client.GetAsync($"/api/v1/enterprises/{code}/designations?count=true")).JsonAsync(HttpStatusCode.OK))["totalCount"]!
             .GetValue<int>().Should().Be(0, kind);
     }
 

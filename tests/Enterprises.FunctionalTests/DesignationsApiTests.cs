@@ -115,7 +115,7 @@ public class DesignationsApiTests(EnterprisesApiFactory factory) : IClassFixture
 
         problem["detail"]!.GetValue<string>().Should().Contain("since 2023-05-01");
         (await factory.OutboxCountAsync()).Should().Be(before);
-        var unicorns = await (await client.GetAsync($"{Url(code)}?kind=Unicorn")).JsonAsync(HttpStatusCode.OK);
+        var unicorns = await (await client.GetAsync($"{Url(code)}?kind=Unicorn&count=true")).JsonAsync(HttpStatusCode.OK);
         unicorns["totalCount"]!.GetValue<int>().Should().Be(1);
     }
 

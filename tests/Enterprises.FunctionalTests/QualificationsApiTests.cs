@@ -141,7 +141,7 @@ public class QualificationsApiTests(EnterprisesApiFactory factory) : IClassFixtu
         granted["expiredOn"]!.GetValue<string>().Should().Be("2022-10-28");
         (await factory.OutboxAsync("QualificationGranted", code)).Should().ContainSingle();
         (await factory.OutboxAsync("QualificationExpired", code)).Should().ContainSingle();
-        var list = await (await client.GetAsync($"/api/v1/enterprises/{code}/qualifications?status=expired")).JsonAsync(HttpStatusCode.OK);
+        var list = await (await client.GetAsync($"/api/v1/enterprises/{code}/qualifications?status=expired&count=true")).JsonAsync(HttpStatusCode.OK);
         list["totalCount"]!.GetValue<int>().Should().Be(1);
     }
 

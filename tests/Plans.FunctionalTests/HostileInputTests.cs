@@ -156,7 +156,7 @@ public class HostileInputTests(PlansApiFactory factory) : IClassFixture<PlansApi
         await (await admin.SendAsync(HostileInputs.Raw(HttpMethod.Post, $"/api/v1/plans/{code}/indicators/I1/observations", body,
             "application/json"))).ProblemAsync(HttpStatusCode.BadRequest, "invalidJson");
 
-        var observations = await (await admin.GetAsync($"/api/v1/plans/{code}/indicators/I1/observations")).JsonAsync(HttpStatusCode.OK);
+        var observations = await (await admin.GetAsync($"/api/v1/plans/{code}/indicators/I1/observations?count=true")).JsonAsync(HttpStatusCode.OK);
         observations["totalCount"]!.GetValue<int>().Should().Be(0);
     }
 

@@ -42,14 +42,14 @@ public class PlansApiTests(PlansApiFactory factory) : IClassFixture<PlansApiFact
 
         var byRegion = await (await client.GetAsync("/api/v1/plans?regionCode=120118")).JsonAsync(HttpStatusCode.OK);
         var published = await (await client.GetAsync("/api/v1/plans?level=district&status=published")).JsonAsync(HttpStatusCode.OK);
-        var byTitle = await (await client.GetAsync($"/api/v1/plans?q={marker}")).JsonAsync(HttpStatusCode.OK);
+        var byTitle = await (await client.GetAsync($"/api/v1/plans?q={marker}&count=true")).JsonAsync(HttpStatusCode.OK);
 
         Codes(byRegion).Should().Contain(jinghai).And.NotContain(dongli);
         Codes(published).Should().Contain(dongli).And.NotContain(jinghai);
         Codes(byTitle).Should().Equal(jinghai);
         byTitle["totalCount"]!.GetValue<int>().Should().Be(1);
 
-        var firstPage = await (await client.GetAsync("/api/v1/plans?pageSize=1&sort=-code")).JsonAsync(HttpStatusCode.OK);
+        var firstPage = await (await client.GetAsync("/api/v1/plans?page=1&pageSize=1&sort=-code")).JsonAsync(HttpStatusCode.OK);
         firstPage["items"]!.AsArray().Should().HaveCount(1);
         firstPage["pageSize"]!.GetValue<int>().Should().Be(1);
         firstPage["totalCount"]!.GetValue<int>().Should().BeGreaterThanOrEqualTo(2);

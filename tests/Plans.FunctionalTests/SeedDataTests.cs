@@ -17,8 +17,8 @@ public class SeedDataTests(SeededPlansApiFactory factory) : IClassFixture<Seeded
     public async Task Each_plan_is_published_with_every_indicator_and_task(string plan, int indicators, int tasks)
     {
         var read = await (await client.GetAsync($"/api/v1/plans/{plan}")).JsonAsync(HttpStatusCode.OK);
-        var indicatorList = await (await client.GetAsync($"/api/v1/plans/{plan}/indicators?pageSize=500")).JsonAsync(HttpStatusCode.OK);
-        var taskList = await (await client.GetAsync($"/api/v1/plans/{plan}/tasks?pageSize=500")).JsonAsync(HttpStatusCode.OK);
+        var indicatorList = await (await client.GetAsync($"/api/v1/plans/{plan}/indicators?pageSize=500&count=true")).JsonAsync(HttpStatusCode.OK);
+        var taskList = await (await client.GetAsync($"/api/v1/plans/{plan}/tasks?pageSize=500&count=true")).JsonAsync(HttpStatusCode.OK);
 
         read["status"]!.GetValue<string>().Should().Be("published");
         indicatorList["totalCount"]!.GetValue<int>().Should().Be(indicators);
@@ -127,7 +127,7 @@ public class SeedDataTests(SeededPlansApiFactory factory) : IClassFixture<Seeded
         var outline = await (await client.GetAsync("/api/v1/plans/JH-STI-14FYP/indicators?municipalOutlineIndicator=true")).JsonAsync(HttpStatusCode.OK);
         var assessed = await (await client.GetAsync("/api/v1/plans/JH-STI-14FYP/indicators?municipalPerformanceIndicator=true")).JsonAsync(HttpStatusCode.OK);
         var binding = await (await client.GetAsync("/api/v1/plans/BHTZ-14FYP/indicators?nature=binding")).JsonAsync(HttpStatusCode.OK);
-        var expected = await (await client.GetAsync("/api/v1/plans/BHTZ-14FYP/indicators?nature=expected&pageSize=500")).JsonAsync(HttpStatusCode.OK);
+        var expected = await (await client.GetAsync("/api/v1/plans/BHTZ-14FYP/indicators?nature=expected&pageSize=500&count=true")).JsonAsync(HttpStatusCode.OK);
         var municipal = await (await client.GetAsync("/api/v1/plans/TJ-STI-14FYP/indicators?pageSize=500")).JsonAsync(HttpStatusCode.OK);
 
         CodesOf(outline).Should().Equal("T1-01", "T1-04");
@@ -172,7 +172,7 @@ public class SeedDataTests(SeededPlansApiFactory factory) : IClassFixture<Seeded
         var plan = await (await client.GetAsync("/api/v1/plans/DL-STI-AP-2020-2022")).JsonAsync(HttpStatusCode.OK);
         var highTech = await IndicatorAsync("DL-STI-AP-2020-2022", "T1-03");
         var task = await (await client.GetAsync($"/api/v1/plans/DL-STI-AP-2020-2022/tasks/{Uri.EscapeDataString("三.(三).6")}")).JsonAsync(HttpStatusCode.OK);
-        var byScienceBureau = await (await client.GetAsync("/api/v1/plans/DL-STI-AP-2020-2022/tasks?unit=区科技局&pageSize=500")).JsonAsync(HttpStatusCode.OK);
+        var byScienceBureau = await (await client.GetAsync("/api/v1/plans/DL-STI-AP-2020-2022/tasks?unit=区科技局&pageSize=500&count=true")).JsonAsync(HttpStatusCode.OK);
 
         plan["documentNumber"]!.GetValue<string>().Should().Be("东丽政发〔2021〕5号");
         highTech["targets"]!.AsArray().Select(t => (t!["year"]!.GetValue<int>(), t["value"]!.GetValue<decimal>()))

@@ -76,7 +76,7 @@ public class CsvImportExportTests(PlatformsApiFactory factory) : IClassFixture<P
 
         report["created"]!.GetValue<int>().Should().Be(1);
         report["dryRun"]!.GetValue<bool>().Should().BeTrue();
-        (await (await client.GetAsync($"/api/v1/platforms?q={Uri.EscapeDataString(name)}")).JsonAsync(HttpStatusCode.OK))["totalCount"]!
+        (await (await client.GetAsync($"/api/v1/platforms?count=true&q={Uri.EscapeDataString(name)}")).JsonAsync(HttpStatusCode.OK))["totalCount"]!
             .GetValue<int>().Should().Be(0);
         (await factory.OutboxCountAsync()).Should().Be(outbox);
         (await (await ImportAsync(csv, dryRun: false)).JsonAsync(HttpStatusCode.OK))["created"]!.GetValue<int>().Should().Be(1);

@@ -124,7 +124,7 @@ public class EnterpriseDirectoryTests(PlatformsApiFactory factory) : IClassFixtu
             factory.Register.Down = false;
         }
 
-        (await (await client.GetAsync($"/api/v1/platforms?q={Uri.EscapeDataString(name)}")).JsonAsync(HttpStatusCode.OK))["totalCount"]!
+        (await (await client.GetAsync($"/api/v1/platforms?count=true&q={Uri.EscapeDataString(name)}")).JsonAsync(HttpStatusCode.OK))["totalCount"]!
             .GetValue<int>().Should().Be(0);
         await client.AccreditAsync(Api.Platform(name: name).HostedBy(code));
     }

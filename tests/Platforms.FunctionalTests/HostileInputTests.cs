@@ -76,7 +76,7 @@ public class HostileInputTests(PlatformsApiFactory factory) : IClassFixture<Plat
         await (await admin.SendAsync(HostileInputs.Raw(HttpMethod.Post, "/api/v1/platforms", body, "application/json")))
             .ProblemAsync(HttpStatusCode.BadRequest, "invalidJson");
 
-        (await (await admin.GetAsync($"/api/v1/platforms?q={Uri.EscapeDataString(name)}")).JsonAsync(HttpStatusCode.OK))["totalCount"]!
+        (await (await admin.GetAsync($"/api/v1/platforms?count=true&q={Uri.EscapeDataString(name)}")).JsonAsync(HttpStatusCode.OK))["totalCount"]!
             .GetValue<int>().Should().Be(0);
     }
 

@@ -48,7 +48,7 @@ public class PlatformsApiTests(PlatformsApiFactory factory) : IClassFixture<Plat
         accredited["regionCode"]!.GetValue<string>().Should().Be("120118");
         accredited["abroad"]!.GetValue<bool>().Should().BeFalse();
         accredited["status"]!.GetValue<string>().Should().Be("active");
-        var hosted = await (await client.GetAsync($"/api/v1/platforms?hostCreditCode={host}")).JsonAsync(HttpStatusCode.OK);
+        var hosted = await (await client.GetAsync($"/api/v1/platforms?count=true&hostCreditCode={host}")).JsonAsync(HttpStatusCode.OK);
         hosted["totalCount"]!.GetValue<int>().Should().Be(1);
     }
 

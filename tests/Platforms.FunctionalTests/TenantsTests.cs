@@ -100,7 +100,7 @@ public class TenantsTests(PlatformsApiFactory factory) : IClassFixture<Platforms
         left["graduatedOn"]!.GetValue<string>().Should().Be("2026-06-30");
         var listed = await (await client.GetAsync($"/api/v1/platforms/{incubator}/tenants?active=false")).JsonAsync(HttpStatusCode.OK);
         listed["items"]!.AsArray().Should().ContainSingle();
-        (await (await client.GetAsync($"/api/v1/platforms/{incubator}/tenants?active=true")).JsonAsync(HttpStatusCode.OK))["totalCount"]!
+        (await (await client.GetAsync($"/api/v1/platforms/{incubator}/tenants?active=true&count=true")).JsonAsync(HttpStatusCode.OK))["totalCount"]!
             .GetValue<int>().Should().Be(0);
     }
 

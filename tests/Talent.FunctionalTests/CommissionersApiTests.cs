@@ -102,8 +102,8 @@ public class CommissionersApiTests(TalentApiFactory factory) : IClassFixture<Tal
         var enterprise = await factory.KnownEnterpriseAsync();
         await (await clerk.PostJsonAsync("/api/v1/commissioners", Commissioners.Body(id, enterprise, "2020-01-01", "2020-12-31"))).JsonAsync(HttpStatusCode.Created);
 
-        var then = await (await clerk.GetAsync($"/api/v1/commissioners?talentId={id}&activeOn=2020-06-01")).JsonAsync(HttpStatusCode.OK);
-        var now = await (await clerk.GetAsync($"/api/v1/commissioners?talentId={id}&activeOn=2026-11-22")).JsonAsync(HttpStatusCode.OK);
+        var then = await (await clerk.GetAsync($"/api/v1/commissioners?talentId={id}&activeOn=2020-06-01&count=true")).JsonAsync(HttpStatusCode.OK);
+        var now = await (await clerk.GetAsync($"/api/v1/commissioners?talentId={id}&activeOn=2026-11-22&count=true")).JsonAsync(HttpStatusCode.OK);
 
         then["totalCount"]!.GetValue<int>().Should().Be(1);
         then["items"]![0]!["active"]!.GetValue<bool>().Should().BeFalse("it ended before today");

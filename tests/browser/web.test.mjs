@@ -81,7 +81,7 @@ describe("a plan page", () => {
   test("filters the Dongli plan's key tasks by 区科技局", async () => {
     const { page, context, errors } = await open(browser, "/plans/DL-STI-AP-2020-2022");
     const all = await page.locator("li.task").count();
-    const expected = await api("GET", `/api/v1/plans/DL-STI-AP-2020-2022/tasks?unit=${encodeURIComponent("区科技局")}&pageSize=500`);
+    const expected = await api("GET", `/api/v1/plans/DL-STI-AP-2020-2022/tasks?unit=${encodeURIComponent("区科技局")}&pageSize=500&count=true`);
 
     await page.getByLabel("按单位筛选").selectOption("区科技局");
     await page.locator(".count", { hasText: "区科技局" }).waitFor();

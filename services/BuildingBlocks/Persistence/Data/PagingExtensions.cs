@@ -1,4 +1,3 @@
-using Persistence;
 using Microsoft.EntityFrameworkCore;
 using ServiceDefaults.Paging;
 
@@ -23,5 +22,18 @@ public static class QueryableExtensions
             ? []
             : await sorted.Skip((int)offset).Take(paging.Size).ToListAsync(cancellationToken);
         return new PagedList<TResult>(items.Select(project).ToList(), paging.PageNumber, paging.Size, total);
+    }
+
+    /// <summary>
+    /// A page by keyset cursor or by number (<see cref="Keyset{T}"/>), with its cursor onwards, counted only when
+    /// <see cref="ListQuery.Counts"/>. <paramref name="scope"/> holds the filters as the query applies them, so a cursor
+    /// sent with other filters is refused.
+    /// </summary>
+    public static async Task<CursorPage<TResult>> ToCursorPageAsync<T, TResult>(this IQueryable<T> query, Keyset<T> keyset, ListQuery list,
+        string scope, Func<T, TResult> project, CancellationToken cancellationToken)
+    {
+        var read = await keyset.Page(query, list, scope).ToListAsync(cancellationToken);
+        int? total = list.Counts ? await query.CountAsync(cancellationToken) : null;
+        return keyset.ToPage(read, list, scope, total, project);
     }
 }

@@ -16,6 +16,7 @@ namespace ServiceDefaults.Paging;
 public sealed class Keyset<T>(SortFields<T> fields, string uniqueField)
 {
     private static readonly MethodInfo StringCompare = typeof(string).GetMethod(nameof(string.Compare), [typeof(string), typeof(string)])!;
+    private static readonly MethodInfo GuidCompareTo = typeof(Guid).GetMethod(nameof(Guid.CompareTo), [typeof(Guid)])!;
 
     /// <summary>The page's query: ordered, positioned after the cursor or at the page's offset, with one item more than the page to tell whether another follows.</summary>
     public IQueryable<T> Page(IQueryable<T> query, ListQuery list, string scope)
@@ -129,6 +130,12 @@ public sealed class Keyset<T>(SortFields<T> fields, string uniqueField)
             return Expression.MakeBinary(comparison, Expression.Call(StringCompare, key, value), Expression.Constant(0));
         }
 
+        if (key.Type == typeof(Guid))
+        {
+            // a.CompareTo(b) > 0 is how EF Core writes a > b for a key that has no C# operator.
+            return Expression.MakeBinary(comparison, Expression.Call(key, GuidCompareTo, value), Expression.Constant(0));
+        }
+
         return Expression.MakeBinary(comparison, key, value);
     }
 
@@ -139,9 +146,12 @@ public sealed class Keyset<T>(SortFields<T> fields, string uniqueField)
         return Expression.Field(Expression.Constant(holder), nameof(CursorValue<int>.Value));
     }
 
-    /// <summary>Types both databases order as they compare: text, numbers, dates and times.</summary>
+    /// <summary>
+    /// Types both databases order as they compare: text, numbers, dates and times, and GUIDs (PostgreSQL's uuid
+    /// compares byte by byte, SQLite's text by its hex digits: the same order).
+    /// </summary>
     private static bool Keyable(Type type) => type == typeof(string) || type == typeof(int) || type == typeof(long) || type == typeof(decimal)
-        || type == typeof(DateOnly) || type == typeof(DateTime) || type == typeof(DateTimeOffset);
+        || type == typeof(DateOnly) || type == typeof(DateTime) || type == typeof(DateTimeOffset) || type == typeof(Guid);
 
     private sealed class ParameterRebinder(ParameterExpression from, ParameterExpression to) : ExpressionVisitor
     {

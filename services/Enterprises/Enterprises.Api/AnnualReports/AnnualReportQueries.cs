@@ -15,15 +15,20 @@ namespace Enterprises.Api.AnnualReports;
 /// <param name="CreditCode">The enterprise.</param>
 /// <param name="Page">The page, from 1.</param>
 /// <param name="PageSize">Items per page, 1 to 500, default 50.</param>
-/// <param name="Sort">Comma-separated fields, - for descending: year (default -year), revenueWan, updatedAt.</param>
-public sealed record ListAnnualReports([FromRoute] string CreditCode, int? Page, int? PageSize, string? Sort)
-    : IQuery<PagedList<AnnualReportResponse>>;
+/// <param name="Sort">Comma-separated fields, - for descending: year (default -year), revenueWan, updatedAt; ties in year order.</param>
+/// <param name="Cursor">The nextCursor of the page before, with the same filters and sort; not with page.</param>
+/// <param name="Count">true: the page carries totalCount (every match counted). Default: only on a page asked by number.</param>
+public sealed record ListAnnualReports([FromRoute] string CreditCode, int? Page, int? PageSize, string? Sort, string? Cursor, bool? Count)
+    : IQuery<CursorPage<AnnualReportResponse>>
+{
+    public ListQuery List => new(Page, PageSize, Sort, Cursor, Count);
+}
 
 /// <summary>GET /api/v1/enterprises/{creditCode}/annual-reports/{year}.</summary>
 public sealed record GetAnnualReport(string CreditCode, int Year) : IQuery<AnnualReportResult>;
 
 internal sealed class AnnualReportQueries(EnterprisesDbContext db)
-    : IQueryHandler<ListAnnualReports, PagedList<AnnualReportResponse>>, IQueryHandler<GetAnnualReport, AnnualReportResult>
+    : IQueryHandler<ListAnnualReports, CursorPage<AnnualReportResponse>>, IQueryHandler<GetAnnualReport, AnnualReportResult>
 {
     private static readonly SortFields<AnnualReport> Sorting = new("-year", new Dictionary<string, Expression<Func<AnnualReport, object?>>>
     {
@@ -32,11 +37,14 @@ internal sealed class AnnualReportQueries(EnterprisesDbContext db)
         ["updatedAt"] = r => r.UpdatedAt,
     });
 
-    public async ValueTask<PagedList<AnnualReportResponse>> Handle(ListAnnualReports query, CancellationToken cancellationToken)
+    /// <summary>An enterprise reports once a year, and the list is of one enterprise.</summary>
+    private static readonly Keyset<AnnualReport> Keyset = new(Sorting, "year");
+
+    public async ValueTask<CursorPage<AnnualReportResponse>> Handle(ListAnnualReports query, CancellationToken cancellationToken)
     {
         var enterprise = await EnterpriseLookup.FindBareAsync(db, query.CreditCode, cancellationToken);
         return await db.AnnualReports.AsNoTracking().Where(r => r.CreditCode == enterprise.CreditCode)
-            .ToPagedListAsync(new PageQuery(query.Page, query.PageSize, query.Sort), Sorting, AnnualReportResponse.From, cancellationToken);
+            .ToCursorPageAsync(Keyset, query.List, enterprise.CreditCode, AnnualReportResponse.From, cancellationToken);
     }
 
     public async ValueTask<AnnualReportResult> Handle(GetAnnualReport query, CancellationToken cancellationToken)

@@ -23,9 +23,9 @@ public static class AnnualReportsApi
         return group;
     }
 
-    private static async Task<Ok<PagedList<AnnualReportResponse>>> List([AsParameters] ListAnnualReports query, ISender sender,
+    private static async Task<Ok<CursorPage<AnnualReportResponse>>> List([AsParameters] ListAnnualReports query, ISender sender, HttpContext http,
         CancellationToken ct) =>
-        TypedResults.Ok(await sender.Send(query, ct));
+        NextLink.Set(http, await sender.Send(query, ct));
 
     private static async Task<Ok<AnnualReportResponse>> Get(string creditCode, int year, ISender sender, HttpResponse response,
         CancellationToken ct)

@@ -30,18 +30,29 @@ public interface IDesignationFilter
 /// <param name="Status">Only this status: current, ended or withdrawn.</param>
 /// <param name="Page">The page, from 1.</param>
 /// <param name="PageSize">Items per page, 1 to 500, default 50.</param>
-/// <param name="Sort">Comma-separated fields, - for descending: id (default), kind, since, endedOn, creditCode.</param>
+/// <param name="Sort">Comma-separated fields, - for descending: id (default), kind, since, endedOn, creditCode; ties in id order. A sort by kind or endedOn pages by number only.</param>
+/// <param name="Cursor">The nextCursor of the page before, with the same filters and sort; not with page.</param>
+/// <param name="Count">true: the page carries totalCount (every match counted). Default: only on a page asked by number.</param>
 public sealed record ListEnterpriseDesignations([FromRoute] string CreditCode, string? Kind, string? Status, int? Page, int? PageSize,
-    string? Sort) : IQuery<PagedList<DesignationResponse>>, IDesignationFilter;
+    string? Sort, string? Cursor, bool? Count)
+    : IQuery<CursorPage<DesignationResponse>>, IDesignationFilter
+{
+    public ListQuery List => new(Page, PageSize, Sort, Cursor, Count);
+}
 
 /// <summary>GET /api/v1/designations: every designation of every enterprise, with the enterprise's region and zone.</summary>
 /// <param name="Kind">Only this kind: Listed, ListingReserve, Unicorn or PotentialUnicorn.</param>
 /// <param name="Status">Only this status: current, ended or withdrawn.</param>
 /// <param name="Page">The page, from 1.</param>
 /// <param name="PageSize">Items per page, 1 to 500, default 50.</param>
-/// <param name="Sort">Comma-separated fields, - for descending: id (default), kind, since, endedOn, creditCode.</param>
-public sealed record ListDesignations(string? Kind, string? Status, int? Page, int? PageSize, string? Sort)
-    : IQuery<PagedList<DesignationRecord>>, IDesignationFilter;
+/// <param name="Sort">Comma-separated fields, - for descending: id (default), kind, since, endedOn, creditCode; ties in id order. A sort by kind or endedOn pages by number only.</param>
+/// <param name="Cursor">The nextCursor of the page before, with the same filters and sort; not with page.</param>
+/// <param name="Count">true: the page carries totalCount (every match counted). Default: only on a page asked by number.</param>
+public sealed record ListDesignations(string? Kind, string? Status, int? Page, int? PageSize, string? Sort, string? Cursor, bool? Count)
+    : IQuery<CursorPage<DesignationRecord>>, IDesignationFilter
+{
+    public ListQuery List => new(Page, PageSize, Sort, Cursor, Count);
+}
 
 /// <summary>GET /api/v1/enterprises/{creditCode}/designations/{id}.</summary>
 public sealed record GetDesignation(string CreditCode, long Id) : IQuery<DesignationResult>;
@@ -60,8 +71,8 @@ internal sealed class ListEnterpriseDesignationsValidator : DesignationFilterVal
 internal sealed class ListDesignationsValidator : DesignationFilterValidator<ListDesignations>;
 
 internal sealed class DesignationQueries(EnterprisesDbContext db)
-    : IQueryHandler<ListEnterpriseDesignations, PagedList<DesignationResponse>>,
-        IQueryHandler<ListDesignations, PagedList<DesignationRecord>>,
+    : IQueryHandler<ListEnterpriseDesignations, CursorPage<DesignationResponse>>,
+        IQueryHandler<ListDesignations, CursorPage<DesignationRecord>>,
         IQueryHandler<GetDesignation, DesignationResult>
 {
     private static readonly SortFields<Designation> Sorting = new("id", new Dictionary<string, Expression<Func<Designation, object?>>>
@@ -73,25 +84,32 @@ internal sealed class DesignationQueries(EnterprisesDbContext db)
         ["creditCode"] = d => d.CreditCode,
     });
 
-    public async ValueTask<PagedList<DesignationResponse>> Handle(ListEnterpriseDesignations query, CancellationToken cancellationToken)
+    private static readonly Keyset<Designation> Keyset = new(Sorting, "id");
+
+    public async ValueTask<CursorPage<DesignationResponse>> Handle(ListEnterpriseDesignations query, CancellationToken cancellationToken)
     {
         var enterprise = await EnterpriseLookup.FindBareAsync(db, query.CreditCode, cancellationToken);
         return await Filter(db.Designations.AsNoTracking().Where(d => d.CreditCode == enterprise.CreditCode), query)
-            .ToPagedListAsync(new PageQuery(query.Page, query.PageSize, query.Sort), Sorting, DesignationResponse.From, cancellationToken);
+            .ToCursorPageAsync(Keyset, query.List, Scope(query, enterprise.CreditCode), DesignationResponse.From, cancellationToken);
     }
 
     /// <summary>A page of designations, then the places of their enterprises in one query: two queries a page, none per item.</summary>
-    public async ValueTask<PagedList<DesignationRecord>> Handle(ListDesignations query, CancellationToken cancellationToken)
+    public async ValueTask<CursorPage<DesignationRecord>> Handle(ListDesignations query, CancellationToken cancellationToken)
     {
         var page = await Filter(db.Designations.AsNoTracking(), query)
-            .ToPagedListAsync(new PageQuery(query.Page, query.PageSize, query.Sort), Sorting, d => d, cancellationToken);
+            .ToCursorPageAsync(Keyset, query.List, Scope(query, null), d => d, cancellationToken);
         var codes = page.Items.Select(d => d.CreditCode).Distinct().ToList();
         var places = await db.Enterprises.AsNoTracking().Where(e => codes.Contains(e.CreditCode))
             .Select(e => new { e.CreditCode, e.RegionCode, e.ZoneCode })
             .ToDictionaryAsync(e => e.CreditCode, cancellationToken);
         var items = page.Items.Select(d => DesignationRecord.From(d, places[d.CreditCode].RegionCode, places[d.CreditCode].ZoneCode)).ToList();
-        return new PagedList<DesignationRecord>(items, page.Page, page.PageSize, page.TotalCount);
+        return new CursorPage<DesignationRecord>(items, page.Page, page.PageSize, page.TotalCount, page.NextCursor);
     }
+
+    /// <summary>The filters as the list applies them, which a cursor is bound to.</summary>
+    private static string Scope(IDesignationFilter filter, string? creditCode) => Cursors.Scope(creditCode,
+        EnumText.ParseOptional<DesignationKind>(filter.Kind, "kind")?.ToString(),
+        EnumText.ParseOptional<DesignationStatus>(filter.Status, "status")?.ToString());
 
     public async ValueTask<DesignationResult> Handle(GetDesignation query, CancellationToken cancellationToken)
     {

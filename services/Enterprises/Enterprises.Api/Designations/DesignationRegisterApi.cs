@@ -13,7 +13,7 @@ public static class DesignationRegisterApi
             .WithSummary("Every designation of every enterprise, with the enterprise's region and zone; paged (pageSize up to 500)")
             .RequireAuthorization(Scopes.EnterprisesRead);
 
-    private static async Task<Ok<PagedList<DesignationRecord>>> List([AsParameters] ListDesignations query, ISender sender,
+    private static async Task<Ok<CursorPage<DesignationRecord>>> List([AsParameters] ListDesignations query, ISender sender, HttpContext http,
         CancellationToken ct) =>
-        TypedResults.Ok(await sender.Send(query, ct));
+        NextLink.Set(http, await sender.Send(query, ct));
 }

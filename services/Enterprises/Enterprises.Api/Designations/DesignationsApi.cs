@@ -31,9 +31,10 @@ public static class DesignationsApi
         return group;
     }
 
-    private static async Task<Ok<PagedList<DesignationResponse>>> List([AsParameters] ListEnterpriseDesignations query, ISender sender,
+    private static async Task<Ok<CursorPage<DesignationResponse>>> List([AsParameters] ListEnterpriseDesignations query, ISender sender,
+        HttpContext http,
         CancellationToken ct) =>
-        TypedResults.Ok(await sender.Send(query, ct));
+        NextLink.Set(http, await sender.Send(query, ct));
 
     private static async Task<Created<DesignationResponse>> Add(string creditCode, AddDesignationRequest request, ISender sender,
         HttpResponse response, ClaimsPrincipal user, CancellationToken ct)

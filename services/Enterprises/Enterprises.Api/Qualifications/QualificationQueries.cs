@@ -30,9 +30,15 @@ public interface IQualificationFilter
 /// <param name="Status">Only this status: valid, expired or revoked.</param>
 /// <param name="Page">The page, from 1.</param>
 /// <param name="PageSize">Items per page, 1 to 500, default 50.</param>
-/// <param name="Sort">Comma-separated fields, - for descending: id (default), type, grantedOn, expiresOn, creditCode.</param>
+/// <param name="Sort">Comma-separated fields, - for descending: id (default), type, grantedOn, expiresOn, creditCode; ties in id order. A sort by type pages by number only.</param>
+/// <param name="Cursor">The nextCursor of the page before, with the same filters and sort; not with page.</param>
+/// <param name="Count">true: the page carries totalCount (every match counted). Default: only on a page asked by number.</param>
 public sealed record ListEnterpriseQualifications([FromRoute] string CreditCode, string? Type, string? Status, int? Page, int? PageSize,
-    string? Sort) : IQuery<PagedList<QualificationResponse>>, IQualificationFilter;
+    string? Sort, string? Cursor, bool? Count)
+    : IQuery<CursorPage<QualificationResponse>>, IQualificationFilter
+{
+    public ListQuery List => new(Page, PageSize, Sort, Cursor, Count);
+}
 
 /// <summary>GET /api/v1/qualifications: every qualification of every enterprise, with the enterprise's region and zone.</summary>
 /// <param name="Type">Only this type: TechSme, HighTech, Eagle, Gazelle, Leader or LeaderCultivation.</param>
@@ -69,7 +75,7 @@ internal sealed class ListQualificationsValidator : QualificationFilterValidator
 }
 
 internal sealed class QualificationQueries(EnterprisesDbContext db)
-    : IQueryHandler<ListEnterpriseQualifications, PagedList<QualificationResponse>>,
+    : IQueryHandler<ListEnterpriseQualifications, CursorPage<QualificationResponse>>,
         IQueryHandler<ListQualifications, CursorPage<QualificationRecord>>,
         IQueryHandler<GetQualification, QualificationResponse>
 {
@@ -84,11 +90,13 @@ internal sealed class QualificationQueries(EnterprisesDbContext db)
 
     private static readonly Keyset<Qualification> Keyset = new(Sorting, "id");
 
-    public async ValueTask<PagedList<QualificationResponse>> Handle(ListEnterpriseQualifications query, CancellationToken cancellationToken)
+    public async ValueTask<CursorPage<QualificationResponse>> Handle(ListEnterpriseQualifications query, CancellationToken cancellationToken)
     {
         var enterprise = await EnterpriseLookup.FindBareAsync(db, query.CreditCode, cancellationToken);
+        var scope = Cursors.Scope(enterprise.CreditCode, EnumText.ParseOptional<QualificationType>(query.Type, "type")?.ToString(),
+            EnumText.ParseOptional<QualificationStatus>(query.Status, "status")?.ToString());
         return await Filter(db.Qualifications.AsNoTracking().Where(q => q.CreditCode == enterprise.CreditCode), query)
-            .ToPagedListAsync(new PageQuery(query.Page, query.PageSize, query.Sort), Sorting, QualificationResponse.From, cancellationToken);
+            .ToCursorPageAsync(Keyset, query.List, scope, QualificationResponse.From, cancellationToken);
     }
 
     public async ValueTask<CursorPage<QualificationRecord>> Handle(ListQualifications query, CancellationToken cancellationToken)

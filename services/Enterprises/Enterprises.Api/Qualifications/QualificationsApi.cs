@@ -26,9 +26,10 @@ public static class QualificationsApi
         return group;
     }
 
-    private static async Task<Ok<PagedList<QualificationResponse>>> List([AsParameters] ListEnterpriseQualifications query, ISender sender,
+    private static async Task<Ok<CursorPage<QualificationResponse>>> List([AsParameters] ListEnterpriseQualifications query, ISender sender,
+        HttpContext http,
         CancellationToken ct) =>
-        TypedResults.Ok(await sender.Send(query, ct));
+        NextLink.Set(http, await sender.Send(query, ct));
 
     private static async Task<Created<QualificationResponse>> Grant(string creditCode, GrantQualificationRequest request, ISender sender,
         ClaimsPrincipal user, CancellationToken ct)

@@ -31,15 +31,20 @@ internal sealed class GetIndicatorHandler(PlansDbContext db) : IQueryHandler<Get
 public sealed record IndicatorFilter(string? Nature, bool? MunicipalOutlineIndicator, bool? MunicipalPerformanceIndicator);
 
 /// <summary>A plan's indicators, filtered and paged.</summary>
-public sealed record ListIndicators(string PlanCode, IndicatorFilter Filter, PageQuery Paging, ClaimsPrincipal Caller)
-    : IQuery<PagedList<IndicatorResponse>>, IListQuery
+public sealed record ListIndicators(string PlanCode, IndicatorFilter Filter, ListQuery List, ClaimsPrincipal Caller)
+    : IQuery<CursorPage<IndicatorResponse>>, IListQuery
 {
+    public PageQuery Paging => List.Paging;
+
     internal static readonly Sorting<Indicator> Sorting = new("code", new Dictionary<string, System.Linq.Expressions.Expression<Func<Indicator, object?>>>
     {
         ["code"] = i => i.Code,
         ["name"] = i => i.Definition.Name,
         ["createdAt"] = i => i.CreatedAt,
     });
+
+    /// <summary>Codes are unique within a plan, and the list is of one plan.</summary>
+    internal static readonly Keyset<Indicator> Keyset = new(Sorting.Fields, "code");
 }
 
 internal sealed class ListIndicatorsValidator : AbstractValidator<ListIndicators>
@@ -51,9 +56,9 @@ internal sealed class ListIndicatorsValidator : AbstractValidator<ListIndicators
     }
 }
 
-internal sealed class ListIndicatorsHandler(PlansDbContext db) : IQueryHandler<ListIndicators, PagedList<IndicatorResponse>>
+internal sealed class ListIndicatorsHandler(PlansDbContext db) : IQueryHandler<ListIndicators, CursorPage<IndicatorResponse>>
 {
-    public async ValueTask<PagedList<IndicatorResponse>> Handle(ListIndicators query, CancellationToken ct)
+    public async ValueTask<CursorPage<IndicatorResponse>> Handle(ListIndicators query, CancellationToken ct)
     {
         await PlanLookup.FindAsync(db, query.PlanCode, query.Caller, Access.Read, ct);
         var indicators = db.Indicators.AsNoTracking().Where(i => i.PlanCode == query.PlanCode);
@@ -72,6 +77,8 @@ internal sealed class ListIndicatorsHandler(PlansDbContext db) : IQueryHandler<L
             indicators = indicators.Where(i => i.Definition.MunicipalPerformance == performance);
         }
 
-        return await indicators.ToPagedListAsync(query.Paging, ListIndicators.Sorting.Fields, IndicatorResponse.From, ct);
+        var scope = Cursors.Scope(query.PlanCode, EnumFilter.Parse<IndicatorNature>(query.Filter.Nature)?.ToString(),
+            query.Filter.MunicipalOutlineIndicator?.ToString(), query.Filter.MunicipalPerformanceIndicator?.ToString());
+        return await indicators.ToCursorPageAsync(ListIndicators.Keyset, query.List, scope, IndicatorResponse.From, ct);
     }
 }

@@ -36,9 +36,9 @@ public static class IndicatorsApi
         return group;
     }
 
-    private static async Task<Ok<PagedList<IndicatorResponse>>> List(string code, [AsParameters] IndicatorFilter filter,
-        [AsParameters] PageQuery paging, ISender sender, ClaimsPrincipal user, CancellationToken ct) =>
-        TypedResults.Ok(await sender.Send(new ListIndicators(code, filter, paging, user), ct));
+    private static async Task<Ok<CursorPage<IndicatorResponse>>> List(string code, [AsParameters] IndicatorFilter filter,
+        [AsParameters] ListQuery paging, ISender sender, HttpContext http, ClaimsPrincipal user, CancellationToken ct) =>
+        NextLink.Set(http, await sender.Send(new ListIndicators(code, filter, paging, user), ct));
 
     private static async Task<Created<IndicatorResponse>> Create(string code, CreateIndicatorRequest request, ISender sender,
         HttpResponse response, ClaimsPrincipal user, CancellationToken ct)

@@ -27,14 +27,19 @@ internal sealed class GetObservationHandler(PlansDbContext db) : IQueryHandler<G
 }
 
 /// <summary>An indicator's observations, corrections included; by year, then as recorded, unless sorted otherwise.</summary>
-public sealed record ListObservations(string PlanCode, string IndicatorCode, PageQuery Paging, ClaimsPrincipal Caller)
-    : IQuery<PagedList<ObservationResponse>>, IListQuery
+public sealed record ListObservations(string PlanCode, string IndicatorCode, ListQuery List, ClaimsPrincipal Caller)
+    : IQuery<CursorPage<ObservationResponse>>, IListQuery
 {
+    public PageQuery Paging => List.Paging;
+
     internal static readonly Sorting<Observation> Sorting = new("year", new Dictionary<string, System.Linq.Expressions.Expression<Func<Observation, object?>>>
     {
         ["year"] = o => o.Year,
         ["recordedAt"] = o => o.RecordedAt,
+        ["id"] = o => o.Id,
     });
+
+    internal static readonly Keyset<Observation> Keyset = new(Sorting.Fields, "id");
 }
 
 internal sealed class ListObservationsValidator : AbstractValidator<ListObservations>
@@ -42,13 +47,13 @@ internal sealed class ListObservationsValidator : AbstractValidator<ListObservat
     public ListObservationsValidator() => Include(new PagingRules<ListObservations>(ListObservations.Sorting.Names));
 }
 
-internal sealed class ListObservationsHandler(PlansDbContext db) : IQueryHandler<ListObservations, PagedList<ObservationResponse>>
+internal sealed class ListObservationsHandler(PlansDbContext db) : IQueryHandler<ListObservations, CursorPage<ObservationResponse>>
 {
-    public async ValueTask<PagedList<ObservationResponse>> Handle(ListObservations query, CancellationToken ct)
+    public async ValueTask<CursorPage<ObservationResponse>> Handle(ListObservations query, CancellationToken ct)
     {
         var (_, indicator) = await PlanLookup.FindIndicatorAsync(db, query.PlanCode, query.IndicatorCode, query.Caller, Access.Read, ct);
         return await db.Observations.AsNoTracking().Where(o => o.IndicatorId == indicator.Id)
-            .ToPagedListAsync(query.Paging with { Sort = query.Paging.Sort ?? "year,recordedAt" }, ListObservations.Sorting.Fields,
-                ObservationResponse.From, ct);
+            .ToCursorPageAsync(ListObservations.Keyset, query.List with { Sort = query.List.Sort ?? "year,recordedAt" },
+                Cursors.Scope(query.PlanCode, query.IndicatorCode), ObservationResponse.From, ct);
     }
 }

@@ -32,9 +32,9 @@ public static class ObservationsApi
         return group;
     }
 
-    private static async Task<Ok<PagedList<ObservationResponse>>> List(string code, string indicatorCode,
-        [AsParameters] PageQuery paging, ISender sender, ClaimsPrincipal user, CancellationToken ct) =>
-        TypedResults.Ok(await sender.Send(new ListObservations(code, indicatorCode, paging, user), ct));
+    private static async Task<Ok<CursorPage<ObservationResponse>>> List(string code, string indicatorCode,
+        [AsParameters] ListQuery paging, ISender sender, HttpContext http, ClaimsPrincipal user, CancellationToken ct) =>
+        NextLink.Set(http, await sender.Send(new ListObservations(code, indicatorCode, paging, user), ct));
 
     private static async Task<Created<ObservationResponse>> Create(string code, string indicatorCode,
         CreateObservationRequest request, ISender sender, ClaimsPrincipal user, CancellationToken ct)

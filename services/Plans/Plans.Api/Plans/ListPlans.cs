@@ -14,9 +14,11 @@ using SharedKernel.Access;
 namespace Plans.Api.Plans;
 
 /// <summary>Plans filtered and paged. Anonymous callers and clients without plans.read see published and archived plans only.</summary>
-public sealed record ListPlans(string? RegionCode, string? Level, string? Status, string? Kind, string? Q, PageQuery Paging,
-    ClaimsPrincipal Caller) : IQuery<PagedList<PlanResponse>>, IListQuery
+public sealed record ListPlans(string? RegionCode, string? Level, string? Status, string? Kind, string? Q, ListQuery List,
+    ClaimsPrincipal Caller) : IQuery<CursorPage<PlanResponse>>, IListQuery
 {
+    public PageQuery Paging => List.Paging;
+
     internal static readonly Sorting<Plan> Sorting = new("code", new Dictionary<string, System.Linq.Expressions.Expression<Func<Plan, object?>>>
     {
         ["code"] = p => p.Code,
@@ -27,7 +29,9 @@ public sealed record ListPlans(string? RegionCode, string? Level, string? Status
         ["updatedAt"] = p => p.UpdatedAt,
     });
 
-    public static ListPlans From(PlanFilter filter, PageQuery paging, ClaimsPrincipal caller) =>
+    internal static readonly Keyset<Plan> Keyset = new(Sorting.Fields, "code");
+
+    public static ListPlans From(PlanFilter filter, ListQuery paging, ClaimsPrincipal caller) =>
         new(filter.RegionCode, filter.Level, filter.Status, filter.Kind, filter.Q, paging, caller);
 }
 
@@ -42,9 +46,9 @@ internal sealed class ListPlansValidator : AbstractValidator<ListPlans>
     }
 }
 
-internal sealed class ListPlansHandler(PlansDbContext db) : IQueryHandler<ListPlans, PagedList<PlanResponse>>
+internal sealed class ListPlansHandler(PlansDbContext db) : IQueryHandler<ListPlans, CursorPage<PlanResponse>>
 {
-    public async ValueTask<PagedList<PlanResponse>> Handle(ListPlans filter, CancellationToken ct)
+    public async ValueTask<CursorPage<PlanResponse>> Handle(ListPlans filter, CancellationToken ct)
     {
         var level = EnumFilter.Parse<PlanLevel>(filter.Level);
         var status = EnumFilter.Parse<PlanStatus>(filter.Status);
@@ -88,6 +92,9 @@ internal sealed class ListPlansHandler(PlansDbContext db) : IQueryHandler<ListPl
                 || (p.Details.TitleEn != null && p.Details.TitleEn.ToLower().Contains(words)));
         }
 
-        return await query.ToPagedListAsync(filter.Paging, ListPlans.Sorting.Fields, PlanResponse.From, ct);
+        // The caller's view of drafts is a filter too: a cursor read with plans.read is not one for an anonymous caller.
+        var scope = Cursors.Scope(filter.RegionCode, level?.ToString(), status?.ToString(), kind?.ToString(), filter.Q?.Trim().ToLower(),
+            !user.HasScope(Scopes.PlansRead) ? "public" : user.HasScope(Scopes.Admin) ? "all" : user.Region());
+        return await query.ToCursorPageAsync(ListPlans.Keyset, filter.List, scope, PlanResponse.From, ct);
     }
 }

@@ -44,9 +44,9 @@ public static class PlansApi
     }
 
     /// <summary>Anonymous callers and clients without plans.read see published and archived plans only.</summary>
-    private static async Task<Ok<PagedList<PlanResponse>>> List([AsParameters] PlanFilter filter,
-        [AsParameters] PageQuery paging, ISender sender, ClaimsPrincipal user, CancellationToken ct) =>
-        TypedResults.Ok(await sender.Send(ListPlans.From(filter, paging, user), ct));
+    private static async Task<Ok<CursorPage<PlanResponse>>> List([AsParameters] PlanFilter filter,
+        [AsParameters] ListQuery paging, ISender sender, HttpContext http, ClaimsPrincipal user, CancellationToken ct) =>
+        NextLink.Set(http, await sender.Send(ListPlans.From(filter, paging, user), ct));
 
     private static async Task<Created<PlanResponse>> Create(CreatePlanRequest request, ISender sender, HttpResponse response,
         ClaimsPrincipal user, CancellationToken ct)

@@ -27,13 +27,18 @@ internal sealed class GetReviewHandler(PlansDbContext db) : IQueryHandler<GetRev
 }
 
 /// <summary>A plan's reviews, in the order taken unless sorted otherwise.</summary>
-public sealed record ListReviews(string PlanCode, PageQuery Paging, ClaimsPrincipal Caller) : IQuery<PagedList<ReviewSummary>>, IListQuery
+public sealed record ListReviews(string PlanCode, ListQuery List, ClaimsPrincipal Caller) : IQuery<CursorPage<ReviewSummary>>, IListQuery
 {
+    public PageQuery Paging => List.Paging;
+
     internal static readonly Sorting<MonitoringReview> Sorting = new("takenAt", new Dictionary<string, System.Linq.Expressions.Expression<Func<MonitoringReview, object?>>>
     {
         ["takenAt"] = r => r.TakenAt,
         ["asOf"] = r => r.AsOf,
+        ["id"] = r => r.Id,
     });
+
+    internal static readonly Keyset<MonitoringReview> Keyset = new(Sorting.Fields, "id");
 }
 
 internal sealed class ListReviewsValidator : AbstractValidator<ListReviews>
@@ -41,12 +46,12 @@ internal sealed class ListReviewsValidator : AbstractValidator<ListReviews>
     public ListReviewsValidator() => Include(new PagingRules<ListReviews>(ListReviews.Sorting.Names));
 }
 
-internal sealed class ListReviewsHandler(PlansDbContext db) : IQueryHandler<ListReviews, PagedList<ReviewSummary>>
+internal sealed class ListReviewsHandler(PlansDbContext db) : IQueryHandler<ListReviews, CursorPage<ReviewSummary>>
 {
-    public async ValueTask<PagedList<ReviewSummary>> Handle(ListReviews query, CancellationToken ct)
+    public async ValueTask<CursorPage<ReviewSummary>> Handle(ListReviews query, CancellationToken ct)
     {
         var plan = await PlanLookup.FindAsync(db, query.PlanCode, query.Caller, Access.Read, ct);
         return await db.Reviews.AsNoTracking().Where(r => r.PlanCode == plan.Code)
-            .ToPagedListAsync(query.Paging, ListReviews.Sorting.Fields, ReviewSummary.From, ct);
+            .ToCursorPageAsync(ListReviews.Keyset, query.List, plan.Code, ReviewSummary.From, ct);
     }
 }

@@ -34,9 +34,9 @@ public static class ReviewsApi
         return TypedResults.Created($"/api/v1/plans/{Uri.EscapeDataString(code)}/reviews/{review.Id}", review);
     }
 
-    private static async Task<Ok<PagedList<ReviewSummary>>> List(string code, [AsParameters] PageQuery paging, ISender sender,
+    private static async Task<Ok<CursorPage<ReviewSummary>>> List(string code, [AsParameters] ListQuery paging, ISender sender, HttpContext http,
         ClaimsPrincipal user, CancellationToken ct) =>
-        TypedResults.Ok(await sender.Send(new ListReviews(code, paging, user), ct));
+        NextLink.Set(http, await sender.Send(new ListReviews(code, paging, user), ct));
 
     /// <param name="code">The plan.</param>
     /// <param name="id">The review.</param>

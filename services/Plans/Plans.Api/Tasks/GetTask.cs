@@ -25,9 +25,11 @@ internal sealed class GetTaskHandler(PlansDbContext db) : IQueryHandler<GetTask,
 }
 
 /// <summary>A plan's key tasks in document order (三.(四).9 before 三.(四).10), by unit and status (see <see cref="TaskFilter"/>).</summary>
-public sealed record ListTasks(string PlanCode, string? Unit, string? Status, PageQuery Paging, ClaimsPrincipal Caller)
-    : IQuery<PagedList<TaskResponse>>, IListQuery
+public sealed record ListTasks(string PlanCode, string? Unit, string? Status, ListQuery List, ClaimsPrincipal Caller)
+    : IQuery<CursorPage<TaskResponse>>, IListQuery
 {
+    public PageQuery Paging => List.Paging;
+
     /// <summary><c>code</c> sorts by the code's numbers (<see cref="TaskNumbering"/>), as the document orders its tasks.</summary>
     internal static readonly Sorting<KeyTask> Sorting = new("code", new Dictionary<string, System.Linq.Expressions.Expression<Func<KeyTask, object?>>>
     {
@@ -35,7 +37,10 @@ public sealed record ListTasks(string PlanCode, string? Unit, string? Status, Pa
         ["title"] = t => t.Title,
         ["dueYear"] = t => t.DueYear,
         ["updatedAt"] = t => t.UpdatedAt,
+        ["id"] = t => t.Id,
     });
+
+    internal static readonly Keyset<KeyTask> Keyset = new(Sorting.Fields, "id");
 }
 
 internal sealed class ListTasksValidator : AbstractValidator<ListTasks>
@@ -47,9 +52,9 @@ internal sealed class ListTasksValidator : AbstractValidator<ListTasks>
     }
 }
 
-internal sealed class ListTasksHandler(PlansDbContext db) : IQueryHandler<ListTasks, PagedList<TaskResponse>>
+internal sealed class ListTasksHandler(PlansDbContext db) : IQueryHandler<ListTasks, CursorPage<TaskResponse>>
 {
-    public async ValueTask<PagedList<TaskResponse>> Handle(ListTasks filter, CancellationToken ct)
+    public async ValueTask<CursorPage<TaskResponse>> Handle(ListTasks filter, CancellationToken ct)
     {
         var status = EnumFilter.Parse<KeyTaskStatus>(filter.Status);
         await PlanLookup.FindAsync(db, filter.PlanCode, filter.Caller, Access.Read, ct);
@@ -65,6 +70,7 @@ internal sealed class ListTasksHandler(PlansDbContext db) : IQueryHandler<ListTa
             query = query.Where(t => t.Progress.Status == status);
         }
 
-        return await query.ToPagedListAsync(filter.Paging, ListTasks.Sorting.Fields, TaskResponse.From, ct);
+        var scope = Cursors.Scope(filter.PlanCode, string.IsNullOrWhiteSpace(filter.Unit) ? null : filter.Unit.Trim(), status?.ToString());
+        return await query.ToCursorPageAsync(ListTasks.Keyset, filter.List, scope, TaskResponse.From, ct);
     }
 }

@@ -40,9 +40,9 @@ public static class TasksApi
         return group;
     }
 
-    private static async Task<Ok<PagedList<TaskResponse>>> List(string code, [AsParameters] TaskFilter filter,
-        [AsParameters] PageQuery paging, ISender sender, ClaimsPrincipal user, CancellationToken ct) =>
-        TypedResults.Ok(await sender.Send(new ListTasks(code, filter.Unit, filter.Status, paging, user), ct));
+    private static async Task<Ok<CursorPage<TaskResponse>>> List(string code, [AsParameters] TaskFilter filter,
+        [AsParameters] ListQuery paging, ISender sender, HttpContext http, ClaimsPrincipal user, CancellationToken ct) =>
+        NextLink.Set(http, await sender.Send(new ListTasks(code, filter.Unit, filter.Status, paging, user), ct));
 
     private static async Task<Created<TaskResponse>> Create(string code, CreateTaskRequest request, ISender sender,
         HttpResponse response, ClaimsPrincipal user, CancellationToken ct)

@@ -91,7 +91,8 @@ internal sealed class RevocationProposalConfiguration : IEntityTypeConfiguration
         proposal.Property(p => p.DecisionReason).HasMaxLength(1000);
         proposal.Property(p => p.DocumentNumber).HasMaxLength(100);
         proposal.HasIndex(p => new { p.PlatformId, p.Status });
-        proposal.HasIndex(p => p.Status);
+        // The register's work list by status, in id order: a page by cursor is a range of this index.
+        proposal.HasIndex(p => new { p.Status, p.Id });
         proposal.HasOne<Platform>().WithMany().HasForeignKey(p => p.PlatformId).OnDelete(DeleteBehavior.Cascade);
     }
 }
@@ -113,6 +114,8 @@ internal sealed class TenantConfiguration : IEntityTypeConfiguration<Tenant>
         tenant.HasIndex(t => new { t.PlatformId, t.GraduatedOn });
         // The register-wide list (GET /api/v1/tenants?active=true, read by the copies of the register) in the order of its pages.
         tenant.HasIndex(t => new { t.GraduatedOn, t.Id });
+        // A platform's tenants in id order (the list's default), by cursor a range of this index.
+        tenant.HasIndex(t => new { t.PlatformId, t.Id });
         tenant.HasIndex(t => t.CreditCode);
         tenant.HasOne<Platform>().WithMany().HasForeignKey(t => t.PlatformId).OnDelete(DeleteBehavior.Cascade);
     }

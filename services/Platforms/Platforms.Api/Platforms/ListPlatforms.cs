@@ -23,19 +23,22 @@ namespace Platforms.Api.Platforms;
 /// <param name="Abroad">true: only platforms located abroad; false: only those in China.</param>
 /// <param name="Q">Words in the Chinese or English name.</param>
 /// <param name="Format">json (default, paged) or csv (every match, UTF-8 with a byte order mark and a header row, the import's columns).</param>
-/// <param name="Page">The page, from 1 (JSON only).</param>
+/// <param name="Page">The page, from 1 (JSON only). Deep pages are cheaper by cursor.</param>
 /// <param name="PageSize">Items per page, 1 to 500, default 50 (JSON only).</param>
-/// <param name="Sort">Comma-separated fields, - for descending: id (default, the order of accreditation), name, type, level, regionCode, approvedOn, status, updatedAt.</param>
+/// <param name="Sort">Comma-separated fields, - for descending: id (default, the order of accreditation), name, type, level, regionCode, approvedOn, status, updatedAt; ties in id order. A sort by level or status pages by number only.</param>
+/// <param name="Cursor">The nextCursor of the page before (JSON only), with the same filters and sort; not with page.</param>
+/// <param name="Count">true: the page carries totalCount (every match counted). Default: only on a page asked by number.</param>
 public sealed record ListPlatforms(string? Type, string? Level, string? Status, string? RegionCode, string? ZoneCode, string? HostCreditCode,
-    string? Designation, bool? Abroad, string? Q, string? Format, int? Page, int? PageSize, string? Sort) : IQuery<PlatformListing>
+    string? Designation, bool? Abroad, string? Q, string? Format, int? Page, int? PageSize, string? Sort, string? Cursor, bool? Count)
+    : IQuery<PlatformListing>
 {
-    public PageQuery Paging => new(Page, PageSize, Sort);
+    public ListQuery List => new(Page, PageSize, Sort, Cursor, Count);
 }
 
 /// <summary>What the list answers: a page (JSON) or every match (CSV).</summary>
 public abstract record PlatformListing
 {
-    public sealed record Page(PagedList<PlatformResponse> Items) : PlatformListing;
+    public sealed record Page(CursorPage<PlatformResponse> Items) : PlatformListing;
 
     /// <summary>The matching platforms, read from the database as the CSV is written.</summary>
     public sealed record Csv(IAsyncEnumerable<Platform> Rows) : PlatformListing;
@@ -73,6 +76,8 @@ internal sealed class ListPlatformsHandler(PlatformsDbContext db, PlatformCatalo
         ["updatedAt"] = p => p.UpdatedAt,
     });
 
+    private static readonly Keyset<Platform> Keyset = new(Sorting, "id");
+
     public async ValueTask<PlatformListing> Handle(ListPlatforms query, CancellationToken cancellationToken)
     {
         var matches = Filter(query);
@@ -81,9 +86,19 @@ internal sealed class ListPlatformsHandler(PlatformsDbContext db, PlatformCatalo
             return new PlatformListing.Csv(Sorting.Apply(matches, query.Sort).AsAsyncEnumerable());
         }
 
-        var page = await matches.ToPagedListAsync(query.Paging, Sorting, p => p, cancellationToken);
-        return new PlatformListing.Page(new PagedList<PlatformResponse>(await views.OfAsync(page.Items, cancellationToken), page.Page,
-            page.PageSize, page.TotalCount));
+        var page = await matches.ToCursorPageAsync(Keyset, query.List, Scope(query), p => p, cancellationToken);
+        return new PlatformListing.Page(new CursorPage<PlatformResponse>(await views.OfAsync(page.Items, cancellationToken), page.Page,
+            page.PageSize, page.TotalCount, page.NextCursor));
+    }
+
+    /// <summary>The filters as <see cref="Filter"/> applies them, which a cursor is bound to.</summary>
+    private string Scope(ListPlatforms filter)
+    {
+        var abroad = filter.Abroad switch { true => "abroad", false => "home", null => null };
+        return Cursors.Scope(catalog.Find(Rules.Text(filter.Type))?.Key, Rules.Parse<PlatformLevel>(filter.Level, "level")?.ToString(),
+            Rules.Parse<PlatformStatus>(filter.Status, "status")?.ToString(), Rules.Text(filter.RegionCode), Rules.Text(filter.ZoneCode),
+            Rules.Text(filter.HostCreditCode) is null ? null : Rules.NormalizeCreditCode(filter.HostCreditCode), Rules.Text(filter.Designation),
+            abroad, Rules.Text(filter.Q)?.ToLower());
     }
 
     private IQueryable<Platform> Filter(ListPlatforms filter)

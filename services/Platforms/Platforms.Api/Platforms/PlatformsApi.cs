@@ -19,7 +19,7 @@ public static class PlatformsApi
         var group = app.MapGroup("/api/v1/platforms").WithTags("Platforms");
         group.MapGet("/", List).WithName("ListPlatforms")
             .WithSummary("List platforms, filtered and paged; ?format=csv exports every match as CSV")
-            .Produces<PagedList<PlatformResponse>>(StatusCodes.Status200OK).Produces<string>(StatusCodes.Status200OK, "text/csv")
+            .Produces<CursorPage<PlatformResponse>>(StatusCodes.Status200OK).Produces<string>(StatusCodes.Status200OK, "text/csv")
             .RequireAuthorization(Scopes.PlatformsRead);
         group.MapPost("/", Accredit).WithName("AccreditPlatform").WithSummary("Accredit a platform (active) or approve one to be built (underConstruction)")
             .WithMetadata(new IdempotentAttribute()).RequireAuthorization(Scopes.PlatformsWrite).WithETag().ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status503ServiceUnavailable);
@@ -30,12 +30,12 @@ public static class PlatformsApi
         return group;
     }
 
-    private static async Task<Results<Ok<PagedList<PlatformResponse>>, PushStreamHttpResult>> List([AsParameters] ListPlatforms query,
-        ISender sender, CancellationToken ct) =>
+    private static async Task<Results<Ok<CursorPage<PlatformResponse>>, PushStreamHttpResult>> List([AsParameters] ListPlatforms query,
+        ISender sender, HttpContext http, CancellationToken ct) =>
         await sender.Send(query, ct) switch
         {
             PlatformListing.Csv csv => PlatformCsv.Export(csv.Rows),
-            PlatformListing.Page page => TypedResults.Ok(page.Items),
+            PlatformListing.Page page => NextLink.Set(http, page.Items),
             _ => throw new UnreachableException(),
         };
 

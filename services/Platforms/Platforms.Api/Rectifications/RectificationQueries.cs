@@ -23,9 +23,14 @@ public sealed record ListPlatformProposals(Guid PlatformId) : IQuery<IReadOnlyLi
 /// <param name="RegionCode">Only platforms of this region and below (a zone code: of that zone).</param>
 /// <param name="Page">The page, from 1.</param>
 /// <param name="PageSize">Items per page, 1 to 500, default 50.</param>
-/// <param name="Sort">Comma-separated fields, - for descending: proposedOn, id (default).</param>
-public sealed record ListRevocationProposals(string? Status, string? RegionCode, int? Page, int? PageSize, string? Sort)
-    : IQuery<PagedList<RevocationProposalResponse>>;
+/// <param name="Sort">Comma-separated fields, - for descending: proposedOn, id (default); ties in id order.</param>
+/// <param name="Cursor">The nextCursor of the page before, with the same filters and sort; not with page.</param>
+/// <param name="Count">true: the page carries totalCount (every match counted). Default: only on a page asked by number.</param>
+public sealed record ListRevocationProposals(string? Status, string? RegionCode, int? Page, int? PageSize, string? Sort, string? Cursor,
+    bool? Count) : IQuery<CursorPage<RevocationProposalResponse>>
+{
+    public ListQuery List => new(Page, PageSize, Sort, Cursor, Count);
+}
 
 internal sealed class ListRevocationProposalsValidator : AbstractValidator<ListRevocationProposals>
 {
@@ -39,13 +44,15 @@ internal sealed class ListRevocationProposalsValidator : AbstractValidator<ListR
 internal sealed class RectificationQueries(PlatformsDbContext db) :
     IQueryHandler<ListRectifications, IReadOnlyList<RectificationResponse>>,
     IQueryHandler<ListPlatformProposals, IReadOnlyList<RevocationProposalResponse>>,
-    IQueryHandler<ListRevocationProposals, PagedList<RevocationProposalResponse>>
+    IQueryHandler<ListRevocationProposals, CursorPage<RevocationProposalResponse>>
 {
     private static readonly SortFields<RevocationProposal> Sorting = new("id", new Dictionary<string, Expression<Func<RevocationProposal, object?>>>
     {
         ["id"] = p => p.Id,
         ["proposedOn"] = p => p.ProposedOn,
     });
+
+    private static readonly Keyset<RevocationProposal> Keyset = new(Sorting, "id");
 
     public async ValueTask<IReadOnlyList<RectificationResponse>> Handle(ListRectifications query, CancellationToken cancellationToken)
     {
@@ -63,10 +70,11 @@ internal sealed class RectificationQueries(PlatformsDbContext db) :
         return items.Select(RevocationProposalResponse.From).ToList();
     }
 
-    public async ValueTask<PagedList<RevocationProposalResponse>> Handle(ListRevocationProposals query, CancellationToken cancellationToken)
+    public async ValueTask<CursorPage<RevocationProposalResponse>> Handle(ListRevocationProposals query, CancellationToken cancellationToken)
     {
         var proposals = db.RevocationProposals.AsNoTracking();
-        if (Rules.Parse<ProposalStatus>(query.Status, "status") is { } status)
+        var status = Rules.Parse<ProposalStatus>(query.Status, "status");
+        if (status is not null)
         {
             proposals = proposals.Where(p => p.Status == status);
         }
@@ -77,8 +85,8 @@ internal sealed class RectificationQueries(PlatformsDbContext db) :
             proposals = proposals.Where(p => inRegion.Contains(p.PlatformId));
         }
 
-        return await proposals.ToPagedListAsync(new PageQuery(query.Page, query.PageSize, query.Sort), Sorting, RevocationProposalResponse.From,
-            cancellationToken);
+        return await proposals.ToCursorPageAsync(Keyset, query.List, Cursors.Scope(status?.ToString(), Rules.Text(query.RegionCode)),
+            RevocationProposalResponse.From, cancellationToken);
     }
 
     private async Task EnsureExistsAsync(Guid id, CancellationToken ct)

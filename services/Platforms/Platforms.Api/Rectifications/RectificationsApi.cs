@@ -44,9 +44,9 @@ public static class RectificationsApi
         ISender sender, ClaimsPrincipal user, CancellationToken ct) =>
         TypedResults.Ok(await sender.Send(new DecideRevocation(id, proposalId, request, user), ct));
 
-    private static async Task<Ok<PagedList<RevocationProposalResponse>>> ListProposals([AsParameters] ListRevocationProposals query,
-        ISender sender, CancellationToken ct) =>
-        TypedResults.Ok(await sender.Send(query, ct));
+    private static async Task<Ok<CursorPage<RevocationProposalResponse>>> ListProposals([AsParameters] ListRevocationProposals query,
+        ISender sender, HttpContext http, CancellationToken ct) =>
+        NextLink.Set(http, await sender.Send(query, ct));
 
     private static async Task<Ok<ReviewResult>> Review(ISender sender, CancellationToken ct) =>
         TypedResults.Ok(await sender.Send(new ReviewRectifications(), ct));

@@ -18,15 +18,27 @@ namespace Platforms.Api.Tenants;
 /// <param name="Active">true: only those there now; false: only those that left.</param>
 /// <param name="Page">The page, from 1.</param>
 /// <param name="PageSize">Items per page, 1 to 500, default 50.</param>
-/// <param name="Sort">Comma-separated fields, - for descending: id (default), admittedOn, graduatedOn.</param>
-public sealed record ListTenants([FromRoute] Guid Id, bool? Active, int? Page, int? PageSize, string? Sort) : IQuery<PagedList<TenantResponse>>;
+/// <param name="Sort">Comma-separated fields, - for descending: id (default), admittedOn, graduatedOn; ties in id order. A sort by graduatedOn pages by number only.</param>
+/// <param name="Cursor">The nextCursor of the page before, with the same filters and sort; not with page.</param>
+/// <param name="Count">true: the page carries totalCount (every match counted). Default: only on a page asked by number.</param>
+public sealed record ListTenants([FromRoute] Guid Id, bool? Active, int? Page, int? PageSize, string? Sort, string? Cursor, bool? Count)
+    : IQuery<CursorPage<TenantResponse>>
+{
+    public ListQuery List => new(Page, PageSize, Sort, Cursor, Count);
+}
 
 /// <summary>GET /api/v1/tenants: the tenants of every platform, as a copy of the register reads them.</summary>
 /// <param name="Active">true: only those there now; false: only those that left.</param>
-/// <param name="Page">The page, from 1.</param>
+/// <param name="Page">The page, from 1. Deep pages are cheaper by cursor.</param>
 /// <param name="PageSize">Items per page, 1 to 500, default 50.</param>
-/// <param name="Sort">Comma-separated fields, - for descending: id (default), admittedOn, graduatedOn.</param>
-public sealed record ListAllTenants(bool? Active, int? Page, int? PageSize, string? Sort) : IQuery<PagedList<TenantResponse>>;
+/// <param name="Sort">Comma-separated fields, - for descending: id (default), admittedOn, graduatedOn; ties in id order. A sort by graduatedOn pages by number only.</param>
+/// <param name="Cursor">The nextCursor of the page before, with the same filters and sort; not with page.</param>
+/// <param name="Count">true: the page carries totalCount (every match counted). Default: only on a page asked by number.</param>
+public sealed record ListAllTenants(bool? Active, int? Page, int? PageSize, string? Sort, string? Cursor, bool? Count)
+    : IQuery<CursorPage<TenantResponse>>
+{
+    public ListQuery List => new(Page, PageSize, Sort, Cursor, Count);
+}
 
 /// <summary>GET /api/v1/platforms/{id}/tenants/{tenantId}.</summary>
 public sealed record GetTenant(Guid PlatformId, long TenantId) : IQuery<TenantResponse>;
@@ -45,8 +57,8 @@ internal sealed class GetTenantHandler(PlatformsDbContext db) : IQueryHandler<Ge
 }
 
 internal sealed class ListTenantsHandler(PlatformsDbContext db) :
-    IQueryHandler<ListTenants, PagedList<TenantResponse>>,
-    IQueryHandler<ListAllTenants, PagedList<TenantResponse>>
+    IQueryHandler<ListTenants, CursorPage<TenantResponse>>,
+    IQueryHandler<ListAllTenants, CursorPage<TenantResponse>>
 {
     private static readonly SortFields<Tenant> Sorting = new("id", new Dictionary<string, System.Linq.Expressions.Expression<Func<Tenant, object?>>>
     {
@@ -55,22 +67,24 @@ internal sealed class ListTenantsHandler(PlatformsDbContext db) :
         ["graduatedOn"] = t => t.GraduatedOn,
     });
 
-    public async ValueTask<PagedList<TenantResponse>> Handle(ListTenants query, CancellationToken cancellationToken)
+    private static readonly Keyset<Tenant> Keyset = new(Sorting, "id");
+
+    public async ValueTask<CursorPage<TenantResponse>> Handle(ListTenants query, CancellationToken cancellationToken)
     {
         if (!await db.Platforms.AnyAsync(p => p.Id == query.Id, cancellationToken))
         {
             throw new NotFoundException("Platform", query.Id.ToString());
         }
 
-        return await PageAsync(db.Tenants.Where(t => t.PlatformId == query.Id), query.Active, new PageQuery(query.Page, query.PageSize, query.Sort),
+        return await PageAsync(db.Tenants.Where(t => t.PlatformId == query.Id), query.Active, query.List, query.Id.ToString(),
             cancellationToken);
     }
 
-    public ValueTask<PagedList<TenantResponse>> Handle(ListAllTenants query, CancellationToken cancellationToken) =>
-        PageAsync(db.Tenants, query.Active, new PageQuery(query.Page, query.PageSize, query.Sort), cancellationToken);
+    public ValueTask<CursorPage<TenantResponse>> Handle(ListAllTenants query, CancellationToken cancellationToken) =>
+        PageAsync(db.Tenants, query.Active, query.List, null, cancellationToken);
 
     /// <summary>A page of the tenants, with the names of the enterprises among them as the register has them.</summary>
-    private async ValueTask<PagedList<TenantResponse>> PageAsync(IQueryable<Tenant> tenants, bool? active, PageQuery paging,
+    private async ValueTask<CursorPage<TenantResponse>> PageAsync(IQueryable<Tenant> tenants, bool? active, ListQuery list, string? platform,
         CancellationToken cancellationToken)
     {
         tenants = tenants.AsNoTracking();
@@ -79,12 +93,12 @@ internal sealed class ListTenantsHandler(PlatformsDbContext db) :
             tenants = isActive ? tenants.Where(t => t.GraduatedOn == null) : tenants.Where(t => t.GraduatedOn != null);
         }
 
-        var page = await tenants.ToPagedListAsync(paging, Sorting, t => t, cancellationToken);
+        var page = await tenants.ToCursorPageAsync(Keyset, list, Cursors.Scope(platform, active?.ToString()), t => t, cancellationToken);
         var codes = page.Items.Select(t => t.CreditCode).OfType<string>().Distinct().ToList();
         var names = await db.KnownEnterprises.AsNoTracking().Where(e => codes.Contains(e.CreditCode))
             .ToDictionaryAsync(e => e.CreditCode, e => e.Name, cancellationToken);
         var items = page.Items.Select(t => TenantResponse.From(t, t.CreditCode is { } code ? names.GetValueOrDefault(code) : null)).ToList();
-        return new PagedList<TenantResponse>(items, page.Page, page.PageSize, page.TotalCount);
+        return new CursorPage<TenantResponse>(items, page.Page, page.PageSize, page.TotalCount, page.NextCursor);
     }
 }
 
@@ -109,11 +123,13 @@ public static class TenantsApi
         return group;
     }
 
-    private static async Task<Ok<PagedList<TenantResponse>>> List([AsParameters] ListTenants query, ISender sender, CancellationToken ct) =>
-        TypedResults.Ok(await sender.Send(query, ct));
+    private static async Task<Ok<CursorPage<TenantResponse>>> List([AsParameters] ListTenants query, ISender sender, HttpContext http,
+        CancellationToken ct) =>
+        NextLink.Set(http, await sender.Send(query, ct));
 
-    private static async Task<Ok<PagedList<TenantResponse>>> ListAll([AsParameters] ListAllTenants query, ISender sender, CancellationToken ct) =>
-        TypedResults.Ok(await sender.Send(query, ct));
+    private static async Task<Ok<CursorPage<TenantResponse>>> ListAll([AsParameters] ListAllTenants query, ISender sender, HttpContext http,
+        CancellationToken ct) =>
+        NextLink.Set(http, await sender.Send(query, ct));
 
     private static async Task<Ok<TenantResponse>> Get(Guid id, long tenantId, ISender sender, CancellationToken ct) =>
         TypedResults.Ok(await sender.Send(new GetTenant(id, tenantId), ct));

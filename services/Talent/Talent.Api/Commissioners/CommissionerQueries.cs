@@ -23,8 +23,14 @@ namespace Talent.Api.Commissioners;
 /// <param name="Page">The page, from 1.</param>
 /// <param name="PageSize">Items per page, 1 to 500, default 50.</param>
 /// <param name="Sort">Comma-separated fields, - for descending: id (default), startsOn, endsOn.</param>
+/// <param name="Cursor">The nextCursor of the page before, with the same filters and sort; not with page.</param>
+/// <param name="Count">true: the page carries totalCount (every match counted). Default: only on a page asked by number.</param>
 public sealed record ListCommissioners(Guid? TalentId, string? RegionCode, string? ServedKind, string? ServedCreditCode, DateOnly? ActiveOn,
-    int? Page, int? PageSize, string? Sort) : IQuery<PagedList<CommissionerResponse>>;
+    int? Page, int? PageSize, string? Sort, string? Cursor, bool? Count)
+    : IQuery<CursorPage<CommissionerResponse>>
+{
+    public ListQuery List => new(Page, PageSize, Sort, Cursor, Count);
+}
 
 /// <summary>GET /api/v1/commissioners/{id}.</summary>
 public sealed record GetCommissioner(Guid Id) : IQuery<CommissionerResult>;
@@ -43,7 +49,7 @@ internal sealed class ListCommissionersValidator : AbstractValidator<ListCommiss
 }
 
 internal sealed class CommissionerQueries(TalentDbContext db, TimeProvider clock)
-    : IQueryHandler<ListCommissioners, PagedList<CommissionerResponse>>,
+    : IQueryHandler<ListCommissioners, CursorPage<CommissionerResponse>>,
         IQueryHandler<GetCommissioner, CommissionerResult>,
         IQueryHandler<GetAppraisal, AppraisalResponse>
 {
@@ -55,7 +61,9 @@ internal sealed class CommissionerQueries(TalentDbContext db, TimeProvider clock
             ["endsOn"] = a => a.EndsOn,
         });
 
-    public async ValueTask<PagedList<CommissionerResponse>> Handle(ListCommissioners query, CancellationToken cancellationToken)
+    private static readonly Keyset<CommissionerAssignment> Keyset = new(Sorting, "id");
+
+    public async ValueTask<CursorPage<CommissionerResponse>> Handle(ListCommissioners query, CancellationToken cancellationToken)
     {
         var assignments = db.CommissionerAssignments.AsNoTracking();
         if (query.TalentId is { } talent)
@@ -85,8 +93,10 @@ internal sealed class CommissionerQueries(TalentDbContext db, TimeProvider clock
         }
 
         var today = clock.Today();
-        return await assignments.ToPagedListAsync(new PageQuery(query.Page, query.PageSize, query.Sort), Sorting,
-            a => CommissionerResponse.From(a, today), cancellationToken);
+        var scope = Cursors.Scope(query.TalentId?.ToString(), ParameterRules.Text(query.RegionCode),
+            EnumText.ParseOptional<ServedKind>(query.ServedKind, "servedKind")?.ToString(), ParameterRules.CreditCode(query.ServedCreditCode),
+            query.ActiveOn?.ToString("O"));
+        return await assignments.ToCursorPageAsync(Keyset, query.List, scope, a => CommissionerResponse.From(a, today), cancellationToken);
     }
 
     public async ValueTask<CommissionerResult> Handle(GetCommissioner query, CancellationToken cancellationToken) =>

@@ -31,9 +31,9 @@ public static class CommissionersApi
         return group;
     }
 
-    private static async Task<Ok<PagedList<CommissionerResponse>>> List([AsParameters] ListCommissioners query, ISender sender,
+    private static async Task<Ok<CursorPage<CommissionerResponse>>> List([AsParameters] ListCommissioners query, ISender sender, HttpContext http,
         CancellationToken ct) =>
-        TypedResults.Ok(await sender.Send(query, ct));
+        NextLink.Set(http, await sender.Send(query, ct));
 
     private static async Task<Created<CommissionerResponse>> Assign(AssignCommissionerRequest request, ISender sender, HttpResponse response,
         ClaimsPrincipal user, CancellationToken ct)

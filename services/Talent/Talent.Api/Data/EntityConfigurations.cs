@@ -29,8 +29,9 @@ internal sealed class PersonConfiguration : IEntityTypeConfiguration<Person>
         person.Property<byte[]>(IdNumberHash);
         person.HasIndex(IdNumberHash, nameof(Person.DocumentType), nameof(Person.Nationality)).IsUnique();
         person.HasIndex(p => p.RegionCode);
-        person.HasIndex(p => p.Nationality);
-        person.HasIndex(p => p.EmployerCreditCode);
+        // The list's filters with its default order (id): a page by cursor is a range of one of these.
+        person.HasIndex(p => new { p.Nationality, p.Id });
+        person.HasIndex(p => new { p.EmployerCreditCode, p.Id });
         person.HasIndex(p => p.Name);
         person.HasMany(p => p.Recognitions).WithOne().HasForeignKey(r => r.TalentId).OnDelete(DeleteBehavior.Cascade);
     }
@@ -50,7 +51,7 @@ internal sealed class RecognitionConfiguration : IEntityTypeConfiguration<Recogn
         recognition.Property(r => r.RegionCode).HasMaxLength(12);
         recognition.Property(r => r.ZoneCode).HasMaxLength(12);
         recognition.HasIndex(r => new { r.TalentId, r.Programme });
-        recognition.HasIndex(r => new { r.Programme, r.Status });
+        recognition.HasIndex(r => new { r.Programme, r.Status, r.Id });
         recognition.HasIndex(r => r.RegionCode);
     }
 }

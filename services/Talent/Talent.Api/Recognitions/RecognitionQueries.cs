@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Linq.Expressions;
 using FluentValidation;
 using Mediator;
@@ -22,8 +23,14 @@ namespace Talent.Api.Recognitions;
 /// <param name="Page">The page, from 1.</param>
 /// <param name="PageSize">Items per page, 1 to 500, default 50.</param>
 /// <param name="Sort">Comma-separated fields, - for descending: id (default), year, programme.</param>
-public sealed record ListTalentRecognitions([FromRoute] Guid TalentId, string? Programme, string? Status, int? Page, int? PageSize, string? Sort)
-    : IQuery<PagedList<RecognitionResponse>>, IRecognitionFilter;
+/// <param name="Cursor">The nextCursor of the page before, with the same filters and sort; not with page.</param>
+/// <param name="Count">true: the page carries totalCount (every match counted). Default: only on a page asked by number.</param>
+public sealed record ListTalentRecognitions([FromRoute] Guid TalentId, string? Programme, string? Status, int? Page, int? PageSize, string? Sort,
+    string? Cursor, bool? Count)
+    : IQuery<CursorPage<RecognitionResponse>>, IRecognitionFilter
+{
+    public ListQuery List => new(Page, PageSize, Sort, Cursor, Count);
+}
 
 /// <summary>
 /// GET /api/v1/talents/recognitions: every recognition of the register, with where it counts, for
@@ -36,8 +43,14 @@ public sealed record ListTalentRecognitions([FromRoute] Guid TalentId, string? P
 /// <param name="Page">The page, from 1.</param>
 /// <param name="PageSize">Items per page, 1 to 500, default 50.</param>
 /// <param name="Sort">Comma-separated fields, - for descending: id (default), year, programme.</param>
-public sealed record ListRecognitions(string? Programme, string? Status, string? RegionCode, int? Year, int? Page, int? PageSize, string? Sort)
-    : IQuery<PagedList<RecognitionResponse>>, IRecognitionFilter;
+/// <param name="Cursor">The nextCursor of the page before, with the same filters and sort; not with page.</param>
+/// <param name="Count">true: the page carries totalCount (every match counted). Default: only on a page asked by number.</param>
+public sealed record ListRecognitions(string? Programme, string? Status, string? RegionCode, int? Year, int? Page, int? PageSize, string? Sort,
+    string? Cursor, bool? Count)
+    : IQuery<CursorPage<RecognitionResponse>>, IRecognitionFilter
+{
+    public ListQuery List => new(Page, PageSize, Sort, Cursor, Count);
+}
 
 /// <summary>GET /api/v1/talents/{talentId}/recognitions/{recognitionId}.</summary>
 public sealed record GetRecognition(Guid TalentId, Guid RecognitionId) : IQuery<RecognitionResponse>;
@@ -67,8 +80,8 @@ internal sealed class ListRecognitionsValidator : RecognitionFilterValidator<Lis
 }
 
 internal sealed class RecognitionQueries(TalentDbContext db, ProgrammeCatalog programmes)
-    : IQueryHandler<ListTalentRecognitions, PagedList<RecognitionResponse>>,
-        IQueryHandler<ListRecognitions, PagedList<RecognitionResponse>>,
+    : IQueryHandler<ListTalentRecognitions, CursorPage<RecognitionResponse>>,
+        IQueryHandler<ListRecognitions, CursorPage<RecognitionResponse>>,
         IQueryHandler<GetRecognition, RecognitionResponse>
 {
     private static readonly SortFields<Recognition> Sorting = new("id", new Dictionary<string, Expression<Func<Recognition, object?>>>
@@ -78,14 +91,16 @@ internal sealed class RecognitionQueries(TalentDbContext db, ProgrammeCatalog pr
         ["programme"] = r => r.Programme,
     });
 
-    public async ValueTask<PagedList<RecognitionResponse>> Handle(ListTalentRecognitions query, CancellationToken cancellationToken)
+    private static readonly Keyset<Recognition> Keyset = new(Sorting, "id");
+
+    public async ValueTask<CursorPage<RecognitionResponse>> Handle(ListTalentRecognitions query, CancellationToken cancellationToken)
     {
         var person = await TalentLookup.FindBareAsync(db, query.TalentId, cancellationToken);
         return await Filter(db.Recognitions.AsNoTracking().Where(r => r.TalentId == person.Id), query)
-            .ToPagedListAsync(new PageQuery(query.Page, query.PageSize, query.Sort), Sorting, RecognitionResponse.From, cancellationToken);
+            .ToCursorPageAsync(Keyset, query.List, Scope(query, person.Id.ToString(), null), RecognitionResponse.From, cancellationToken);
     }
 
-    public async ValueTask<PagedList<RecognitionResponse>> Handle(ListRecognitions query, CancellationToken cancellationToken)
+    public async ValueTask<CursorPage<RecognitionResponse>> Handle(ListRecognitions query, CancellationToken cancellationToken)
     {
         var recognitions = Filter(db.Recognitions.AsNoTracking(), query);
         if (ParameterRules.Text(query.RegionCode) is { } region)
@@ -99,9 +114,14 @@ internal sealed class RecognitionQueries(TalentDbContext db, ProgrammeCatalog pr
             recognitions = recognitions.Where(r => r.Year == year);
         }
 
-        return await recognitions.ToPagedListAsync(new PageQuery(query.Page, query.PageSize, query.Sort), Sorting, RecognitionResponse.From,
+        return await recognitions.ToCursorPageAsync(Keyset, query.List,
+            Scope(query, ParameterRules.Text(query.RegionCode), query.Year?.ToString(CultureInfo.InvariantCulture)), RecognitionResponse.From,
             cancellationToken);
     }
+
+    /// <summary>The filters as the list applies them, which a cursor is bound to.</summary>
+    private string Scope(IRecognitionFilter filter, string? within, string? year) => Cursors.Scope(programmes.Find(filter.Programme)?.Code,
+        EnumText.ParseOptional<RecognitionStatus>(filter.Status, "status")?.ToString(), within, year);
 
     public async ValueTask<RecognitionResponse> Handle(GetRecognition query, CancellationToken cancellationToken) =>
         RecognitionResponse.From(await RecognitionLookup.FindAsync(db, query.TalentId, query.RecognitionId, cancellationToken));

@@ -29,12 +29,13 @@ public static class RecognitionsApi
         return group;
     }
 
-    private static async Task<Ok<PagedList<RecognitionResponse>>> ListAll([AsParameters] ListRecognitions query, ISender sender, CancellationToken ct) =>
-        TypedResults.Ok(await sender.Send(query, ct));
-
-    private static async Task<Ok<PagedList<RecognitionResponse>>> List([AsParameters] ListTalentRecognitions query, ISender sender,
+    private static async Task<Ok<CursorPage<RecognitionResponse>>> ListAll([AsParameters] ListRecognitions query, ISender sender, HttpContext http,
         CancellationToken ct) =>
-        TypedResults.Ok(await sender.Send(query, ct));
+        NextLink.Set(http, await sender.Send(query, ct));
+
+    private static async Task<Ok<CursorPage<RecognitionResponse>>> List([AsParameters] ListTalentRecognitions query, ISender sender, HttpContext http,
+        CancellationToken ct) =>
+        NextLink.Set(http, await sender.Send(query, ct));
 
     private static async Task<Created<RecognitionResponse>> Recognize(Guid talentId, RecognizeRequest request, ISender sender, ClaimsPrincipal user,
         CancellationToken ct)

@@ -27,13 +27,16 @@ namespace Talent.Api.Talents;
 /// <param name="Q">Words in the name.</param>
 /// <param name="Format">json (default, paged) or csv (every match, UTF-8 with a byte order mark and a header row, the import's columns).</param>
 /// <param name="IncludePersonalData">csv only: true adds the idNumber and phone columns, for callers holding talent.pii (403 otherwise). Default false.</param>
-/// <param name="Page">The page, from 1 (JSON only).</param>
+/// <param name="Page">The page, from 1 (JSON only). Deep pages are cheaper by cursor.</param>
 /// <param name="PageSize">Items per page, 1 to 500, default 50 (JSON only).</param>
-/// <param name="Sort">Comma-separated fields, - for descending: id (default, the order of registration), name, regionCode, birthYear, createdAt, updatedAt.</param>
+/// <param name="Sort">Comma-separated fields, - for descending: id (default, the order of registration), name, regionCode, birthYear, createdAt, updatedAt; ties in id order.</param>
+/// <param name="Cursor">The nextCursor of the page before (JSON only), with the same filters and sort; not with page.</param>
+/// <param name="Count">true: the page carries totalCount (every match counted). Default: only on a page asked by number.</param>
 public sealed record ListTalents(string? RegionCode, string? ZoneCode, string? Nationality, string? Programme, string? Education, string? Field,
-    string? EmployerCreditCode, string? Q, string? Format, bool? IncludePersonalData, int? Page, int? PageSize, string? Sort) : IQuery<TalentListing>
+    string? EmployerCreditCode, string? Q, string? Format, bool? IncludePersonalData, int? Page, int? PageSize, string? Sort, string? Cursor,
+    bool? Count) : IQuery<TalentListing>
 {
-    public PageQuery Paging => new(Page, PageSize, Sort);
+    public ListQuery List => new(Page, PageSize, Sort, Cursor, Count);
 
     public bool IsCsv => ParameterRules.Text(Format)?.ToLowerInvariant() == "csv";
 }
@@ -41,7 +44,7 @@ public sealed record ListTalents(string? RegionCode, string? ZoneCode, string? N
 /// <summary>What the list answers: a page (JSON) or every match (CSV).</summary>
 public abstract record TalentListing
 {
-    public sealed record Page(PagedList<TalentResponse> Items) : TalentListing;
+    public sealed record Page(CursorPage<TalentResponse> Items) : TalentListing;
 
     /// <summary>The matching people, read from the database as the CSV is written.</summary>
     public sealed record Csv(IAsyncEnumerable<Person> Rows, bool IncludePersonalData) : TalentListing;
@@ -78,6 +81,8 @@ internal sealed class ListTalentsHandler(TalentDbContext db, ProgrammeCatalog pr
         ["updatedAt"] = p => p.UpdatedAt,
     });
 
+    private static readonly Keyset<Person> Keyset = new(Sorting, "id");
+
     public async ValueTask<TalentListing> Handle(ListTalents query, CancellationToken cancellationToken)
     {
         var matches = Filter(query);
@@ -87,8 +92,14 @@ internal sealed class ListTalentsHandler(TalentDbContext db, ProgrammeCatalog pr
         }
 
         return new TalentListing.Page(await matches.WithActiveRecognitions()
-            .ToPagedListAsync(query.Paging, Sorting, TalentResponse.From, cancellationToken));
+            .ToCursorPageAsync(Keyset, query.List, Scope(query), TalentResponse.From, cancellationToken));
     }
+
+    /// <summary>The filters as <see cref="Filter"/> applies them, which a cursor is bound to.</summary>
+    private string Scope(ListTalents filter) => Cursors.Scope(ParameterRules.Text(filter.RegionCode), ParameterRules.Text(filter.ZoneCode),
+        ParameterRules.Text(filter.Nationality) is { } nationality ? Nationalities.Normalize(nationality) : null,
+        programmes.Find(filter.Programme)?.Code, EnumText.ParseOptional<Education>(filter.Education, "education")?.ToString(),
+        ParameterRules.Text(filter.Field), ParameterRules.CreditCode(filter.EmployerCreditCode), ParameterRules.Text(filter.Q)?.ToLower());
 
     private IQueryable<Person> Filter(ListTalents filter)
     {

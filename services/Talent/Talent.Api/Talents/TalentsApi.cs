@@ -23,7 +23,7 @@ public static class TalentsApi
         var group = app.MapGroup("/api/v1/talents").WithTags("Talents").WithoutResponseCompression();
         group.MapGet("/", List).WithName("ListTalents")
             .WithSummary("List people, filtered and paged (identity numbers and phones masked without talent.pii); ?format=csv exports every match")
-            .Produces<PagedList<TalentResponse>>(StatusCodes.Status200OK).Produces<string>(StatusCodes.Status200OK, "text/csv")
+            .Produces<CursorPage<TalentResponse>>(StatusCodes.Status200OK).Produces<string>(StatusCodes.Status200OK, "text/csv")
             .RequireAuthorization(Scopes.TalentRead);
         group.MapPost("/", Register).WithName("RegisterTalent").WithSummary("Register a person with their identity document")
             .WithMetadata(new IdempotentAttribute()).RequireAuthorization(Scopes.TalentWrite).WithETag()
@@ -38,7 +38,7 @@ public static class TalentsApi
         return group;
     }
 
-    private static async Task<Results<Ok<PagedList<TalentResponse>>, PushStreamHttpResult>> List([AsParameters] ListTalents query,
+    private static async Task<Results<Ok<CursorPage<TalentResponse>>, PushStreamHttpResult>> List([AsParameters] ListTalents query,
         HttpRequest request, ClaimsPrincipal user, ISender sender, CancellationToken ct)
     {
         PersonalDataAccess.EnsureNotInUrl(request, user);
@@ -50,7 +50,7 @@ public static class TalentsApi
         return await sender.Send(query, ct) switch
         {
             TalentListing.Csv csv => TalentCsv.Export(csv.Rows, csv.IncludePersonalData),
-            TalentListing.Page page => TypedResults.Ok(page.Items),
+            TalentListing.Page page => NextLink.Set(request.HttpContext, page.Items),
             _ => throw new UnreachableException(),
         };
     }

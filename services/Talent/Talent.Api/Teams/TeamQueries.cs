@@ -23,8 +23,14 @@ namespace Talent.Api.Teams;
 /// <param name="Page">The page, from 1.</param>
 /// <param name="PageSize">Items per page, 1 to 500, default 50.</param>
 /// <param name="Sort">Comma-separated fields, - for descending: id (default), name, formedOn.</param>
+/// <param name="Cursor">The nextCursor of the page before, with the same filters and sort; not with page.</param>
+/// <param name="Count">true: the page carries totalCount (every match counted). Default: only on a page asked by number.</param>
 public sealed record ListTeams(string? Programme, string? RegionCode, string? Status, Guid? TalentId, string? HostCreditCode, int? Page,
-    int? PageSize, string? Sort) : IQuery<PagedList<TeamResponse>>;
+    int? PageSize, string? Sort, string? Cursor, bool? Count)
+    : IQuery<CursorPage<TeamResponse>>
+{
+    public ListQuery List => new(Page, PageSize, Sort, Cursor, Count);
+}
 
 /// <summary>GET /api/v1/teams/{id}.</summary>
 public sealed record GetTeam(Guid Id) : IQuery<TeamResult>;
@@ -42,7 +48,7 @@ internal sealed class ListTeamsValidator : AbstractValidator<ListTeams>
 }
 
 internal sealed class TeamQueries(TalentDbContext db, ProgrammeCatalog programmes)
-    : IQueryHandler<ListTeams, PagedList<TeamResponse>>, IQueryHandler<GetTeam, TeamResult>
+    : IQueryHandler<ListTeams, CursorPage<TeamResponse>>, IQueryHandler<GetTeam, TeamResult>
 {
     private static readonly SortFields<Team> Sorting = new("id", new Dictionary<string, Expression<Func<Team, object?>>>
     {
@@ -51,7 +57,9 @@ internal sealed class TeamQueries(TalentDbContext db, ProgrammeCatalog programme
         ["formedOn"] = t => t.FormedOn,
     });
 
-    public async ValueTask<PagedList<TeamResponse>> Handle(ListTeams query, CancellationToken cancellationToken)
+    private static readonly Keyset<Team> Keyset = new(Sorting, "id");
+
+    public async ValueTask<CursorPage<TeamResponse>> Handle(ListTeams query, CancellationToken cancellationToken)
     {
         var teams = db.Teams.AsNoTracking();
         if (programmes.Find(query.Programme) is { } programme)
@@ -65,7 +73,8 @@ internal sealed class TeamQueries(TalentDbContext db, ProgrammeCatalog programme
             teams = teams.Where(t => within.Contains(t.RegionCode) || (t.ZoneCode != null && within.Contains(t.ZoneCode)));
         }
 
-        teams = EnumText.ParseOptional<TeamStatus>(query.Status, "status") switch
+        var status = EnumText.ParseOptional<TeamStatus>(query.Status, "status");
+        teams = status switch
         {
             TeamStatus.Active => teams.Where(t => t.DisbandedOn == null),
             TeamStatus.Disbanded => teams.Where(t => t.DisbandedOn != null),
@@ -81,7 +90,9 @@ internal sealed class TeamQueries(TalentDbContext db, ProgrammeCatalog programme
             teams = teams.Where(t => t.HostCreditCode == host);
         }
 
-        return await teams.ToPagedListAsync(new PageQuery(query.Page, query.PageSize, query.Sort), Sorting, TeamResponse.From, cancellationToken);
+        var scope = Cursors.Scope(programmes.Find(query.Programme)?.Code, ParameterRules.Text(query.RegionCode), status?.ToString(),
+            query.TalentId?.ToString(), ParameterRules.CreditCode(query.HostCreditCode));
+        return await teams.ToCursorPageAsync(Keyset, query.List, scope, TeamResponse.From, cancellationToken);
     }
 
     public async ValueTask<TeamResult> Handle(GetTeam query, CancellationToken cancellationToken) =>

@@ -33,8 +33,9 @@ public static class TeamsApi
         return group;
     }
 
-    private static async Task<Ok<PagedList<TeamResponse>>> List([AsParameters] ListTeams query, ISender sender, CancellationToken ct) =>
-        TypedResults.Ok(await sender.Send(query, ct));
+    private static async Task<Ok<CursorPage<TeamResponse>>> List([AsParameters] ListTeams query, ISender sender, HttpContext http,
+        CancellationToken ct) =>
+        NextLink.Set(http, await sender.Send(query, ct));
 
     private static async Task<Created<TeamResponse>> Form(FormTeamRequest request, ISender sender, HttpResponse response, ClaimsPrincipal user,
         CancellationToken ct)

@@ -491,9 +491,9 @@ namespace Platforms.Api.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.HasIndex("Status");
-
                     b.HasIndex("PlatformId", "Status");
+
+                    b.HasIndex("Status", "Id");
 
                     b.ToTable("RevocationProposals");
                 });
@@ -598,6 +598,8 @@ namespace Platforms.Api.Data.Migrations.Postgres
                         .HasFilter("\"GraduatedOn\" IS NULL AND \"CreditCode\" IS NOT NULL");
 
                     b.HasIndex("PlatformId", "GraduatedOn");
+
+                    b.HasIndex("PlatformId", "Id");
 
                     b.ToTable("Tenants");
                 });

@@ -474,9 +474,9 @@ namespace Platforms.Api.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("Status");
-
                     b.HasIndex("PlatformId", "Status");
+
+                    b.HasIndex("Status", "Id");
 
                     b.ToTable("RevocationProposals");
                 });
@@ -577,6 +577,8 @@ namespace Platforms.Api.Data.Migrations.Sqlite
                         .HasFilter("\"GraduatedOn\" IS NULL AND \"CreditCode\" IS NOT NULL");
 
                     b.HasIndex("PlatformId", "GraduatedOn");
+
+                    b.HasIndex("PlatformId", "Id");
 
                     b.ToTable("Tenants");
                 });

@@ -408,17 +408,17 @@ namespace Talent.Api.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.HasIndex("EmployerCreditCode");
-
                     b.HasIndex("IdNumberHash");
 
                     b.HasIndex("Name");
 
-                    b.HasIndex("Nationality");
-
                     b.HasIndex("PhoneHash");
 
                     b.HasIndex("RegionCode");
+
+                    b.HasIndex("EmployerCreditCode", "Id");
+
+                    b.HasIndex("Nationality", "Id");
 
                     b.HasIndex("IdNumberHash", "DocumentType", "Nationality")
                         .IsUnique();
@@ -481,9 +481,9 @@ namespace Talent.Api.Data.Migrations.Postgres
 
                     b.HasIndex("RegionCode");
 
-                    b.HasIndex("Programme", "Status");
-
                     b.HasIndex("TalentId", "Programme");
+
+                    b.HasIndex("Programme", "Status", "Id");
 
                     b.ToTable("Recognitions");
                 });
