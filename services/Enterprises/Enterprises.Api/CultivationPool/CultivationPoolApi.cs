@@ -1,5 +1,6 @@
 using Mediator;
 using Microsoft.AspNetCore.Http.HttpResults;
+using ServiceDefaults.Paging;
 using SharedKernel.Access;
 
 namespace Enterprises.Api.CultivationPool;
@@ -16,6 +17,15 @@ public static class CultivationPoolApi
         return group;
     }
 
-    private static async Task<Ok<CultivationPoolResponse>> Get([AsParameters] GetCultivationPool query, ISender sender, CancellationToken ct) =>
-        TypedResults.Ok(await sender.Send(query, ct));
+    private static async Task<Ok<CultivationPoolResponse>> Get([AsParameters] GetCultivationPool query, ISender sender, HttpContext http,
+        CancellationToken ct)
+    {
+        var page = await sender.Send(query, ct);
+        if (page.NextCursor is { } cursor)
+        {
+            http.Response.Headers.Link = NextLink.Header(http, cursor);
+        }
+
+        return TypedResults.Ok(page);
+    }
 }
