@@ -110,6 +110,18 @@ public class CultivationPoolUpkeepTests(EnterprisesApiFactory factory) : IClassF
 
         rebuilt.Rebuilt.Should().BeTrue();
         (await RowsAsync()).Should().Equal(incremental);
+        var asked = await (await client.PostAsync("/api/v1/enterprises/cultivation-pool/rebuild", null)).JsonAsync(HttpStatusCode.OK);
+        asked["rebuilt"]!.GetValue<bool>().Should().BeTrue();
+        (await RowsAsync()).Should().Equal(incremental);
+    }
+
+    [Fact]
+    public async Task Only_admins_ask_for_a_rebuild()
+    {
+        var writer = factory.ClientWith(EnterprisesApiFactory.Issuer.Token("enterprises.read enterprises.write"));
+
+        (await writer.PostAsync("/api/v1/enterprises/cultivation-pool/rebuild", null)).StatusCode.Should().Be(HttpStatusCode.Forbidden);
+        (await factory.ClientWith(null).PostAsync("/api/v1/enterprises/cultivation-pool/rebuild", null)).StatusCode.Should().Be(HttpStatusCode.Unauthorized);
     }
 
     private async Task<List<string>> RowsAsync()

@@ -15,7 +15,11 @@ namespace Enterprises.Api.CultivationPool;
 /// last looked (the day after its last day, before or without the expiry pass) moved back into it. Sent at start-up
 /// and hourly; a second run finds nothing to do.
 /// </summary>
-public sealed record CatchUpCultivationPool : ICommand<PoolCatchUp>;
+public sealed record CatchUpCultivationPool : ICommand<PoolCatchUp>
+{
+    /// <summary>Build the pool whole in any case: after the register was loaded past the service (a COPY straight into its tables).</summary>
+    public bool Rebuild { get; init; }
+}
 
 /// <summary>What a catch-up did.</summary>
 /// <param name="Rebuilt">Whether the pool was built whole.</param>
@@ -32,7 +36,7 @@ internal sealed partial class CatchUpCultivationPoolHandler(EnterprisesDbContext
         var today = clock.Today();
         var last = CultivationPoolWriter.LastYear(today);
         var state = await db.CultivationPoolState.SingleOrDefaultAsync(cancellationToken);
-        if (state is null || state.Signature != CultivationPoolWriter.Signature)
+        if (command.Rebuild || state is null || state.Signature != CultivationPoolWriter.Signature)
         {
             await db.CultivationPool.ExecuteDeleteAsync(cancellationToken);
             await BuildAsync(CultivationPoolWriter.FirstYear, last, today, cancellationToken);

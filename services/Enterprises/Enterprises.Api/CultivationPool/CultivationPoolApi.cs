@@ -14,6 +14,10 @@ public static class CultivationPoolApi
             .WithSummary("Enterprises without a valid HighTech qualification that meet or nearly meet the HighTech rules, "
                 + "with the criteria they miss and by how much; ordered by the number missed, then name")
             .RequireAuthorization(Scopes.EnterprisesRead);
+        group.MapPost("/rebuild", Rebuild).WithName("RebuildCultivationPool")
+            .WithSummary("Build the precomputed pool whole now, as at a first start: for a register loaded past the service, "
+                + "such as by COPY into its tables (admin)")
+            .RequireAuthorization(Scopes.Admin);
         return group;
     }
 
@@ -28,4 +32,7 @@ public static class CultivationPoolApi
 
         return TypedResults.Ok(page);
     }
+
+    private static async Task<Ok<PoolCatchUp>> Rebuild(ISender sender, CancellationToken ct) =>
+        TypedResults.Ok(await sender.Send(new CatchUpCultivationPool { Rebuild = true }, ct));
 }
