@@ -1,9 +1,10 @@
 # Enterprises and qualifications for bench/register.sh, from a fixed seed: the same rows on every run.
 #   awk -v what=enterprises -v from=1 -v count=1000000 -v format=copy -f bench/register-data.awk
 #   awk -v what=qualifications -v enterprises=1000000 -v count=200000 -f bench/register-data.awk
+#   awk -v what=reports -v enterprises=1000000 -f bench/register-data.awk
 # format=copy: PostgreSQL COPY text rows of the Enterprises table; format=csv: the import's CSV (with header).
 BEGIN {
-  srand(what == "qualifications" ? 7 : 11 + from)
+  srand(what == "qualifications" ? 7 : what == "reports" ? 13 : 11 + from)
   alphabet = "0123456789ABCDEFGHJKLMNPQRTUWXY"
   split("3 7 9 10 5 8 4 2", orgWeights, " ")
   # Eight districts, so 静海 120118 holds one enterprise in eight (125,000 of 1,000,000).
@@ -14,6 +15,7 @@ BEGIN {
   nSyllables = split("华 晟 瑞 泰 恒 达 鑫 源 博 创 科 信 安 康 明 德 宏 图 金 海 远 航 立 嘉 中 天 盛 世 凯 正 通 联 兴 隆 昌 和 诚 合 众 汇 智 弘 毅 鼎 峰 卓 越 启", syllables, " ")
   split("科技有限公司 技术有限公司 信息技术有限公司 新材料有限公司 生物科技有限公司", suffixes, " ")
   if (what == "qualifications") { qualifications(); exit }
+  if (what == "reports") { reports(); exit }
   if (format == "csv") print "creditCode,name,nameEn,regionCode,zoneCode,industry,foundedOn"
   for (n = from; n < from + count; n++) enterprise(n)
   exit
@@ -66,5 +68,21 @@ function qualifications(   i, n, r, type, status, granted, expires) {
     expires = status == "Valid" ? day(2027, 2) : day(2022, 2)
     # CreditCode Type Status GrantedOn ExpiresOn CertificateNumber
     printf "%s\t%s\t%s\t%s\t%s\tGR2025%07d\n", credit_code(n, region_of(n)), type, status, granted, expires, i
+  }
+}
+
+# Annual reports 2023–2025 for half the enterprises (one year in ten left out), with figures spread around the
+# HighTech thresholds, so the cultivation pool of 2026 holds enterprises missing 0 to 3 criteria.
+function reports(   n, year, revenue) {
+  for (n = 1; n <= enterprises; n++) {
+    if (rand() >= 0.5) continue
+    for (year = 2023; year <= 2025; year++) {
+      if (rand() < 0.1) continue
+      revenue = 500 + int(rand() * 20000)
+      # CreditCode Year RevenueWan RdExpenseWan HighTechRevenueWan Employees RdStaff InventionPatents Class1Ip Class2Ip TotalAssetsWan
+      printf "%s\t%d\t%d\t%.2f\t%.2f\t%d\t%d\t%d\t%d\t%d\t%d\t2026-01-01 00:00:00+00\t2026-01-01 00:00:00+00\t1\n",
+        credit_code(n, region_of(n)), year, revenue, revenue * (0.02 + rand() * 0.06), revenue * (0.4 + rand() * 0.5),
+        100, 5 + int(rand() * 20), int(rand() * 3), int(rand() * 2), int(rand() * 3), revenue * 2
+    }
   }
 }

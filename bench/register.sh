@@ -2,7 +2,7 @@
 # Lists and bulk loads of the enterprise register at national scale (issue #12), run on demand, not in CI.
 #
 # Starts the system on PostgreSQL with deploy/run.sh (a throwaway cluster in a fresh data folder, ports of
-# its own), loads $ENTERPRISES enterprises and $QUALIFICATIONS qualifications generated from a fixed seed
+# its own), loads $ENTERPRISES enterprises, $QUALIFICATIONS qualifications and annual reports generated from a fixed seed
 # (bench/register-data.awk) straight into the tables with COPY (no events: the lists are what is measured),
 # then runs `wrk -t$THREADS -c$CONNECTIONS -d$DURATION` on each list case, $ROUNDS interleaved rounds, and
 # prints medians: req/s, p50/p99 and Enterprises CPU µs per request (utime+stime from /proc).
@@ -73,12 +73,22 @@ awk -v what=enterprises -v from=1 -v count="$ENTERPRISES" -v format=copy -f benc
   | psql_enterprises -c 'COPY "Enterprises" ("CreditCode", "Name", "NameEn", "RegionCode", "ZoneCode", "Industry", "FoundedOn", "CreatedAt", "UpdatedAt", "Version") FROM STDIN'
 awk -v what=qualifications -v enterprises="$ENTERPRISES" -v count="$QUALIFICATIONS" -f bench/register-data.awk \
   | psql_enterprises -c 'COPY "Qualifications" ("CreditCode", "Type", "Status", "GrantedOn", "ExpiresOn", "CertificateNumber") FROM STDIN'
-psql_enterprises -c 'VACUUM ANALYZE "Enterprises"' -c 'VACUUM ANALYZE "Qualifications"'
+awk -v what=reports -v enterprises="$ENTERPRISES" -f bench/register-data.awk \
+  | psql_enterprises -c 'COPY "AnnualReports" ("CreditCode", "Year", "RevenueWan", "RdExpenseWan", "HighTechRevenueWan", "Employees", "RdStaff", "InventionPatents", "Class1Ip", "Class2Ip", "TotalAssetsWan", "CreatedAt", "UpdatedAt", "Version") FROM STDIN'
+psql_enterprises -c 'VACUUM ANALYZE "Enterprises"' -c 'VACUUM ANALYZE "Qualifications"' -c 'VACUUM ANALYZE "AnnualReports"'
 echo "Loaded in $((SECONDS - load_started)) s." >&2
 
 TOKEN=$(curl -fsS -u "$LOCAL_ADMIN_CLIENT_ID:$LOCAL_ADMIN_CLIENT_SECRET" -d grant_type=client_credentials \
   "http://localhost:$GATEWAY_PORT/connect/token" | sed -E 's/.*"access_token":"([^"]+)".*/\1/')
 E=http://127.0.0.1:$ENTERPRISES_PORT/api/v1
+# The rows above went past the service: its precomputed cultivation pool is built from them now (a build
+# without one answers 404 and evaluates the pool on each request instead).
+pool_started=$SECONDS
+pool_status=$(curl -s -o /dev/null -w '%{http_code}' -X POST -H "Authorization: Bearer $TOKEN" --max-time 3600 "$E/enterprises/cultivation-pool/rebuild")
+if [ "$pool_status" = 200 ]; then
+  psql_enterprises -c 'VACUUM ANALYZE "CultivationPool"'
+  echo "Cultivation pool built in $((SECONDS - pool_started)) s ($(psql_enterprises -c 'SELECT count(*) FROM "CultivationPool"') rows)." >&2
+fi
 # A name search for three characters of the first enterprise's name (after 天津), which some hundreds share.
 Q=$(awk -v what=enterprises -v from=1 -v count=1 -v format=csv -f bench/register-data.awk | awk -F, 'NR == 2 { print substr($2, 3, 3) }')
 Q_URL=$(printf '%s' "$Q" | od -An -tx1 | tr -d ' \n' | sed 's/../%&/g')
@@ -93,6 +103,7 @@ next_cursor() {
   echo "$cursor"
 }
 DEEP_CURSOR=$(next_cursor "$E/enterprises?regionCode=120118&pageSize=500" 40)
+POOL_CURSOR=$(next_cursor "$E/enterprises/cultivation-pool?year=2026&maxMissing=3&pageSize=500" 20)
 
 # name | url (empty: not supported by this build)
 ALL_CASES=(
@@ -102,6 +113,9 @@ ALL_CASES=(
   "page-1000|$E/enterprises?page=1000"
   "cursor-deep|${DEEP_CURSOR:+$E/enterprises?regionCode=120118&cursor=$DEEP_CURSOR}"
   "qualifications|$E/qualifications?type=HighTech&regionCode=120118"
+  "pool|$E/enterprises/cultivation-pool?year=2026"
+  "pool-region|$E/enterprises/cultivation-pool?year=2026&regionCode=120118&maxMissing=2"
+  "pool-cursor-deep|${POOL_CURSOR:+$E/enterprises/cultivation-pool?year=2026&maxMissing=3&cursor=$POOL_CURSOR}"
 )
 selected=()
 for entry in "${ALL_CASES[@]}"; do

@@ -31,6 +31,7 @@ builder.AddRedisEventBus(EnterprisesService.Description.Name)
     .AddSubscription<PlatformUpdated, HostedPlatformsHandler>()
     .AddSubscription<PlatformStatusChanged, HostedPlatformsHandler>();
 builder.AddQualificationExpiry();
+builder.AddCultivationPool();
 
 var app = builder.Build();
 

@@ -1,3 +1,4 @@
+using Enterprises.Api.CultivationPool;
 using Enterprises.Api.Data;
 using Enterprises.Api.Domain;
 using EventBus;
@@ -17,7 +18,7 @@ namespace Enterprises.Api.Csv;
 /// On PostgreSQL, at COPY speed: the enterprises are copied (binary COPY) into a temporary staging table
 /// and moved into the register by one <c>INSERT … ON CONFLICT DO UPDATE</c>; the events (<see cref="OutboxCopy"/>)
 /// and the audit records (built by <see cref="AuditInterceptor"/> as a SaveChanges would) are copied straight
-/// into their tables. The new enterprises and their events are never tracked there: tracking is what a row cost
+/// into their tables, and their cultivation pool rows written (<see cref="CultivationPoolWriter"/>). The new enterprises and their events are never tracked there: tracking is what a row cost
 /// most. The upsert takes a row only at the version the batch read it at (a new one only where none is), so an
 /// enterprise another request registered or changed meanwhile makes the whole import a conflict instead of
 /// being overwritten.
@@ -41,7 +42,7 @@ internal static class EnterpriseBulkWriter
     }
 
     public static async Task WriteAsync(EnterprisesDbContext db, Batch batch, IEventBus events, OutboxCopy outbox, AuditInterceptor audit,
-        CancellationToken ct)
+        DateOnly today, CancellationToken ct)
     {
         if (!db.Database.IsNpgsql())
         {
@@ -57,6 +58,9 @@ internal static class EnterpriseBulkWriter
         var enterprises = db.ChangeTracker.Entries<Enterprise>().Where(e => e.State is EntityState.Modified).Select(e => e.Entity)
             .Concat(batch.Added).ToList();
         await UpsertAsync(db, enterprises, ct);
+        // SaveChanges would have rewritten their pool rows (CultivationPoolInterceptor); the COPY does it here, per batch.
+        await CultivationPoolWriter.RefreshAsync(db, enterprises.Select(e => e.CreditCode), CultivationPoolWriter.FirstYear,
+            CultivationPoolWriter.LastYear(today), today, ct);
         batch.Events.ForEach(outbox.Publish);
         await outbox.WriteAsync(ct);
         await PostgresCopy.CopyAsync(db, records, ct);

@@ -13,6 +13,7 @@ using Persistence.Csv;
 using ServiceDefaults.Csv;
 using SharedKernel.Errors;
 using SharedKernel.Identifiers;
+using SharedKernel.Time;
 
 namespace Enterprises.Api.Csv;
 
@@ -116,7 +117,7 @@ internal sealed class ImportEnterprisesHandler(EnterprisesDbContext db, IEventBu
 
         if (!import.Command.DryRun)
         {
-            await EnterpriseBulkWriter.WriteAsync(db, written, events, outbox, new AuditInterceptor(http, clock), ct);
+            await EnterpriseBulkWriter.WriteAsync(db, written, events, outbox, new AuditInterceptor(http, clock), clock.Today(), ct);
         }
 
         db.ChangeTracker.Clear();

@@ -1,5 +1,5 @@
+using System.ComponentModel.DataAnnotations;
 using Enterprises.Api.Data;
-using Enterprises.Api.Domain;
 using Enterprises.Api.Eligibility;
 using Enterprises.Api.Enterprises;
 using Enterprises.Api.Validation;
@@ -7,36 +7,42 @@ using FluentValidation;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 using ServiceDefaults.Paging;
+using ServiceDefaults.Problems;
+using SharedKernel.Errors;
 using SharedKernel.Time;
 
 namespace Enterprises.Api.CultivationPool;
 
 /// <summary>One page of the cultivation pool, with the year and rule set it was drawn up under.</summary>
 /// <param name="Items">The candidates on this page.</param>
-/// <param name="Page">The page number, from 1.</param>
+/// <param name="Page">The page number, from 1; null on a page reached by cursor.</param>
 /// <param name="PageSize">The page size asked for.</param>
-/// <param name="TotalCount">How many candidates there are on all pages.</param>
+/// <param name="TotalCount">How many candidates there are on all pages: on a page asked without a cursor (unless count=false), or with count=true; else null.</param>
 /// <param name="Year">The application year.</param>
 /// <param name="MaxMissing">The most criteria a candidate may miss.</param>
 /// <param name="RuleSet">The HighTech rule set in force for the year.</param>
+/// <param name="NextCursor">The cursor of the next page (pass it as cursor, with the same year, maxMissing and regionCode); null on the last page. Also sent as the Link header (rel="next").</param>
 public sealed record CultivationPoolResponse(
-    IReadOnlyList<PoolCandidate> Items,
-    int Page,
+    [property: MaxLength(PageQuery.MaxPageSize)] IReadOnlyList<PoolCandidate> Items,
+    int? Page,
     int PageSize,
-    int TotalCount,
+    int? TotalCount,
     int Year,
     int MaxMissing,
-    RuleSetResponse RuleSet);
+    RuleSetResponse RuleSet,
+    [property: MaxLength(Cursors.MaxLength)] string? NextCursor);
 
 /// <summary>GET /api/v1/enterprises/cultivation-pool (高企培育库).</summary>
 /// <param name="Year">The application year (default: this year), from the first year of the HighTech rules held (2016) to next year.</param>
 /// <param name="MaxMissing">The most criteria a candidate may miss, 0–3 (default 1); undetermined ones count as missing.</param>
 /// <param name="RegionCode">Only enterprises of this region, the regions below it, or this functional zone.</param>
-/// <param name="Page">The page, from 1.</param>
+/// <param name="Page">The page, from 1. Deep pages are cheaper by cursor.</param>
 /// <param name="PageSize">Items per page, 1 to 500, default 50.</param>
 /// <param name="Sort">Not accepted: the pool is ordered by the number of criteria missed, then by name.</param>
-public sealed record GetCultivationPool(int? Year, int? MaxMissing, string? RegionCode, int? Page, int? PageSize, string? Sort)
-    : IQuery<CultivationPoolResponse>;
+/// <param name="Cursor">The nextCursor of the page before, with the same year, maxMissing and regionCode; not with page.</param>
+/// <param name="Count">Whether the page carries totalCount. Default: yes on a page asked without a cursor, no on one reached by cursor.</param>
+public sealed record GetCultivationPool(int? Year, int? MaxMissing, string? RegionCode, int? Page, int? PageSize, string? Sort,
+    string? Cursor = null, bool? Count = null) : IQuery<CultivationPoolResponse>;
 
 internal sealed class GetCultivationPoolValidator : AbstractValidator<GetCultivationPool>
 {
@@ -53,37 +59,107 @@ internal sealed class GetCultivationPoolValidator : AbstractValidator<GetCultiva
     }
 }
 
+/// <summary>
+/// Reads a page of the precomputed pool (<see cref="PoolEntry"/>): a range of the index on (year, [district or zone,]
+/// missing count, name, credit code), from its start, an offset, or after a cursor's position (a row-value comparison on
+/// PostgreSQL, which the index answers as the start of its range). Only the page's enterprises are evaluated again, for the
+/// criteria they miss and the figures behind them.
+/// </summary>
 internal sealed class GetCultivationPoolHandler(EnterprisesDbContext db, TimeProvider clock)
     : IQueryHandler<GetCultivationPool, CultivationPoolResponse>
 {
+    private const string Order = "missingCount,name,creditCode";
+    private static readonly Type[] KeyTypes = [typeof(int), typeof(string), typeof(string)];
+
     public async ValueTask<CultivationPoolResponse> Handle(GetCultivationPool query, CancellationToken cancellationToken)
     {
-        var today = clock.Today();
-        var year = EligibilityInputs.YearOf(query.Year, today);
+        var year = EligibilityInputs.YearOf(query.Year, clock.Today());
         var maxMissing = query.MaxMissing ?? CultivationPoolSelector.DefaultMaxMissing;
         var paging = new PageQuery(query.Page, query.PageSize, null);
         paging.EnsureValid();
         var rules = RuleSetRegistry.Default.InForce(EligibilityType.HighTech, year)!;
+        var region = EnterpriseQuery.Text(query.RegionCode);
+        var scope = Cursors.Scope(year.ToString(), maxMissing.ToString(), region);
 
-        var enterprises = db.Enterprises.AsNoTracking().Where(e => !e.Qualifications.Any(q => q.Type == QualificationType.HighTech
-            && q.Status == QualificationStatus.Valid && q.GrantedOn <= today && q.ExpiresOn >= today));
-        if (EnterpriseQuery.Text(query.RegionCode) is { } region)
+        var pool = db.CultivationPool.AsNoTracking().Where(p => p.Year == year && p.MissingCount <= maxMissing);
+        if (region is not null)
         {
-            enterprises = enterprises.InRegion(region);
+            pool = InRegion(pool, region);
         }
 
+        var read = await Positioned(pool, query, paging, scope).Take(paging.Size + 1).ToListAsync(cancellationToken);
+        int? total = query.Count ?? query.Cursor is null ? await pool.CountAsync(cancellationToken) : null;
+        var entries = read.Take(paging.Size).ToList();
+        var next = read.Count > paging.Size
+            ? Cursors.Encode(Order, scope, [entries[^1].MissingCount, entries[^1].Name, entries[^1].CreditCode])
+            : null;
+        var items = await EvaluateAsync(entries, rules, year, maxMissing, cancellationToken);
+        return new CultivationPoolResponse(items, query.Cursor is null ? paging.PageNumber : null, paging.Size, total, year, maxMissing,
+            RuleSetResponse.From(rules), next);
+    }
+
+    /// <summary>The pool in its order, from the cursor's position or the page's offset.</summary>
+    private IQueryable<PoolEntry> Positioned(IQueryable<PoolEntry> pool, GetCultivationPool query, PageQuery paging, string scope)
+    {
+        if (query.Cursor is null)
+        {
+            // Far past the last page the offset leaves int's range: such a page is empty, like any page past the last.
+            var offset = (long)(paging.PageNumber - 1) * paging.Size;
+            return offset > int.MaxValue ? pool.Where(_ => false) : Ordered(pool).Skip((int)offset);
+        }
+
+        if (query.Page is not null)
+        {
+            throw CursorRefused("Send either page or cursor, not both.");
+        }
+
+        var values = Cursors.Decode(query.Cursor, Order, scope, KeyTypes);
+        var (missing, name, code) = ((int)values[0]!, (string)values[1]!, (string)values[2]!);
+        var after = db.Database.IsNpgsql()
+            ? pool.Where(p => EF.Functions.GreaterThan(ValueTuple.Create(p.MissingCount, p.Name, p.CreditCode), ValueTuple.Create(missing, name, code)))
+            : pool.Where(p => p.MissingCount >= missing && (p.MissingCount > missing
+                || (p.MissingCount == missing && (string.Compare(p.Name, name) > 0 || (p.Name == name && string.Compare(p.CreditCode, code) > 0)))));
+        return Ordered(after);
+    }
+
+    private static IQueryable<PoolEntry> Ordered(IQueryable<PoolEntry> pool) =>
+        pool.OrderBy(p => p.MissingCount).ThenBy(p => p.Name).ThenBy(p => p.CreditCode);
+
+    /// <summary>Rows of a region or the regions below it, or of a functional zone: one district or one zone is an equality its index leads with.</summary>
+    private static IQueryable<PoolEntry> InRegion(IQueryable<PoolEntry> pool, string regionCode)
+    {
+        var (districts, zones) = EnterpriseQuery.DistrictsAndZones(regionCode);
+        return (districts, zones) switch
+        {
+            ([var district], []) => pool.Where(p => p.RegionCode == district),
+            ([], [var zone]) => pool.Where(p => p.ZoneCode == zone),
+            (_, []) => pool.Where(p => districts.Contains(p.RegionCode)),
+            ([], _) => pool.Where(p => p.ZoneCode != null && zones.Contains(p.ZoneCode)),
+            _ => pool.Where(p => districts.Contains(p.RegionCode) || (p.ZoneCode != null && zones.Contains(p.ZoneCode))),
+        };
+    }
+
+    /// <summary>The page's enterprises evaluated for the year: the criteria they miss and the figures behind them.</summary>
+    private async Task<IReadOnlyList<PoolCandidate>> EvaluateAsync(List<PoolEntry> entries, RuleSet rules, int year, int maxMissing,
+        CancellationToken ct)
+    {
+        if (entries.Count == 0)
+        {
+            return [];
+        }
+
+        var codes = entries.Select(e => e.CreditCode).ToList();
+        var founded = await db.Enterprises.AsNoTracking().Where(e => EF.Parameter(codes).Contains(e.CreditCode))
+            .ToDictionaryAsync(e => e.CreditCode, e => e.FoundedOn, ct);
         var from = EligibilityInputs.EarliestReportYear(year);
         var reports = (await db.AnnualReports.AsNoTracking()
-                .Where(r => r.Year >= from && r.Year < year && enterprises.Select(e => e.CreditCode).Contains(r.CreditCode))
-                .ToListAsync(cancellationToken))
+                .Where(r => EF.Parameter(codes).Contains(r.CreditCode) && r.Year >= from && r.Year < year).ToListAsync(ct))
             .ToLookup(r => r.CreditCode, EligibilityInputs.FiguresOf);
-        var inputs = (await enterprises.ToListAsync(cancellationToken)).Select(e => new PoolInput(e.CreditCode, e.Name, e.RegionCode, e.ZoneCode,
-            rules.Evaluate(EligibilityInputs.FactsOf(e), reports[e.CreditCode], year)));
-
-        var pool = CultivationPoolSelector.Select(inputs, maxMissing);
-        // In long: page × pageSize can pass int.MaxValue, and a wrapped (negative) skip would answer the first page.
-        var skip = (long)(paging.PageNumber - 1) * paging.Size;
-        var page = pool.Skip((int)Math.Min(skip, int.MaxValue)).Take(paging.Size).ToList();
-        return new CultivationPoolResponse(page, paging.PageNumber, paging.Size, pool.Count, year, maxMissing, RuleSetResponse.From(rules));
+        var inputs = entries.Where(e => founded.ContainsKey(e.CreditCode)).Select(e => new PoolInput(e.CreditCode, e.Name, e.RegionCode, e.ZoneCode,
+            rules.Evaluate(new EnterpriseFacts(founded[e.CreditCode]), reports[e.CreditCode], year)));
+        return CultivationPoolSelector.Select(inputs, maxMissing);
     }
+
+    private static BadRequestException CursorRefused(string message) =>
+        new(ErrorCodes.InvalidParameter, message, new Dictionary<string, string[]> { ["cursor"] = [message] });
 }

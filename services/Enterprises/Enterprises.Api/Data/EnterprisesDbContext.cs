@@ -1,3 +1,4 @@
+using Enterprises.Api.CultivationPool;
 using Enterprises.Api.Domain;
 using Enterprises.Api.Platforms;
 using EventBus.Redis;
@@ -17,6 +18,8 @@ public abstract class EnterprisesDbContext(DbContextOptions options) : ServiceDb
     public DbSet<Qualification> Qualifications => Set<Qualification>();
     public DbSet<Designation> Designations => Set<Designation>();
     public DbSet<HostedPlatform> HostedPlatforms => Set<HostedPlatform>();
+    public DbSet<PoolEntry> CultivationPool => Set<PoolEntry>();
+    public DbSet<PoolState> CultivationPoolState => Set<PoolState>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -40,5 +43,7 @@ public sealed class PostgresEnterprisesDbContext(DbContextOptions<PostgresEnterp
         modelBuilder.HasPostgresExtension("pg_trgm");
         modelBuilder.Entity<Enterprise>().HasIndex(e => e.Name, "IX_Enterprises_Name_Trigrams").HasMethod("gin").HasOperators("gin_trgm_ops");
         modelBuilder.Entity<Enterprise>().HasIndex(e => e.NameEn, "IX_Enterprises_NameEn_Trigrams").HasMethod("gin").HasOperators("gin_trgm_ops");
+        // The pool is ordered by name as the service compares text (ordinal), whatever the database's locale.
+        modelBuilder.Entity<PoolEntry>().Property(e => e.Name).UseCollation("C");
     }
 }

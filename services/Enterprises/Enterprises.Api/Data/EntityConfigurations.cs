@@ -1,3 +1,4 @@
+using Enterprises.Api.CultivationPool;
 using Enterprises.Api.Domain;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
@@ -82,5 +83,35 @@ internal sealed class DesignationConfiguration : IEntityTypeConfiguration<Design
         // filter reads the same on SQLite, where a boolean is 0 or 1, and on PostgreSQL).
         designation.HasIndex(d => new { d.CreditCode, d.Kind }, "IX_Designations_Current").IsUnique()
             .HasFilter("\"EndedOn\" IS NULL AND NOT \"Withdrawn\"");
+    }
+}
+
+internal sealed class PoolEntryConfiguration : IEntityTypeConfiguration<PoolEntry>
+{
+    public void Configure(EntityTypeBuilder<PoolEntry> entry)
+    {
+        entry.ToTable("CultivationPool");
+        entry.HasKey(e => new { e.CreditCode, e.Year });
+        entry.Property(e => e.CreditCode).HasMaxLength(18);
+        entry.Property(e => e.Name).HasMaxLength(200);
+        entry.Property(e => e.RegionCode).HasMaxLength(12);
+        entry.Property(e => e.ZoneCode).HasMaxLength(12);
+        entry.HasOne<Enterprise>().WithMany().HasForeignKey(e => e.CreditCode).OnDelete(DeleteBehavior.Cascade);
+        // The pool's order after its filters: a page (year, at most so many missing, a district or a zone) is a
+        // range of one index, however large the register.
+        entry.HasIndex(e => new { e.Year, e.MissingCount, e.Name, e.CreditCode });
+        entry.HasIndex(e => new { e.Year, e.RegionCode, e.MissingCount, e.Name, e.CreditCode });
+        entry.HasIndex(e => new { e.Year, e.ZoneCode, e.MissingCount, e.Name, e.CreditCode });
+    }
+}
+
+internal sealed class PoolStateConfiguration : IEntityTypeConfiguration<PoolState>
+{
+    public void Configure(EntityTypeBuilder<PoolState> state)
+    {
+        state.ToTable("CultivationPoolState");
+        state.HasKey(s => s.Id);
+        state.Property(s => s.Id).ValueGeneratedNever();
+        state.Property(s => s.Signature).HasMaxLength(200);
     }
 }

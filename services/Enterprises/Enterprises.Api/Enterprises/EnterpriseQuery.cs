@@ -94,9 +94,7 @@ internal static class EnterpriseQuery
     /// </summary>
     public static IQueryable<Enterprise> InRegion(this IQueryable<Enterprise> query, string regionCode)
     {
-        var within = RegionCodes.Within(regionCode.Trim());
-        var zones = within.Where(code => RegionCodes.Find(code)?.Kind == RegionKind.FunctionalZone).ToList();
-        var districts = within.Except(zones).ToList();
+        var (districts, zones) = DistrictsAndZones(regionCode);
         return (districts, zones) switch
         {
             ([var district], []) => query.Where(e => e.RegionCode == district),
@@ -105,6 +103,14 @@ internal static class EnterpriseQuery
             ([], _) => query.Where(e => e.ZoneCode != null && zones.Contains(e.ZoneCode)),
             _ => query.Where(e => districts.Contains(e.RegionCode) || (e.ZoneCode != null && zones.Contains(e.ZoneCode))),
         };
+    }
+
+    /// <summary>The districts and the functional zones a known region stands for: itself, or the regions below it.</summary>
+    public static (List<string> Districts, List<string> Zones) DistrictsAndZones(string regionCode)
+    {
+        var within = RegionCodes.Within(regionCode.Trim());
+        var zones = within.Where(code => RegionCodes.Find(code)?.Kind == RegionKind.FunctionalZone).ToList();
+        return (within.Except(zones).ToList(), zones);
     }
 
     /// <summary>A free-text filter, trimmed, or null when blank (NUL characters never get here: ServiceDefaults refuses them).</summary>

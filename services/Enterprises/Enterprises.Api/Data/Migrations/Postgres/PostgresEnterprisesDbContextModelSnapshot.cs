@@ -23,6 +23,65 @@ namespace Enterprises.Api.Data.Migrations.Postgres
             NpgsqlModelBuilderExtensions.HasPostgresExtension(modelBuilder, "pg_trgm");
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("Enterprises.Api.CultivationPool.PoolEntry", b =>
+                {
+                    b.Property<string>("CreditCode")
+                        .HasMaxLength(18)
+                        .HasColumnType("character varying(18)");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("MissingCount")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .UseCollation("C");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)");
+
+                    b.Property<string>("ZoneCode")
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)");
+
+                    b.HasKey("CreditCode", "Year");
+
+                    b.HasIndex("Year", "MissingCount", "Name", "CreditCode");
+
+                    b.HasIndex("Year", "RegionCode", "MissingCount", "Name", "CreditCode");
+
+                    b.HasIndex("Year", "ZoneCode", "MissingCount", "Name", "CreditCode");
+
+                    b.ToTable("CultivationPool", (string)null);
+                });
+
+            modelBuilder.Entity("Enterprises.Api.CultivationPool.PoolState", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly>("HeldAsOf")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Signature")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("ThroughYear")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("CultivationPoolState", (string)null);
+                });
+
             modelBuilder.Entity("Enterprises.Api.Domain.AnnualReport", b =>
                 {
                     b.Property<string>("CreditCode")
@@ -514,6 +573,15 @@ namespace Enterprises.Api.Data.Migrations.Postgres
                     b.HasKey("Name");
 
                     b.ToTable("LookupKeys", (string)null);
+                });
+
+            modelBuilder.Entity("Enterprises.Api.CultivationPool.PoolEntry", b =>
+                {
+                    b.HasOne("Enterprises.Api.Domain.Enterprise", null)
+                        .WithMany()
+                        .HasForeignKey("CreditCode")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Enterprises.Api.Domain.AnnualReport", b =>

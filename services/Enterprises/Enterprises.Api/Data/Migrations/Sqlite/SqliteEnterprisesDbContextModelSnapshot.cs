@@ -17,6 +17,64 @@ namespace Enterprises.Api.Data.Migrations.Sqlite
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
+            modelBuilder.Entity("Enterprises.Api.CultivationPool.PoolEntry", b =>
+                {
+                    b.Property<string>("CreditCode")
+                        .HasMaxLength(18)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("MissingCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ZoneCode")
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("CreditCode", "Year");
+
+                    b.HasIndex("Year", "MissingCount", "Name", "CreditCode");
+
+                    b.HasIndex("Year", "RegionCode", "MissingCount", "Name", "CreditCode");
+
+                    b.HasIndex("Year", "ZoneCode", "MissingCount", "Name", "CreditCode");
+
+                    b.ToTable("CultivationPool", (string)null);
+                });
+
+            modelBuilder.Entity("Enterprises.Api.CultivationPool.PoolState", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("HeldAsOf")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Signature")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ThroughYear")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("CultivationPoolState", (string)null);
+                });
+
             modelBuilder.Entity("Enterprises.Api.Domain.AnnualReport", b =>
                 {
                     b.Property<string>("CreditCode")
@@ -488,6 +546,15 @@ namespace Enterprises.Api.Data.Migrations.Sqlite
                     b.HasKey("Name");
 
                     b.ToTable("LookupKeys", (string)null);
+                });
+
+            modelBuilder.Entity("Enterprises.Api.CultivationPool.PoolEntry", b =>
+                {
+                    b.HasOne("Enterprises.Api.Domain.Enterprise", null)
+                        .WithMany()
+                        .HasForeignKey("CreditCode")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Enterprises.Api.Domain.AnnualReport", b =>

@@ -1,0 +1,131 @@
+using System.Data.Common;
+using Enterprises.Api.Data;
+using Enterprises.Api.Domain;
+using Enterprises.Api.Eligibility;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
+using Persistence.Data;
+
+namespace Enterprises.Api.CultivationPool;
+
+/// <summary>
+/// Writes the precomputed pool (<see cref="PoolEntry"/>) of given enterprises: reads them, the HighTech
+/// qualifications they hold today and their annual reports, a batch at a time (one query each, the batch's codes as
+/// one parameter), evaluates the rules in force for each year kept, and replaces their rows. On PostgreSQL the rows
+/// are copied (binary COPY); on SQLite they are inserted as multi-row statements. Both go through the context's
+/// connection, so they commit or roll back with the transaction of the write that caused them.
+/// </summary>
+internal static class CultivationPoolWriter
+{
+    public const int BatchSize = 1000;
+
+    // Six columns a row: 500 rows stay within SQLite's 32,766 parameters a statement.
+    private const int SqliteRowsPerInsert = 500;
+
+    /// <summary>The first application year the pool holds: the first of the HighTech rules held.</summary>
+    public static int FirstYear { get; } = RuleSetRegistry.Default.Earliest(EligibilityType.HighTech)!.EffectiveFrom.Year;
+
+    /// <summary>The last application year the pool holds: next year, the last the endpoint accepts.</summary>
+    public static int LastYear(DateOnly today) => today.Year + 1;
+
+    /// <summary>
+    /// What the rows depend on besides the register: the version of this evaluation and the HighTech rule sets. A pool
+    /// built under another signature is rebuilt at start-up.
+    /// </summary>
+    public static string Signature { get; } = "pool-1:" + string.Join(",", RuleSetRegistry.Default.All
+        .Where(r => r.Type == EligibilityType.HighTech).Select(r => $"{r.Id}.{r.Version}"));
+
+    /// <summary>Replaces the rows of <paramref name="codes"/> for the years <paramref name="from"/> to <paramref name="through"/>.</summary>
+    public static async Task RefreshAsync(EnterprisesDbContext db, IEnumerable<string> codes, int from, int through, DateOnly today,
+        CancellationToken ct)
+    {
+        foreach (var batch in codes.Distinct(StringComparer.Ordinal).Chunk(BatchSize))
+        {
+            var list = batch.ToList();
+            await db.CultivationPool.Where(p => EF.Parameter(list).Contains(p.CreditCode) && p.Year >= from && p.Year <= through).ExecuteDeleteAsync(ct);
+            await WriteAsync(db, list, from, through, today, ct);
+        }
+    }
+
+    /// <summary>Writes the rows of <paramref name="codes"/> (at most a batch) for the years given, where none are held.</summary>
+    public static async Task WriteAsync(EnterprisesDbContext db, List<string> codes, int from, int through, DateOnly today, CancellationToken ct)
+    {
+        var enterprises = await db.Enterprises.AsNoTracking().Where(e => EF.Parameter(codes).Contains(e.CreditCode))
+            .Select(e => new { e.CreditCode, e.Name, e.RegionCode, e.ZoneCode, e.FoundedOn }).ToListAsync(ct);
+        var held = (await db.Qualifications.AsNoTracking()
+                .Where(q => EF.Parameter(codes).Contains(q.CreditCode) && q.Type == QualificationType.HighTech && q.Status == QualificationStatus.Valid
+                    && q.GrantedOn <= today && q.ExpiresOn >= today)
+                .Select(q => q.CreditCode).ToListAsync(ct))
+            .ToHashSet(StringComparer.Ordinal);
+        var earliest = EligibilityInputs.EarliestReportYear(from);
+        var reports = (await db.AnnualReports.AsNoTracking()
+                .Where(r => EF.Parameter(codes).Contains(r.CreditCode) && r.Year >= earliest && r.Year < through)
+                .ToListAsync(ct))
+            .ToLookup(r => r.CreditCode, EligibilityInputs.FiguresOf);
+
+        var rows = new List<PoolEntry>();
+        foreach (var e in enterprises.Where(e => !held.Contains(e.CreditCode)))
+        {
+            var facts = new EnterpriseFacts(e.FoundedOn);
+            var figures = reports[e.CreditCode].ToList();
+            for (var year = from; year <= through; year++)
+            {
+                var rules = RuleSetRegistry.Default.InForce(EligibilityType.HighTech, year)!;
+                var missing = MissingCount(rules.Evaluate(facts, figures, year));
+                if (missing <= CultivationPoolSelector.MaxMaxMissing)
+                {
+                    rows.Add(new PoolEntry
+                    {
+                        CreditCode = e.CreditCode, Year = year, MissingCount = missing, Name = e.Name, RegionCode = e.RegionCode, ZoneCode = e.ZoneCode,
+                    });
+                }
+            }
+        }
+
+        await InsertAsync(db, rows, ct);
+    }
+
+    /// <summary>How many criteria the pool counts as missing: every one not passed, an undetermined one included.</summary>
+    public static int MissingCount(EligibilityEvaluation evaluation) => evaluation.Criteria.Count(c => c.Passed != true);
+
+    private static async Task InsertAsync(EnterprisesDbContext db, List<PoolEntry> rows, CancellationToken ct)
+    {
+        if (rows.Count == 0)
+        {
+            return;
+        }
+
+        if (db.Database.IsNpgsql())
+        {
+            await PostgresCopy.CopyAsync(db, rows, ct);
+            return;
+        }
+
+        var connection = db.Database.GetDbConnection();
+        foreach (var chunk in rows.Chunk(SqliteRowsPerInsert))
+        {
+            await using var command = connection.CreateCommand();
+            command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
+            var values = new List<string>(chunk.Length);
+            foreach (var row in chunk)
+            {
+                var names = new[] { row.CreditCode, (object)row.Year, row.MissingCount, row.Name, row.RegionCode, row.ZoneCode }
+                    .Select(value => Add(command, value)).ToList();
+                values.Add($"({string.Join(", ", names)})");
+            }
+
+            command.CommandText = "INSERT INTO \"CultivationPool\" (\"CreditCode\", \"Year\", \"MissingCount\", \"Name\", \"RegionCode\", \"ZoneCode\") VALUES "
+                + string.Join(", ", values);
+            await command.ExecuteNonQueryAsync(ct);
+        }
+    }
+
+    private static string Add(DbCommand command, object? value)
+    {
+        var parameter = command.CreateParameter();
+        parameter.ParameterName = "@p" + command.Parameters.Count;
+        parameter.Value = value ?? DBNull.Value;
+        command.Parameters.Add(parameter);
+        return parameter.ParameterName;
+    }
+}
