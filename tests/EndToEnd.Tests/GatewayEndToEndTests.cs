@@ -89,7 +89,7 @@ public class GatewayEndToEndTests(SystemFixture system)
         var plans = await HttpApi.JsonAsync(await Gateway.GetAsync("/api/v1/plans?status=published&pageSize=100&count=true"), HttpStatusCode.OK);
         var highTech = await HttpApi.JsonAsync(await Gateway.GetAsync("/api/v1/plans/TJ-STI-14FYP/indicators/T1-05"), HttpStatusCode.OK);
         var dongli = await HttpApi.JsonAsync(await Gateway.GetAsync(
-            $"/api/v1/plans/DL-STI-AP-2020-2022/tasks?unit={Uri.EscapeDataString("区科技局")}&pageSize=100"), HttpStatusCode.OK);
+            $"/api/v1/plans/DL-STI-AP-2020-2022/tasks?unit={Uri.EscapeDataString("区科技局")}&pageSize=100&count=true"), HttpStatusCode.OK);
 
         plans["items"]!.AsArray().Select(p => p!["code"]!.GetValue<string>()).Should().Contain(
             ["TJ-STI-14FYP", "JH-STI-14FYP", "DL-STI-AP-2020-2022", "BHTZ-14FYP", "BD-STI-14FYP"]);

@@ -116,6 +116,19 @@ public class CultivationPoolUpkeepTests(EnterprisesApiFactory factory) : IClassF
     }
 
     [Fact]
+    public async Task Replicas_starting_at_once_build_the_pool_once_and_both_start()
+    {
+        await EnterpriseAsync(client, "120106", null, 2023, 2024, 2025);
+        var incremental = await RowsAsync();
+        await ForgetBuildAsync();
+
+        var both = await Task.WhenAll(CatchUpAsync(), CatchUpAsync());
+
+        both.Count(c => c.Rebuilt).Should().Be(1, "the second waits for the first's build, then finds the pool built under these rules");
+        (await RowsAsync()).Should().Equal(incremental);
+    }
+
+    [Fact]
     public async Task Only_admins_ask_for_a_rebuild()
     {
         var writer = factory.ClientWith(EnterprisesApiFactory.Issuer.Token("enterprises.read enterprises.write"));
@@ -135,9 +148,22 @@ public class CultivationPoolUpkeepTests(EnterprisesApiFactory factory) : IClassF
 
     private async Task<PoolCatchUp> RebuildAsync()
     {
+        await ForgetBuildAsync();
+        return await CatchUpAsync();
+    }
+
+    /// <summary>As a first start finds it: no record of a build, so the next catch-up builds the pool whole.</summary>
+    private async Task ForgetBuildAsync()
+    {
         await using var scope = factory.Services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<EnterprisesDbContext>();
-        await db.CultivationPoolState.ExecuteDeleteAsync();
+        await scope.ServiceProvider.GetRequiredService<EnterprisesDbContext>().CultivationPoolState.ExecuteDeleteAsync();
+    }
+
+    /// <summary>The start-up catch-up, as a replica sends it, in a scope (and a transaction) of its own.</summary>
+    private async Task<PoolCatchUp> CatchUpAsync()
+    {
+        await Task.Yield();
+        await using var scope = factory.Services.CreateAsyncScope();
         return await scope.ServiceProvider.GetRequiredService<ISender>().Send(new CatchUpCultivationPool());
     }
 }

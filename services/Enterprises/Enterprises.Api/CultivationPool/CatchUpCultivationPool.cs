@@ -33,6 +33,7 @@ internal sealed partial class CatchUpCultivationPoolHandler(EnterprisesDbContext
 {
     public async ValueTask<PoolCatchUp> Handle(CatchUpCultivationPool command, CancellationToken cancellationToken)
     {
+        await CultivationPoolWriter.LockAsync(db, exclusive: true, cancellationToken);
         var today = clock.Today();
         var last = CultivationPoolWriter.LastYear(today);
         var state = await db.CultivationPoolState.SingleOrDefaultAsync(cancellationToken);

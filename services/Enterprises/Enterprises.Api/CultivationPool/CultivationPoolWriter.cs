@@ -35,10 +35,32 @@ internal static class CultivationPoolWriter
     public static string Signature { get; } = "pool-1:" + string.Join(",", RuleSetRegistry.Default.All
         .Where(r => r.Type == EligibilityType.HighTech).Select(r => $"{r.Id}.{r.Version}"));
 
+    // The advisory lock's key on PostgreSQL: "cpool" in ASCII, a number no other lock of the services uses.
+    private const long LockKey = 0x63706F6F6C;
+
+    /// <summary>
+    /// Takes the pool's lock in the current transaction, held until it ends: exclusive for a catch-up or a build (a
+    /// second replica starting at once waits, then finds the pool built), shared for a write's rows (writes run side by
+    /// side, and a build never writes under them). On SQLite every write transaction holds the database's write lock
+    /// from its start (BEGIN IMMEDIATE), which serialises them already.
+    /// </summary>
+    public static async Task LockAsync(EnterprisesDbContext db, bool exclusive, CancellationToken ct)
+    {
+        if (!db.Database.IsNpgsql())
+        {
+            return;
+        }
+
+        await (exclusive
+            ? db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({LockKey})", ct)
+            : db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock_shared({LockKey})", ct));
+    }
+
     /// <summary>Replaces the rows of <paramref name="codes"/> for the years <paramref name="from"/> to <paramref name="through"/>.</summary>
     public static async Task RefreshAsync(EnterprisesDbContext db, IEnumerable<string> codes, int from, int through, DateOnly today,
         CancellationToken ct)
     {
+        await LockAsync(db, exclusive: false, ct);
         foreach (var batch in codes.Distinct(StringComparer.Ordinal).Chunk(BatchSize))
         {
             var list = batch.ToList();
