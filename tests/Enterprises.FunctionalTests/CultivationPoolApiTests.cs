@@ -57,7 +57,7 @@ public class CultivationPoolApiTests(PoolRegisterFactory factory) : IClassFixtur
     [Fact]
     public async Task Lists_those_missing_at_most_one_criterion_by_count_then_name()
     {
-        var page = await PoolAsync("year=2025&regionCode=120116");
+        var page = await PoolAsync("year=2025&regionCode=120116&count=true");
 
         Names(page).Should().Equal("甲", "乙", "戊");
         page["totalCount"]!.GetValue<int>().Should().Be(3);

@@ -12,7 +12,7 @@ public class CultivationPoolCursorTests(EnterprisesApiFactory factory) : IClassF
 
     public async Task InitializeAsync()
     {
-        if ((await client.GetAsync(Pool).Result.JsonAsync(HttpStatusCode.OK))["totalCount"]!.GetValue<int>() > 0)
+        if ((await client.GetAsync($"{Pool}&count=true").Result.JsonAsync(HttpStatusCode.OK))["totalCount"]!.GetValue<int>() > 0)
         {
             return;
         }
@@ -38,7 +38,7 @@ public class CultivationPoolCursorTests(EnterprisesApiFactory factory) : IClassF
         var walked = new List<string>();
         var response = await client.GetAsync($"{Pool}&pageSize=2");
         var first = await response.JsonAsync(HttpStatusCode.OK);
-        first["totalCount"]!.GetValue<int>().Should().Be(7);
+        first["totalCount"].Should().BeNull("a first page asked without page= counts only when asked: a count reads every candidate");
         walked.AddRange(Codes(first));
         var cursor = first["nextCursor"]!.GetValue<string>();
         response.Headers.GetValues("Link").Single().Should().Contain("cursor=").And.EndWith("rel=\"next\"");

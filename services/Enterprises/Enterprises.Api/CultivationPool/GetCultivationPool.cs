@@ -17,7 +17,7 @@ namespace Enterprises.Api.CultivationPool;
 /// <param name="Items">The candidates on this page.</param>
 /// <param name="Page">The page number, from 1; null on a page reached by cursor.</param>
 /// <param name="PageSize">The page size asked for.</param>
-/// <param name="TotalCount">How many candidates there are on all pages: on a page asked without a cursor (unless count=false), or with count=true; else null.</param>
+/// <param name="TotalCount">How many candidates there are on all pages: only with count=true, or on a page asked by number; else null (a count reads every candidate of the year).</param>
 /// <param name="Year">The application year.</param>
 /// <param name="MaxMissing">The most criteria a candidate may miss.</param>
 /// <param name="RuleSet">The HighTech rule set in force for the year.</param>
@@ -40,7 +40,7 @@ public sealed record CultivationPoolResponse(
 /// <param name="PageSize">Items per page, 1 to 500, default 50.</param>
 /// <param name="Sort">Not accepted: the pool is ordered by the number of criteria missed, then by name.</param>
 /// <param name="Cursor">The nextCursor of the page before, with the same year, maxMissing and regionCode; not with page.</param>
-/// <param name="Count">Whether the page carries totalCount. Default: yes on a page asked without a cursor, no on one reached by cursor.</param>
+/// <param name="Count">Whether the page carries totalCount. Default: yes on a page asked by number (page=), no on a first page asked without one or a page reached by cursor.</param>
 public sealed record GetCultivationPool(int? Year, int? MaxMissing, string? RegionCode, int? Page, int? PageSize, string? Sort,
     string? Cursor = null, bool? Count = null) : IQuery<CultivationPoolResponse>;
 
@@ -88,7 +88,7 @@ internal sealed class GetCultivationPoolHandler(EnterprisesDbContext db, TimePro
         }
 
         var read = await Positioned(pool, query, paging, scope).Take(paging.Size + 1).ToListAsync(cancellationToken);
-        int? total = query.Count ?? query.Cursor is null ? await pool.CountAsync(cancellationToken) : null;
+        int? total = new ListQuery(query.Page, query.PageSize, null, query.Cursor, query.Count).Counts ? await pool.CountAsync(cancellationToken) : null;
         var entries = read.Take(paging.Size).ToList();
         var next = read.Count > paging.Size
             ? Cursors.Encode(Order, scope, [entries[^1].MissingCount, entries[^1].Name, entries[^1].CreditCode])
