@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
+using TestSupport;
 
 namespace Enterprises.FunctionalTests;
 
@@ -51,39 +52,12 @@ public class CursorPagingTests(CursorRegisterFactory factory) : IClassFixture<Cu
 {
     private readonly HttpClient client = factory.CreateClient();
 
-    /// <summary>Follows nextCursor from <paramref name="url"/> to the last page, checking each Link header; the items of every page.</summary>
-    private async Task<List<JsonNode>> WalkAsync(string url)
-    {
-        var items = new List<JsonNode>();
-        var separator = url.Contains('?', StringComparison.Ordinal) ? "&" : "?";
-        string? cursor = null;
-        for (var pages = 0; pages < 100; pages++)
-        {
-            var response = await client.GetAsync(cursor is null ? url : $"{url}{separator}cursor={Uri.EscapeDataString(cursor)}");
-            var page = await response.JsonAsync(HttpStatusCode.OK);
-            items.AddRange(page["items"]!.AsArray().Select(i => i!));
-            page["totalCount"].Should().BeNull("no count was asked for");
-            cursor = page["nextCursor"]?.GetValue<string>();
-            if (cursor is null)
-            {
-                response.Headers.Contains("Link").Should().BeFalse("the last page has no next");
-                return items;
-            }
-
-            page["items"]!.AsArray().Should().NotBeEmpty();
-            var link = response.Headers.GetValues("Link").Should().ContainSingle().Subject;
-            link.Should().EndWith("; rel=\"next\"").And.StartWith("</api/v1/").And.Contain($"cursor={Uri.EscapeDataString(cursor)}");
-        }
-
-        throw new InvalidOperationException("The walk did not end.");
-    }
-
     private static string[] Codes(IEnumerable<JsonNode> items) => items.Select(i => i["creditCode"]!.GetValue<string>()).ToArray();
 
     [Fact]
     public async Task A_cursor_walk_lists_every_enterprise_once_in_credit_code_order()
     {
-        var walked = Codes(await WalkAsync("/api/v1/enterprises?pageSize=4"));
+        var walked = Codes(await client.WalkAsync("/api/v1/enterprises?pageSize=4"));
 
         walked.Should().Equal(factory.Enterprises.Select(e => e.Code).Order(StringComparer.Ordinal));
     }
@@ -99,7 +73,7 @@ public class CursorPagingTests(CursorRegisterFactory factory) : IClassFixture<Cu
         var all = await (await client.GetAsync($"/api/v1/enterprises?pageSize=500&sort={sort}")).JsonAsync(HttpStatusCode.OK);
         var expected = Codes(all["items"]!.AsArray().Select(i => i!));
 
-        var walked = Codes(await WalkAsync($"/api/v1/enterprises?pageSize=2&sort={sort}"));
+        var walked = Codes(await client.WalkAsync($"/api/v1/enterprises?pageSize=2&sort={sort}"));
 
         walked.Should().Equal(expected);
         walked.Should().OnlyHaveUniqueItems().And.HaveCount(13);
@@ -113,20 +87,20 @@ public class CursorPagingTests(CursorRegisterFactory factory) : IClassFixture<Cu
     [Fact]
     public async Task Filtered_lists_page_by_cursor()
     {
-        var jinghai = Codes(await WalkAsync("/api/v1/enterprises?regionCode=120118&pageSize=3"));
+        var jinghai = Codes(await client.WalkAsync("/api/v1/enterprises?regionCode=120118&pageSize=3"));
         jinghai.Should().Equal(factory.Enterprises.Where(e => e.Region == "120118").Select(e => e.Code).Order(StringComparer.Ordinal));
 
-        var highTech = Codes(await WalkAsync("/api/v1/enterprises?qualification=HighTech&pageSize=2"));
+        var highTech = Codes(await client.WalkAsync("/api/v1/enterprises?qualification=HighTech&pageSize=2"));
         highTech.Should().Equal(factory.Enterprises.Where((_, i) => i % 3 == 0).Select(e => e.Code).Order(StringComparer.Ordinal));
 
-        var named = Codes(await WalkAsync("/api/v1/enterprises?q=海河智能&regionCode=120110&pageSize=2"));
+        var named = Codes(await client.WalkAsync("/api/v1/enterprises?q=海河智能&regionCode=120110&pageSize=2"));
         named.Should().Equal(factory.Enterprises.Where(e => e.Region == "120110").Select(e => e.Code).Order(StringComparer.Ordinal));
     }
 
     [Fact]
     public async Task The_register_wide_qualification_list_pages_by_cursor_in_id_order()
     {
-        var walked = await WalkAsync("/api/v1/qualifications?type=HighTech&regionCode=120118&pageSize=2");
+        var walked = await client.WalkAsync("/api/v1/qualifications?type=HighTech&regionCode=120118&pageSize=2");
         var ids = walked.Select(i => i["id"]!.GetValue<long>()).ToList();
 
         ids.Should().BeInAscendingOrder().And.OnlyHaveUniqueItems();
