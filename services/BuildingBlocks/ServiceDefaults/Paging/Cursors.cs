@@ -105,6 +105,7 @@ public static class Cursors
         return SHA256.HashData(buffer)[..CheckBytes];
     }
 
-    internal static BadRequestException Refused(string message) =>
+    /// <summary>A 400 that names <c>cursor</c>: the one refusal of every list that pages by cursor.</summary>
+    public static BadRequestException Refused(string message) =>
         new(ErrorCodes.InvalidParameter, message, new Dictionary<string, string[]> { ["cursor"] = [message] });
 }

@@ -7,8 +7,6 @@ using FluentValidation;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 using ServiceDefaults.Paging;
-using ServiceDefaults.Problems;
-using SharedKernel.Errors;
 using SharedKernel.Time;
 
 namespace Enterprises.Api.CultivationPool;
@@ -110,7 +108,7 @@ internal sealed class GetCultivationPoolHandler(EnterprisesDbContext db, TimePro
 
         if (query.Page is not null)
         {
-            throw CursorRefused("Send either page or cursor, not both.");
+            throw Cursors.Refused("Send either page or cursor, not both.");
         }
 
         var values = Cursors.Decode(query.Cursor, Order, scope, KeyTypes);
@@ -159,7 +157,4 @@ internal sealed class GetCultivationPoolHandler(EnterprisesDbContext db, TimePro
             rules.Evaluate(new EnterpriseFacts(founded[e.CreditCode]), reports[e.CreditCode], year)));
         return CultivationPoolSelector.Select(inputs, maxMissing);
     }
-
-    private static BadRequestException CursorRefused(string message) =>
-        new(ErrorCodes.InvalidParameter, message, new Dictionary<string, string[]> { ["cursor"] = [message] });
 }
