@@ -2,10 +2,15 @@ namespace TestSupport;
 
 public static class Eventually
 {
-    /// <summary>Polls until the condition holds; fails with <paramref name="what"/> after the timeout.</summary>
+    /// <summary>
+    /// Polls until the condition holds; fails with <paramref name="what"/> after the timeout. The pause doubles
+    /// from 25 ms to 250 ms: quick when the condition soon holds, and a long wait through a gateway stays well
+    /// within a client's rate limit (200 requests in 10 s).
+    /// </summary>
     public static async Task HoldsAsync(Func<Task<bool>> condition, string what, double seconds = 10)
     {
         var deadline = DateTime.UtcNow.AddSeconds(seconds);
+        var pause = 25;
         while (!await condition())
         {
             if (DateTime.UtcNow > deadline)
@@ -13,7 +18,8 @@ public static class Eventually
                 throw new TimeoutException($"Not within {seconds} s: {what}");
             }
 
-            await Task.Delay(25);
+            await Task.Delay(pause);
+            pause = Math.Min(pause * 2, 250);
         }
     }
 

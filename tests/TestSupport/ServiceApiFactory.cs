@@ -40,7 +40,7 @@ public abstract class ServiceApiFactory<TProgram>(string serviceName) : WebAppli
     public static string ProviderName => PostgresServer is null ? "Sqlite" : "Postgres";
 
     /// <summary>Prefix of this factory's streams, so parallel classes never read each other's events.</summary>
-    public string StreamPrefix { get; } = $"test:{Guid.NewGuid():N}:";
+    public string StreamPrefix { get; init; } = $"test:{Guid.NewGuid():N}:";
 
     public FixedClock Clock { get; } = new(new DateTimeOffset(2026, 11, 22, 8, 0, 0, TimeSpan.Zero));
 

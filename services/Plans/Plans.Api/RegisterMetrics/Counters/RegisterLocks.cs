@@ -40,6 +40,23 @@ public sealed class RegisterLocks(PlansDbContext db)
         }
     }
 
+    /// <summary>
+    /// Before the figures are recorded from the counters, in the transaction that wrote its deltas: one writer
+    /// at a time, so each sums what the others committed. Two replicas' batches in different districts
+    /// would otherwise each sum without the other's uncommitted deltas, and the later figure would
+    /// overwrite the earlier one's count.
+    /// </summary>
+    public async Task ForFiguresAsync(CancellationToken ct)
+    {
+        if (db.Database.IsNpgsql())
+        {
+            await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({KeyOf(FiguresKey)})", ct);
+        }
+    }
+
+    /// <summary>Not a register's name (those have no spaces): the key of the figures' lock.</summary>
+    private const string FiguresKey = "the figures";
+
     /// <summary>A stable 64-bit key per register (FNV-1a of its name), the same in every replica.</summary>
     private static long KeyOf(string register)
     {

@@ -13,7 +13,8 @@ namespace Plans.Api.RegisterMetrics.Refresh;
 /// Turns register metrics into automatic figures: for each indicator bound to a metric of a
 /// connected register, in every plan that is not archived and whose region the register is
 /// authoritative for, it keeps one figure per year (origin <c>metric</c>, recordedBy
-/// <c>register:{name}</c>), updated in place when the count changes. Saves.
+/// <c>register:{name}</c>), updated in place when the count changes. Saves. One refresh records at a
+/// time across replicas (<see cref="RegisterLocks.ForFiguresAsync"/>).
 /// </summary>
 /// <remarks>
 /// Its cost does not grow with the register nor with the events applied: one query for the
@@ -21,8 +22,8 @@ namespace Plans.Api.RegisterMetrics.Refresh;
 /// and one sum of counters per distinct metric, region and window (two indicators of one region
 /// bound to one metric share it).
 /// </remarks>
-public sealed partial class MetricRefresher(PlansDbContext db, RegisterSources sources, MetricCounters counters, TimeProvider clock,
-    MetricsTelemetry telemetry, ILogger<MetricRefresher> logger)
+public sealed partial class MetricRefresher(PlansDbContext db, RegisterSources sources, MetricCounters counters, RegisterLocks locks,
+    TimeProvider clock, MetricsTelemetry telemetry, ILogger<MetricRefresher> logger)
 {
     /// <summary>Refreshes the indicators whose metric sums one of the touched series at a place within the plan's region; returns how many figures changed.</summary>
     public Task<int> RefreshAsync(IReadOnlyCollection<TouchedCounter> touched, CancellationToken ct) => TimedAsync(null, touched, ct);
@@ -33,7 +34,15 @@ public sealed partial class MetricRefresher(PlansDbContext db, RegisterSources s
     private async Task<int> TimedAsync(string? register, IReadOnlyCollection<TouchedCounter>? touched, CancellationToken ct)
     {
         var started = Stopwatch.GetTimestamp();
+        // In the caller's transaction (a batch's, a command's), else in one of its own: the figures' lock lasts until it ends.
+        await using var own = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
+        await locks.ForFiguresAsync(ct);
         var recorded = await RecordAsync(register, touched, ct);
+        if (own is not null)
+        {
+            await own.CommitAsync(ct);
+        }
+
         telemetry.RefreshDuration.Record(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
         telemetry.FiguresRecorded.Add(recorded);
         return recorded;
