@@ -90,6 +90,16 @@ public class ReplicaSystemFixture : IAsyncLifetime
         return reader.ReadToEnd().Split('\n');
     }
 
+    /// <summary>The lines of the services' replicas' logs that tell of a failure, each with the two lines after it (its exception).</summary>
+    public string FailuresLogged(params string[] services) => string.Join('\n', services
+        .SelectMany(service => Enumerable.Range(1, Replicas).Select(i => $"{service}-{i}"))
+        .SelectMany(replica =>
+        {
+            var lines = LogOf(replica);
+            return lines.Select((line, at) => (line, at)).Where(l => l.line.Contains("fail", StringComparison.OrdinalIgnoreCase))
+                .SelectMany(l => lines.Skip(l.at).Take(3).Prepend($"[{replica}]"));
+        }));
+
     /// <summary>
     /// How many requests a replica has answered on <paramref name="route"/> (any method and status),
     /// read from its own Prometheus endpoint, which answers callers on the same host.

@@ -49,8 +49,15 @@ public class ReplicaWorkTests(ReplicaSystemFixture replicas)
                 new { type = "HighTech", certificateNumber = $"GR{creditCode[^10..]}", grantedOn }), HttpStatusCode.Created);
         }));
 
-        await Eventually.HoldsAsync(async () => await PlanProgress.ActualAsync(Front, "JH-STI-14FYP", "T1-04") == before + grants,
-            "Jinghai's high-tech indicator counts every grant", seconds: 30);
+        try
+        {
+            await Eventually.HoldsAsync(async () => await PlanProgress.ActualAsync(Front, "JH-STI-14FYP", "T1-04") == before + grants,
+                "Jinghai's high-tech indicator counts every grant", seconds: 30);
+        }
+        catch (TimeoutException timeout)
+        {
+            throw new TimeoutException($"{timeout.Message}; what the replicas logged of failures:\n{replicas.FailuresLogged("plans", "enterprises")}");
+        }
         await Task.Delay(TimeSpan.FromSeconds(3));
         (await PlanProgress.ActualAsync(Front, "JH-STI-14FYP", "T1-04")).Should().Be(before + grants,
             "each event is applied once, by whichever replica's consumer took it");
