@@ -48,7 +48,7 @@ public sealed class AuditInterceptor(IHttpContextAccessor http, TimeProvider clo
     /// </summary>
     public List<AuditRecord> Collect(DbContext context)
     {
-        context.ChangeTracker.DetectChanges();
+        // Entries() detects changes itself, unless the writer turned that off: then it has detected them (a bulk import does, per batch).
         var entries = context.ChangeTracker.Entries().ToList();
         // Owned rows (an indicator's targets, a task's units) of collections with a change, by owner.
         var changedCollections = entries

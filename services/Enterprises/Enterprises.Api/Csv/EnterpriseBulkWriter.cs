@@ -53,6 +53,9 @@ internal static class EnterpriseBulkWriter
             return;
         }
 
+        // The updates the batch made to tracked enterprises (the import turns automatic detection off).
+        db.ChangeTracker.DetectChanges();
+
         var records = audit.Collect(db);
         records.AddRange(audit.Created(db, batch.Added));
         var enterprises = db.ChangeTracker.Entries<Enterprise>().Where(e => e.State is EntityState.Modified).Select(e => e.Entity)

@@ -83,10 +83,13 @@ internal sealed class CultivationPoolInterceptor(TimeProvider clock) : SaveChang
             ? throw new InvalidOperationException("The register is written with SaveChangesAsync, which keeps the cultivation pool in step.")
             : result;
 
-    /// <summary>The enterprises whose evaluation a save may change: those added, changed or removed, or whose reports or qualifications are.</summary>
+    /// <summary>
+    /// The enterprises whose evaluation a save may change: those added, changed or removed, or whose reports or
+    /// qualifications are. Entries() detects changes itself unless the writer turned that off (a bulk import),
+    /// and such a writer detects them before it saves.
+    /// </summary>
     private static List<string> Changed(EnterprisesDbContext db)
     {
-        db.ChangeTracker.DetectChanges();
         return db.ChangeTracker.Entries()
             .Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted)
             .Select(e => e.Entity switch
