@@ -57,6 +57,9 @@ internal sealed class QualificationConfiguration : IEntityTypeConfiguration<Qual
         qualification.Property(q => q.CertificateNumber).HasMaxLength(100);
         qualification.Property(q => q.RevocationReason).HasMaxLength(1000);
         qualification.HasIndex(q => new { q.CreditCode, q.Type });
+        // The qualifications an enterprise holds today, joined to each enterprise of a page: without it SQLite walks
+        // (Status, ExpiresOn), every valid qualification of the register, once per enterprise (266 ms a page at 100,000).
+        qualification.HasIndex(q => new { q.CreditCode, q.Status, q.ExpiresOn });
         // The register-wide list filtered by type, in its order (id).
         qualification.HasIndex(q => new { q.Type, q.Id });
         qualification.HasIndex(q => new { q.Status, q.ExpiresOn });

@@ -328,6 +328,8 @@ namespace Enterprises.Api.Data.Migrations.Postgres
 
                     b.HasIndex("Type", "Id");
 
+                    b.HasIndex("CreditCode", "Status", "ExpiresOn");
+
                     b.ToTable("Qualifications");
                 });
 

@@ -307,6 +307,8 @@ namespace Enterprises.Api.Data.Migrations.Sqlite
 
                     b.HasIndex("Type", "Id");
 
+                    b.HasIndex("CreditCode", "Status", "ExpiresOn");
+
                     b.ToTable("Qualifications");
                 });
 
