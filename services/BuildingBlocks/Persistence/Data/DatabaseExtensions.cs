@@ -56,6 +56,7 @@ public static class DatabaseExtensions
         else
         {
             Directory.CreateDirectory(options.DataDirectory);
+            SqliteLibrary.Configure();
             builder.Services.AddDbContextPool<TContext, TSqlite>((sp, db) =>
                 ServiceDbContext.Protect(db.UseSqlite(connectionString).AddInterceptors(sp.GetServices<IInterceptor>())));
         }
