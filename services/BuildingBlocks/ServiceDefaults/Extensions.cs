@@ -45,7 +45,12 @@ public static class Extensions
         builder.Services.AddServiceResponseCompression();
 
         RequestValidation.ConfigureGlobalOptions();
-        builder.Services.AddValidatorsFromAssembly(service.Assembly, includeInternalTypes: true);
+        // A validator that takes no service is built once (its rules were built per request, 1.5% of a list's CPU);
+        // one that does (a database to look in) is built for each request's scope.
+        builder.Services.AddValidatorsFromAssembly(service.Assembly, ServiceLifetime.Singleton, v => TakesNoService(v.ValidatorType),
+            includeInternalTypes: true);
+        builder.Services.AddValidatorsFromAssembly(service.Assembly, ServiceLifetime.Scoped, v => !TakesNoService(v.ValidatorType),
+            includeInternalTypes: true);
         builder.Services.AddScoped<JsonMergePatch>();
         builder.Services.AddHealthChecks();
         builder.Services.AddStartupWork();
@@ -84,4 +89,6 @@ public static class Extensions
         app.MapServiceTelemetry();
         return app;
     }
+
+    private static bool TakesNoService(Type validator) => validator.GetConstructors().All(c => c.GetParameters().Length == 0);
 }
