@@ -30,9 +30,9 @@ public static class RawStorage
     {
         if (!database.OnPostgres)
         {
-            foreach (var file in Directory.GetFiles(database.Directory))
+            foreach (var chunk in await ReadSqliteFilesAsync(database.Directory))
             {
-                yield return (file, await ReadSharedAsync(file));
+                yield return chunk;
             }
 
             yield break;
@@ -68,6 +68,32 @@ public static class RawStorage
         foreach (var file in files)
         {
             yield return (file, await ReadSharedAsync(file));
+        }
+    }
+
+    /// <summary>
+    /// Every file of the folder, read again from the start when one vanishes between the listing and its
+    /// reading: the last connection's close checkpoints the write-ahead log into the main file and deletes
+    /// it (and the shared memory), so the main file read before holds less than the log did.
+    /// </summary>
+    private static async Task<List<(string Where, byte[] Bytes)>> ReadSqliteFilesAsync(string directory)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                var chunks = new List<(string, byte[])>();
+                foreach (var file in Directory.GetFiles(directory))
+                {
+                    chunks.Add((file, await ReadSharedAsync(file)));
+                }
+
+                return chunks;
+            }
+            catch (FileNotFoundException) when (attempt < 5)
+            {
+                // A file went away while the folder was read: list it again.
+            }
         }
     }
 
