@@ -31,6 +31,8 @@ public sealed class BatchHold : IEventBatchObserver
 
     public void Arm() => Volatile.Write(ref armed, 1);
 
+    public void Disarm() => Volatile.Write(ref armed, 0);
+
     public void Release() => released.TrySetResult();
 
     public async Task CompletedAsync(CancellationToken cancellationToken)
