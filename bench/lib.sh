@@ -12,6 +12,10 @@ started_at() { awk -v boot="$BOOT_TIME" -v hz="$CLK_TCK" '{ sub(/^.*\) /, ""); p
 cpu_ticks() { local total=0 pid; for pid in "$@"; do total=$((total + $(awk '{ sub(/^.*\) /, ""); print $12 + $13 }' "/proc/$pid/stat"))); done; echo $total; }
 # rss_mb PID : the process's resident memory in MB.
 rss_mb() { awk '/^VmRSS/ { printf "%.0f", $2 / 1024 }' "/proc/$1/status"; }
+# reset_peak_rss PID : starts the kernel's record of the process's peak resident memory (VmHWM) again from now.
+reset_peak_rss() { echo 5 >"/proc/$1/clear_refs"; }
+# peak_rss_mb PID : the process's peak resident memory in MB since it started, or since reset_peak_rss.
+peak_rss_mb() { awk '/^VmHWM/ { printf "%.0f", $2 / 1024 }' "/proc/$1/status"; }
 # us_per TICKS COUNT : CPU ticks spent on COUNT things, in microseconds each.
 us_per() { awk -v t="$1" -v hz="$CLK_TCK" -v n="$2" 'BEGIN { printf "%.1f", (n > 0 ? t / hz * 1e6 / n : 0) }'; }
 # to_ms VALUE : wrk's latency (e.g. 812.00us, 1.23ms, 2.01s) in milliseconds.

@@ -179,24 +179,20 @@ if [ -z "${CASES:-}" ] || [[ " $CASES " == *" import "* ]]; then
   psql_enterprises -c 'DROP TABLE bench_copy'
 
   rss_before=$(rss_mb "$ENTERPRISES_PID")
-  peak_file="$DATA_DIR/rss-peak"
-  echo "$rss_before" >"$peak_file"
-  ( while kill -0 "$ENTERPRISES_PID" 2>/dev/null; do
-      rss=$(rss_mb "$ENTERPRISES_PID"); [ "$rss" -gt "$(cat "$peak_file")" ] && echo "$rss" >"$peak_file"; sleep 0.1
-    done ) &
-  sampler=$!
+  # The kernel keeps the peak: sampling it from here would take CPU from the import it measures.
+  reset_peak_rss "$ENTERPRISES_PID"
   before=$(cpu_ticks "$ENTERPRISES_PID")
   import_started=$(date +%s.%N)
   status=$(curl -sS -o "$DATA_DIR/import.json" -w '%{http_code}' --max-time 3600 -X POST "$E/enterprises/import" \
     -H "Authorization: Bearer $TOKEN" -H 'Content-Type: text/csv' --data-binary @"$CSV")
   import_seconds=$(awk -v s="$import_started" -v e="$(date +%s.%N)" 'BEGIN { print e - s }')
   cpu=$(us_per $(($(cpu_ticks "$ENTERPRISES_PID") - before)) "$IMPORT_ROWS")
-  kill "$sampler" 2>/dev/null; wait "$sampler" 2>/dev/null || true
+  peak=$(peak_rss_mb "$ENTERPRISES_PID")
   echo
   echo "Import of $IMPORT_ROWS new enterprises ($(du -h "$CSV" | cut -f1) of CSV) on PostgreSQL"
   printf '%-28s %10s %12s %14s %22s\n' "" "seconds" "rows/s" "peak RSS MB" "Enterprises CPU µs/row"
   printf '%-28s %10.2f %12.0f %14s %22s\n' "POST .../import (HTTP $status)" "$import_seconds" \
-    "$(awk -v n="$IMPORT_ROWS" -v s="$import_seconds" 'BEGIN { print n / s }')" "$(cat "$peak_file") (idle $rss_before)" "$cpu"
+    "$(awk -v n="$IMPORT_ROWS" -v s="$import_seconds" 'BEGIN { print n / s }')" "$peak (idle $rss_before)" "$cpu"
   printf '%-28s %10.2f %12.0f\n' "PostgreSQL COPY (baseline)" "$copy_seconds" "$(awk -v n="$IMPORT_ROWS" -v s="$copy_seconds" 'BEGIN { print n / s }')"
   echo "import / COPY: $(awk -v a="$copy_seconds" -v b="$import_seconds" 'BEGIN { printf "%.1f%%", 100 * a / b }')"
   head -c 400 "$DATA_DIR/import.json"; echo
