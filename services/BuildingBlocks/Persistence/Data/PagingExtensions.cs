@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 using ServiceDefaults.Paging;
 
 namespace Persistence;
@@ -27,12 +28,12 @@ public static class QueryableExtensions
     /// <summary>
     /// A page by keyset cursor or by number (<see cref="Keyset{T}"/>), with its cursor onwards, counted only when
     /// <see cref="ListQuery.Counts"/>. <paramref name="scope"/> holds the filters as the query applies them, so a cursor
-    /// sent with other filters is refused.
+    /// sent with other filters is refused. <paramref name="database"/> is the query's, whose row comparison a cursor uses.
     /// </summary>
-    public static async Task<CursorPage<TResult>> ToCursorPageAsync<T, TResult>(this IQueryable<T> query, Keyset<T> keyset, ListQuery list,
-        string scope, Func<T, TResult> project, CancellationToken cancellationToken)
+    public static async Task<CursorPage<TResult>> ToCursorPageAsync<T, TResult>(this IQueryable<T> query, DatabaseFacade database,
+        Keyset<T> keyset, ListQuery list, string scope, Func<T, TResult> project, CancellationToken cancellationToken)
     {
-        var read = await keyset.Page(query, list, scope).ToListAsync(cancellationToken);
+        var read = await keyset.Page(query, list, scope, RowValues.Of(database)).ToListAsync(cancellationToken);
         int? total = list.Counts ? await query.CountAsync(cancellationToken) : null;
         return keyset.ToPage(read, list, scope, total, project);
     }

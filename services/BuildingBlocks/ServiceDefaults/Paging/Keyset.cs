@@ -10,6 +10,12 @@ namespace ServiceDefaults.Paging;
 /// number is read as before (skip and take), and carries a cursor for the pages after it.
 /// Sort keys of a type the databases cannot compare as a range (an enumeration stored as text, a nullable
 /// value) page by number only: a sort that names one issues no cursor and refuses one.
+/// <para>
+/// A database that compares rows (PostgreSQL's <c>(k1, k2) &gt; (v1, v2)</c>) gives <see cref="Page"/> its
+/// <see cref="RowComparison"/>: the position of a sort whose keys all run one way is then one comparison, which an
+/// index on the keys answers as the exact start of its range. Without it the position is spelled key by key and led by
+/// <c>k1 ≥ v1</c>, so on a lead key that many items share (sort=regionCode) the index starts at the key's first item.
+/// </para>
 /// </summary>
 /// <param name="fields">The sortable fields.</param>
 /// <param name="uniqueField">A field whose value no two items share (the key), appended to every sort that lacks it.</param>
@@ -19,7 +25,7 @@ public sealed class Keyset<T>(SortFields<T> fields, string uniqueField)
     private static readonly MethodInfo GuidCompareTo = typeof(Guid).GetMethod(nameof(Guid.CompareTo), [typeof(Guid)])!;
 
     /// <summary>The page's query: ordered, positioned after the cursor or at the page's offset, with one item more than the page to tell whether another follows.</summary>
-    public IQueryable<T> Page(IQueryable<T> query, ListQuery list, string scope)
+    public IQueryable<T> Page(IQueryable<T> query, ListQuery list, string scope, RowComparison? rows)
     {
         list.Paging.EnsureValid();
         var terms = Terms(list.Sort);
@@ -36,7 +42,7 @@ public sealed class Keyset<T>(SortFields<T> fields, string uniqueField)
             }
 
             var values = Cursors.Decode(list.Cursor, Signature(terms), scope, terms.Select(t => t.Key.ReturnType).ToList());
-            return Order(query.Where(After(terms, values)), terms).Take(list.Paging.Size + 1);
+            return Order(query.Where(After(terms, values, rows)), terms).Take(list.Paging.Size + 1);
         }
 
         // Far past the last page the offset leaves int's range: such a page is empty, like any page past the last.
@@ -93,14 +99,21 @@ public sealed class Keyset<T>(SortFields<T> fields, string uniqueField)
     }
 
     /// <summary>
-    /// Items after the position: (k1 &gt; v1) or (k1 = v1 and k2 &gt; v2) or …, each comparison reversed for a
-    /// descending key; led by k1 ≥ v1, which says the same and gives an index on k1 the start of its range.
+    /// Items after the position: the row of keys after the row of values where the database compares rows and the keys
+    /// all run one way; else (k1 &gt; v1) or (k1 = v1 and k2 &gt; v2) or …, each comparison reversed for a descending
+    /// key, led by k1 ≥ v1, which says the same and gives an index on k1 the start of its range.
     /// </summary>
-    private static Expression<Func<T, bool>> After(List<SortFields<T>.Term> terms, object?[] values)
+    private static Expression<Func<T, bool>> After(List<SortFields<T>.Term> terms, object?[] values, RowComparison? rows)
     {
         var item = Expression.Parameter(typeof(T), "item");
         var keys = terms.Select(t => new ParameterRebinder(t.Key.Parameters[0], item).Visit(t.Key.Body)).ToList();
         var parameters = values.Select((v, i) => Parameter(v, terms[i].Key.ReturnType)).ToList();
+        if (rows is not null && terms.Count > 1 && terms.All(t => t.Descending == terms[0].Descending)
+            && rows(keys, parameters, terms[0].Descending) is { } row)
+        {
+            return Expression.Lambda<Func<T, bool>>(row, item);
+        }
+
         Expression? any = null;
         for (var i = 0; i < terms.Count; i++)
         {
@@ -158,6 +171,12 @@ public sealed class Keyset<T>(SortFields<T> fields, string uniqueField)
         protected override Expression VisitParameter(ParameterExpression node) => node == from ? to : node;
     }
 }
+
+/// <summary>
+/// The condition that the row of <paramref name="keys"/> comes after the row of <paramref name="values"/> in ascending
+/// order (before it, when <paramref name="descending"/>), as one comparison of rows; null where it cannot be written.
+/// </summary>
+public delegate Expression? RowComparison(IReadOnlyList<Expression> keys, IReadOnlyList<Expression> values, bool descending);
 
 /// <summary>A cursor's value inside a query's expression: the provider reads it as a parameter.</summary>
 internal sealed class CursorValue<TValue>(TValue value)

@@ -44,7 +44,7 @@ internal sealed class AnnualReportQueries(EnterprisesDbContext db)
     {
         var enterprise = await EnterpriseLookup.FindBareAsync(db, query.CreditCode, cancellationToken);
         return await db.AnnualReports.AsNoTracking().Where(r => r.CreditCode == enterprise.CreditCode)
-            .ToCursorPageAsync(Keyset, query.List, enterprise.CreditCode, AnnualReportResponse.From, cancellationToken);
+            .ToCursorPageAsync(db.Database, Keyset, query.List, enterprise.CreditCode, AnnualReportResponse.From, cancellationToken);
     }
 
     public async ValueTask<AnnualReportResult> Handle(GetAnnualReport query, CancellationToken cancellationToken)

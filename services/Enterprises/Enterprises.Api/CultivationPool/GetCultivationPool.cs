@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using System.Linq.Expressions;
 using Enterprises.Api.Data;
 using Enterprises.Api.Eligibility;
 using Enterprises.Api.Enterprises;
@@ -6,6 +7,7 @@ using Enterprises.Api.Validation;
 using FluentValidation;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
+using Persistence;
 using ServiceDefaults.Paging;
 using SharedKernel.Time;
 
@@ -59,22 +61,28 @@ internal sealed class GetCultivationPoolValidator : AbstractValidator<GetCultiva
 
 /// <summary>
 /// Reads a page of the precomputed pool (<see cref="PoolEntry"/>): a range of the index on (year, [district or zone,]
-/// missing count, name, credit code), from its start, an offset, or after a cursor's position (a row-value comparison on
-/// PostgreSQL, which the index answers as the start of its range). Only the page's enterprises are evaluated again, for the
-/// criteria they miss and the figures behind them.
+/// missing count, name, credit code), from its start, an offset, or after a cursor's position (<see cref="Keyset{T}"/>: a
+/// row-value comparison on PostgreSQL, which the index answers as the start of its range). Only the page's enterprises
+/// are evaluated again, for the criteria they miss and the figures behind them.
 /// </summary>
 internal sealed class GetCultivationPoolHandler(EnterprisesDbContext db, TimeProvider clock)
     : IQueryHandler<GetCultivationPool, CultivationPoolResponse>
 {
-    private const string Order = "missingCount,name,creditCode";
-    private static readonly Type[] KeyTypes = [typeof(int), typeof(string), typeof(string)];
+    /// <summary>The pool's one order: the fewest criteria missed first, then by name.</summary>
+    private const string Order = "missingCount,name";
+
+    private static readonly Keyset<PoolEntry> Keyset = new(new SortFields<PoolEntry>("missingCount", new Dictionary<string, Expression<Func<PoolEntry, object?>>>
+    {
+        ["missingCount"] = p => p.MissingCount,
+        ["name"] = p => p.Name,
+        ["creditCode"] = p => p.CreditCode,
+    }), "creditCode");
 
     public async ValueTask<CultivationPoolResponse> Handle(GetCultivationPool query, CancellationToken cancellationToken)
     {
         var year = EligibilityInputs.YearOf(query.Year, clock.Today());
         var maxMissing = query.MaxMissing ?? CultivationPoolSelector.DefaultMaxMissing;
-        var paging = new PageQuery(query.Page, query.PageSize, null);
-        paging.EnsureValid();
+        var list = new ListQuery(query.Page, query.PageSize, Order, query.Cursor, query.Count);
         var rules = RuleSetRegistry.Default.InForce(EligibilityType.HighTech, year)!;
         var region = EnterpriseQuery.Text(query.RegionCode);
         var scope = Cursors.Scope(year.ToString(), maxMissing.ToString(), region);
@@ -85,43 +93,13 @@ internal sealed class GetCultivationPoolHandler(EnterprisesDbContext db, TimePro
             pool = InRegion(pool, region);
         }
 
-        var read = await Positioned(pool, query, paging, scope).Take(paging.Size + 1).ToListAsync(cancellationToken);
-        int? total = new ListQuery(query.Page, query.PageSize, null, query.Cursor, query.Count).Counts ? await pool.CountAsync(cancellationToken) : null;
-        var entries = read.Take(paging.Size).ToList();
-        var next = read.Count > paging.Size
-            ? Cursors.Encode(Order, scope, [entries[^1].MissingCount, entries[^1].Name, entries[^1].CreditCode])
-            : null;
-        var items = await EvaluateAsync(entries, rules, year, maxMissing, cancellationToken);
-        return new CultivationPoolResponse(items, query.Cursor is null ? paging.PageNumber : null, paging.Size, total, year, maxMissing,
-            RuleSetResponse.From(rules), next);
+        var read = await Keyset.Page(pool, list, scope, RowValues.Of(db.Database)).ToListAsync(cancellationToken);
+        int? total = list.Counts ? await pool.CountAsync(cancellationToken) : null;
+        var page = Keyset.ToPage(read, list, scope, total, entry => entry);
+        var items = await EvaluateAsync(page.Items, rules, year, maxMissing, cancellationToken);
+        return new CultivationPoolResponse(items, page.Page, page.PageSize, page.TotalCount, year, maxMissing, RuleSetResponse.From(rules),
+            page.NextCursor);
     }
-
-    /// <summary>The pool in its order, from the cursor's position or the page's offset.</summary>
-    private IQueryable<PoolEntry> Positioned(IQueryable<PoolEntry> pool, GetCultivationPool query, PageQuery paging, string scope)
-    {
-        if (query.Cursor is null)
-        {
-            // Far past the last page the offset leaves int's range: such a page is empty, like any page past the last.
-            var offset = (long)(paging.PageNumber - 1) * paging.Size;
-            return offset > int.MaxValue ? pool.Where(_ => false) : Ordered(pool).Skip((int)offset);
-        }
-
-        if (query.Page is not null)
-        {
-            throw Cursors.Refused("Send either page or cursor, not both.");
-        }
-
-        var values = Cursors.Decode(query.Cursor, Order, scope, KeyTypes);
-        var (missing, name, code) = ((int)values[0]!, (string)values[1]!, (string)values[2]!);
-        var after = db.Database.IsNpgsql()
-            ? pool.Where(p => EF.Functions.GreaterThan(ValueTuple.Create(p.MissingCount, p.Name, p.CreditCode), ValueTuple.Create(missing, name, code)))
-            : pool.Where(p => p.MissingCount >= missing && (p.MissingCount > missing
-                || (p.MissingCount == missing && (string.Compare(p.Name, name) > 0 || (p.Name == name && string.Compare(p.CreditCode, code) > 0)))));
-        return Ordered(after);
-    }
-
-    private static IQueryable<PoolEntry> Ordered(IQueryable<PoolEntry> pool) =>
-        pool.OrderBy(p => p.MissingCount).ThenBy(p => p.Name).ThenBy(p => p.CreditCode);
 
     /// <summary>Rows of a region or the regions below it, or of a functional zone: one district or one zone is an equality its index leads with.</summary>
     private static IQueryable<PoolEntry> InRegion(IQueryable<PoolEntry> pool, string regionCode)
@@ -138,7 +116,7 @@ internal sealed class GetCultivationPoolHandler(EnterprisesDbContext db, TimePro
     }
 
     /// <summary>The page's enterprises evaluated for the year: the criteria they miss and the figures behind them.</summary>
-    private async Task<IReadOnlyList<PoolCandidate>> EvaluateAsync(List<PoolEntry> entries, RuleSet rules, int year, int maxMissing,
+    private async Task<IReadOnlyList<PoolCandidate>> EvaluateAsync(IReadOnlyList<PoolEntry> entries, RuleSet rules, int year, int maxMissing,
         CancellationToken ct)
     {
         if (entries.Count == 0)

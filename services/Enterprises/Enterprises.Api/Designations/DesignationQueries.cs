@@ -90,14 +90,14 @@ internal sealed class DesignationQueries(EnterprisesDbContext db)
     {
         var enterprise = await EnterpriseLookup.FindBareAsync(db, query.CreditCode, cancellationToken);
         return await Filter(db.Designations.AsNoTracking().Where(d => d.CreditCode == enterprise.CreditCode), query)
-            .ToCursorPageAsync(Keyset, query.List, Scope(query, enterprise.CreditCode), DesignationResponse.From, cancellationToken);
+            .ToCursorPageAsync(db.Database, Keyset, query.List, Scope(query, enterprise.CreditCode), DesignationResponse.From, cancellationToken);
     }
 
     /// <summary>A page of designations, then the places of their enterprises in one query: two queries a page, none per item.</summary>
     public async ValueTask<CursorPage<DesignationRecord>> Handle(ListDesignations query, CancellationToken cancellationToken)
     {
         var page = await Filter(db.Designations.AsNoTracking(), query)
-            .ToCursorPageAsync(Keyset, query.List, Scope(query, null), d => d, cancellationToken);
+            .ToCursorPageAsync(db.Database, Keyset, query.List, Scope(query, null), d => d, cancellationToken);
         var codes = page.Items.Select(d => d.CreditCode).Distinct().ToList();
         var places = await db.Enterprises.AsNoTracking().Where(e => codes.Contains(e.CreditCode))
             .Select(e => new { e.CreditCode, e.RegionCode, e.ZoneCode })

@@ -5,6 +5,7 @@ using Enterprises.Api.Validation;
 using FluentValidation;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
+using Persistence;
 using ServiceDefaults.Paging;
 using SharedKernel.Time;
 
@@ -73,7 +74,7 @@ internal sealed class ListEnterprisesHandler(EnterprisesDbContext db, TimeProvid
         }
 
         var scope = EnterpriseQuery.Scope(query);
-        var read = await Keyset.Page(matches, query.List, scope).WithCurrentHoldings(today).ToListAsync(cancellationToken);
+        var read = await Keyset.Page(matches, query.List, scope, RowValues.Of(db.Database)).WithCurrentHoldings(today).ToListAsync(cancellationToken);
         int? total = query.List.Counts ? await matches.CountAsync(cancellationToken) : null;
         return new EnterpriseListing.Page(Keyset.ToPage(read, query.List, scope, total, EnterpriseResponse.From));
     }

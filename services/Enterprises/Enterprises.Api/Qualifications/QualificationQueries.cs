@@ -96,7 +96,7 @@ internal sealed class QualificationQueries(EnterprisesDbContext db)
         var scope = Cursors.Scope(enterprise.CreditCode, EnumText.ParseOptional<QualificationType>(query.Type, "type")?.ToString(),
             EnumText.ParseOptional<QualificationStatus>(query.Status, "status")?.ToString());
         return await Filter(db.Qualifications.AsNoTracking().Where(q => q.CreditCode == enterprise.CreditCode), query)
-            .ToCursorPageAsync(Keyset, query.List, scope, QualificationResponse.From, cancellationToken);
+            .ToCursorPageAsync(db.Database, Keyset, query.List, scope, QualificationResponse.From, cancellationToken);
     }
 
     public async ValueTask<CursorPage<QualificationRecord>> Handle(ListQualifications query, CancellationToken cancellationToken)
@@ -111,7 +111,7 @@ internal sealed class QualificationQueries(EnterprisesDbContext db)
 
         var scope = Cursors.Scope(EnumText.ParseOptional<QualificationType>(query.Type, "type")?.ToString(),
             EnumText.ParseOptional<QualificationStatus>(query.Status, "status")?.ToString(), region);
-        var read = await Keyset.Page(qualifications, query.List, scope).ToListAsync(cancellationToken);
+        var read = await Keyset.Page(qualifications, query.List, scope, RowValues.Of(db.Database)).ToListAsync(cancellationToken);
         int? total = query.List.Counts ? await qualifications.CountAsync(cancellationToken) : null;
         var holders = await HoldersAsync(read.Select(q => q.CreditCode).Distinct().ToList(), cancellationToken);
         return Keyset.ToPage(read, query.List, scope, total, q => QualificationRecord.From(q, holders[q.CreditCode]));

@@ -79,6 +79,6 @@ internal sealed class ListIndicatorsHandler(PlansDbContext db) : IQueryHandler<L
 
         var scope = Cursors.Scope(query.PlanCode, EnumFilter.Parse<IndicatorNature>(query.Filter.Nature)?.ToString(),
             query.Filter.MunicipalOutlineIndicator?.ToString(), query.Filter.MunicipalPerformanceIndicator?.ToString());
-        return await indicators.ToCursorPageAsync(ListIndicators.Keyset, query.List, scope, IndicatorResponse.From, ct);
+        return await indicators.ToCursorPageAsync(db.Database, ListIndicators.Keyset, query.List, scope, IndicatorResponse.From, ct);
     }
 }

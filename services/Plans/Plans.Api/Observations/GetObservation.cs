@@ -53,7 +53,7 @@ internal sealed class ListObservationsHandler(PlansDbContext db) : IQueryHandler
     {
         var (_, indicator) = await PlanLookup.FindIndicatorAsync(db, query.PlanCode, query.IndicatorCode, query.Caller, Access.Read, ct);
         return await db.Observations.AsNoTracking().Where(o => o.IndicatorId == indicator.Id)
-            .ToCursorPageAsync(ListObservations.Keyset, query.List with { Sort = query.List.Sort ?? "year,recordedAt" },
+            .ToCursorPageAsync(db.Database, ListObservations.Keyset, query.List with { Sort = query.List.Sort ?? "year,recordedAt" },
                 Cursors.Scope(query.PlanCode, query.IndicatorCode), ObservationResponse.From, ct);
     }
 }

@@ -95,6 +95,6 @@ internal sealed class ListPlansHandler(PlansDbContext db) : IQueryHandler<ListPl
         // The caller's view of drafts is a filter too: a cursor read with plans.read is not one for an anonymous caller.
         var scope = Cursors.Scope(filter.RegionCode, level?.ToString(), status?.ToString(), kind?.ToString(), filter.Q?.Trim().ToLower(),
             !user.HasScope(Scopes.PlansRead) ? "public" : user.HasScope(Scopes.Admin) ? "all" : user.Region());
-        return await query.ToCursorPageAsync(ListPlans.Keyset, filter.List, scope, PlanResponse.From, ct);
+        return await query.ToCursorPageAsync(db.Database, ListPlans.Keyset, filter.List, scope, PlanResponse.From, ct);
     }
 }

@@ -52,6 +52,6 @@ internal sealed class ListReviewsHandler(PlansDbContext db) : IQueryHandler<List
     {
         var plan = await PlanLookup.FindAsync(db, query.PlanCode, query.Caller, Access.Read, ct);
         return await db.Reviews.AsNoTracking().Where(r => r.PlanCode == plan.Code)
-            .ToCursorPageAsync(ListReviews.Keyset, query.List, plan.Code, ReviewSummary.From, ct);
+            .ToCursorPageAsync(db.Database, ListReviews.Keyset, query.List, plan.Code, ReviewSummary.From, ct);
     }
 }

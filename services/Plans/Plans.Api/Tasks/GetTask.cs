@@ -71,6 +71,6 @@ internal sealed class ListTasksHandler(PlansDbContext db) : IQueryHandler<ListTa
         }
 
         var scope = Cursors.Scope(filter.PlanCode, string.IsNullOrWhiteSpace(filter.Unit) ? null : filter.Unit.Trim(), status?.ToString());
-        return await query.ToCursorPageAsync(ListTasks.Keyset, filter.List, scope, TaskResponse.From, ct);
+        return await query.ToCursorPageAsync(db.Database, ListTasks.Keyset, filter.List, scope, TaskResponse.From, ct);
     }
 }

@@ -86,7 +86,7 @@ internal sealed class ListPlatformsHandler(PlatformsDbContext db, PlatformCatalo
             return new PlatformListing.Csv(Sorting.Apply(matches, query.Sort).AsAsyncEnumerable());
         }
 
-        var page = await matches.ToCursorPageAsync(Keyset, query.List, Scope(query), p => p, cancellationToken);
+        var page = await matches.ToCursorPageAsync(db.Database, Keyset, query.List, Scope(query), p => p, cancellationToken);
         return new PlatformListing.Page(new CursorPage<PlatformResponse>(await views.OfAsync(page.Items, cancellationToken), page.Page,
             page.PageSize, page.TotalCount, page.NextCursor));
     }

@@ -85,7 +85,7 @@ internal sealed class RectificationQueries(PlatformsDbContext db) :
             proposals = proposals.Where(p => inRegion.Contains(p.PlatformId));
         }
 
-        return await proposals.ToCursorPageAsync(Keyset, query.List, Cursors.Scope(status?.ToString(), Rules.Text(query.RegionCode)),
+        return await proposals.ToCursorPageAsync(db.Database, Keyset, query.List, Cursors.Scope(status?.ToString(), Rules.Text(query.RegionCode)),
             RevocationProposalResponse.From, cancellationToken);
     }
 

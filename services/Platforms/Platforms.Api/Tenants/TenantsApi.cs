@@ -93,7 +93,7 @@ internal sealed class ListTenantsHandler(PlatformsDbContext db) :
             tenants = isActive ? tenants.Where(t => t.GraduatedOn == null) : tenants.Where(t => t.GraduatedOn != null);
         }
 
-        var page = await tenants.ToCursorPageAsync(Keyset, list, Cursors.Scope(platform, active?.ToString()), t => t, cancellationToken);
+        var page = await tenants.ToCursorPageAsync(db.Database, Keyset, list, Cursors.Scope(platform, active?.ToString()), t => t, cancellationToken);
         var codes = page.Items.Select(t => t.CreditCode).OfType<string>().Distinct().ToList();
         var names = await db.KnownEnterprises.AsNoTracking().Where(e => codes.Contains(e.CreditCode))
             .ToDictionaryAsync(e => e.CreditCode, e => e.Name, cancellationToken);

@@ -96,7 +96,7 @@ internal sealed class CommissionerQueries(TalentDbContext db, TimeProvider clock
         var scope = Cursors.Scope(query.TalentId?.ToString(), ParameterRules.Text(query.RegionCode),
             EnumText.ParseOptional<ServedKind>(query.ServedKind, "servedKind")?.ToString(), ParameterRules.CreditCode(query.ServedCreditCode),
             query.ActiveOn?.ToString("O"));
-        return await assignments.ToCursorPageAsync(Keyset, query.List, scope, a => CommissionerResponse.From(a, today), cancellationToken);
+        return await assignments.ToCursorPageAsync(db.Database, Keyset, query.List, scope, a => CommissionerResponse.From(a, today), cancellationToken);
     }
 
     public async ValueTask<CommissionerResult> Handle(GetCommissioner query, CancellationToken cancellationToken) =>

@@ -97,7 +97,7 @@ internal sealed class RecognitionQueries(TalentDbContext db, ProgrammeCatalog pr
     {
         var person = await TalentLookup.FindBareAsync(db, query.TalentId, cancellationToken);
         return await Filter(db.Recognitions.AsNoTracking().Where(r => r.TalentId == person.Id), query)
-            .ToCursorPageAsync(Keyset, query.List, Scope(query, person.Id.ToString(), null), RecognitionResponse.From, cancellationToken);
+            .ToCursorPageAsync(db.Database, Keyset, query.List, Scope(query, person.Id.ToString(), null), RecognitionResponse.From, cancellationToken);
     }
 
     public async ValueTask<CursorPage<RecognitionResponse>> Handle(ListRecognitions query, CancellationToken cancellationToken)
@@ -114,7 +114,7 @@ internal sealed class RecognitionQueries(TalentDbContext db, ProgrammeCatalog pr
             recognitions = recognitions.Where(r => r.Year == year);
         }
 
-        return await recognitions.ToCursorPageAsync(Keyset, query.List,
+        return await recognitions.ToCursorPageAsync(db.Database, Keyset, query.List,
             Scope(query, ParameterRules.Text(query.RegionCode), query.Year?.ToString(CultureInfo.InvariantCulture)), RecognitionResponse.From,
             cancellationToken);
     }

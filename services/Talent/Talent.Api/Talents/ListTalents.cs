@@ -92,7 +92,7 @@ internal sealed class ListTalentsHandler(TalentDbContext db, ProgrammeCatalog pr
         }
 
         return new TalentListing.Page(await matches.WithActiveRecognitions()
-            .ToCursorPageAsync(Keyset, query.List, Scope(query), TalentResponse.From, cancellationToken));
+            .ToCursorPageAsync(db.Database, Keyset, query.List, Scope(query), TalentResponse.From, cancellationToken));
     }
 
     /// <summary>The filters as <see cref="Filter"/> applies them, which a cursor is bound to.</summary>

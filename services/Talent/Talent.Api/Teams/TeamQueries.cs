@@ -92,7 +92,7 @@ internal sealed class TeamQueries(TalentDbContext db, ProgrammeCatalog programme
 
         var scope = Cursors.Scope(programmes.Find(query.Programme)?.Code, ParameterRules.Text(query.RegionCode), status?.ToString(),
             query.TalentId?.ToString(), ParameterRules.CreditCode(query.HostCreditCode));
-        return await teams.ToCursorPageAsync(Keyset, query.List, scope, TeamResponse.From, cancellationToken);
+        return await teams.ToCursorPageAsync(db.Database, Keyset, query.List, scope, TeamResponse.From, cancellationToken);
     }
 
     public async ValueTask<TeamResult> Handle(GetTeam query, CancellationToken cancellationToken) =>

@@ -1,0 +1,60 @@
+using System.Linq.Expressions;
+using Enterprises.Api.Data;
+using Enterprises.Api.Domain;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Persistence;
+using ServiceDefaults.Paging;
+using TestSupport;
+
+namespace Enterprises.FunctionalTests;
+
+/// <summary>
+/// The position a cursor starts a page at, as the database is asked for it. On PostgreSQL a sort whose keys all run one
+/// way is one row comparison, the exact start of the index's range even where many rows share the lead key (a district);
+/// elsewhere, and on SQLite, it is spelled key by key, led by the lead key's own bound.
+/// </summary>
+public class CursorPositionSqlTests(EnterprisesApiFactory factory) : IClassFixture<EnterprisesApiFactory>
+{
+    private static readonly Keyset<Enterprise> Keyset = new(new SortFields<Enterprise>("creditCode", new Dictionary<string, Expression<Func<Enterprise, object?>>>
+    {
+        ["creditCode"] = e => e.CreditCode,
+        ["regionCode"] = e => e.RegionCode,
+        ["foundedOn"] = e => e.FoundedOn,
+    }), "creditCode");
+
+    private async Task<string> SqlAsync(string sort, params object?[] position)
+    {
+        var signature = sort.Split(',').Any(t => t.TrimStart('-') == "creditCode") ? sort : sort + ",creditCode";
+        var cursor = Cursors.Encode(signature, "scope", position)!;
+        await using var scope = factory.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<EnterprisesDbContext>();
+        return Keyset.Page(db.Enterprises, new ListQuery(null, 10, sort, cursor, null), "scope", RowValues.Of(db.Database)).ToQueryString();
+    }
+
+    [Fact]
+    public async Task Keys_running_one_way_are_one_row_comparison_on_PostgreSQL_only()
+    {
+        var sql = await SqlAsync("regionCode", "120118", "91120118MA00000001");
+        var descending = await SqlAsync("-foundedOn,-creditCode", new DateOnly(2015, 3, 18), "91120118MA00000001");
+
+        if (EnterprisesApiFactory.PostgresServer is not null)
+        {
+            sql.Should().MatchRegex("""\(e\."RegionCode", e\."CreditCode"\) > \(""").And.NotContain(">=");
+            descending.Should().MatchRegex("""\(e\."FoundedOn", e\."CreditCode"\) < \(""");
+        }
+        else
+        {
+            sql.Should().Contain("\"RegionCode\" >= ").And.NotMatchRegex("""\(e\."RegionCode", e\."CreditCode"\)""");
+            descending.Should().Contain("\"FoundedOn\" <= ");
+        }
+    }
+
+    [Fact]
+    public async Task Keys_running_both_ways_are_spelled_key_by_key_on_either_database()
+    {
+        var sql = await SqlAsync("-regionCode", "120118", "91120118MA00000001");
+
+        sql.Should().Contain("\"RegionCode\" <= ").And.NotMatchRegex("""\(e\."RegionCode", e\."CreditCode"\)""");
+    }
+}
