@@ -103,6 +103,8 @@ next_cursor() {
   echo "$cursor"
 }
 DEEP_CURSOR=$(next_cursor "$E/enterprises?regionCode=120118&pageSize=500" 40)
+# Sorted by district: 20,000 rows into the first district, which a sixteenth of the register shares.
+SORTED_CURSOR=$(next_cursor "$E/enterprises?sort=regionCode&pageSize=500" 40)
 POOL_CURSOR=$(next_cursor "$E/enterprises/cultivation-pool?year=2026&maxMissing=3&pageSize=500" 20)
 
 # name | url (empty: not supported by this build)
@@ -112,6 +114,7 @@ ALL_CASES=(
   "name-search|$E/enterprises?q=$Q_URL"
   "page-1000|$E/enterprises?page=1000"
   "cursor-deep|${DEEP_CURSOR:+$E/enterprises?regionCode=120118&cursor=$DEEP_CURSOR}"
+  "sorted-cursor-deep|${SORTED_CURSOR:+$E/enterprises?sort=regionCode&cursor=$SORTED_CURSOR}"
   "qualifications|$E/qualifications?type=HighTech&regionCode=120118"
   "pool|$E/enterprises/cultivation-pool?year=2026"
   "pool-region|$E/enterprises/cultivation-pool?year=2026&regionCode=120118&maxMissing=2"
