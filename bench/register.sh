@@ -5,7 +5,8 @@
 # its own), loads $ENTERPRISES enterprises, $QUALIFICATIONS qualifications and annual reports generated from a fixed seed
 # (bench/register-data.awk) straight into the tables with COPY (no events: the lists are what is measured),
 # then runs `wrk -t$THREADS -c$CONNECTIONS -d$DURATION` on each list case, $ROUNDS interleaved rounds, and
-# prints medians: req/s, p50/p99 and Enterprises CPU µs per request (utime+stime from /proc).
+# prints medians: req/s, p50/p99 and CPU µs per request (utime+stime from /proc) of Enterprises and of the
+# PostgreSQL server (the postmaster and its backends), which share the machine's cores.
 # The import case posts $IMPORT_ROWS new enterprises as CSV to POST /api/v1/enterprises/import and prints
 # rows/s, the peak RSS of the Enterprises process during the import, and the ratio to PostgreSQL COPY of
 # the same rows into a copy of the table, measured in the same run; then the events/s at which the outbox
@@ -64,6 +65,9 @@ until curl -fsS -o /dev/null --max-time 1 "http://localhost:$GATEWAY_PORT/health
   sleep 0.2
 done
 ENTERPRISES_PID=$(pid_on "$ENTERPRISES_PORT")
+POSTMASTER_PID=$(head -n 1 "$DATA_DIR/postgres/data/postmaster.pid")
+# The server's processes: the postmaster and its backends (a backend that ends mid-run takes its ticks with it; the pool keeps them).
+postgres_pids() { echo "$POSTMASTER_PID" $(pgrep -P "$POSTMASTER_PID"); }
 psql_enterprises() { as_postgres psql -h 127.0.0.1 -p "$POSTGRES_PORT" -U postgres -d enterprises -v ON_ERROR_STOP=1 -qAt "$@"; }
 
 # ---- the data set, straight into the tables ----------------------------------------------------------
@@ -137,15 +141,16 @@ for ((round = 1; round <= ROUNDS && ${#selected[@]} > 0; round++)); do
       continue
     fi
     status=$(curl -s -o /dev/null -w '%{http_code}' -H "Authorization: Bearer $TOKEN" --max-time 60 "$url")
-    before=$(cpu_ticks "$ENTERPRISES_PID")
+    before=$(cpu_ticks "$ENTERPRISES_PID") postgres_before=$(cpu_ticks $(postgres_pids))
     out=$(wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --timeout 10s --latency -H "Authorization: Bearer $TOKEN" "$url")
     read -r requests rps p50 p99 errors <<<"$(wrk_figures "$out")"
     # A request still running when wrk stops is not counted: no figures means none finished in the run.
     [ "$requests" = 0 ] && { p50=">$DURATION"; p99=">$DURATION"; }
     cpu=$(us_per $(($(cpu_ticks "$ENTERPRISES_PID") - before)) "$requests")
-    printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$round" "$name" "$rps" "$p50" "$p99" "$errors" "$cpu" "$status" >>"$RESULTS"
-    printf '  round %d %-15s %9s req/s  p50 %8s ms  p99 %8s ms  errors %s  CPU µs/req %s  (HTTP %s)\n' \
-      "$round" "$name" "$rps" "$p50" "$p99" "$errors" "$cpu" "$status" >&2
+    postgres_cpu=$(us_per $(($(cpu_ticks $(postgres_pids)) - postgres_before)) "$requests")
+    printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$round" "$name" "$rps" "$p50" "$p99" "$errors" "$cpu" "$status" "$postgres_cpu" >>"$RESULTS"
+    printf '  round %d %-15s %9s req/s  p50 %8s ms  p99 %8s ms  errors %s  CPU µs/req Enterprises %s PostgreSQL %s  (HTTP %s)\n' \
+      "$round" "$name" "$rps" "$p50" "$p99" "$errors" "$cpu" "$postgres_cpu" "$status" >&2
   done
 done
 
@@ -160,12 +165,12 @@ if [ -s "$RESULTS" ]; then
       return n % 2 ? a[(n + 1) / 2] : (a[n / 2] + a[n / 2 + 1]) / 2
     }
     !($2 in seen) { seen[$2] = 1; order[++count] = $2 }
-    { rps[$2] = rps[$2] " " $3; p50[$2] = p50[$2] " " $4; p99[$2] = p99[$2] " " $5; err[$2] += $6; cpu[$2] = cpu[$2] " " $7; status[$2] = $8 }
+    { rps[$2] = rps[$2] " " $3; p50[$2] = p50[$2] " " $4; p99[$2] = p99[$2] " " $5; err[$2] += $6; cpu[$2] = cpu[$2] " " $7; status[$2] = $8; pg[$2] = pg[$2] " " $9 }
     END {
-      printf "%-15s %10s %10s %10s %8s %22s %6s\n", "case", "req/s", "p50 ms", "p99 ms", "errors", "Enterprises CPU µs/req", "HTTP"
+      printf "%-18s %10s %10s %10s %8s %22s %21s %6s\n", "case", "req/s", "p50 ms", "p99 ms", "errors", "Enterprises CPU µs/req", "PostgreSQL CPU µs/req", "HTTP"
       for (i = 1; i <= count; i++) {
         c = order[i]
-        printf "%-15s %10.1f %10.2f %10.2f %8d %22.1f %6s\n", c, median(rps[c]), median(p50[c]), median(p99[c]), err[c], median(cpu[c]), status[c]
+        printf "%-18s %10.1f %10.2f %10.2f %8d %22.1f %21.1f %6s\n", c, median(rps[c]), median(p50[c]), median(p99[c]), err[c], median(cpu[c]), median(pg[c]), status[c]
       }
     }' "$RESULTS"
 fi

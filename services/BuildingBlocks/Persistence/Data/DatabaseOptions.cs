@@ -1,4 +1,6 @@
 using System.ComponentModel.DataAnnotations;
+using System.Data.Common;
+using Npgsql;
 
 namespace Persistence;
 
@@ -35,6 +37,32 @@ public sealed class DatabaseOptions
             ? DatabaseProvider.Postgres
             : DatabaseProvider.Sqlite);
 
-    public string EffectiveConnectionString(string serviceName) =>
-        ConnectionString ?? $"Data Source={Path.Combine(DataDirectory, serviceName.ToLowerInvariant() + ".db")}";
+    /// <summary>
+    /// The connection string the service opens. On PostgreSQL, unless it says otherwise, Npgsql prepares the statements
+    /// a connection runs again (Max Auto Prepare 64, from the second use): the server then parses and plans a list's
+    /// query once per connection rather than on every request. A pooler that hands one client's statements to other
+    /// server connections (PgBouncer in transaction mode) needs <c>Max Auto Prepare=0</c> in the connection string.
+    /// </summary>
+    public string EffectiveConnectionString(string serviceName)
+    {
+        if (EffectiveProvider == DatabaseProvider.Sqlite)
+        {
+            return ConnectionString ?? $"Data Source={Path.Combine(DataDirectory, serviceName.ToLowerInvariant() + ".db")}";
+        }
+
+        // Npgsql's builder answers every keyword it knows as present: what was written is read from the plain string.
+        var written = new DbConnectionStringBuilder { ConnectionString = ConnectionString }.Keys.Cast<string>()
+            .Select(key => key.Replace(" ", "", StringComparison.Ordinal)).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        var postgres = new NpgsqlConnectionStringBuilder(ConnectionString);
+        if (!written.Contains(nameof(NpgsqlConnectionStringBuilder.MaxAutoPrepare)))
+        {
+            postgres.MaxAutoPrepare = 64;
+            if (!written.Contains(nameof(NpgsqlConnectionStringBuilder.AutoPrepareMinUsages)))
+            {
+                postgres.AutoPrepareMinUsages = 2;
+            }
+        }
+
+        return postgres.ConnectionString;
+    }
 }
