@@ -1,11 +1,17 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+using Persistence;
 using static BuildingBlocks.Tests.PersonalValues;
 
 namespace BuildingBlocks.Tests;
 
-/// <summary>A service's contexts come from a pool: reused from one request to the next, reset between them, protected as any context.</summary>
+/// <summary>
+/// A service's contexts come from a pool: reused from one request to the next, reset between them, protected as any
+/// context. On PostgreSQL their connections keep the statements they run again prepared, so the server parses and plans a
+/// list's query once per connection; a connection string that says otherwise is kept as it is.
+/// </summary>
 public sealed class PooledContextTests : IAsyncLifetime
 {
     private readonly PeopleDatabase database = new();
@@ -37,5 +43,41 @@ public sealed class PooledContextTests : IAsyncLifetime
         }
 
         used.Distinct().Count().Should().BeLessThan(used.Count, "a context goes back to the pool rather than being built for each request");
+    }
+
+    [Fact]
+    public async Task A_query_run_again_on_a_connection_is_prepared_on_postgres_and_a_sqlite_file_is_opened_as_configured()
+    {
+        await using var scope = host.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<PeopleDbContext>();
+        await db.Database.OpenConnectionAsync();
+        for (var run = 0; run < 3; run++)
+        {
+            (await db.People.CountAsync(p => p.Name == "张三")).Should().Be(0);
+        }
+
+        if (!database.OnPostgres)
+        {
+            db.Database.GetConnectionString().Should().Be(database.ConnectionString);
+            return;
+        }
+
+        var prepared = await db.Database.SqlQueryRaw<string>("SELECT statement AS \"Value\" FROM pg_prepared_statements").ToListAsync();
+        prepared.Should().ContainSingle(statement => statement.Contains("\"People\""), "the count ran three times on this connection");
+    }
+
+    [Theory]
+    [InlineData("Host=db;Database=plans", 64, 2)]
+    [InlineData("Host=db;Database=plans;Max Auto Prepare=0", 0, 5)]
+    [InlineData("Host=db;Database=plans;MaxAutoPrepare=20;Auto Prepare Min Usages=7", 20, 7)]
+    public void A_postgres_connection_string_prepares_what_runs_again_unless_it_says_otherwise(string configured, int maxAutoPrepare,
+        int minUsages)
+    {
+        var effective = new NpgsqlConnectionStringBuilder(new DatabaseOptions { ConnectionString = configured }.EffectiveConnectionString("plans"));
+
+        effective.MaxAutoPrepare.Should().Be(maxAutoPrepare);
+        effective.AutoPrepareMinUsages.Should().Be(minUsages, "Npgsql's own default is 5");
+        effective.Host.Should().Be("db");
+        effective.Database.Should().Be("plans");
     }
 }
