@@ -8,12 +8,15 @@ public static class CreditCodes
 
     /// <summary>
     /// A code of a company (91…) registered in <paramref name="division"/>, with a random organisation
-    /// code from <paramref name="random"/> (a seeded one makes a reproducible register).
+    /// code from <paramref name="random"/> (a seeded one makes a reproducible register). The organisation code
+    /// never starts with 1 or 2: after the division, a code 91120118 1983… would hold ten characters of every
+    /// identity number of someone born in that district in 1983 (120118 1983…), and the personal-data sweeps
+    /// (<see cref="PlainTextSearch"/>) would find them in the register's public data.
     /// </summary>
     public static string New(string division = "120116", Random? random = null)
     {
         random ??= Random.Shared;
-        var body = string.Concat(Enumerable.Range(0, 8).Select(_ => (char)('0' + random.Next(10))));
+        var body = string.Concat(Enumerable.Range(0, 8).Select(i => (char)('0' + (i == 0 ? random.Next(3, 10) : random.Next(10)))));
         var organisationSum = body.Select((c, i) => OrganisationWeights[i] * (c - '0')).Sum();
         var organisationCheck = (11 - organisationSum % 11) switch { 10 => 'X', 11 => '0', var d => (char)('0' + d) };
         var first17 = $"91{division}{body}{organisationCheck}";
