@@ -51,7 +51,12 @@ public sealed class Keyset<T>(SortFields<T> fields, string uniqueField)
     }
 
     /// <summary>The page from the items <see cref="Page"/> read, with the cursor of the next page when there is one.</summary>
-    public CursorPage<TResult> ToPage<TResult>(IReadOnlyList<T> read, ListQuery list, string scope, int? totalCount, Func<T, TResult> project)
+    public CursorPage<TResult> ToPage<TResult>(IReadOnlyList<T> read, ListQuery list, string scope, int? totalCount, Func<T, TResult> project) =>
+        ToPage(read, item => item, list, scope, totalCount, project);
+
+    /// <summary>The page from rows read as a projection of the items <see cref="Page"/> selects, each row with its item.</summary>
+    public CursorPage<TResult> ToPage<TRow, TResult>(IReadOnlyList<TRow> read, Func<TRow, T> item, ListQuery list, string scope, int? totalCount,
+        Func<TRow, TResult> project)
     {
         var size = list.Paging.Size;
         var items = read.Take(size).Select(project).ToList();
@@ -59,7 +64,7 @@ public sealed class Keyset<T>(SortFields<T> fields, string uniqueField)
         var terms = Terms(list.Sort);
         if (read.Count > size && terms.All(t => Keyable(t.Key.ReturnType)))
         {
-            var last = read[size - 1];
+            var last = item(read[size - 1]);
             next = Cursors.Encode(Signature(terms), scope, terms.Select(t => t.Value(last)).ToList());
         }
 

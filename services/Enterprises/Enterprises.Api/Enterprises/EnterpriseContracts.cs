@@ -74,9 +74,19 @@ public sealed record EnterpriseResponse(
     /// <summary>The platforms it hosts now (from the Platforms service's events): on GET of one enterprise; null in lists and write answers.</summary>
     public IReadOnlyList<HostedPlatformSummary>? Platforms { get; init; }
 
-    public static EnterpriseResponse From(Enterprise e) => new(e.CreditCode, e.Name, e.NameEn, e.RegionCode, e.ZoneCode, e.Industry,
-        e.FoundedOn, e.Qualifications.OrderBy(q => q.Type).ThenBy(q => q.GrantedOn).Select(QualificationSummary.From).ToList(),
-        e.Designations.OrderBy(d => d.Kind).Select(DesignationSummary.From).ToList(), e.CreatedAt, e.UpdatedAt);
+    public static EnterpriseResponse From(Enterprise e) =>
+        From(e, e.Qualifications.Select(QualificationSummary.From), e.Designations.Select(DesignationSummary.From));
+
+    /// <summary>The enterprise with the summaries of what it holds today, in the order the answer gives them.</summary>
+    public static EnterpriseResponse From(Enterprise e, IEnumerable<QualificationSummary> qualifications, IEnumerable<DesignationSummary> designations) =>
+        new(e.CreditCode, e.Name, e.NameEn, e.RegionCode, e.ZoneCode, e.Industry, e.FoundedOn,
+            qualifications.OrderBy(q => q.Type).ThenBy(q => q.GrantedOn).ToList(), designations.OrderBy(d => d.Kind).ToList(), e.CreatedAt, e.UpdatedAt);
+}
+
+/// <summary>An enterprise of a list with the summaries of the qualifications and designations it holds today.</summary>
+public sealed record EnterpriseRow(Enterprise Enterprise, List<QualificationSummary> Qualifications, List<DesignationSummary> Designations)
+{
+    public EnterpriseResponse ToResponse() => EnterpriseResponse.From(Enterprise, Qualifications, Designations);
 }
 
 /// <summary>An enterprise as a command or query left it, with the version its ETag carries.</summary>

@@ -21,11 +21,11 @@ internal static class EnterpriseLookup
             ?? throw new NotFoundException("Enterprise", code);
     }
 
-    /// <summary>The enterprise with the qualifications and designations it holds today, for reading.</summary>
-    public static async Task<Enterprise> FindReadOnlyAsync(EnterprisesDbContext db, string creditCode, DateOnly today, CancellationToken ct)
+    /// <summary>The enterprise with the summaries of the qualifications and designations it holds today, for reading.</summary>
+    public static async Task<EnterpriseRow> FindListedAsync(EnterprisesDbContext db, string creditCode, DateOnly today, CancellationToken ct)
     {
         var code = Normalize(creditCode);
-        return await db.Enterprises.AsNoTracking().WithCurrentHoldings(today).SingleOrDefaultAsync(e => e.CreditCode == code, ct)
+        return await db.Enterprises.AsNoTracking().Where(e => e.CreditCode == code).AsListed(today).SingleOrDefaultAsync(ct)
             ?? throw new NotFoundException("Enterprise", code);
     }
 

@@ -12,8 +12,8 @@ internal sealed class GetEnterpriseHandler(EnterprisesDbContext db, TimeProvider
 {
     public async ValueTask<EnterpriseResult> Handle(GetEnterprise query, CancellationToken cancellationToken)
     {
-        var found = EnterpriseResult.Of(await EnterpriseLookup.FindReadOnlyAsync(db, query.CreditCode, clock.Today(), cancellationToken), changed: false);
-        var platforms = await HostedPlatformSummary.OfAsync(db, found.Enterprise.CreditCode, cancellationToken);
-        return found with { Enterprise = found.Enterprise with { Platforms = platforms } };
+        var row = await EnterpriseLookup.FindListedAsync(db, query.CreditCode, clock.Today(), cancellationToken);
+        var platforms = await HostedPlatformSummary.OfAsync(db, row.Enterprise.CreditCode, cancellationToken);
+        return new EnterpriseResult(row.ToResponse() with { Platforms = platforms }, row.Enterprise.Version, Changed: false);
     }
 }
