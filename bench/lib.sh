@@ -52,3 +52,25 @@ start_system() {
     sleep 1
   done
 }
+
+# credit_code N : a valid Unified Social Credit Code (GB 32100-2015) of a company in Jinghai, the Nth.
+credit_code() {
+  local body alphabet=0123456789ABCDEFGHJKLMNPQRTUWXY weights=(3 7 9 10 5 8 4 2) sum=0 i check code weight=1 c index
+  body=$(printf '%08d' "$1")
+  for i in 0 1 2 3 4 5 6 7; do sum=$((sum + weights[i] * ${body:i:1})); done
+  check=$((11 - sum % 11)); case $check in 10) check=X ;; 11) check=0 ;; esac
+  code="91120118$body$check"; sum=0
+  for ((i = 0; i < 17; i++)); do
+    c=${code:i:1}; index=${alphabet%%"$c"*}; index=${#index}
+    sum=$((sum + weight * index)); weight=$((weight * 3 % 31))
+  done
+  echo "$code${alphabet:$(((31 - sum % 31) % 31)):1}"
+}
+# register_code N : the credit code of the Nth enterprise of register_csv.
+register_code() { credit_code $((10000000 + $1 * 7919)); }
+# register_csv COUNT : an import CSV of COUNT enterprises in Jinghai (静海基准企业1 …), the same on every run.
+register_csv() {
+  local n
+  echo "creditCode,name,nameEn,regionCode,zoneCode,industry,foundedOn"
+  for ((n = 1; n <= $1; n++)); do echo "$(register_code "$n"),静海基准企业$n,,120118,,新材料,2015-06-01"; done
+}

@@ -98,23 +98,7 @@ for name in plans enterprises gateway; do PID[$name]=$(pid_on "${PORT_OF[$name]}
 TOKEN=$(curl -fsS -u "$LOCAL_ADMIN_CLIENT_ID:$LOCAL_ADMIN_CLIENT_SECRET" -d grant_type=client_credentials \
   "http://localhost:$GATEWAY_PORT/connect/token" | sed -E 's/.*"access_token":"([^"]+)".*/\1/')
 
-# credit_code N : a valid Unified Social Credit Code (GB 32100-2015) of a company in Jinghai, the Nth.
-credit_code() {
-  local body alphabet=0123456789ABCDEFGHJKLMNPQRTUWXY weights=(3 7 9 10 5 8 4 2) sum=0 i check code weight=1 c index
-  body=$(printf '%08d' "$1")
-  for i in 0 1 2 3 4 5 6 7; do sum=$((sum + weights[i] * ${body:i:1})); done
-  check=$((11 - sum % 11)); case $check in 10) check=X ;; 11) check=0 ;; esac
-  code="91120118$body$check"; sum=0
-  for ((i = 0; i < 17; i++)); do
-    c=${code:i:1}; index=${alphabet%%"$c"*}; index=${#index}
-    sum=$((sum + weight * index)); weight=$((weight * 3 % 31))
-  done
-  echo "$code${alphabet:$(((31 - sum % 31) % 31)):1}"
-}
-{
-  echo "creditCode,name,nameEn,regionCode,zoneCode,industry,foundedOn"
-  for ((n = 1; n <= ENTERPRISES; n++)); do echo "$(credit_code $((10000000 + n * 7919))),静海基准企业$n,,120118,,新材料,2015-06-01"; done
-} >"$DATA_DIR/enterprises.csv"
+register_csv "$ENTERPRISES" >"$DATA_DIR/enterprises.csv"
 curl -fsS -o "$DATA_DIR/import.json" -X POST "http://127.0.0.1:$ENTERPRISES_PORT/api/v1/enterprises/import" \
   -H "Authorization: Bearer $TOKEN" -H 'Content-Type: text/csv' --data-binary @"$DATA_DIR/enterprises.csv"
 
