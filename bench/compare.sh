@@ -92,11 +92,7 @@ ALL_CASES=(
   "enterprise|/api/v1/enterprises/$(register_code 1)|yes|2"
   "region|/api/v1/regions/120118|no|1"
 )
-selected=()
-for entry in "${ALL_CASES[@]}"; do
-  IFS='|' read -r name _ <<<"$entry"
-  if [ -z "${CASES:-}" ] || [[ " $CASES " == *" $name "* ]]; then selected+=("$entry"); fi
-done
+mapfile -t selected < <(select_cases "${ALL_CASES[@]}")
 
 # measure SIDE ENTRY WRK_DURATION : "req/s µs" of one wrk run.
 measure() {

@@ -74,3 +74,10 @@ register_csv() {
   echo "creditCode,name,nameEn,regionCode,zoneCode,industry,foundedOn"
   for ((n = 1; n <= $1; n++)); do echo "$(register_code "$n"),静海基准企业$n,,120118,,新材料,2015-06-01"; done
 }
+# select_cases ENTRY... : the entries ("name|…") that $CASES names (space-separated), or all when it is empty, one a line.
+select_cases() {
+  local entry
+  for entry in "$@"; do
+    if [ -z "${CASES:-}" ] || [[ " $CASES " == *" ${entry%%|*} "* ]]; then printf '%s\n' "$entry"; fi
+  done
+}

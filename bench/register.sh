@@ -124,11 +124,7 @@ ALL_CASES=(
   "pool-region|$E/enterprises/cultivation-pool?year=2026&regionCode=120118&maxMissing=2"
   "pool-cursor-deep|${POOL_CURSOR:+$E/enterprises/cultivation-pool?year=2026&maxMissing=3&cursor=$POOL_CURSOR}"
 )
-selected=()
-for entry in "${ALL_CASES[@]}"; do
-  IFS='|' read -r name _ <<<"$entry"
-  if [ -z "${CASES:-}" ] || [[ " $CASES " == *" $name "* ]]; then selected+=("$entry"); fi
-done
+mapfile -t selected < <(select_cases "${ALL_CASES[@]}")
 
 RESULTS="$DATA_DIR/results.tsv"
 : >"$RESULTS"

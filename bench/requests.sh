@@ -153,13 +153,7 @@ ALL_CASES=(
   "nginx-list|$N/api/v1/enterprises?pageSize=10|yes|nginx enterprises||"
   "gateway-list|$G/api/v1/enterprises?pageSize=10|yes|gateway enterprises|nginx-list|proxy"
 )
-selected=()
-for entry in "${ALL_CASES[@]}"; do
-  IFS='|' read -r name _ <<<"$entry"
-  if [ -z "${CASES:-}" ] || [[ " $CASES " == *" $name "* ]]; then
-    selected+=("$entry")
-  fi
-done
+mapfile -t selected < <(select_cases "${ALL_CASES[@]}")
 # A selected case brings its baseline.
 for entry in "${selected[@]}"; do
   IFS='|' read -r _ _ _ _ baseline _ <<<"$entry"
