@@ -122,12 +122,7 @@ done
 echo
 echo "$BASE ($(git rev-parse --short "$BASE")) against this checkout, side by side: medians of $ROUNDS interleaved rounds," \
   "wrk -t$THREADS -c$CONNECTIONS -d$DURATION ($(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg))"
-awk -F'\t' '
-  function median(list,   n, a, i, j, t) {
-    n = split(list, a, " ")
-    for (i = 1; i <= n; i++) for (j = i + 1; j <= n; j++) if (a[j] + 0 < a[i] + 0) { t = a[i]; a[i] = a[j]; a[j] = t }
-    return n % 2 ? a[(n + 1) / 2] : (a[n / 2] + a[n / 2 + 1]) / 2
-  }
+awk -F'\t' "$AWK_MEDIAN"'
   !($2 in seen) { seen[$2] = 1; order[++count] = $2 }
   { rps[$2, $3] = rps[$2, $3] " " $4; us[$2, $3] = us[$2, $3] " " $5 }
   END {

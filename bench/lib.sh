@@ -81,3 +81,10 @@ select_cases() {
     if [ -z "${CASES:-}" ] || [[ " $CASES " == *" ${entry%%|*} "* ]]; then printf '%s\n' "$entry"; fi
   done
 }
+# AWK_MEDIAN : an awk function, median(list), of a space-separated list of numbers; prefix an awk program with it.
+AWK_MEDIAN='
+  function median(list,   n, a, i, j, t) {
+    n = split(list, a, " ")
+    for (i = 1; i <= n; i++) for (j = i + 1; j <= n; j++) if (a[j] + 0 < a[i] + 0) { t = a[i]; a[i] = a[j]; a[j] = t }
+    return n % 2 ? a[(n + 1) / 2] : (a[n / 2] + a[n / 2 + 1]) / 2
+  }'

@@ -154,12 +154,7 @@ if [ -s "$RESULTS" ]; then
   echo
   echo "Lists at $ENTERPRISES enterprises and $QUALIFICATIONS qualifications on PostgreSQL: medians of $ROUNDS rounds," \
     "wrk -t$THREADS -c$CONNECTIONS -d$DURATION ($(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg))"
-  awk -F'\t' '
-    function median(list,   n, a, i, j, t) {
-      n = split(list, a, " ")
-      for (i = 1; i <= n; i++) for (j = i + 1; j <= n; j++) if (a[j] + 0 < a[i] + 0) { t = a[i]; a[i] = a[j]; a[j] = t }
-      return n % 2 ? a[(n + 1) / 2] : (a[n / 2] + a[n / 2 + 1]) / 2
-    }
+  awk -F'\t' "$AWK_MEDIAN"'
     !($2 in seen) { seen[$2] = 1; order[++count] = $2 }
     { rps[$2] = rps[$2] " " $3; p50[$2] = p50[$2] " " $4; p99[$2] = p99[$2] " " $5; err[$2] += $6; cpu[$2] = cpu[$2] " " $7; status[$2] = $8; pg[$2] = pg[$2] " " $9 }
     END {

@@ -201,12 +201,7 @@ done
 # ---- medians and ratios ---------------------------------------------------------------------------
 echo
 echo "Per-request cost: medians of $ROUNDS interleaved rounds, wrk -t$THREADS -c$CONNECTIONS -d$DURATION ($(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg))"
-awk -F'\t' -v cases="$(printf '%s\n' "${selected[@]}")" '
-  function median(list,   n, a, i, j, t) {
-    n = split(list, a, " ")
-    for (i = 1; i <= n; i++) for (j = i + 1; j <= n; j++) if (a[j] + 0 < a[i] + 0) { t = a[i]; a[i] = a[j]; a[j] = t }
-    return n % 2 ? a[(n + 1) / 2] : (a[n / 2] + a[n / 2 + 1]) / 2
-  }
+awk -F'\t' -v cases="$(printf '%s\n' "${selected[@]}")" "$AWK_MEDIAN"'
   {
     rps[$2] = rps[$2] " " $3; p50[$2] = p50[$2] " " $4; p99[$2] = p99[$2] " " $5; err[$2] += $6
     n = split($7, parts, " ")
