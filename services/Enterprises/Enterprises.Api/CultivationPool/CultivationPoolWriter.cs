@@ -79,9 +79,8 @@ internal static class CultivationPoolWriter
     {
         var enterprises = await db.Enterprises.AsNoTracking().Where(e => EF.Parameter(codes).Contains(e.CreditCode))
             .Select(e => new { e.CreditCode, e.Name, e.RegionCode, e.ZoneCode, e.FoundedOn }).ToListAsync(ct);
-        var held = (await db.Qualifications.AsNoTracking()
-                .Where(q => EF.Parameter(codes).Contains(q.CreditCode) && q.Type == QualificationType.HighTech && q.Status == QualificationStatus.Valid
-                    && q.GrantedOn <= today && q.ExpiresOn >= today)
+        var held = (await db.Qualifications.AsNoTracking().Where(Qualification.HeldOn(today))
+                .Where(q => EF.Parameter(codes).Contains(q.CreditCode) && q.Type == QualificationType.HighTech)
                 .Select(q => q.CreditCode).ToListAsync(ct))
             .ToHashSet(StringComparer.Ordinal);
         var earliest = EligibilityInputs.EarliestReportYear(from);

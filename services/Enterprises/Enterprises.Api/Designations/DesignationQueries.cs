@@ -127,7 +127,7 @@ internal sealed class DesignationQueries(EnterprisesDbContext db)
 
         return EnumText.ParseOptional<DesignationStatus>(filter.Status, "status") switch
         {
-            DesignationStatus.Current => query.Where(d => !d.Withdrawn && d.EndedOn == null),
+            DesignationStatus.Current => query.Where(Designation.IsCurrent),
             DesignationStatus.Ended => query.Where(d => !d.Withdrawn && d.EndedOn != null),
             DesignationStatus.Withdrawn => query.Where(d => d.Withdrawn),
             _ => query,

@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using System.Text.Json.Serialization;
 using Persistence.Audit;
 using SharedKernel.Domain;
@@ -103,6 +104,9 @@ public enum DesignationStatus
 /// </summary>
 public sealed class Designation : VersionedEntity, IAuditedResource
 {
+    /// <summary>Neither withdrawn nor ended: the designations an enterprise holds now, for the queries to evaluate.</summary>
+    public static readonly Expression<Func<Designation, bool>> IsCurrent = d => !d.Withdrawn && d.EndedOn == null;
+
     private Designation()
     {
     }

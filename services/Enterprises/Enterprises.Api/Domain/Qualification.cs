@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using System.Text.Json.Serialization;
 using Persistence.Audit;
 using SharedKernel.Errors;
@@ -62,6 +63,13 @@ public sealed class Qualification : IAuditedResource
 
     /// <summary>Known before the row has its id, so the audit record of the grant names it too.</summary>
     public string AuditKey => $"{CreditCode}/{Type}/{GrantedOn:yyyy-MM-dd}";
+
+    /// <summary>
+    /// Held on <paramref name="day"/>: valid and within its term. The one meaning of "holds today" for the queries (the
+    /// list's filter and holdings, the cultivation pool), written once for the database to evaluate.
+    /// </summary>
+    public static Expression<Func<Qualification, bool>> HeldOn(DateOnly day) =>
+        q => q.Status == QualificationStatus.Valid && q.GrantedOn <= day && q.ExpiresOn >= day;
 
     /// <summary>Whether this is a valid qualification of <paramref name="type"/> whose term shares a day with <paramref name="from"/> to <paramref name="to"/>.</summary>
     public bool Overlaps(QualificationType type, DateOnly from, DateOnly to) =>

@@ -30,8 +30,8 @@ internal static class EnterpriseQuery
 
         if (held is not null)
         {
-            query = query.Where(e => e.Qualifications.Any(q => q.Type == held && q.Status == QualificationStatus.Valid
-                && q.GrantedOn <= today && q.ExpiresOn >= today));
+            var heldToday = Qualification.HeldOn(today);
+            query = query.Where(e => e.Qualifications.AsQueryable().Where(heldToday).Any(q => q.Type == held));
         }
 
         if (industry is not null)
@@ -81,22 +81,26 @@ internal static class EnterpriseQuery
     /// change an enterprise and answer with it. One query: an enterprise holds at most six qualifications and four
     /// designations at once, so their product is small, and a single query reads a consistent state.
     /// </summary>
-    public static IQueryable<Enterprise> WithCurrentHoldings(this IQueryable<Enterprise> query, DateOnly today) =>
-        query.Include(e => e.Qualifications.Where(q => q.Status == QualificationStatus.Valid && q.GrantedOn <= today && q.ExpiresOn >= today))
-            .Include(e => e.Designations.Where(d => !d.Withdrawn && d.EndedOn == null))
+    public static IQueryable<Enterprise> WithCurrentHoldings(this IQueryable<Enterprise> query, DateOnly today)
+    {
+        var heldToday = Qualification.HeldOn(today);
+        return query.Include(e => e.Qualifications.AsQueryable().Where(heldToday))
+            .Include(e => e.Designations.AsQueryable().Where(Designation.IsCurrent))
             .AsSingleQuery();
+    }
 
     /// <summary>
     /// Each enterprise as the reads show it: with the qualifications and designations it holds today, in the same
     /// query (one consistent state, as <see cref="WithCurrentHoldings"/>) but only the columns their summaries carry.
     /// SQLite compiles the statement again on every request, so a narrower one costs less to compile as well as to read.
     /// </summary>
-    public static IQueryable<EnterpriseRow> AsListed(this IQueryable<Enterprise> query, DateOnly today) =>
-        query.Select(e => new EnterpriseRow(e,
-            e.Qualifications.Where(q => q.Status == QualificationStatus.Valid && q.GrantedOn <= today && q.ExpiresOn >= today)
-                .Select(q => new QualificationSummary(q.Id, q.Type, q.GrantedOn, q.ExpiresOn)).ToList(),
-            e.Designations.Where(d => !d.Withdrawn && d.EndedOn == null)
-                .Select(d => new DesignationSummary(d.Id, d.Kind, d.Board, d.Since)).ToList()));
+    public static IQueryable<EnterpriseRow> AsListed(this IQueryable<Enterprise> query, DateOnly today)
+    {
+        var heldToday = Qualification.HeldOn(today);
+        return query.Select(e => new EnterpriseRow(e,
+            e.Qualifications.AsQueryable().Where(heldToday).Select(q => new QualificationSummary(q.Id, q.Type, q.GrantedOn, q.ExpiresOn)).ToList(),
+            e.Designations.AsQueryable().Where(Designation.IsCurrent).Select(d => new DesignationSummary(d.Id, d.Kind, d.Board, d.Since)).ToList()));
+    }
 
     /// <summary>
     /// Enterprises registered in a known region or below it, or sitting in it when it is a functional zone. An
