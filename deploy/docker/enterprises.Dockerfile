@@ -1,7 +1,7 @@
 # syntax=docker/dockerfile:1
 # The Enterprises service. Build from the repository root:
 #   docker build -f deploy/docker/enterprises.Dockerfile -t tianjin-sti/enterprises:dev .
-# The build stage runs the same `dotnet publish -c Release` that tests/Deployment.Tests runs.
+# The build stage runs the same `dotnet publish -c Release` (ReadyToRun) that tests/Deployment.Tests runs.
 
 FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build
 WORKDIR /src
@@ -15,12 +15,16 @@ COPY services/BuildingBlocks/EventBus.Redis/EventBus.Redis.csproj services/Build
 COPY services/Enterprises/Enterprises.Contracts/Enterprises.Contracts.csproj services/Enterprises/Enterprises.Contracts/
 COPY services/Platforms/Platforms.Contracts/Platforms.Contracts.csproj services/Platforms/Platforms.Contracts/
 COPY services/Enterprises/Enterprises.Api/Enterprises.Api.csproj services/Enterprises/Enterprises.Api/
-RUN dotnet restore services/Enterprises/Enterprises.Api/Enterprises.Api.csproj
+# The runtime the image is built for; --build-arg RUNTIME_ID=linux-arm64 for ARM nodes.
+ARG RUNTIME_ID=linux-x64
+RUN dotnet restore services/Enterprises/Enterprises.Api/Enterprises.Api.csproj -r $RUNTIME_ID
 COPY services/BuildingBlocks/ services/BuildingBlocks/
 COPY services/Enterprises/Enterprises.Contracts/ services/Enterprises/Enterprises.Contracts/
 COPY services/Platforms/Platforms.Contracts/ services/Platforms/Platforms.Contracts/
 COPY services/Enterprises/Enterprises.Api/ services/Enterprises/Enterprises.Api/
-RUN dotnet publish services/Enterprises/Enterprises.Api/Enterprises.Api.csproj -c Release --no-restore -o /app/publish -p:UseAppHost=false
+# Compiled ahead of time (ReadyToRun): a pod starts on about 40% less CPU than with the JIT alone
+# (docs/operations.md).
+RUN dotnet publish services/Enterprises/Enterprises.Api/Enterprises.Api.csproj -c Release -r $RUNTIME_ID --self-contained false -p:PublishReadyToRun=true --no-restore -o /app/publish -p:UseAppHost=false
 
 FROM mcr.microsoft.com/dotnet/aspnet:10.0 AS runtime
 WORKDIR /app

@@ -3,7 +3,7 @@
 #   docker build -f deploy/docker/gateway.Dockerfile -t tianjin-sti/gateway:dev .
 # The web stage builds the pages the gateway serves at / (web/, as deploy/run.sh does: npm ci from the
 # lock file, then the build, which checks the bundle budget) into gateway/Gateway/wwwroot; the build
-# stage runs the same `dotnet publish -c Release` that tests/Deployment.Tests runs, which ships them.
+# stage runs the same `dotnet publish -c Release` (ReadyToRun) that tests/Deployment.Tests runs, which ships them.
 
 FROM node:22-bookworm-slim AS web
 WORKDIR /src/web
@@ -22,12 +22,16 @@ COPY global.json Directory.Build.props Directory.Packages.props ./
 COPY services/BuildingBlocks/SharedKernel/SharedKernel.csproj services/BuildingBlocks/SharedKernel/
 COPY services/BuildingBlocks/ServiceDefaults/ServiceDefaults.csproj services/BuildingBlocks/ServiceDefaults/
 COPY gateway/Gateway/Gateway.csproj gateway/Gateway/
-RUN dotnet restore gateway/Gateway/Gateway.csproj
+# The runtime the image is built for; --build-arg RUNTIME_ID=linux-arm64 for ARM nodes.
+ARG RUNTIME_ID=linux-x64
+RUN dotnet restore gateway/Gateway/Gateway.csproj -r $RUNTIME_ID
 COPY services/BuildingBlocks/SharedKernel/ services/BuildingBlocks/SharedKernel/
 COPY services/BuildingBlocks/ServiceDefaults/ services/BuildingBlocks/ServiceDefaults/
 COPY gateway/Gateway/ gateway/Gateway/
 COPY --from=web /src/gateway/Gateway/wwwroot/ gateway/Gateway/wwwroot/
-RUN dotnet publish gateway/Gateway/Gateway.csproj -c Release --no-restore -o /app/publish -p:UseAppHost=false
+# Compiled ahead of time (ReadyToRun): a pod starts on about 40% less CPU than with the JIT alone
+# (docs/operations.md).
+RUN dotnet publish gateway/Gateway/Gateway.csproj -c Release -r $RUNTIME_ID --self-contained false -p:PublishReadyToRun=true --no-restore -o /app/publish -p:UseAppHost=false
 
 FROM mcr.microsoft.com/dotnet/aspnet:10.0 AS runtime
 WORKDIR /app

@@ -1,7 +1,7 @@
 # syntax=docker/dockerfile:1
 # The Platforms service. Build from the repository root:
 #   docker build -f deploy/docker/platforms.Dockerfile -t tianjin-sti/platforms:dev .
-# The build stage runs the same `dotnet publish -c Release` that tests/Deployment.Tests runs.
+# The build stage runs the same `dotnet publish -c Release` (ReadyToRun) that tests/Deployment.Tests runs.
 
 FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build
 WORKDIR /src
@@ -16,13 +16,17 @@ COPY services/Enterprises/Enterprises.Contracts/Enterprises.Contracts.csproj ser
 COPY services/Enterprises/Enterprises.Directory/Enterprises.Directory.csproj services/Enterprises/Enterprises.Directory/
 COPY services/Platforms/Platforms.Contracts/Platforms.Contracts.csproj services/Platforms/Platforms.Contracts/
 COPY services/Platforms/Platforms.Api/Platforms.Api.csproj services/Platforms/Platforms.Api/
-RUN dotnet restore services/Platforms/Platforms.Api/Platforms.Api.csproj
+# The runtime the image is built for; --build-arg RUNTIME_ID=linux-arm64 for ARM nodes.
+ARG RUNTIME_ID=linux-x64
+RUN dotnet restore services/Platforms/Platforms.Api/Platforms.Api.csproj -r $RUNTIME_ID
 COPY services/BuildingBlocks/ services/BuildingBlocks/
 COPY services/Enterprises/Enterprises.Contracts/ services/Enterprises/Enterprises.Contracts/
 COPY services/Enterprises/Enterprises.Directory/ services/Enterprises/Enterprises.Directory/
 COPY services/Platforms/Platforms.Contracts/ services/Platforms/Platforms.Contracts/
 COPY services/Platforms/Platforms.Api/ services/Platforms/Platforms.Api/
-RUN dotnet publish services/Platforms/Platforms.Api/Platforms.Api.csproj -c Release --no-restore -o /app/publish -p:UseAppHost=false
+# Compiled ahead of time (ReadyToRun): a pod starts on about 40% less CPU than with the JIT alone
+# (docs/operations.md).
+RUN dotnet publish services/Platforms/Platforms.Api/Platforms.Api.csproj -c Release -r $RUNTIME_ID --self-contained false -p:PublishReadyToRun=true --no-restore -o /app/publish -p:UseAppHost=false
 
 FROM mcr.microsoft.com/dotnet/aspnet:10.0 AS runtime
 WORKDIR /app

@@ -12,6 +12,13 @@ public partial class DockerfileTests
     private const string SdkImage = "mcr.microsoft.com/dotnet/sdk:10.0";
     private const string RuntimeImage = "mcr.microsoft.com/dotnet/aspnet:10.0";
 
+    /// <summary>The runtime an image is built for unless the build names another (its RUNTIME_ID argument).</summary>
+    public const string RuntimeId = "linux-x64";
+
+    /// <summary>What the build stage passes to dotnet publish after the project (<c>$RUNTIME_ID</c> its argument).</summary>
+    public static readonly string[] PublishOptions =
+        ["-c", "Release", "-r", "$RUNTIME_ID", "--self-contained", "false", "-p:PublishReadyToRun=true", "--no-restore"];
+
     public static TheoryData<string> Images => [.. Dockerfile.Names];
 
     [Fact]
@@ -62,15 +69,16 @@ public partial class DockerfileTests
 
     [Theory]
     [MemberData(nameof(Images))]
-    public void The_build_stage_restores_and_publishes_the_project_in_Release_with_everything_it_references(string image)
+    public void The_build_stage_restores_and_publishes_the_project_in_Release_compiled_ahead_of_time_with_everything_it_references(string image)
     {
         var build = BuildStage(image);
         var project = PublishedProject(image);
         var sources = Dockerfile.Load(image).ContextSources(build).ToList();
 
+        build.All("ARG").Select(a => a.Arguments).Should().Contain($"RUNTIME_ID={RuntimeId}");
         build.All("RUN").Select(r => r.Arguments).Should().ContainInOrder(
-            $"dotnet restore {project}",
-            $"dotnet publish {project} -c Release --no-restore -o /app/publish -p:UseAppHost=false");
+            $"dotnet restore {project} -r $RUNTIME_ID",
+            $"dotnet publish {project} {string.Join(' ', PublishOptions)} -o /app/publish -p:UseAppHost=false");
         sources.Should().Contain(["global.json", "Directory.Build.props", "Directory.Packages.props"]);
         foreach (var needed in Projects.Closure(project))
         {
