@@ -1,0 +1,131 @@
+#!/usr/bin/env bash
+# Start-up of each process alone (issue #12: ready ≤ 2 s, idle RSS ≤ 120 MB), run on demand, not in CI.
+#
+# Starts the whole system once with deploy/run.sh (SQLite, a fresh data folder, ports of its own), so
+# that every database is migrated and seeded, notes each process's environment and folder, stops it,
+# and runs the same processes itself (Redis, the four services, the gateway). Then, one process at a
+# time, the others running as a pod restarting in a live system would find them: stops it and starts
+# it again from its build output (the JIT compiles everything) and from its ReadyToRun publication (as
+# the container images are built), $ROUNDS interleaved rounds.
+# Prints the medians: milliseconds from the spawn to the first 200 from /health/ready, the CPU the
+# process spent until then (utime+stime from /proc) and its RSS $IDLE seconds after ready, for both
+# builds, and the ReadyToRun figure as a ratio of the JIT one measured in the same run.
+#
+# Settings (environment): ROUNDS [3] IDLE [10] (seconds)  SKIP_BUILD [0] (1 = run what was built and
+#   published last)  PROCESSES [enterprises plans platforms talent gateway]
+#   GATEWAY_PORT [59380] PLANS_PORT [59301] ENTERPRISES_PORT [59302] PLATFORMS_PORT [59303]
+#   TALENT_PORT [59304] REDIS_PORT [59379]
+# A short check: ROUNDS=1 IDLE=2 PROCESSES=enterprises bench/startup.sh
+set -euo pipefail
+ROOT=$(cd "$(dirname "$0")/.." && pwd)
+cd "$ROOT"
+# shellcheck source=deploy/lib.sh
+source "$ROOT/deploy/lib.sh"
+# shellcheck source=bench/lib.sh
+source "$ROOT/bench/lib.sh"
+
+ROUNDS=${ROUNDS:-3} IDLE=${IDLE:-10}
+read -r -a processes <<<"${PROCESSES:-enterprises plans platforms talent gateway}"
+export GATEWAY_PORT=${GATEWAY_PORT:-59380} PLANS_PORT=${PLANS_PORT:-59301} ENTERPRISES_PORT=${ENTERPRISES_PORT:-59302}
+export PLATFORMS_PORT=${PLATFORMS_PORT:-59303} TALENT_PORT=${TALENT_PORT:-59304} REDIS_PORT=${REDIS_PORT:-59379}
+export DATA_DIR=${DATA_DIR:-$(mktemp -d /tmp/bench-startup.XXXXXX)}
+mkdir -p "$DATA_DIR"
+export LOCAL_ADMIN_CLIENT_SECRET=$(od -An -tx1 -N16 /dev/urandom | tr -d ' \n')
+
+declare -A port=([enterprises]=$ENTERPRISES_PORT [plans]=$PLANS_PORT [platforms]=$PLATFORMS_PORT
+  [talent]=$TALENT_PORT [gateway]=$GATEWAY_PORT)
+declare -A project=([enterprises]=Enterprises.Api [plans]=Plans.Api [platforms]=Platforms.Api [talent]=Talent.Api
+  [gateway]=Gateway)
+for name in "${processes[@]}"; do
+  [ -n "${port[$name]:-}" ] || { echo "Unknown process '$name' (known: ${!port[*]})" >&2; exit 2; }
+done
+
+if [ "${SKIP_BUILD:-0}" != "1" ]; then
+  echo "Building (Release) and publishing ReadyToRun (.publish/)..." >&2
+  { dotnet build Microservices.sln -c Release -v quiet -nologo && publish_ready_to_run "$ROOT"; } >"$DATA_DIR/build.log" 2>&1 \
+    || { cat "$DATA_DIR/build.log"; exit 1; }
+fi
+[ -f "$ROOT/.publish/Gateway/Gateway.dll" ] || { echo ".publish/ holds nothing: run once without SKIP_BUILD." >&2; exit 2; }
+
+declare -A running=() folder_of=()
+redis_pid=""
+stop_all() {
+  local pid
+  for pid in "${running[@]}" $redis_pid; do kill -TERM "$pid" 2>/dev/null || true; done
+  for pid in "${running[@]}" $redis_pid; do wait "$pid" 2>/dev/null || true; done
+}
+
+# deploy/run.sh prepares the data folder (migrations, seeds) and shows each process's environment and
+# folder; then it stops (it stops everything when one process exits) and this script runs them itself.
+start_system --
+for name in enterprises plans platforms talent gateway; do
+  pid=$(pid_on "${port[$name]}")
+  cp "/proc/$pid/environ" "$DATA_DIR/environ.$name"
+  folder_of[$name]=$(readlink "/proc/$pid/cwd")
+done
+kill -TERM "$run_pid"
+wait "$run_pid" 2>/dev/null || true
+trap 'stop_all; rm -rf "$DATA_DIR"' EXIT
+
+# launch NAME FOLDER : starts the process from FOLDER with the environment deploy/run.sh gave it
+# (running[NAME]), waits for /health/ready, and sets figures to "ready_ms cpu_ms".
+launch() {
+  local name=$1 folder=$2 begin now environment
+  mapfile -d '' -t environment <"$DATA_DIR/environ.$name"
+  begin=$(date +%s%N)
+  (cd "$folder" && exec env -i "${environment[@]}" dotnet "${project[$name]}.dll" >>"$DATA_DIR/logs/$name.bench.log" 2>&1) &
+  running[$name]=$!
+  until curl -sf -o /dev/null --max-time 1 "http://127.0.0.1:${port[$name]}/health/ready"; do
+    kill -0 "${running[$name]}" 2>/dev/null || { echo "$name exited while starting" >&2; tail -n 20 "$DATA_DIR/logs/$name.bench.log" >&2; exit 1; }
+    sleep 0.02
+  done
+  now=$(date +%s%N)
+  figures="$(((now - begin) / 1000000)) $(($(cpu_ticks "${running[$name]}") * 1000 / CLK_TCK))"
+}
+
+# halt NAME : stops the process and waits until its port is free.
+halt() {
+  kill -TERM "${running[$1]}" 2>/dev/null || true
+  wait "${running[$1]}" 2>/dev/null || true
+  unset "running[$1]"
+  while [ -n "$(pid_on "${port[$1]}")" ]; do sleep 0.1; done
+}
+
+redis-server --port "$REDIS_PORT" --bind 127.0.0.1 --save "" --appendonly no >"$DATA_DIR/logs/redis.bench.log" 2>&1 &
+redis_pid=$!
+for name in enterprises plans platforms talent gateway; do launch "$name" "${folder_of[$name]}"; done
+
+RESULTS="$DATA_DIR/results"
+: >"$RESULTS"
+for name in "${processes[@]}"; do
+  halt "$name"
+  for round in $(seq "$ROUNDS"); do
+    for build in jit r2r; do
+      folder=${folder_of[$name]}
+      [ "$build" = r2r ] && folder="$ROOT/.publish/${project[$name]}"
+      launch "$name" "$folder"
+      sleep "$IDLE"
+      echo "$name $build $figures $(rss_mb "${running[$name]}")" | tee -a "$RESULTS" >&2
+      halt "$name"
+    done
+  done
+  # The process again as deploy/run.sh ran it, for the processes measured after it.
+  launch "$name" "${folder_of[$name]}"
+done
+
+echo
+echo "Each process started alone in a running system, medians of $ROUNDS rounds (JIT = build output, R2R = ReadyToRun publication)"
+printf '%-12s %-24s %-24s %-24s\n' process "ready ms: JIT R2R" "CPU to ready ms" "RSS after ${IDLE} s, MB"
+awk "$AWK_MEDIAN"'
+  { key = $1 " " $2; ready[key] = ready[key] " " $3; cpu[key] = cpu[key] " " $4; rss[key] = rss[key] " " $5
+    if (!seen[$1]++) order[++count] = $1 }
+  function column(values, name,    j, r) {
+    j = median(values[name " jit"]); r = median(values[name " r2r"])
+    return sprintf("%6.0f %6.0f (%.2fx)", j, r, j > 0 ? r / j : 0)
+  }
+  END {
+    for (i = 1; i <= count; i++) {
+      name = order[i]
+      printf "%-12s %-24s %-24s %-24s\n", name, column(ready, name), column(cpu, name), column(rss, name)
+    }
+  }' "$RESULTS"
