@@ -62,8 +62,7 @@ done
 for side in base change; do
   port=${PORTS[$side]}
   wait_for_url "http://localhost:$((port + 80))/health/ready" 300 || { tail -n 30 "$WORK/$side-run.out"; exit 1; }
-  TOKEN[$side]=$(curl -fsS -u "bench-admin:$SECRET" -d grant_type=client_credentials "http://localhost:$((port + 80))/connect/token" \
-    | sed -E 's/.*"access_token":"([^"]+)".*/\1/')
+  TOKEN[$side]=$(admin_token "http://localhost:$((port + 80))" bench-admin "$SECRET")
 done
 
 echo "Loading $ENTERPRISES enterprises into both..." >&2

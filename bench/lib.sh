@@ -53,6 +53,11 @@ start_system() {
   done
 }
 
+# admin_token GATEWAY_URL CLIENT_ID SECRET : an access token of the gateway's token endpoint (client credentials).
+admin_token() {
+  curl -fsS -u "$2:$3" -d grant_type=client_credentials "$1/connect/token" | sed -E 's/.*"access_token":"([^"]+)".*/\1/'
+}
+
 # credit_code N : a valid Unified Social Credit Code (GB 32100-2015) of a company in Jinghai, the Nth.
 credit_code() {
   local body alphabet=0123456789ABCDEFGHJKLMNPQRTUWXY weights=(3 7 9 10 5 8 4 2) sum=0 i check code weight=1 c index

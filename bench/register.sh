@@ -82,8 +82,7 @@ awk -v what=reports -v enterprises="$ENTERPRISES" -f bench/register-data.awk \
 psql_enterprises -c 'VACUUM ANALYZE "Enterprises"' -c 'VACUUM ANALYZE "Qualifications"' -c 'VACUUM ANALYZE "AnnualReports"'
 echo "Loaded in $((SECONDS - load_started)) s." >&2
 
-TOKEN=$(curl -fsS -u "$LOCAL_ADMIN_CLIENT_ID:$LOCAL_ADMIN_CLIENT_SECRET" -d grant_type=client_credentials \
-  "http://localhost:$GATEWAY_PORT/connect/token" | sed -E 's/.*"access_token":"([^"]+)".*/\1/')
+TOKEN=$(admin_token "http://localhost:$GATEWAY_PORT" "$LOCAL_ADMIN_CLIENT_ID" "$LOCAL_ADMIN_CLIENT_SECRET")
 E=http://127.0.0.1:$ENTERPRISES_PORT/api/v1
 # The rows above went past the service: its precomputed cultivation pool is built from them now (a build
 # without one answers 404 and evaluates the pool on each request instead).

@@ -95,8 +95,7 @@ all_ready_at=$(date +%s)
 for name in plans enterprises gateway; do PID[$name]=$(pid_on "${PORT_OF[$name]}"); done
 
 # ---- data: a token, and a register to list ------------------------------------------------------
-TOKEN=$(curl -fsS -u "$LOCAL_ADMIN_CLIENT_ID:$LOCAL_ADMIN_CLIENT_SECRET" -d grant_type=client_credentials \
-  "http://localhost:$GATEWAY_PORT/connect/token" | sed -E 's/.*"access_token":"([^"]+)".*/\1/')
+TOKEN=$(admin_token "http://localhost:$GATEWAY_PORT" "$LOCAL_ADMIN_CLIENT_ID" "$LOCAL_ADMIN_CLIENT_SECRET")
 
 register_csv "$ENTERPRISES" >"$DATA_DIR/enterprises.csv"
 curl -fsS -o "$DATA_DIR/import.json" -X POST "http://127.0.0.1:$ENTERPRISES_PORT/api/v1/enterprises/import" \

@@ -34,8 +34,13 @@ export LOCAL_ADMIN_CLIENT_SECRET=$(od -An -tx1 -N16 /dev/urandom | tr -d ' \n')
 
 declare -A port=([enterprises]=$ENTERPRISES_PORT [plans]=$PLANS_PORT [platforms]=$PLATFORMS_PORT
   [talent]=$TALENT_PORT [gateway]=$GATEWAY_PORT)
-declare -A project=([enterprises]=Enterprises.Api [plans]=Plans.Api [platforms]=Platforms.Api [talent]=Talent.Api
-  [gateway]=Gateway)
+# project[NAME] : the project folder (and dll) of each of deploy/lib.sh's APP_PROJECTS, by its log name.
+declare -A project=()
+for path in "${APP_PROJECTS[@]}"; do
+  folder=$(basename "$path")
+  name=${folder%.Api}
+  project[${name,,}]=$folder
+done
 for name in "${processes[@]}"; do
   [ -n "${port[$name]:-}" ] || { echo "Unknown process '$name' (known: ${!port[*]})" >&2; exit 2; }
 done
