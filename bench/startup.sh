@@ -15,7 +15,11 @@
 #   published last)  PROCESSES [enterprises plans platforms talent gateway]
 #   GATEWAY_PORT [59380] PLANS_PORT [59301] ENTERPRISES_PORT [59302] PLATFORMS_PORT [59303]
 #   TALENT_PORT [59304] REDIS_PORT [59379]
+#   JIT_DIR, R2R_DIR: folders holding a publication per project folder name (Enterprises.Api/ …) to start
+#   instead of the build output and of .publish/, to compare two other builds side by side. A
+#   self-contained publication is started by its own executable, the others with dotnet.
 # A short check: ROUNDS=1 IDLE=2 PROCESSES=enterprises bench/startup.sh
+# Two publications of one service: JIT_DIR=.publish R2R_DIR=/tmp/composite PROCESSES=plans SKIP_BUILD=1 bench/startup.sh
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 cd "$ROOT"
@@ -78,7 +82,9 @@ launch() {
   local name=$1 folder=$2 begin now environment
   mapfile -d '' -t environment <"$DATA_DIR/environ.$name"
   begin=$(date +%s%N)
-  (cd "$folder" && exec env -i "${environment[@]}" dotnet "${project[$name]}.dll" >>"$DATA_DIR/logs/$name.bench.log" 2>&1) &
+  local -a command=(dotnet "${project[$name]}.dll")
+  [ -f "$folder/libcoreclr.so" ] && command=("./${project[$name]}")
+  (cd "$folder" && exec env -i "${environment[@]}" "${command[@]}" >>"$DATA_DIR/logs/$name.bench.log" 2>&1) &
   running[$name]=$!
   until curl -sf -o /dev/null --max-time 1 "http://127.0.0.1:${port[$name]}/health/ready"; do
     kill -0 "${running[$name]}" 2>/dev/null || { echo "$name exited while starting" >&2; tail -n 20 "$DATA_DIR/logs/$name.bench.log" >&2; exit 1; }
@@ -107,7 +113,8 @@ for name in "${processes[@]}"; do
   for round in $(seq "$ROUNDS"); do
     for build in jit r2r; do
       folder=${folder_of[$name]}
-      [ "$build" = r2r ] && folder="$ROOT/.publish/${project[$name]}"
+      [ "$build" = jit ] && [ -n "${JIT_DIR:-}" ] && folder="$JIT_DIR/${project[$name]}"
+      [ "$build" = r2r ] && folder="${R2R_DIR:-$ROOT/.publish}/${project[$name]}"
       launch "$name" "$folder"
       sleep "$IDLE"
       echo "$name $build $figures $(rss_mb "${running[$name]}")" | tee -a "$RESULTS" >&2
@@ -119,7 +126,7 @@ for name in "${processes[@]}"; do
 done
 
 echo
-echo "Each process started alone in a running system, medians of $ROUNDS rounds (JIT = build output, R2R = ReadyToRun publication)"
+echo "Each process started alone in a running system, medians of $ROUNDS rounds (JIT = ${JIT_DIR:-build output}, R2R = ${R2R_DIR:-ReadyToRun publication in .publish/})"
 printf '%-12s %-24s %-24s %-24s\n' process "ready ms: JIT R2R" "CPU to ready ms" "RSS after ${IDLE} s, MB"
 awk "$AWK_MEDIAN"'
   { key = $1 " " $2; ready[key] = ready[key] " " $3; cpu[key] = cpu[key] " " $4; rss[key] = rss[key] " " $5
