@@ -50,7 +50,10 @@ public sealed class SystemFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        var start = new ProcessStartInfo("bash", [Path.Combine(TestSupport.TestPaths.RepositoryRoot, "deploy", "run.sh"), .. arguments])
+        // With SIGINT at its default: a shell that starts with it ignored cannot trap it, and a runner that starts the
+        // tests as a background job of a script (`.ci/run &`) passes it on ignored, so Ctrl-C would never reach run.sh.
+        var start = new ProcessStartInfo("env",
+            ["--default-signal=INT", "bash", Path.Combine(TestSupport.TestPaths.RepositoryRoot, "deploy", "run.sh"), .. arguments])
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
