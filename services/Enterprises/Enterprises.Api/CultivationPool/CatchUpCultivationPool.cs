@@ -84,7 +84,6 @@ internal sealed partial class CatchUpCultivationPoolHandler(EnterprisesDbContext
     private async Task BuildAsync(int from, int through, DateOnly today, CancellationToken ct)
     {
         string? after = null;
-        var reportless = new CultivationPoolWriter.ReportlessCounts();
         while (true)
         {
             var batch = await db.Enterprises.AsNoTracking()
@@ -95,7 +94,7 @@ internal sealed partial class CatchUpCultivationPoolHandler(EnterprisesDbContext
                 return;
             }
 
-            await CultivationPoolWriter.WriteAsync(db, batch, from, through, today, reportless, ct);
+            await CultivationPoolWriter.WriteAsync(db, batch, from, through, today, ct);
             after = batch[^1];
         }
     }

@@ -61,21 +61,16 @@ internal static class CultivationPoolWriter
         CancellationToken ct)
     {
         await LockAsync(db, exclusive: false, ct);
-        var reportless = new ReportlessCounts();
         foreach (var batch in codes.Distinct(StringComparer.Ordinal).Chunk(BatchSize))
         {
             var list = batch.ToList();
             await db.CultivationPool.Where(p => EF.Parameter(list).Contains(p.CreditCode) && p.Year >= from && p.Year <= through).ExecuteDeleteAsync(ct);
-            await WriteAsync(db, list, from, through, today, reportless, ct);
+            await WriteAsync(db, list, from, through, today, ct);
         }
     }
 
-    /// <summary>
-    /// Writes the rows of <paramref name="codes"/> (at most a batch) for the years given, where none are held. The counts of
-    /// enterprises without reports are kept in <paramref name="reportless"/> for the caller's next batches.
-    /// </summary>
-    public static async Task WriteAsync(EnterprisesDbContext db, List<string> codes, int from, int through, DateOnly today,
-        ReportlessCounts reportless, CancellationToken ct)
+    /// <summary>Writes the rows of <paramref name="codes"/> (at most a batch) for the years given, where none are held.</summary>
+    public static async Task WriteAsync(EnterprisesDbContext db, List<string> codes, int from, int through, DateOnly today, CancellationToken ct)
     {
         var enterprises = await db.Enterprises.AsNoTracking().Where(e => EF.Parameter(codes).Contains(e.CreditCode))
             .Select(e => new { e.CreditCode, e.Name, e.RegionCode, e.ZoneCode, e.FoundedOn }).ToListAsync(ct);
@@ -95,7 +90,7 @@ internal static class CultivationPoolWriter
             var figures = reports[e.CreditCode].ToList();
             for (var year = from; year <= through; year++)
             {
-                var missing = figures.Count == 0 ? reportless.MissingCount(e.FoundedOn, year) : Evaluate(e.FoundedOn, figures, year);
+                var missing = figures.Count == 0 ? ReportlessCounts.MissingCount(e.FoundedOn, year) : Evaluate(e.FoundedOn, figures, year);
                 if (missing <= CultivationPoolSelector.MaxMaxMissing)
                 {
                     rows.Add(new PoolEntry
@@ -112,29 +107,8 @@ internal static class CultivationPoolWriter
     /// <summary>How many criteria the pool counts as missing: every one not passed, an undetermined one included.</summary>
     public static int MissingCount(EligibilityEvaluation evaluation) => evaluation.Criteria.Count(c => c.Passed != true);
 
-    private static int Evaluate(DateOnly foundedOn, List<ReportFigures> figures, int year) =>
+    internal static int Evaluate(DateOnly foundedOn, List<ReportFigures> figures, int year) =>
         MissingCount(RuleSetRegistry.Default.InForce(EligibilityType.HighTech, year)!.Evaluate(new EnterpriseFacts(foundedOn), figures, year));
-
-    /// <summary>
-    /// The missing counts of enterprises with no report in the years the rules read, by founding date and year: the rules
-    /// read nothing else of them, so a file of new enterprises or a build evaluates each date once, not each enterprise
-    /// (an import of 100,000 spent a tenth of its time evaluating the same few thousand dates).
-    /// </summary>
-    public sealed class ReportlessCounts
-    {
-        private readonly Dictionary<(DateOnly FoundedOn, int Year), int> _counts = [];
-
-        public int MissingCount(DateOnly foundedOn, int year)
-        {
-            if (!_counts.TryGetValue((foundedOn, year), out var missing))
-            {
-                missing = Evaluate(foundedOn, [], year);
-                _counts.Add((foundedOn, year), missing);
-            }
-
-            return missing;
-        }
-    }
 
     private static async Task InsertAsync(EnterprisesDbContext db, List<PoolEntry> rows, CancellationToken ct)
     {
