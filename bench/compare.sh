@@ -12,7 +12,7 @@
 # req/s and the CPU µs per request of the process that answers (utime+stime from /proc), with the ratio.
 #
 # Settings (environment): BASE [HEAD: the change is what is not committed; e.g. BASE=HEAD~1]
-#   ROUNDS [4] DURATION [8s] WARMUP [15s] CONNECTIONS [16] THREADS [2] ENTERPRISES [500]
+#   ROUNDS [4] DURATION [8s] WARMUP [1: bench/lib.sh warm_up, at most WARMUP_MAX (120) s a case and side; 0 for none] CONNECTIONS [16] THREADS [2] ENTERPRISES [500]
 #   CASES [all: list-10 list-50 enterprise region] PORT_BASE [62000]: the base's ports from PORT_BASE (gateway +80,
 #   plans +1, enterprises +2, platforms +3, talent +4, redis +79), this checkout's from PORT_BASE+100
 #   SKIP_BUILD [0]: 1 = this checkout as built last (the base is always built)
@@ -25,7 +25,7 @@ source "$ROOT/deploy/lib.sh"
 # shellcheck source=bench/lib.sh
 source "$ROOT/bench/lib.sh"
 
-BASE=${BASE:-HEAD} ROUNDS=${ROUNDS:-4} DURATION=${DURATION:-8s} WARMUP=${WARMUP:-15s}
+BASE=${BASE:-HEAD} ROUNDS=${ROUNDS:-4} DURATION=${DURATION:-8s} WARMUP=${WARMUP:-1}
 CONNECTIONS=${CONNECTIONS:-16} THREADS=${THREADS:-2} ENTERPRISES=${ENTERPRISES:-500} PORT_BASE=${PORT_BASE:-62000}
 ensure_debian_packages wrk=wrk curl=curl
 
@@ -105,8 +105,19 @@ measure() {
   echo "$rps $(us_per $(($(cpu_ticks "$pid") - before)) "$requests")"
 }
 
-echo "Warming up each case on both sides for $WARMUP (not recorded)..." >&2
-for entry in "${selected[@]}"; do for side in base change; do measure "$side" "$entry" "$WARMUP" >/dev/null; done; done
+# warm SIDE ENTRY : bench/lib.sh warm_up on the process that answers the case.
+warm() {
+  local side=$1 name path auth offset header=()
+  IFS='|' read -r name path auth offset <<<"$2"
+  [ "$auth" = yes ] && header=(-H "Authorization: Bearer ${TOKEN[$side]}")
+  echo " $name, $side" >&2
+  warm_up "$(pid_on $((PORTS[$side] + offset)))" -- -t"$THREADS" -c"$CONNECTIONS" -d5s "${header[@]}" "http://127.0.0.1:$((PORTS[$side] + offset))$path"
+}
+
+if [ "$WARMUP" != "0" ]; then
+  echo "Warming up each case on both sides until tiered compilation is under 2% of the CPU (at most ${WARMUP_MAX:-120} s; not recorded)..." >&2
+  for entry in "${selected[@]}"; do for side in base change; do warm "$side" "$entry"; done; done
+fi
 RESULTS="$WORK/results.tsv"
 for ((round = 1; round <= ROUNDS; round++)); do
   for entry in "${selected[@]}"; do

@@ -18,6 +18,37 @@ reset_peak_rss() { echo 5 >"/proc/$1/clear_refs"; }
 peak_rss_mb() { awk '/^VmHWM/ { printf "%.0f", $2 / 1024 }' "/proc/$1/status"; }
 # us_per TICKS COUNT : CPU ticks spent on COUNT things, in microseconds each.
 us_per() { awk -v t="$1" -v hz="$CLK_TCK" -v n="$2" 'BEGIN { printf "%.1f", (n > 0 ? t / hz * 1e6 / n : 0) }'; }
+# tiering_ticks PID : the CPU ticks of the runtime's tiered compiler in PID (its ".NET Tiered Com" thread; 0 while it has none).
+tiering_ticks() {
+  local task total=0
+  for task in /proc/"$1"/task/*; do
+    [ "$(cat "$task/comm" 2>/dev/null)" = ".NET Tiered Com" ] && total=$((total + $(awk '{ sub(/^.*\) /, ""); print $12 + $13 }' "$task/stat")))
+  done
+  echo $total
+}
+
+# warm_up PIDS -- WRK_ARGS... : the warm-up before a case is measured, not recorded. Runs `wrk WRK_ARGS` (a few seconds
+# each) until a run in which the tiered compilers of the .NET processes among PIDS took under 2% of their CPU, at most
+# $WARMUP_MAX seconds (120). Tiered compilation with dynamic PGO recompiles the hot paths for about a minute of load on
+# 2 cores: the enterprise list cost 3,400 µs of CPU a request in its first 10 s, 1,100 after 30 s and 850 after 50 s,
+# so a fixed warm-up measured the compiler as much as the request. Prints one line per run to stderr.
+warm_up() {
+  local pids=$1 started=$SECONDS pid before tiering cpu share
+  shift 2
+  while :; do
+    before=$(cpu_ticks $pids) tiering=0
+    for pid in $pids; do tiering=$((tiering - $(tiering_ticks "$pid"))); done
+    wrk "$@" >/dev/null
+    cpu=$(($(cpu_ticks $pids) - before))
+    for pid in $pids; do tiering=$((tiering + $(tiering_ticks "$pid"))); done
+    # A compiler thread that ended during the run took its ticks with it: a negative figure counts as none.
+    share=$(awk -v t="$tiering" -v c="$cpu" 'BEGIN { printf "%.1f", (c > 0 && t > 0 ? 100 * t / c : 0) }')
+    echo "  warm-up: tiered compilation $share% of the CPU after $((SECONDS - started)) s" >&2
+    awk -v s="$share" 'BEGIN { exit !(s < 2) }' && return
+    [ $((SECONDS - started)) -lt "${WARMUP_MAX:-120}" ] || { echo "  warm-up: still compiling after ${WARMUP_MAX:-120} s" >&2; return; }
+  done
+}
+
 # to_ms VALUE : wrk's latency (e.g. 812.00us, 1.23ms, 2.01s) in milliseconds.
 to_ms() { awk -v v="$1" 'BEGIN { n = v + 0; if (v ~ /us$/) n /= 1000; else if (v ~ /ms$/) n *= 1; else if (v ~ /s$/) n *= 1000; printf "%.2f", n }'; }
 

@@ -13,12 +13,13 @@
 # start-up steps such as the seeds done), the CPU it spent until then, and its idle RSS 15 s after the
 # system was ready.
 #
-# Settings (environment): ROUNDS [4] DURATION [8s] WARMUP [20s, per case, not recorded; 0 for none]
+# Settings (environment): ROUNDS [4] DURATION [8s] WARMUP [1: each case until tiered compilation is done with it,
+#   at most WARMUP_MAX (120) s, not recorded; 0 for none]
 #   CONNECTIONS [64] THREADS [2] ENTERPRISES [500]
 #   GATEWAY_PORT [59280] PLANS_PORT [59201] ENTERPRISES_PORT [59202] REDIS_PORT [59279] NGINX_PORT [59288]
 #   SKIP_BUILD [0] KEEP_DATA [0]  CASES [all] (space-separated names, baselines included automatically)
 #   READY_TO_RUN [0] (1 = the services and the gateway published with ReadyToRun, as deploy/run.sh does)
-# A short check: ROUNDS=1 DURATION=2s bench/requests.sh
+# A short check: ROUNDS=1 DURATION=2s WARMUP=0 bench/requests.sh
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 cd "$ROOT"
@@ -27,7 +28,7 @@ source "$ROOT/deploy/lib.sh"
 # shellcheck source=bench/lib.sh
 source "$ROOT/bench/lib.sh"
 
-ROUNDS=${ROUNDS:-4} DURATION=${DURATION:-8s} CONNECTIONS=${CONNECTIONS:-64} THREADS=${THREADS:-2} WARMUP=${WARMUP:-20s}
+ROUNDS=${ROUNDS:-4} DURATION=${DURATION:-8s} CONNECTIONS=${CONNECTIONS:-64} THREADS=${THREADS:-2} WARMUP=${WARMUP:-1}
 ENTERPRISES=${ENTERPRISES:-500}
 export GATEWAY_PORT=${GATEWAY_PORT:-59280} PLANS_PORT=${PLANS_PORT:-59201} ENTERPRISES_PORT=${ENTERPRISES_PORT:-59202}
 export REDIS_PORT=${REDIS_PORT:-59279}
@@ -165,15 +166,16 @@ pids_of() { local p; for p in $1; do if [ "$p" = nginx ]; then nginx_pids; else 
 
 RESULTS="$DATA_DIR/results.tsv"
 : >"$RESULTS"
-# Warm-up, not recorded: until the JIT has tiered up the hot paths (tiered compilation with dynamic PGO takes
-# tens of seconds of load on 2 cores), a round measures the compiler as much as the request.
-if [ "$WARMUP" != "0" ] && [ "$WARMUP" != "0s" ]; then
-  echo "Warming up: each case for $WARMUP (not recorded)..." >&2
+# Warm-up, not recorded: each case until the tiered compilers of the processes it measures are done with its hot paths
+# (bench/lib.sh warm_up), so that a round measures the request, not the compiler.
+if [ "$WARMUP" != "0" ]; then
+  echo "Warming up each case until tiered compilation is under 2% of the CPU (at most ${WARMUP_MAX:-120} s; not recorded)..." >&2
   for entry in "${selected[@]}"; do
-    IFS='|' read -r name url auth _ <<<"$entry"
+    IFS='|' read -r name url auth processes _ _ <<<"$entry"
     header=()
     [ "$auth" = yes ] && header=(-H "Authorization: Bearer $TOKEN")
-    wrk -t"$THREADS" -c"$CONNECTIONS" -d"$WARMUP" "${header[@]}" "$url" >/dev/null
+    echo " $name" >&2
+    warm_up "$(for p in $processes; do pids_of "$p"; done)" -- -t"$THREADS" -c"$CONNECTIONS" -d5s "${header[@]}" "$url"
   done
 fi
 echo "Running ${#selected[@]} cases × $ROUNDS rounds of wrk -t$THREADS -c$CONNECTIONS -d$DURATION..." >&2
