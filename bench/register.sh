@@ -16,9 +16,10 @@
 #   QUALIFICATIONS [200000] IMPORT_ROWS [100000] CASES [all] (space-separated names; "import" for the import)
 #   PORT_BASE [59300]: gateway +80, plans +1, enterprises +2, platforms +3, talent +4, redis +79, postgres +90
 #   (each overridable: GATEWAY_PORT PLANS_PORT ENTERPRISES_PORT PLATFORMS_PORT TALENT_PORT REDIS_PORT POSTGRES_PORT)
-#   SKIP_BUILD [0] KEEP_DATA [0]
+#   SKIP_BUILD [0] KEEP_DATA [0] WARMUP [1: each list case until tiered compilation is done with it, at most
+#   WARMUP_MAX (120) s, not recorded; 0 for none]
 # The import alone: CASES=import ENTERPRISES=20000 QUALIFICATIONS=4000 bench/register.sh
-# A short check: ROUNDS=1 DURATION=2s ENTERPRISES=20000 QUALIFICATIONS=4000 IMPORT_ROWS=5000 bench/register.sh
+# A short check: ROUNDS=1 DURATION=2s WARMUP=0 ENTERPRISES=20000 QUALIFICATIONS=4000 IMPORT_ROWS=5000 bench/register.sh
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 cd "$ROOT"
@@ -127,6 +128,16 @@ mapfile -t selected < <(select_cases "${ALL_CASES[@]}")
 
 RESULTS="$DATA_DIR/results.tsv"
 : >"$RESULTS"
+# Warm-up, not recorded: each case until the service's tiered compiler is done with it (bench/lib.sh warm_up).
+if [ "${WARMUP:-1}" != "0" ] && [ ${#selected[@]} -gt 0 ]; then
+  echo "Warming up each case until tiered compilation is under 2% of the CPU (at most ${WARMUP_MAX:-120} s; not recorded)..." >&2
+  for entry in "${selected[@]}"; do
+    IFS='|' read -r name url <<<"$entry"
+    [ -n "$url" ] || continue
+    echo " $name" >&2
+    warm_up "$ENTERPRISES_PID" -- -t"$THREADS" -c"$CONNECTIONS" -d5s --timeout 10s -H "Authorization: Bearer $TOKEN" "$url"
+  done
+fi
 [ ${#selected[@]} -gt 0 ] && echo "Running ${#selected[@]} list cases × $ROUNDS rounds of wrk -t$THREADS -c$CONNECTIONS -d$DURATION..." >&2
 for ((round = 1; round <= ROUNDS && ${#selected[@]} > 0; round++)); do
   for entry in "${selected[@]}"; do
