@@ -26,10 +26,31 @@ public class CursorPositionSqlTests(EnterprisesApiFactory factory) : IClassFixtu
     private async Task<string> SqlAsync(string sort, params object?[] position)
     {
         var signature = sort.Split(',').Any(t => t.TrimStart('-') == "creditCode") ? sort : sort + ",creditCode";
-        var cursor = Cursors.Encode(signature, "scope", position)!;
+        return await PageSqlAsync(new ListQuery(null, 10, sort, Cursors.Encode(signature, "scope", position)!, null));
+    }
+
+    private async Task<string> PageSqlAsync(ListQuery list)
+    {
         await using var scope = factory.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<EnterprisesDbContext>();
-        return Keyset.Page(db.Enterprises, new ListQuery(null, 10, sort, cursor, null), "scope", RowValues.Of(db.Database)).ToQueryString();
+        return Keyset.Page(db.Enterprises, list, "scope", KeysetDialects.Of(db.Database)).ToQueryString();
+    }
+
+    /// <summary>
+    /// A first page and a page by cursor hold no parameter that decides their plan, so PostgreSQL keeps one generic plan
+    /// of the prepared statement instead of planning it on every request: the size (one more, to tell whether a page
+    /// follows) is a literal, and a first page has no offset. A later page by number keeps its offset a parameter.
+    /// </summary>
+    [Fact]
+    public async Task A_pages_size_is_a_literal_and_a_first_page_has_no_offset()
+    {
+        var first = await PageSqlAsync(new ListQuery(null, 10, null, null, null));
+        var third = await PageSqlAsync(new ListQuery(3, 25, null, null, null));
+        var byCursor = await SqlAsync("creditCode", "91120118MA00000001");
+
+        first.Should().Contain("LIMIT 11").And.NotContain("OFFSET");
+        byCursor.Should().Contain("LIMIT 11").And.NotContain("OFFSET");
+        third.Should().Contain("LIMIT 26").And.MatchRegex(@"OFFSET @\w+").And.Contain("50");
     }
 
     [Fact]

@@ -33,7 +33,7 @@ public static class QueryableExtensions
     public static async Task<CursorPage<TResult>> ToCursorPageAsync<T, TResult>(this IQueryable<T> query, DatabaseFacade database,
         Keyset<T> keyset, ListQuery list, string scope, Func<T, TResult> project, CancellationToken cancellationToken)
     {
-        var read = await keyset.Page(query, list, scope, RowValues.Of(database)).ToListAsync(cancellationToken);
+        var read = await keyset.Page(query, list, scope, KeysetDialects.Of(database)).ToListAsync(cancellationToken);
         int? total = list.Counts ? await query.CountAsync(cancellationToken) : null;
         return keyset.ToPage(read, list, scope, total, project);
     }

@@ -93,7 +93,7 @@ internal sealed class GetCultivationPoolHandler(EnterprisesDbContext db, TimePro
             pool = InRegion(pool, region);
         }
 
-        var read = await Keyset.Page(pool, list, scope, RowValues.Of(db.Database)).ToListAsync(cancellationToken);
+        var read = await Keyset.Page(pool, list, scope, KeysetDialects.Of(db.Database)).ToListAsync(cancellationToken);
         int? total = list.Counts ? await pool.CountAsync(cancellationToken) : null;
         var page = Keyset.ToPage(read, list, scope, total, entry => entry);
         var items = await EvaluateAsync(page.Items, rules, year, maxMissing, cancellationToken);

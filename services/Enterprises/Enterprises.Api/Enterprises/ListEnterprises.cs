@@ -74,7 +74,7 @@ internal sealed class ListEnterprisesHandler(EnterprisesDbContext db, TimeProvid
         }
 
         var scope = EnterpriseQuery.Scope(query);
-        var read = await Keyset.Page(matches, query.List, scope, RowValues.Of(db.Database)).AsListed(today).ToListAsync(cancellationToken);
+        var read = await Keyset.Page(matches, query.List, scope, KeysetDialects.Of(db.Database)).AsListed(today).ToListAsync(cancellationToken);
         int? total = query.List.Counts ? await matches.CountAsync(cancellationToken) : null;
         return new EnterpriseListing.Page(Keyset.ToPage(read, row => row.Enterprise, query.List, scope, total, row => row.ToResponse()));
     }

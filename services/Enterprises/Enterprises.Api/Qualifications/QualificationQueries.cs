@@ -111,7 +111,7 @@ internal sealed class QualificationQueries(EnterprisesDbContext db)
 
         var scope = Cursors.Scope(EnumText.ParseOptional<QualificationType>(query.Type, "type")?.ToString(),
             EnumText.ParseOptional<QualificationStatus>(query.Status, "status")?.ToString(), region);
-        var read = await Keyset.Page(qualifications, query.List, scope, RowValues.Of(db.Database)).ToListAsync(cancellationToken);
+        var read = await Keyset.Page(qualifications, query.List, scope, KeysetDialects.Of(db.Database)).ToListAsync(cancellationToken);
         int? total = query.List.Counts ? await qualifications.CountAsync(cancellationToken) : null;
         var holders = await HoldersAsync(read.Select(q => q.CreditCode).Distinct().ToList(), cancellationToken);
         return Keyset.ToPage(read, query.List, scope, total, q => QualificationRecord.From(q, holders[q.CreditCode]));

@@ -8,12 +8,16 @@ using ServiceDefaults.Paging;
 namespace Persistence;
 
 /// <summary>
-/// Row-value comparisons for keyset paging (<see cref="Keyset{T}"/>): on PostgreSQL <c>(k1, k2) &gt; (v1, v2)</c>,
-/// written as Npgsql translates it (<c>EF.Functions.GreaterThan(ValueTuple.Create(…), ValueTuple.Create(…))</c>); on
-/// SQLite none, and the keyset spells the position key by key.
+/// What EF Core offers keyset paging (<see cref="Keyset{T}"/>): literals by <see cref="EF.Constant{T}"/>, and row-value
+/// comparisons on PostgreSQL, <c>(k1, k2) &gt; (v1, v2)</c>, written as Npgsql translates them
+/// (<c>EF.Functions.GreaterThan(ValueTuple.Create(…), ValueTuple.Create(…))</c>); on SQLite none, and the keyset spells
+/// the position key by key.
 /// </summary>
-public static class RowValues
+public static class KeysetDialects
 {
+    private static readonly KeysetDialect Postgres = new(Compare, Literal);
+    private static readonly KeysetDialect Sqlite = new(null, Literal);
+    private static readonly MethodInfo Constant = typeof(EF).GetMethod(nameof(EF.Constant))!;
     private static readonly MethodInfo GreaterThan = Comparison(nameof(NpgsqlDbFunctionsExtensions.GreaterThan));
     private static readonly MethodInfo LessThan = Comparison(nameof(NpgsqlDbFunctionsExtensions.LessThan));
     private static readonly Expression Functions = Expression.Property(null, typeof(EF), nameof(EF.Functions));
@@ -23,8 +27,10 @@ public static class RowValues
         .Where(m => m.Name == nameof(ValueTuple.Create) && m.GetGenericArguments().Length is >= 1 and <= 7)
         .OrderBy(m => m.GetGenericArguments().Length).ToArray();
 
-    /// <summary>The database's comparison of rows, or null when it has none the keyset uses.</summary>
-    public static RowComparison? Of(DatabaseFacade database) => database.IsNpgsql() ? Compare : null;
+    /// <summary>The dialect of the context's database.</summary>
+    public static KeysetDialect Of(DatabaseFacade database) => database.IsNpgsql() ? Postgres : Sqlite;
+
+    private static Expression Literal(Expression value) => Expression.Call(Constant.MakeGenericMethod(value.Type), value);
 
     private static Expression? Compare(IReadOnlyList<Expression> keys, IReadOnlyList<Expression> values, bool descending) =>
         keys.Count > Creates.Length
