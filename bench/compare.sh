@@ -93,25 +93,33 @@ ALL_CASES=(
 )
 mapfile -t selected < <(select_cases "${ALL_CASES[@]}")
 
+# target SIDE ENTRY : sets the caller's name, pid (the process that answers), url and header (the token, when the case
+# needs one) for the case on SIDE.
+target() {
+  local path auth offset
+  IFS='|' read -r name path auth offset <<<"$2"
+  header=()
+  [ "$auth" = yes ] && header=(-H "Authorization: Bearer ${TOKEN[$1]}")
+  pid=$(pid_on $((PORTS[$1] + offset)))
+  url="http://127.0.0.1:$((PORTS[$1] + offset))$path"
+}
+
 # measure SIDE ENTRY WRK_DURATION : "req/s µs" of one wrk run.
 measure() {
-  local side=$1 name path auth offset pid before out requests rps header=()
-  IFS='|' read -r name path auth offset <<<"$2"
-  [ "$auth" = yes ] && header=(-H "Authorization: Bearer ${TOKEN[$side]}")
-  pid=$(pid_on $((PORTS[$side] + offset)))
+  local name pid url header before out requests rps
+  target "$1" "$2"
   before=$(cpu_ticks "$pid")
-  out=$(wrk -t"$THREADS" -c"$CONNECTIONS" -d"$3" --latency "${header[@]}" "http://127.0.0.1:$((PORTS[$side] + offset))$path")
+  out=$(wrk -t"$THREADS" -c"$CONNECTIONS" -d"$3" --latency "${header[@]}" "$url")
   read -r requests rps _ <<<"$(wrk_figures "$out")"
   echo "$rps $(us_per $(($(cpu_ticks "$pid") - before)) "$requests")"
 }
 
 # warm SIDE ENTRY : bench/lib.sh warm_up on the process that answers the case.
 warm() {
-  local side=$1 name path auth offset header=()
-  IFS='|' read -r name path auth offset <<<"$2"
-  [ "$auth" = yes ] && header=(-H "Authorization: Bearer ${TOKEN[$side]}")
-  echo " $name, $side" >&2
-  warm_up "$(pid_on $((PORTS[$side] + offset)))" -- -t"$THREADS" -c"$CONNECTIONS" -d5s "${header[@]}" "http://127.0.0.1:$((PORTS[$side] + offset))$path"
+  local name pid url header
+  target "$1" "$2"
+  echo " $name, $1" >&2
+  warm_up "$pid" -- -t"$THREADS" -c"$CONNECTIONS" -d5s "${header[@]}" "$url"
 }
 
 if [ "$WARMUP" != "0" ]; then

@@ -20,9 +20,12 @@ peak_rss_mb() { awk '/^VmHWM/ { printf "%.0f", $2 / 1024 }' "/proc/$1/status"; }
 us_per() { awk -v t="$1" -v hz="$CLK_TCK" -v n="$2" 'BEGIN { printf "%.1f", (n > 0 ? t / hz * 1e6 / n : 0) }'; }
 # tiering_ticks PID : the CPU ticks of the runtime's tiered compiler in PID (its ".NET Tiered Com" thread; 0 while it has none).
 tiering_ticks() {
-  local task total=0
+  local task ticks total=0
   for task in /proc/"$1"/task/*; do
-    [ "$(cat "$task/comm" 2>/dev/null)" = ".NET Tiered Com" ] && total=$((total + $(awk '{ sub(/^.*\) /, ""); print $12 + $13 }' "$task/stat")))
+    [ "$(cat "$task/comm" 2>/dev/null)" = ".NET Tiered Com" ] || continue
+    # The thread may end between the two reads (it does after a few idle seconds): then it counts as none.
+    ticks=$(awk '{ sub(/^.*\) /, ""); print $12 + $13 }' "$task/stat" 2>/dev/null)
+    total=$((total + ${ticks:-0}))
   done
   echo $total
 }

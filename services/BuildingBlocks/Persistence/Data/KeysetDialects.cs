@@ -17,7 +17,7 @@ public static class KeysetDialects
 {
     private static readonly KeysetDialect Postgres = new(Compare, Literal);
     private static readonly KeysetDialect Sqlite = new(null, Literal);
-    private static readonly MethodInfo Constant = typeof(EF).GetMethod(nameof(EF.Constant))!;
+    private static readonly MethodInfo IntConstant = typeof(EF).GetMethod(nameof(EF.Constant))!.MakeGenericMethod(typeof(int));
     private static readonly MethodInfo GreaterThan = Comparison(nameof(NpgsqlDbFunctionsExtensions.GreaterThan));
     private static readonly MethodInfo LessThan = Comparison(nameof(NpgsqlDbFunctionsExtensions.LessThan));
     private static readonly Expression Functions = Expression.Property(null, typeof(EF), nameof(EF.Functions));
@@ -30,7 +30,7 @@ public static class KeysetDialects
     /// <summary>The dialect of the context's database.</summary>
     public static KeysetDialect Of(DatabaseFacade database) => database.IsNpgsql() ? Postgres : Sqlite;
 
-    private static Expression Literal(Expression value) => Expression.Call(Constant.MakeGenericMethod(value.Type), value);
+    private static MethodCallExpression Literal(int value) => Expression.Call(IntConstant, Expression.Constant(value));
 
     private static Expression? Compare(IReadOnlyList<Expression> keys, IReadOnlyList<Expression> values, bool descending) =>
         keys.Count > Creates.Length

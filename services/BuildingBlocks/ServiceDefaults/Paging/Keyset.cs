@@ -18,7 +18,7 @@ namespace ServiceDefaults.Paging;
 /// starts at the key's first item.
 /// </para>
 /// <para>
-/// The page's size is written into the statement as a literal where the dialect can (<see cref="KeysetDialect.Literal"/>),
+/// The page's size is written into the statement as a literal (<see cref="KeysetDialect.Literal"/>),
 /// and a first page has no offset: the statement of a first page or a page by cursor then holds no parameter that decides
 /// its plan, so PostgreSQL plans a prepared one once (a generic plan) instead of on every execution. With the limit and
 /// offset as parameters it planned each time, because the generic plan, not knowing the limit, joined every current
@@ -33,7 +33,7 @@ public sealed class Keyset<T>(SortFields<T> fields, string uniqueField)
     private static readonly MethodInfo GuidCompareTo = typeof(Guid).GetMethod(nameof(Guid.CompareTo), [typeof(Guid)])!;
 
     /// <summary>The page's query: ordered, positioned after the cursor or at the page's offset, with one item more than the page to tell whether another follows.</summary>
-    public IQueryable<T> Page(IQueryable<T> query, ListQuery list, string scope, KeysetDialect? dialect)
+    public IQueryable<T> Page(IQueryable<T> query, ListQuery list, string scope, KeysetDialect dialect)
     {
         list.Paging.EnsureValid();
         var terms = Terms(list.Sort);
@@ -50,7 +50,7 @@ public sealed class Keyset<T>(SortFields<T> fields, string uniqueField)
             }
 
             var values = Cursors.Decode(list.Cursor, Signature(terms), scope, terms.Select(t => t.Key.ReturnType).ToList());
-            return Take(Order(query.Where(After(terms, values, dialect?.Rows)), terms), list.Paging.Size + 1, dialect);
+            return Take(Order(query.Where(After(terms, values, dialect.Rows)), terms), list.Paging.Size + 1, dialect);
         }
 
         // Far past the last page the offset leaves int's range: such a page is empty, like any page past the last.
@@ -64,12 +64,9 @@ public sealed class Keyset<T>(SortFields<T> fields, string uniqueField)
         return Take(offset == 0 ? ordered : ordered.Skip((int)offset), list.Paging.Size + 1, dialect);
     }
 
-    /// <summary>The first <paramref name="count"/> items, the count a literal of the statement where the dialect writes one.</summary>
-    private static IQueryable<T> Take(IQueryable<T> query, int count, KeysetDialect? dialect) =>
-        dialect is null
-            ? query.Take(count)
-            : query.Provider.CreateQuery<T>(Expression.Call(typeof(Queryable), nameof(Queryable.Take), [typeof(T)], query.Expression,
-                dialect.Literal(Expression.Constant(count))));
+    /// <summary>The first <paramref name="count"/> items, the count a literal of the statement.</summary>
+    private static IQueryable<T> Take(IQueryable<T> query, int count, KeysetDialect dialect) =>
+        query.Provider.CreateQuery<T>(Expression.Call(typeof(Queryable), nameof(Queryable.Take), [typeof(T)], query.Expression, dialect.Literal(count)));
 
     /// <summary>The page from the items <see cref="Page"/> read, with the cursor of the next page when there is one.</summary>
     public CursorPage<TResult> ToPage<TResult>(IReadOnlyList<T> read, ListQuery list, string scope, int? totalCount, Func<T, TResult> project) =>
@@ -206,8 +203,8 @@ public delegate Expression? RowComparison(IReadOnlyList<Expression> keys, IReadO
 
 /// <summary>What a database's query provider offers <see cref="Keyset{T}"/> beyond plain LINQ.</summary>
 /// <param name="Rows">Its comparison of rows, or null where it has none.</param>
-/// <param name="Literal">The value of a constant expression, marked to be written into the statement rather than sent as a parameter.</param>
-public sealed record KeysetDialect(RowComparison? Rows, Func<Expression, Expression> Literal);
+/// <param name="Literal">A number as an expression the provider writes into the statement rather than sending as a parameter.</param>
+public sealed record KeysetDialect(RowComparison? Rows, Func<int, Expression> Literal);
 
 /// <summary>A cursor's value inside a query's expression: the provider reads it as a parameter.</summary>
 internal sealed class CursorValue<TValue>(TValue value)
