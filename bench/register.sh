@@ -110,11 +110,14 @@ DEEP_CURSOR=$(next_cursor "$E/enterprises?regionCode=120118&pageSize=500" 40)
 # Sorted by district: 20,000 rows into the first district, which a sixteenth of the register shares.
 SORTED_CURSOR=$(next_cursor "$E/enterprises?sort=regionCode&pageSize=500" 40)
 POOL_CURSOR=$(next_cursor "$E/enterprises/cultivation-pool?year=2026&maxMissing=3&pageSize=500" 20)
+# HighTech holders in credit code order: 10,000 of them in, where the qualifications are merged with the enterprises.
+QUALIFICATION_CURSOR=$(next_cursor "$E/enterprises?qualification=HighTech&pageSize=500" 20)
 
 # name | url (empty: not supported by this build)
 ALL_CASES=(
   "region|$E/enterprises?regionCode=120118"
   "qualification|$E/enterprises?qualification=HighTech"
+  "qual-cursor-deep|${QUALIFICATION_CURSOR:+$E/enterprises?qualification=HighTech&cursor=$QUALIFICATION_CURSOR}"
   "name-search|$E/enterprises?q=$Q_URL"
   "page-1000|$E/enterprises?page=1000"
   "cursor-deep|${DEEP_CURSOR:+$E/enterprises?regionCode=120118&cursor=$DEEP_CURSOR}"

@@ -1,6 +1,12 @@
+using System.Collections.Concurrent;
+using System.Data.Common;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.DependencyInjection;
 using TestSupport;
 
 namespace Enterprises.FunctionalTests;
@@ -8,11 +14,23 @@ namespace Enterprises.FunctionalTests;
 /// <summary>
 /// A register of its own for the cursor tests: thirteen enterprises sharing one name, on three founding dates (ties in
 /// every sort but the credit code), eight in Jinghai, with a HighTech qualification each for five of them; the first also a
-/// TechSme one and four annual reports (two revenues: ties); designations of three kinds for three of them.
+/// TechSme one and four annual reports (two revenues: ties); designations of three kinds for three of them. The SQL the
+/// service runs is kept in <see cref="Statements"/>.
 /// </summary>
 public sealed class CursorRegisterFactory : EnterprisesApiFactory, IAsyncLifetime
 {
+    private readonly StatementLog statements = new();
+
     public List<(string Code, string Region, string FoundedOn)> Enterprises { get; } = [];
+
+    /// <summary>The text of every query the service has run since the last <c>Clear</c>.</summary>
+    public ConcurrentQueue<string> Statements => statements.Texts;
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        base.ConfigureWebHost(builder);
+        builder.ConfigureServices(services => services.AddSingleton<IInterceptor>(statements));
+    }
 
     public async Task InitializeAsync()
     {
@@ -45,6 +63,18 @@ public sealed class CursorRegisterFactory : EnterprisesApiFactory, IAsyncLifetim
     }
 
     Task IAsyncLifetime.DisposeAsync() => Task.CompletedTask;
+
+    private sealed class StatementLog : DbCommandInterceptor
+    {
+        public ConcurrentQueue<string> Texts { get; } = new();
+
+        public override ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(DbCommand command, CommandEventData eventData,
+            InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
+        {
+            Texts.Enqueue(command.CommandText);
+            return ValueTask.FromResult(result);
+        }
+    }
 }
 
 /// <summary>Keyset pages of the enterprise and qualification lists: nextCursor, the Link header, count=true.</summary>
@@ -92,6 +122,8 @@ public class CursorPagingTests(CursorRegisterFactory factory) : IClassFixture<Cu
 
         var highTech = Codes(await client.WalkAsync("/api/v1/enterprises?qualification=HighTech&pageSize=2"));
         highTech.Should().Equal(factory.Enterprises.Where((_, i) => i % 3 == 0).Select(e => e.Code).Order(StringComparer.Ordinal));
+        var highTechDescending = Codes(await client.WalkAsync("/api/v1/enterprises?qualification=HighTech&sort=-creditCode&pageSize=2"));
+        highTechDescending.Should().Equal(highTech.Reverse());
 
         var named = Codes(await client.WalkAsync("/api/v1/enterprises?q=海河智能&regionCode=120110&pageSize=2"));
         named.Should().Equal(factory.Enterprises.Where(e => e.Region == "120110").Select(e => e.Code).Order(StringComparer.Ordinal));
@@ -138,6 +170,40 @@ public class CursorPagingTests(CursorRegisterFactory factory) : IClassFixture<Cu
         numbered["totalCount"].Should().BeNull("count=false turns the count of a numbered page off");
         var qualifications = await (await client.GetAsync("/api/v1/qualifications?type=HighTech&count=true")).JsonAsync(HttpStatusCode.OK);
         qualifications["totalCount"]!.GetValue<int>().Should().Be(5);
+    }
+
+    /// <summary>
+    /// A page by cursor in credit code order, filtered by a qualification, bounds the qualifications it reads by the
+    /// cursor as well as the enterprises: PostgreSQL merges the two in credit code order and carries no range from one
+    /// to the other, so without the bound it read the type's qualifications from the first on every page.
+    /// </summary>
+    [Fact]
+    public async Task A_page_by_cursor_filtered_by_qualification_reads_the_qualifications_from_the_cursor_on()
+    {
+        const string list = "/api/v1/enterprises?qualification=HighTech&pageSize=2";
+        var bounded = new Regex("""EXISTS \(\s*SELECT 1\s+FROM "Qualifications" AS (?<q>"?\w+"?)\s+WHERE .*(?<![\w"])\k<q>\."CreditCode" [<>] @""", RegexOptions.Singleline);
+        foreach (var sort in new[] { "creditCode", "-creditCode" })
+        {
+            factory.Statements.Clear();
+            var first = await (await client.GetAsync($"{list}&sort={sort}")).JsonAsync(HttpStatusCode.OK);
+            bounded.IsMatch(factory.Statements.Should().ContainSingle(sql => sql.Contains("EXISTS")).Subject).Should().BeFalse("a first page starts at the first");
+
+            factory.Statements.Clear();
+            var cursor = Uri.EscapeDataString(first["nextCursor"]!.GetValue<string>());
+            var next = await (await client.GetAsync($"{list}&sort={sort}&count=true&cursor={cursor}")).JsonAsync(HttpStatusCode.OK);
+            next["totalCount"]!.GetValue<int>().Should().Be(5, "the count is of every match, not of what follows the cursor");
+            var page = factory.Statements.Where(sql => sql.Contains("EXISTS") && !sql.Contains("count(", StringComparison.OrdinalIgnoreCase)).Should().ContainSingle().Subject;
+            bounded.IsMatch(page).Should().BeTrue($"the qualifications are read from the cursor on ({sort}):\n{page}");
+        }
+
+        factory.Statements.Clear();
+        var byName = await FirstCursorAsync($"{list}&sort=name");
+        await (await client.GetAsync($"{list}&sort=name&cursor={Uri.EscapeDataString(byName)}")).JsonAsync(HttpStatusCode.OK);
+        factory.Statements.Where(sql => sql.Contains("EXISTS")).Should().NotContain(sql => bounded.IsMatch(sql), "another sort has no bound on the credit code");
+
+        factory.Statements.Clear();
+        (await (await client.GetAsync($"{list}&page=2")).JsonAsync(HttpStatusCode.OK))["items"]!.AsArray().Should().HaveCount(2);
+        factory.Statements.Where(sql => sql.Contains("EXISTS")).Should().NotBeEmpty().And.NotContain(sql => bounded.IsMatch(sql), "a page by number has no cursor");
     }
 
     private async Task<string> FirstCursorAsync(string url) =>

@@ -64,6 +64,25 @@ public sealed class Keyset<T>(SortFields<T> fields, string uniqueField)
         return Take(offset == 0 ? ordered : ordered.Skip((int)offset), list.Paging.Size + 1, dialect);
     }
 
+    /// <summary>
+    /// Where a page by cursor of a list sorted by the unique key alone starts: every item on it has a key after
+    /// <see cref="KeyBound.Value"/> (before it, descending). A filter on the records that share the key (an enterprise's
+    /// qualifications) can repeat the bound, so the database starts its scan of them there: PostgreSQL carries no range
+    /// across a join, and otherwise reads them from the first to the cursor on every page. Null for a first page, a
+    /// page by number and any other sort; a cursor that is not valid for the list is refused as <see cref="Page"/> refuses it.
+    /// </summary>
+    public KeyBound? UniqueKeyBound(ListQuery list, string scope)
+    {
+        var terms = Terms(list.Sort);
+        if (list.Cursor is null || list.Page is not null || terms is not [{ } key] || key.Name != uniqueField)
+        {
+            return null;
+        }
+
+        var values = Cursors.Decode(list.Cursor, Signature(terms), scope, [key.Key.ReturnType]);
+        return values[0] is { } value ? new KeyBound(value, key.Descending) : null;
+    }
+
     /// <summary>The first <paramref name="count"/> items, the count a literal of the statement.</summary>
     private static IQueryable<T> Take(IQueryable<T> query, int count, KeysetDialect dialect) =>
         query.Provider.CreateQuery<T>(Expression.Call(typeof(Queryable), nameof(Queryable.Take), [typeof(T)], query.Expression, dialect.Literal(count)));
@@ -205,6 +224,11 @@ public delegate Expression? RowComparison(IReadOnlyList<Expression> keys, IReadO
 /// <param name="Rows">Its comparison of rows, or null where it has none.</param>
 /// <param name="Literal">A number as an expression the provider writes into the statement rather than sending as a parameter.</param>
 public sealed record KeysetDialect(RowComparison? Rows, Func<int, Expression> Literal);
+
+/// <summary>The unique key's bound of a page by cursor (<see cref="Keyset{T}.UniqueKeyBound"/>).</summary>
+/// <param name="Value">The key of the last item of the page before.</param>
+/// <param name="Descending">Whether the page's keys come before the value rather than after it.</param>
+public sealed record KeyBound(object Value, bool Descending);
 
 /// <summary>A cursor's value inside a query's expression: the provider reads it as a parameter.</summary>
 internal sealed class CursorValue<TValue>(TValue value)

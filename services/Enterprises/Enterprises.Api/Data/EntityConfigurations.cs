@@ -62,6 +62,10 @@ internal sealed class QualificationConfiguration : IEntityTypeConfiguration<Qual
         qualification.HasIndex(q => new { q.CreditCode, q.Status, q.ExpiresOn });
         // The register-wide list filtered by type, in its order (id).
         qualification.HasIndex(q => new { q.Type, q.Id });
+        // The enterprise list filtered by a qualification held today, in credit code order: the holders of a type in
+        // that order, with what "held today" reads, so PostgreSQL merges them with the enterprises from the index alone,
+        // from a page's cursor on (EnterpriseQuery.Apply). Through (CreditCode, Type) it read every type's rows.
+        qualification.HasIndex(q => new { q.Type, q.CreditCode, q.Status, q.ExpiresOn, q.GrantedOn });
         qualification.HasIndex(q => new { q.Status, q.ExpiresOn });
         qualification.HasIndex(q => q.GrantedOn);
     }

@@ -11,7 +11,13 @@ namespace Enterprises.Api.Enterprises;
 /// <summary>The filters of the enterprise list, shared by its JSON pages and its CSV export (validated before they get here).</summary>
 internal static class EnterpriseQuery
 {
-    public static IQueryable<Enterprise> Apply(EnterprisesDbContext db, ListEnterprises filter, DateOnly today)
+    /// <summary>The enterprises that match the filters.</summary>
+    /// <param name="after">
+    /// The credit code a page by cursor starts after (<see cref="Keyset{T}.UniqueKeyBound"/>), repeated on the qualifications
+    /// a filter by qualification reads, so their scan starts there: without it PostgreSQL walked them from the first
+    /// to the cursor, and a deep page at 200,000 enterprises took 74 ms. Null where the page has no such bound.
+    /// </param>
+    public static IQueryable<Enterprise> Apply(EnterprisesDbContext db, ListEnterprises filter, DateOnly today, KeyBound? after)
     {
         var held = EnumText.ParseOptional<QualificationType>(filter.Qualification, "qualification");
         var zone = Text(filter.ZoneCode);
@@ -31,7 +37,13 @@ internal static class EnterpriseQuery
         if (held is not null)
         {
             var heldToday = Qualification.HeldOn(today);
-            query = query.Where(e => e.Qualifications.AsQueryable().Where(heldToday).Any(q => q.Type == held));
+            Expression<Func<Qualification, bool>> onPage = (after?.Value, after?.Descending) switch
+            {
+                (string code, false) => q => string.Compare(q.CreditCode, code) > 0,
+                (string code, true) => q => string.Compare(q.CreditCode, code) < 0,
+                _ => q => true,
+            };
+            query = query.Where(e => e.Qualifications.AsQueryable().Where(heldToday).Where(onPage).Any(q => q.Type == held));
         }
 
         if (industry is not null)

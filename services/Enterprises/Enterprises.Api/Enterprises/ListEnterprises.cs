@@ -66,16 +66,16 @@ internal sealed class ListEnterprisesHandler(EnterprisesDbContext db, TimeProvid
     public async ValueTask<EnterpriseListing> Handle(ListEnterprises query, CancellationToken cancellationToken)
     {
         var today = clock.Today();
-        var matches = EnterpriseQuery.Apply(db, query, today);
         if (EnterpriseQuery.Text(query.Format)?.ToLowerInvariant() == "csv")
         {
             // The CSV carries no qualifications or designations, so they are not loaded for it.
-            return new EnterpriseListing.Csv(Sorting.Apply(matches, query.Sort).AsAsyncEnumerable());
+            return new EnterpriseListing.Csv(Sorting.Apply(EnterpriseQuery.Apply(db, query, today, after: null), query.Sort).AsAsyncEnumerable());
         }
 
         var scope = EnterpriseQuery.Scope(query);
-        var read = await Keyset.Page(matches, query.List, scope, KeysetDialects.Of(db.Database)).AsListed(today).ToListAsync(cancellationToken);
-        int? total = query.List.Counts ? await matches.CountAsync(cancellationToken) : null;
+        var onPage = EnterpriseQuery.Apply(db, query, today, Keyset.UniqueKeyBound(query.List, scope));
+        var read = await Keyset.Page(onPage, query.List, scope, KeysetDialects.Of(db.Database)).AsListed(today).ToListAsync(cancellationToken);
+        int? total = query.List.Counts ? await EnterpriseQuery.Apply(db, query, today, after: null).CountAsync(cancellationToken) : null;
         return new EnterpriseListing.Page(Keyset.ToPage(read, row => row.Enterprise, query.List, scope, total, row => row.ToResponse()));
     }
 }

@@ -330,6 +330,8 @@ namespace Enterprises.Api.Data.Migrations.Postgres
 
                     b.HasIndex("CreditCode", "Status", "ExpiresOn");
 
+                    b.HasIndex("Type", "CreditCode", "Status", "ExpiresOn", "GrantedOn");
+
                     b.ToTable("Qualifications");
                 });
 

@@ -309,6 +309,8 @@ namespace Enterprises.Api.Data.Migrations.Sqlite
 
                     b.HasIndex("CreditCode", "Status", "ExpiresOn");
 
+                    b.HasIndex("Type", "CreditCode", "Status", "ExpiresOn", "GrantedOn");
+
                     b.ToTable("Qualifications");
                 });
 
