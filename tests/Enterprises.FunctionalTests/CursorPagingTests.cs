@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Data.Common;
+using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
@@ -7,6 +8,7 @@ using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
+using SharedKernel.Time;
 using TestSupport;
 
 namespace Enterprises.FunctionalTests;
@@ -204,6 +206,24 @@ public class CursorPagingTests(CursorRegisterFactory factory) : IClassFixture<Cu
         factory.Statements.Clear();
         (await (await client.GetAsync($"{list}&page=2")).JsonAsync(HttpStatusCode.OK))["items"]!.AsArray().Should().HaveCount(2);
         factory.Statements.Where(sql => sql.Contains("EXISTS")).Should().NotBeEmpty().And.NotContain(sql => bounded.IsMatch(sql), "a page by number has no cursor");
+    }
+
+    /// <summary>
+    /// The type and the day are literals of the statement, so the qualifications a first page reads depend on no parameter,
+    /// and PostgreSQL keeps one plan for it instead of planning it on every request.
+    /// </summary>
+    [Fact]
+    public async Task A_first_page_filtered_by_qualification_names_the_type_and_the_day_in_its_statement()
+    {
+        factory.Statements.Clear();
+        var page = await (await client.GetAsync("/api/v1/enterprises?qualification=HighTech")).JsonAsync(HttpStatusCode.OK);
+        var today = factory.Services.GetRequiredService<TimeProvider>().Today().ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+        page["items"]!.AsArray().Should().HaveCount(5);
+        var sql = factory.Statements.Should().ContainSingle(sql => sql.Contains("EXISTS")).Subject;
+        var qualifications = Regex.Match(sql, """EXISTS \(\s*SELECT 1\s+FROM "Qualifications" AS \S+\s+WHERE (?<where>[^)]*)\)""");
+        qualifications.Success.Should().BeTrue(sql);
+        qualifications.Groups["where"].Value.Should().Contain("'HighTech'").And.Contain($"'{today}'").And.NotContain("@", "no parameter decides the plan");
     }
 
     private async Task<string> FirstCursorAsync(string url) =>

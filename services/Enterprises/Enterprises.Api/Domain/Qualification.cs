@@ -1,5 +1,6 @@
 using System.Linq.Expressions;
 using System.Text.Json.Serialization;
+using Microsoft.EntityFrameworkCore;
 using Persistence.Audit;
 using SharedKernel.Errors;
 
@@ -67,9 +68,15 @@ public sealed class Qualification : IAuditedResource
     /// <summary>
     /// Held on <paramref name="day"/>: valid and within its term. The one meaning of "holds today" for the queries (the
     /// list's filter and holdings, the cultivation pool), written once for the database to evaluate.
+    /// <para>
+    /// The day is a literal of the statement, not a parameter: PostgreSQL then keeps one plan of a statement for the day
+    /// (a generic plan) where, not knowing the day, it estimated a few thousand holders instead of fifty thousand and
+    /// planned the list filtered by qualification again on every request (0.4 ms of its 1 ms at 1,000,000 enterprises).
+    /// A statement a day is one more compilation a day for EF and for the server.
+    /// </para>
     /// </summary>
     public static Expression<Func<Qualification, bool>> HeldOn(DateOnly day) =>
-        q => q.Status == QualificationStatus.Valid && q.GrantedOn <= day && q.ExpiresOn >= day;
+        q => q.Status == QualificationStatus.Valid && q.GrantedOn <= EF.Constant(day) && q.ExpiresOn >= EF.Constant(day);
 
     /// <summary>Whether this is a valid qualification of <paramref name="type"/> whose term shares a day with <paramref name="from"/> to <paramref name="to"/>.</summary>
     public bool Overlaps(QualificationType type, DateOnly from, DateOnly to) =>
