@@ -17,7 +17,7 @@ COPY services/Platforms/Platforms.Contracts/Platforms.Contracts.csproj services/
 COPY services/Enterprises/Enterprises.Api/Enterprises.Api.csproj services/Enterprises/Enterprises.Api/
 # The runtime the image is built for; --build-arg RUNTIME_ID=linux-arm64 for ARM nodes.
 ARG RUNTIME_ID=linux-x64
-RUN dotnet restore services/Enterprises/Enterprises.Api/Enterprises.Api.csproj -r $RUNTIME_ID
+RUN dotnet restore services/Enterprises/Enterprises.Api/Enterprises.Api.csproj -r $RUNTIME_ID -p:PublishReadyToRun=true
 COPY services/BuildingBlocks/ services/BuildingBlocks/
 COPY services/Enterprises/Enterprises.Contracts/ services/Enterprises/Enterprises.Contracts/
 COPY services/Platforms/Platforms.Contracts/ services/Platforms/Platforms.Contracts/

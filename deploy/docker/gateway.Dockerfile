@@ -24,7 +24,7 @@ COPY services/BuildingBlocks/ServiceDefaults/ServiceDefaults.csproj services/Bui
 COPY gateway/Gateway/Gateway.csproj gateway/Gateway/
 # The runtime the image is built for; --build-arg RUNTIME_ID=linux-arm64 for ARM nodes.
 ARG RUNTIME_ID=linux-x64
-RUN dotnet restore gateway/Gateway/Gateway.csproj -r $RUNTIME_ID
+RUN dotnet restore gateway/Gateway/Gateway.csproj -r $RUNTIME_ID -p:PublishReadyToRun=true
 COPY services/BuildingBlocks/SharedKernel/ services/BuildingBlocks/SharedKernel/
 COPY services/BuildingBlocks/ServiceDefaults/ services/BuildingBlocks/ServiceDefaults/
 COPY gateway/Gateway/ gateway/Gateway/

@@ -18,7 +18,7 @@ COPY services/Talent/Talent.Contracts/Talent.Contracts.csproj services/Talent/Ta
 COPY services/Plans/Plans.Api/Plans.Api.csproj services/Plans/Plans.Api/
 # The runtime the image is built for; --build-arg RUNTIME_ID=linux-arm64 for ARM nodes.
 ARG RUNTIME_ID=linux-x64
-RUN dotnet restore services/Plans/Plans.Api/Plans.Api.csproj -r $RUNTIME_ID
+RUN dotnet restore services/Plans/Plans.Api/Plans.Api.csproj -r $RUNTIME_ID -p:PublishReadyToRun=true
 COPY services/BuildingBlocks/ services/BuildingBlocks/
 COPY services/Enterprises/Enterprises.Contracts/ services/Enterprises/Enterprises.Contracts/
 COPY services/Platforms/Platforms.Contracts/ services/Platforms/Platforms.Contracts/

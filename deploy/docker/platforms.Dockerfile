@@ -18,7 +18,7 @@ COPY services/Platforms/Platforms.Contracts/Platforms.Contracts.csproj services/
 COPY services/Platforms/Platforms.Api/Platforms.Api.csproj services/Platforms/Platforms.Api/
 # The runtime the image is built for; --build-arg RUNTIME_ID=linux-arm64 for ARM nodes.
 ARG RUNTIME_ID=linux-x64
-RUN dotnet restore services/Platforms/Platforms.Api/Platforms.Api.csproj -r $RUNTIME_ID
+RUN dotnet restore services/Platforms/Platforms.Api/Platforms.Api.csproj -r $RUNTIME_ID -p:PublishReadyToRun=true
 COPY services/BuildingBlocks/ services/BuildingBlocks/
 COPY services/Enterprises/Enterprises.Contracts/ services/Enterprises/Enterprises.Contracts/
 COPY services/Enterprises/Enterprises.Directory/ services/Enterprises/Enterprises.Directory/

@@ -15,6 +15,12 @@ public partial class DockerfileTests
     /// <summary>The runtime an image is built for unless the build names another (its RUNTIME_ID argument).</summary>
     public const string RuntimeId = "linux-x64";
 
+    /// <summary>
+    /// What the build stage passes to dotnet restore after the project: the ReadyToRun compiler (Crossgen2) is a package
+    /// of its own that a restore fetches only when told the publication is ReadyToRun, and the publish does not restore.
+    /// </summary>
+    public static readonly string[] RestoreOptions = ["-r", "$RUNTIME_ID", "-p:PublishReadyToRun=true"];
+
     /// <summary>What the build stage passes to dotnet publish after the project (<c>$RUNTIME_ID</c> its argument).</summary>
     public static readonly string[] PublishOptions =
         ["-c", "Release", "-r", "$RUNTIME_ID", "--self-contained", "false", "-p:PublishReadyToRun=true", "--no-restore"];
@@ -77,7 +83,7 @@ public partial class DockerfileTests
 
         build.All("ARG").Select(a => a.Arguments).Should().Contain($"RUNTIME_ID={RuntimeId}");
         build.All("RUN").Select(r => r.Arguments).Should().ContainInOrder(
-            $"dotnet restore {project} -r $RUNTIME_ID",
+            $"dotnet restore {project} {string.Join(' ', RestoreOptions)}",
             $"dotnet publish {project} {string.Join(' ', PublishOptions)} -o /app/publish -p:UseAppHost=false");
         sources.Should().Contain(["global.json", "Directory.Build.props", "Directory.Packages.props"]);
         foreach (var needed in Projects.Closure(project))

@@ -89,11 +89,12 @@ public sealed class PublishedOutputs : IDisposable
     {
         var folder = Path.Combine(Root, image);
         var project = DockerfileTests.PublishedProject(image);
-        var restored = await Processes.RunAsync("dotnet", ["restore", project, "-r", DockerfileTests.RuntimeId, "-nologo", "-v", "q"]);
+        var restore = DockerfileTests.RestoreOptions.Select(o => o == "$RUNTIME_ID" ? DockerfileTests.RuntimeId : o);
+        var restored = await Processes.RunAsync("dotnet", ["restore", project, .. restore, "-nologo", "-v", "q"]);
         restored.ExitCode.Should().Be(0, restored.ToString());
-        var options = DockerfileTests.PublishOptions.Select(o => o == "$RUNTIME_ID" ? DockerfileTests.RuntimeId : o);
+        var publish = DockerfileTests.PublishOptions.Select(o => o == "$RUNTIME_ID" ? DockerfileTests.RuntimeId : o);
         var result = await Processes.RunAsync("dotnet",
-            ["publish", project, .. options, "-o", folder, "-p:UseAppHost=false", "-nologo", "-v", "q"]);
+            ["publish", project, .. publish, "-o", folder, "-p:UseAppHost=false", "-nologo", "-v", "q"]);
         result.ExitCode.Should().Be(0, result.ToString());
         return folder;
     }
