@@ -168,6 +168,22 @@ public class CursorPagingTests(CursorRegisterFactory factory) : IClassFixture<Cu
             || p.Contains("status", StringComparison.OrdinalIgnoreCase), "no parameter of the type or status decides the plan");
     }
 
+    [Theory]
+    [InlineData("/api/v1/enterprises?regionCode=120118&page=1", 8)]
+    [InlineData("/api/v1/qualifications?type=HighTech&page=1", 5)]
+    public async Task A_page_asked_by_number_counts_up_to_the_limit_and_count_true_counts_every_match(string url, int matches)
+    {
+        factory.Statements.Clear();
+        (await (await client.GetAsync(url)).JsonAsync(HttpStatusCode.OK))["totalCount"]!.GetValue<int>().Should().Be(matches);
+        factory.Statements.Should().ContainSingle(sql => sql.Contains("COUNT(", StringComparison.OrdinalIgnoreCase)).Which
+            .Should().MatchRegex(@"LIMIT 10001\b", "the count reads no more than the limit and one");
+
+        factory.Statements.Clear();
+        (await (await client.GetAsync(url + "&count=true")).JsonAsync(HttpStatusCode.OK))["totalCount"]!.GetValue<int>().Should().Be(matches);
+        factory.Statements.Should().ContainSingle(sql => sql.Contains("COUNT(", StringComparison.OrdinalIgnoreCase)).Which
+            .Should().NotContain("LIMIT", "count=true counts every match");
+    }
+
     private async Task<string> FirstCursorAsync(string url) =>
         (await (await client.GetAsync(url)).JsonAsync(HttpStatusCode.OK))["nextCursor"]!.GetValue<string>();
 

@@ -58,6 +58,11 @@ public class LargeImportTests(EnterprisesApiFactory factory) : IClassFixture<Ent
         rejected[1]!["message"]!.GetValue<string>().Should().Contain("creditCode");
         var listed = await (await client.GetAsync("/api/v1/enterprises?regionCode=120118&pageSize=1&count=true")).JsonAsync(HttpStatusCode.OK);
         listed["totalCount"]!.GetValue<int>().Should().Be(codes.Count);
+        var byNumber = await (await client.GetAsync("/api/v1/enterprises?regionCode=120118&page=2&pageSize=1")).JsonAsync(HttpStatusCode.OK);
+        byNumber["totalCount"].Should().BeNull("a page asked by number counts up to 10,000 matches unless count=true asks for all");
+        byNumber["items"]!.AsArray().Should().ContainSingle();
+        var small = await (await client.GetAsync("/api/v1/enterprises?regionCode=120116&page=1&pageSize=1")).JsonAsync(HttpStatusCode.OK);
+        small["totalCount"]!.GetValue<int>().Should().Be(1, "up to 10,000 matches a page asked by number carries their count");
         (await RegisteredCodesAsync()).Should().Equal(codes.Append(existing).Order(StringComparer.Ordinal),
             "each enterprise registered publishes one event, in one of the batches");
         (await factory.OutboxAsync("EnterpriseUpdated", existing)).Should().ContainSingle();

@@ -26,15 +26,28 @@ public static class QueryableExtensions
     }
 
     /// <summary>
-    /// A page by keyset cursor or by number (<see cref="Keyset{T}"/>), with its cursor onwards, counted only when
-    /// <see cref="ListQuery.Counts"/>. <paramref name="scope"/> holds the filters as the query applies them, so a cursor
+    /// A page by keyset cursor or by number (<see cref="Keyset{T}"/>), with its cursor onwards, counted as
+    /// <see cref="ListQuery.Counting"/> says. <paramref name="scope"/> holds the filters as the query applies them, so a cursor
     /// sent with other filters is refused. <paramref name="database"/> is the query's, whose row comparison a cursor uses.
     /// </summary>
     public static async Task<CursorPage<TResult>> ToCursorPageAsync<T, TResult>(this IQueryable<T> query, DatabaseFacade database,
         Keyset<T> keyset, ListQuery list, string scope, Func<T, TResult> project, CancellationToken cancellationToken)
     {
         var read = await keyset.Page(query, list, scope, KeysetDialects.Of(database)).ToListAsync(cancellationToken);
-        int? total = list.Counts ? await query.CountAsync(cancellationToken) : null;
-        return keyset.ToPage(read, list, scope, total, project);
+        return keyset.ToPage(read, list, scope, await query.TotalCountAsync(list, cancellationToken), project);
     }
+
+    /// <summary>
+    /// The <c>totalCount</c> of a page of <paramref name="query"/>'s matches, as <see cref="ListQuery.Counting"/> says:
+    /// every match; or up to <see cref="ListQuery.CountLimit"/>, null past it, which reads at most that many rows
+    /// (<c>COUNT(*)</c> over the query with a literal <c>LIMIT</c>, so PostgreSQL keeps one plan of it); or null.
+    /// </summary>
+    public static async Task<int?> TotalCountAsync<T>(this IQueryable<T> query, ListQuery list, CancellationToken cancellationToken) =>
+        list.Counting switch
+        {
+            Counting.Every => await query.CountAsync(cancellationToken),
+            Counting.UpToLimit => await KeysetDialects.TakeLiteral(query, ListQuery.CountLimit + 1).CountAsync(cancellationToken) is var counted
+                && counted <= ListQuery.CountLimit ? counted : null,
+            _ => null,
+        };
 }

@@ -17,7 +17,7 @@ namespace Enterprises.Api.CultivationPool;
 /// <param name="Items">The candidates on this page.</param>
 /// <param name="Page">The page number, from 1; null on a page reached by cursor.</param>
 /// <param name="PageSize">The page size asked for.</param>
-/// <param name="TotalCount">How many candidates there are on all pages: only with count=true, or on a page asked by number; else null (a count reads every candidate of the year).</param>
+/// <param name="TotalCount">How many candidates there are on all pages: with count=true; on a page asked by number (without count) when they are at most 10,000; else null (a full count reads every candidate of the year).</param>
 /// <param name="Year">The application year.</param>
 /// <param name="MaxMissing">The most criteria a candidate may miss.</param>
 /// <param name="RuleSet">The HighTech rule set in force for the year.</param>
@@ -40,7 +40,7 @@ public sealed record CultivationPoolResponse(
 /// <param name="PageSize">Items per page, 1 to 500, default 50.</param>
 /// <param name="Sort">Not accepted: the pool is ordered by the number of criteria missed, then by name.</param>
 /// <param name="Cursor">The nextCursor of the page before, with the same year, maxMissing and regionCode; not with page.</param>
-/// <param name="Count">Whether the page carries totalCount. Default: yes on a page asked by number (page=), no on a first page asked without one or a page reached by cursor.</param>
+/// <param name="Count">true: the page carries totalCount (every candidate counted). Default: on a page asked by number (page=) when the candidates are at most 10,000, not on a first page asked without one or a page reached by cursor.</param>
 public sealed record GetCultivationPool(int? Year, int? MaxMissing, string? RegionCode, int? Page, int? PageSize, string? Sort,
     string? Cursor = null, bool? Count = null) : IQuery<CultivationPoolResponse>;
 
@@ -94,7 +94,7 @@ internal sealed class GetCultivationPoolHandler(EnterprisesDbContext db, TimePro
         }
 
         var read = await Keyset.Page(pool, list, scope, KeysetDialects.Of(db.Database)).ToListAsync(cancellationToken);
-        int? total = list.Counts ? await pool.CountAsync(cancellationToken) : null;
+        var total = await pool.TotalCountAsync(list, cancellationToken);
         var page = Keyset.ToPage(read, list, scope, total, entry => entry);
         var items = await EvaluateAsync(page.Items, rules, year, maxMissing, cancellationToken);
         return new CultivationPoolResponse(items, page.Page, page.PageSize, page.TotalCount, year, maxMissing, RuleSetResponse.From(rules),

@@ -32,7 +32,7 @@ public interface IDesignationFilter
 /// <param name="PageSize">Items per page, 1 to 500, default 50.</param>
 /// <param name="Sort">Comma-separated fields, - for descending: id (default), kind, since, endedOn, creditCode; ties in id order. A sort by kind or endedOn pages by number only.</param>
 /// <param name="Cursor">The nextCursor of the page before, with the same filters and sort; not with page.</param>
-/// <param name="Count">true: the page carries totalCount (every match counted). Default: only on a page asked by number.</param>
+/// <param name="Count">true: the page carries totalCount (every match counted). Default: on a page asked by number, when the matches are at most 10,000.</param>
 public sealed record ListEnterpriseDesignations([FromRoute] string CreditCode, string? Kind, string? Status, int? Page, int? PageSize,
     string? Sort, string? Cursor, bool? Count)
     : IQuery<CursorPage<DesignationResponse>>, IDesignationFilter
@@ -47,7 +47,7 @@ public sealed record ListEnterpriseDesignations([FromRoute] string CreditCode, s
 /// <param name="PageSize">Items per page, 1 to 500, default 50.</param>
 /// <param name="Sort">Comma-separated fields, - for descending: id (default), kind, since, endedOn, creditCode; ties in id order. A sort by kind or endedOn pages by number only.</param>
 /// <param name="Cursor">The nextCursor of the page before, with the same filters and sort; not with page.</param>
-/// <param name="Count">true: the page carries totalCount (every match counted). Default: only on a page asked by number.</param>
+/// <param name="Count">true: the page carries totalCount (every match counted). Default: on a page asked by number, when the matches are at most 10,000.</param>
 public sealed record ListDesignations(string? Kind, string? Status, int? Page, int? PageSize, string? Sort, string? Cursor, bool? Count)
     : IQuery<CursorPage<DesignationRecord>>, IDesignationFilter
 {

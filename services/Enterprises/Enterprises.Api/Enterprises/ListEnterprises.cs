@@ -22,7 +22,7 @@ namespace Enterprises.Api.Enterprises;
 /// <param name="PageSize">Items per page, 1 to 500, default 50 (JSON only).</param>
 /// <param name="Sort">Comma-separated fields, - for descending: creditCode (default), name, regionCode, foundedOn, createdAt, updatedAt; ties in credit code order.</param>
 /// <param name="Cursor">The nextCursor of the page before (JSON only), with the same filters and sort; not with page.</param>
-/// <param name="Count">true: the page carries totalCount (every match counted). Default: only on a page asked by number.</param>
+/// <param name="Count">true: the page carries totalCount (every match counted). Default: on a page asked by number, when the matches are at most 10,000.</param>
 public sealed record ListEnterprises(string? RegionCode, string? ZoneCode, string? Qualification, string? Industry, string? Q,
     string? Format, int? Page, int? PageSize, string? Sort, string? Cursor, bool? Count) : IQuery<EnterpriseListing>
 {
@@ -75,7 +75,7 @@ internal sealed class ListEnterprisesHandler(EnterprisesDbContext db, TimeProvid
         var scope = EnterpriseQuery.Scope(query);
         var onPage = EnterpriseQuery.Apply(db, query, today, Keyset.UniqueKeyBound(query.List, scope));
         var read = await Keyset.Page(onPage, query.List, scope, KeysetDialects.Of(db.Database)).AsListed(today).ToListAsync(cancellationToken);
-        int? total = query.List.Counts ? await EnterpriseQuery.Apply(db, query, today, after: null).CountAsync(cancellationToken) : null;
+        var total = await EnterpriseQuery.Apply(db, query, today, after: null).TotalCountAsync(query.List, cancellationToken);
         return new EnterpriseListing.Page(Keyset.ToPage(read, row => row.Enterprise, query.List, scope, total, row => row.ToResponse()));
     }
 }

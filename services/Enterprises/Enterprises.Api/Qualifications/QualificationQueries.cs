@@ -32,7 +32,7 @@ public interface IQualificationFilter
 /// <param name="PageSize">Items per page, 1 to 500, default 50.</param>
 /// <param name="Sort">Comma-separated fields, - for descending: id (default), type, grantedOn, expiresOn, creditCode; ties in id order. A sort by type pages by number only.</param>
 /// <param name="Cursor">The nextCursor of the page before, with the same filters and sort; not with page.</param>
-/// <param name="Count">true: the page carries totalCount (every match counted). Default: only on a page asked by number.</param>
+/// <param name="Count">true: the page carries totalCount (every match counted). Default: on a page asked by number, when the matches are at most 10,000.</param>
 public sealed record ListEnterpriseQualifications([FromRoute] string CreditCode, string? Type, string? Status, int? Page, int? PageSize,
     string? Sort, string? Cursor, bool? Count)
     : IQuery<CursorPage<QualificationResponse>>, IQualificationFilter
@@ -48,7 +48,7 @@ public sealed record ListEnterpriseQualifications([FromRoute] string CreditCode,
 /// <param name="PageSize">Items per page, 1 to 500, default 50.</param>
 /// <param name="Sort">Comma-separated fields, - for descending: id (default), type, grantedOn, expiresOn, creditCode; ties in id order. A sort by type pages by number only.</param>
 /// <param name="Cursor">The nextCursor of the page before, with the same filters and sort; not with page.</param>
-/// <param name="Count">true: the page carries totalCount (every match counted). Default: only on a page asked by number.</param>
+/// <param name="Count">true: the page carries totalCount (every match counted). Default: on a page asked by number, when the matches are at most 10,000.</param>
 public sealed record ListQualifications(string? Type, string? Status, string? RegionCode, int? Page, int? PageSize, string? Sort,
     string? Cursor, bool? Count) : IQuery<CursorPage<QualificationRecord>>, IQualificationFilter
 {
@@ -112,7 +112,7 @@ internal sealed class QualificationQueries(EnterprisesDbContext db)
         var scope = Cursors.Scope(EnumText.ParseOptional<QualificationType>(query.Type, "type")?.ToString(),
             EnumText.ParseOptional<QualificationStatus>(query.Status, "status")?.ToString(), region);
         var read = await Keyset.Page(qualifications, query.List, scope, KeysetDialects.Of(db.Database)).ToListAsync(cancellationToken);
-        int? total = query.List.Counts ? await qualifications.CountAsync(cancellationToken) : null;
+        var total = await qualifications.TotalCountAsync(query.List, cancellationToken);
         var holders = await HoldersAsync(read.Select(q => q.CreditCode).Distinct().ToList(), cancellationToken);
         return Keyset.ToPage(read, query.List, scope, total, q => QualificationRecord.From(q, holders[q.CreditCode]));
     }

@@ -27,7 +27,7 @@ namespace Platforms.Api.Platforms;
 /// <param name="PageSize">Items per page, 1 to 500, default 50 (JSON only).</param>
 /// <param name="Sort">Comma-separated fields, - for descending: id (default, the order of accreditation), name, type, level, regionCode, approvedOn, status, updatedAt; ties in id order. A sort by level or status pages by number only.</param>
 /// <param name="Cursor">The nextCursor of the page before (JSON only), with the same filters and sort; not with page.</param>
-/// <param name="Count">true: the page carries totalCount (every match counted). Default: only on a page asked by number.</param>
+/// <param name="Count">true: the page carries totalCount (every match counted). Default: on a page asked by number, when the matches are at most 10,000.</param>
 public sealed record ListPlatforms(string? Type, string? Level, string? Status, string? RegionCode, string? ZoneCode, string? HostCreditCode,
     string? Designation, bool? Abroad, string? Q, string? Format, int? Page, int? PageSize, string? Sort, string? Cursor, bool? Count)
     : IQuery<PlatformListing>

@@ -25,7 +25,7 @@ public sealed record ListPlatformProposals(Guid PlatformId) : IQuery<IReadOnlyLi
 /// <param name="PageSize">Items per page, 1 to 500, default 50.</param>
 /// <param name="Sort">Comma-separated fields, - for descending: proposedOn, id (default); ties in id order.</param>
 /// <param name="Cursor">The nextCursor of the page before, with the same filters and sort; not with page.</param>
-/// <param name="Count">true: the page carries totalCount (every match counted). Default: only on a page asked by number.</param>
+/// <param name="Count">true: the page carries totalCount (every match counted). Default: on a page asked by number, when the matches are at most 10,000.</param>
 public sealed record ListRevocationProposals(string? Status, string? RegionCode, int? Page, int? PageSize, string? Sort, string? Cursor,
     bool? Count) : IQuery<CursorPage<RevocationProposalResponse>>
 {

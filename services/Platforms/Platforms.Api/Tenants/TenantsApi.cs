@@ -20,7 +20,7 @@ namespace Platforms.Api.Tenants;
 /// <param name="PageSize">Items per page, 1 to 500, default 50.</param>
 /// <param name="Sort">Comma-separated fields, - for descending: id (default), admittedOn, graduatedOn; ties in id order. A sort by graduatedOn pages by number only.</param>
 /// <param name="Cursor">The nextCursor of the page before, with the same filters and sort; not with page.</param>
-/// <param name="Count">true: the page carries totalCount (every match counted). Default: only on a page asked by number.</param>
+/// <param name="Count">true: the page carries totalCount (every match counted). Default: on a page asked by number, when the matches are at most 10,000.</param>
 public sealed record ListTenants([FromRoute] Guid Id, bool? Active, int? Page, int? PageSize, string? Sort, string? Cursor, bool? Count)
     : IQuery<CursorPage<TenantResponse>>
 {
@@ -33,7 +33,7 @@ public sealed record ListTenants([FromRoute] Guid Id, bool? Active, int? Page, i
 /// <param name="PageSize">Items per page, 1 to 500, default 50.</param>
 /// <param name="Sort">Comma-separated fields, - for descending: id (default), admittedOn, graduatedOn; ties in id order. A sort by graduatedOn pages by number only.</param>
 /// <param name="Cursor">The nextCursor of the page before, with the same filters and sort; not with page.</param>
-/// <param name="Count">true: the page carries totalCount (every match counted). Default: only on a page asked by number.</param>
+/// <param name="Count">true: the page carries totalCount (every match counted). Default: on a page asked by number, when the matches are at most 10,000.</param>
 public sealed record ListAllTenants(bool? Active, int? Page, int? PageSize, string? Sort, string? Cursor, bool? Count)
     : IQuery<CursorPage<TenantResponse>>
 {

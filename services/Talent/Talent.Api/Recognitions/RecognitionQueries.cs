@@ -24,7 +24,7 @@ namespace Talent.Api.Recognitions;
 /// <param name="PageSize">Items per page, 1 to 500, default 50.</param>
 /// <param name="Sort">Comma-separated fields, - for descending: id (default), year, programme.</param>
 /// <param name="Cursor">The nextCursor of the page before, with the same filters and sort; not with page.</param>
-/// <param name="Count">true: the page carries totalCount (every match counted). Default: only on a page asked by number.</param>
+/// <param name="Count">true: the page carries totalCount (every match counted). Default: on a page asked by number, when the matches are at most 10,000.</param>
 public sealed record ListTalentRecognitions([FromRoute] Guid TalentId, string? Programme, string? Status, int? Page, int? PageSize, string? Sort,
     string? Cursor, bool? Count)
     : IQuery<CursorPage<RecognitionResponse>>, IRecognitionFilter
@@ -44,7 +44,7 @@ public sealed record ListTalentRecognitions([FromRoute] Guid TalentId, string? P
 /// <param name="PageSize">Items per page, 1 to 500, default 50.</param>
 /// <param name="Sort">Comma-separated fields, - for descending: id (default), year, programme.</param>
 /// <param name="Cursor">The nextCursor of the page before, with the same filters and sort; not with page.</param>
-/// <param name="Count">true: the page carries totalCount (every match counted). Default: only on a page asked by number.</param>
+/// <param name="Count">true: the page carries totalCount (every match counted). Default: on a page asked by number, when the matches are at most 10,000.</param>
 public sealed record ListRecognitions(string? Programme, string? Status, string? RegionCode, int? Year, int? Page, int? PageSize, string? Sort,
     string? Cursor, bool? Count)
     : IQuery<CursorPage<RecognitionResponse>>, IRecognitionFilter

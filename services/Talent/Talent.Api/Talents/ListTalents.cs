@@ -31,7 +31,7 @@ namespace Talent.Api.Talents;
 /// <param name="PageSize">Items per page, 1 to 500, default 50 (JSON only).</param>
 /// <param name="Sort">Comma-separated fields, - for descending: id (default, the order of registration), name, regionCode, birthYear, createdAt, updatedAt; ties in id order.</param>
 /// <param name="Cursor">The nextCursor of the page before (JSON only), with the same filters and sort; not with page.</param>
-/// <param name="Count">true: the page carries totalCount (every match counted). Default: only on a page asked by number.</param>
+/// <param name="Count">true: the page carries totalCount (every match counted). Default: on a page asked by number, when the matches are at most 10,000.</param>
 public sealed record ListTalents(string? RegionCode, string? ZoneCode, string? Nationality, string? Programme, string? Education, string? Field,
     string? EmployerCreditCode, string? Q, string? Format, bool? IncludePersonalData, int? Page, int? PageSize, string? Sort, string? Cursor,
     bool? Count) : IQuery<TalentListing>
