@@ -169,8 +169,8 @@ public class CursorPagingTests(CursorRegisterFactory factory) : IClassFixture<Cu
     }
 
     [Theory]
-    [InlineData("/api/v1/enterprises?regionCode=120118&page=1", 8)]
-    [InlineData("/api/v1/qualifications?type=HighTech&page=1", 5)]
+    [InlineData("/api/v1/enterprises?regionCode=120118&page=1&pageSize=2", 8)]
+    [InlineData("/api/v1/qualifications?type=HighTech&page=2&pageSize=2", 5)]
     public async Task A_page_asked_by_number_counts_up_to_the_limit_and_count_true_counts_every_match(string url, int matches)
     {
         factory.Statements.Clear();
@@ -182,6 +182,18 @@ public class CursorPagingTests(CursorRegisterFactory factory) : IClassFixture<Cu
         (await (await client.GetAsync(url + "&count=true")).JsonAsync(HttpStatusCode.OK))["totalCount"]!.GetValue<int>().Should().Be(matches);
         factory.Statements.Should().ContainSingle(sql => sql.Contains("COUNT(", StringComparison.OrdinalIgnoreCase)).Which
             .Should().NotContain("LIMIT", "count=true counts every match");
+    }
+
+    /// <summary>The last page asked by number has read every match after the ones before it: it counts nothing again.</summary>
+    [Theory]
+    [InlineData("/api/v1/enterprises?regionCode=120118&page=1", 8)]
+    [InlineData("/api/v1/enterprises?regionCode=120118&page=3&pageSize=3", 8)]
+    [InlineData("/api/v1/qualifications?type=HighTech&page=2&pageSize=4&count=true", 5)]
+    public async Task The_last_page_asked_by_number_carries_its_count_without_a_count_statement(string url, int matches)
+    {
+        factory.Statements.Clear();
+        (await (await client.GetAsync(url)).JsonAsync(HttpStatusCode.OK))["totalCount"]!.GetValue<int>().Should().Be(matches);
+        factory.Statements.Should().NotContain(sql => sql.Contains("COUNT(", StringComparison.OrdinalIgnoreCase));
     }
 
     private async Task<string> FirstCursorAsync(string url) =>

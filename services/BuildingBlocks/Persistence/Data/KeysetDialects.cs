@@ -30,10 +30,6 @@ public static class KeysetDialects
     /// <summary>The dialect of the context's database.</summary>
     public static KeysetDialect Of(DatabaseFacade database) => database.IsNpgsql() ? Postgres : Sqlite;
 
-    /// <summary>The first <paramref name="count"/> items of <paramref name="query"/>, the count a literal of the statement (no parameter to plan around).</summary>
-    public static IQueryable<T> TakeLiteral<T>(IQueryable<T> query, int count) =>
-        query.Provider.CreateQuery<T>(Expression.Call(typeof(Queryable), nameof(Queryable.Take), [typeof(T)], query.Expression, Literal(count)));
-
     private static MethodCallExpression Literal(int value) => Expression.Call(IntConstant, Expression.Constant(value));
 
     private static Expression? Compare(IReadOnlyList<Expression> keys, IReadOnlyList<Expression> values, bool descending) =>

@@ -18,7 +18,7 @@ public static class QueryableExtensions
         var sorted = sortFields.Apply(query, paging.Sort);
         var total = await query.CountAsync(cancellationToken);
         // Far past the last page the offset leaves int's range: such a page is empty, like any page past the last.
-        var offset = (long)(paging.PageNumber - 1) * paging.Size;
+        var offset = paging.Offset;
         var items = offset > int.MaxValue
             ? []
             : await sorted.Skip((int)offset).Take(paging.Size).ToListAsync(cancellationToken);
@@ -33,21 +33,39 @@ public static class QueryableExtensions
     public static async Task<CursorPage<TResult>> ToCursorPageAsync<T, TResult>(this IQueryable<T> query, DatabaseFacade database,
         Keyset<T> keyset, ListQuery list, string scope, Func<T, TResult> project, CancellationToken cancellationToken)
     {
-        var read = await keyset.Page(query, list, scope, KeysetDialects.Of(database)).ToListAsync(cancellationToken);
-        return keyset.ToPage(read, list, scope, await query.TotalCountAsync(list, cancellationToken), project);
+        var dialect = KeysetDialects.Of(database);
+        var read = await keyset.Page(query, list, scope, dialect).ToListAsync(cancellationToken);
+        return keyset.ToPage(read, list, scope, await query.TotalCountAsync(list, read.Count, dialect, cancellationToken), project);
     }
 
     /// <summary>
-    /// The <c>totalCount</c> of a page of <paramref name="query"/>'s matches, as <see cref="ListQuery.Counting"/> says:
-    /// every match; or up to <see cref="ListQuery.CountLimit"/>, null past it, which reads at most that many rows
-    /// (<c>COUNT(*)</c> over the query with a literal <c>LIMIT</c>, so PostgreSQL keeps one plan of it); or null.
+    /// The <c>totalCount</c> of a page of <paramref name="query"/>'s matches that read <paramref name="read"/> items, as
+    /// <see cref="ListQuery.Counting"/> says: every match; or up to <see cref="ListQuery.CountLimit"/>, null past it, which
+    /// reads at most that many rows (<c>COUNT(*)</c> over the query with a literal <c>LIMIT</c>, so PostgreSQL keeps one
+    /// plan of it); or null. What the page shows (<see cref="ListQuery.Seen"/>) is not counted again: the last page
+    /// knows every match, and a page past the limit knows that there are more.
     /// </summary>
-    public static async Task<int?> TotalCountAsync<T>(this IQueryable<T> query, ListQuery list, CancellationToken cancellationToken) =>
-        list.Counting switch
+    public static async Task<int?> TotalCountAsync<T>(this IQueryable<T> query, ListQuery list, int read, KeysetDialect dialect,
+        CancellationToken cancellationToken)
+    {
+        if (list.Counting == Counting.None)
         {
-            Counting.Every => await query.CountAsync(cancellationToken),
-            Counting.UpToLimit => await KeysetDialects.TakeLiteral(query, ListQuery.CountLimit + 1).CountAsync(cancellationToken) is var counted
-                && counted <= ListQuery.CountLimit ? counted : null,
-            _ => null,
-        };
+            return null;
+        }
+
+        var limit = list.Counting == Counting.Every ? int.MaxValue : ListQuery.CountLimit;
+        var (atLeast, all) = list.Seen(read);
+        if (atLeast > limit)
+        {
+            return null;
+        }
+
+        if (all)
+        {
+            return (int)atLeast;
+        }
+
+        var counted = await (list.Counting == Counting.Every ? query : dialect.Take(query, limit + 1)).CountAsync(cancellationToken);
+        return counted <= limit ? counted : null;
+    }
 }

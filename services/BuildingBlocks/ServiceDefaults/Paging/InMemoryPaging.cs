@@ -11,7 +11,7 @@ public static class InMemoryPaging
     {
         paging.EnsureValid();
         var sorted = sortFields.Apply(matches, paging.Sort);
-        var offset = (long)(paging.PageNumber - 1) * paging.Size;
+        var offset = paging.Offset;
         var items = offset >= matches.Count ? [] : sorted.Skip((int)offset).Take(paging.Size).Select(project).ToList();
         return new PagedList<TResult>(items, paging.PageNumber, paging.Size, matches.Count);
     }

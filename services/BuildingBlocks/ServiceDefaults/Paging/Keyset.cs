@@ -50,18 +50,18 @@ public sealed class Keyset<T>(SortFields<T> fields, string uniqueField)
             }
 
             var values = Cursors.Decode(list.Cursor, Signature(terms), scope, terms.Select(t => t.Key.ReturnType).ToList());
-            return Take(Order(query.Where(After(terms, values, dialect.Rows)), terms), list.Paging.Size + 1, dialect);
+            return dialect.Take(Order(query.Where(After(terms, values, dialect.Rows)), terms), list.Paging.Size + 1);
         }
 
         // Far past the last page the offset leaves int's range: such a page is empty, like any page past the last.
-        var offset = (long)(list.Paging.PageNumber - 1) * list.Paging.Size;
+        var offset = list.Paging.Offset;
         if (offset > int.MaxValue)
         {
             return query.Where(_ => false);
         }
 
         var ordered = Order(query, terms);
-        return Take(offset == 0 ? ordered : ordered.Skip((int)offset), list.Paging.Size + 1, dialect);
+        return dialect.Take(offset == 0 ? ordered : ordered.Skip((int)offset), list.Paging.Size + 1);
     }
 
     /// <summary>
@@ -82,10 +82,6 @@ public sealed class Keyset<T>(SortFields<T> fields, string uniqueField)
         var values = Cursors.Decode(list.Cursor, Signature(terms), scope, [key.Key.ReturnType]);
         return values[0] is { } value ? new KeyBound(value, key.Descending) : null;
     }
-
-    /// <summary>The first <paramref name="count"/> items, the count a literal of the statement.</summary>
-    private static IQueryable<T> Take(IQueryable<T> query, int count, KeysetDialect dialect) =>
-        query.Provider.CreateQuery<T>(Expression.Call(typeof(Queryable), nameof(Queryable.Take), [typeof(T)], query.Expression, dialect.Literal(count)));
 
     /// <summary>The page from the items <see cref="Page"/> read, with the cursor of the next page when there is one.</summary>
     public CursorPage<TResult> ToPage<TResult>(IReadOnlyList<T> read, ListQuery list, string scope, int? totalCount, Func<T, TResult> project) =>
@@ -223,7 +219,12 @@ public delegate Expression? RowComparison(IReadOnlyList<Expression> keys, IReadO
 /// <summary>What a database's query provider offers <see cref="Keyset{T}"/> beyond plain LINQ.</summary>
 /// <param name="Rows">Its comparison of rows, or null where it has none.</param>
 /// <param name="Literal">A number as an expression the provider writes into the statement rather than sending as a parameter.</param>
-public sealed record KeysetDialect(RowComparison? Rows, Func<int, Expression> Literal);
+public sealed record KeysetDialect(RowComparison? Rows, Func<int, Expression> Literal)
+{
+    /// <summary>The first <paramref name="count"/> items of <paramref name="query"/>, the count a literal of the statement (no parameter to plan around).</summary>
+    public IQueryable<T> Take<T>(IQueryable<T> query, int count) =>
+        query.Provider.CreateQuery<T>(Expression.Call(typeof(Queryable), nameof(Queryable.Take), [typeof(T)], query.Expression, Literal(count)));
+}
 
 /// <summary>The unique key's bound of a page by cursor (<see cref="Keyset{T}.UniqueKeyBound"/>).</summary>
 /// <param name="Value">The key of the last item of the page before.</param>

@@ -14,7 +14,7 @@ public sealed record ListQuery(int? Page, int? PageSize, string? Sort, string? C
     /// The most matches a page asked by number counts when <c>count</c> is not given: up to this many it carries
     /// <c>totalCount</c>, so a caller that pages by number through a list of that size keeps its contract; past it the
     /// count stops and <c>totalCount</c> is null, so no page reads every match of a register of a million rows (at
-    /// 1,000,000 enterprises a full count took 138 ms on PostgreSQL, a count up to this limit about 3).
+    /// 1,000,000 enterprises a full count took 138 ms on PostgreSQL).
     /// </summary>
     public const int CountLimit = 10_000;
 
@@ -29,6 +29,16 @@ public sealed record ListQuery(int? Page, int? PageSize, string? Sort, string? C
         null when Page is not null && Cursor is null => Counting.UpToLimit,
         _ => Counting.None,
     };
+
+    /// <summary>
+    /// What a page that read <paramref name="read"/> items (its size and one more, at most) shows of the matches: at least
+    /// those before it and on it, and all of them when it is the last page (it read none past its size). A page by cursor
+    /// shows only what it read; a page past the last, nothing.
+    /// </summary>
+    public (long AtLeast, bool All) Seen(int read) =>
+        Cursor is not null ? (read, false)
+        : read == 0 && Paging.PageNumber > 1 ? (0, false)
+        : (Paging.Offset + read, read <= Paging.Size);
 }
 
 /// <summary>How a page counts the matches of its list (<see cref="ListQuery.Counting"/>).</summary>

@@ -12,6 +12,9 @@ public sealed record PageQuery(int? Page, int? PageSize, string? Sort)
     public int PageNumber => Page ?? 1;
     public int Size => PageSize ?? DefaultPageSize;
 
+    /// <summary>How many items come before the page (a long: far past the last page it leaves int's range).</summary>
+    public long Offset => (long)(PageNumber - 1) * Size;
+
     public void EnsureValid()
     {
         var errors = new Dictionary<string, string[]>();

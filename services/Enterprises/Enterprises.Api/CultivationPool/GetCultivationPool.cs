@@ -93,8 +93,9 @@ internal sealed class GetCultivationPoolHandler(EnterprisesDbContext db, TimePro
             pool = InRegion(pool, region);
         }
 
-        var read = await Keyset.Page(pool, list, scope, KeysetDialects.Of(db.Database)).ToListAsync(cancellationToken);
-        var total = await pool.TotalCountAsync(list, cancellationToken);
+        var dialect = KeysetDialects.Of(db.Database);
+        var read = await Keyset.Page(pool, list, scope, dialect).ToListAsync(cancellationToken);
+        var total = await pool.TotalCountAsync(list, read.Count, dialect, cancellationToken);
         var page = Keyset.ToPage(read, list, scope, total, entry => entry);
         var items = await EvaluateAsync(page.Items, rules, year, maxMissing, cancellationToken);
         return new CultivationPoolResponse(items, page.Page, page.PageSize, page.TotalCount, year, maxMissing, RuleSetResponse.From(rules),

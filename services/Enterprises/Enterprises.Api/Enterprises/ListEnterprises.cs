@@ -74,8 +74,9 @@ internal sealed class ListEnterprisesHandler(EnterprisesDbContext db, TimeProvid
 
         var scope = EnterpriseQuery.Scope(query);
         var onPage = EnterpriseQuery.Apply(db, query, today, Keyset.UniqueKeyBound(query.List, scope));
-        var read = await Keyset.Page(onPage, query.List, scope, KeysetDialects.Of(db.Database)).AsListed(today).ToListAsync(cancellationToken);
-        var total = await EnterpriseQuery.Apply(db, query, today, after: null).TotalCountAsync(query.List, cancellationToken);
+        var dialect = KeysetDialects.Of(db.Database);
+        var read = await Keyset.Page(onPage, query.List, scope, dialect).AsListed(today).ToListAsync(cancellationToken);
+        var total = await EnterpriseQuery.Apply(db, query, today, after: null).TotalCountAsync(query.List, read.Count, dialect, cancellationToken);
         return new EnterpriseListing.Page(Keyset.ToPage(read, row => row.Enterprise, query.List, scope, total, row => row.ToResponse()));
     }
 }

@@ -111,8 +111,9 @@ internal sealed class QualificationQueries(EnterprisesDbContext db)
 
         var scope = Cursors.Scope(EnumText.ParseOptional<QualificationType>(query.Type, "type")?.ToString(),
             EnumText.ParseOptional<QualificationStatus>(query.Status, "status")?.ToString(), region);
-        var read = await Keyset.Page(qualifications, query.List, scope, KeysetDialects.Of(db.Database)).ToListAsync(cancellationToken);
-        var total = await qualifications.TotalCountAsync(query.List, cancellationToken);
+        var dialect = KeysetDialects.Of(db.Database);
+        var read = await Keyset.Page(qualifications, query.List, scope, dialect).ToListAsync(cancellationToken);
+        var total = await qualifications.TotalCountAsync(query.List, read.Count, dialect, cancellationToken);
         var holders = await HoldersAsync(read.Select(q => q.CreditCode).Distinct().ToList(), cancellationToken);
         return Keyset.ToPage(read, query.List, scope, total, q => QualificationRecord.From(q, holders[q.CreditCode]));
     }
@@ -147,8 +148,8 @@ internal sealed class QualificationQueries(EnterprisesDbContext db)
 
     /// <summary>
     /// The type and status as literals of the statement (a statement for each of their few values), as the enterprise list's
-    /// filter by qualification writes its type: as parameters, PostgreSQL's generic plan of a page estimated a third of the
-    /// qualifications for any type and it planned the page again on every request.
+    /// filter by qualification writes its type: as parameters, PostgreSQL's generic plan of a page estimated a sixth of the
+    /// qualifications for any type (33,333 of 200,000, where HighTech holds 80,000) and it planned the page again on every request.
     /// </summary>
     private static IQueryable<Qualification> Filter(IQueryable<Qualification> query, IQualificationFilter filter)
     {
