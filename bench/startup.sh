@@ -15,6 +15,8 @@
 #   published last)  PROCESSES [enterprises plans platforms talent gateway]
 #   GATEWAY_PORT [59380] PLANS_PORT [59301] ENTERPRISES_PORT [59302] PLATFORMS_PORT [59303]
 #   TALENT_PORT [59304] REDIS_PORT [59379]
+#   PROCESS_ENV: NAME=VALUE pairs added to the environment of each process measured (not of the others), to
+#   compare runtime settings, e.g. PROCESS_ENV="DOTNET_gcServer=0"
 #   JIT_DIR, R2R_DIR: folders holding a publication per project folder name (Enterprises.Api/ …) to start
 #   instead of the build output and of .publish/, to compare two other builds side by side. A
 #   self-contained publication is started by its own executable, the others with dotnet.
@@ -68,6 +70,7 @@ for name in "${processes[@]}"; do
 done
 
 declare -A running=() folder_of=()
+measured=""
 redis_pid=""
 stop_all() {
   local pid
@@ -92,6 +95,10 @@ trap 'stop_all; rm -rf "$DATA_DIR"' EXIT
 launch() {
   local name=$1 folder=$2 begin now environment
   mapfile -d '' -t environment <"$DATA_DIR/environ.$name"
+  if [ -n "$measured" ]; then
+    read -r -a extra <<<"${PROCESS_ENV:-}"
+    environment+=(${extra[@]+"${extra[@]}"})
+  fi
   begin=$(date +%s%N)
   local -a command=(dotnet "${project[$name]}.dll")
   [ -f "$folder/libcoreclr.so" ] && command=("./${project[$name]}")
@@ -123,6 +130,7 @@ for name in "${processes[@]}"; do
   halt "$name"
   for round in $(seq "$ROUNDS"); do
     for build in jit r2r; do
+      measured=1
       folder=${folder_of[$name]}
       [ "$build" = jit ] && [ -n "${JIT_DIR:-}" ] && folder="$JIT_DIR/${project[$name]}"
       [ "$build" = r2r ] && folder="${R2R_DIR:-$ROOT/.publish}/${project[$name]}"
@@ -130,6 +138,7 @@ for name in "${processes[@]}"; do
       sleep "$IDLE"
       echo "$name $build $figures $(rss_mb "${running[$name]}")" | tee -a "$RESULTS" >&2
       halt "$name"
+      measured=""
     done
   done
   # The process again as deploy/run.sh ran it, for the processes measured after it.
