@@ -2,6 +2,7 @@
 #   awk -v what=enterprises -v from=1 -v count=1000000 -v format=copy -f bench/register-data.awk
 #   awk -v what=qualifications -v enterprises=1000000 -v count=200000 -f bench/register-data.awk
 #   awk -v what=reports -v enterprises=1000000 -f bench/register-data.awk
+#   awk -v what=audit -v enterprises=1000000 -f bench/register-data.awk
 # format=copy: PostgreSQL COPY text rows of the Enterprises table; format=csv: the import's CSV (with header).
 BEGIN {
   srand(what == "qualifications" ? 7 : what == "reports" ? 13 : 11 + from)
@@ -16,6 +17,7 @@ BEGIN {
   split("科技有限公司 技术有限公司 信息技术有限公司 新材料有限公司 生物科技有限公司", suffixes, " ")
   if (what == "qualifications") { qualifications(); exit }
   if (what == "reports") { reports(); exit }
+  if (what == "audit") { audit(); exit }
   if (format == "csv") print "creditCode,name,nameEn,regionCode,zoneCode,industry,foundedOn"
   for (n = from; n < from + count; n++) enterprise(n)
   exit
@@ -84,5 +86,16 @@ function reports(   n, year, revenue) {
         credit_code(n, region_of(n)), year, revenue, revenue * (0.02 + rand() * 0.06), revenue * (0.4 + rand() * 0.5),
         100, 5 + int(rand() * 20), int(rand() * 3), int(rand() * 2), int(rand() * 3), revenue * 2
     }
+  }
+}
+
+# The audit trail of the register as its imports leave it: a create of each enterprise, a second apart, by the
+# import client, and one in a thousand by a district portal.
+function audit(   n) {
+  for (n = 1; n <= enterprises; n++) {
+    # At ClientId Action ResourceType ResourceKey Changes RequestId
+    printf "%s\t%s\tcreate\tEnterprise\t%s\t{\"regionCode\": {\"before\": null, \"after\": \"%s\"}}\tbench-%d\n",
+      strftime("%Y-%m-%d %H:%M:%S+00", 1767225600 + n, 1), n % 1000 == 0 ? "jinghai-portal" : "register-import",
+      credit_code(n, region_of(n)), region_of(n), n
   }
 }

@@ -3,7 +3,8 @@
 #
 # Starts the system on PostgreSQL with deploy/run.sh (a throwaway cluster in a fresh data folder, ports of
 # its own), loads $ENTERPRISES enterprises, $QUALIFICATIONS qualifications and annual reports generated from a fixed seed
-# (bench/register-data.awk) straight into the tables with COPY (no events: the lists are what is measured),
+# (bench/register-data.awk) straight into the tables with COPY, with the audit trail an import of them leaves
+# (a record per enterprise; no events: the lists are what is measured),
 # then runs `wrk -t$THREADS -c$CONNECTIONS -d$DURATION` on each list case, $ROUNDS interleaved rounds, and
 # prints medians: req/s, p50/p99 and CPU µs per request (utime+stime from /proc) of Enterprises and of the
 # PostgreSQL server (the postmaster and its backends), which share the machine's cores.
@@ -80,7 +81,10 @@ awk -v what=qualifications -v enterprises="$ENTERPRISES" -v count="$QUALIFICATIO
   | psql_enterprises -c 'COPY "Qualifications" ("CreditCode", "Type", "Status", "GrantedOn", "ExpiresOn", "CertificateNumber") FROM STDIN'
 awk -v what=reports -v enterprises="$ENTERPRISES" -f bench/register-data.awk \
   | psql_enterprises -c 'COPY "AnnualReports" ("CreditCode", "Year", "RevenueWan", "RdExpenseWan", "HighTechRevenueWan", "Employees", "RdStaff", "InventionPatents", "Class1Ip", "Class2Ip", "TotalAssetsWan", "CreatedAt", "UpdatedAt", "Version") FROM STDIN'
-psql_enterprises -c 'VACUUM ANALYZE "Enterprises"' -c 'VACUUM ANALYZE "Qualifications"' -c 'VACUUM ANALYZE "AnnualReports"'
+awk -v what=audit -v enterprises="$ENTERPRISES" -f bench/register-data.awk \
+  | psql_enterprises -c 'COPY "AuditRecords" ("At", "ClientId", "Action", "ResourceType", "ResourceKey", "Changes", "RequestId") FROM STDIN'
+psql_enterprises -c 'VACUUM ANALYZE "Enterprises"' -c 'VACUUM ANALYZE "Qualifications"' -c 'VACUUM ANALYZE "AnnualReports"' \
+  -c 'VACUUM ANALYZE "AuditRecords"'
 echo "Loaded in $((SECONDS - load_started)) s." >&2
 
 TOKEN=$(admin_token "http://localhost:$GATEWAY_PORT" "$LOCAL_ADMIN_CLIENT_ID" "$LOCAL_ADMIN_CLIENT_SECRET")
@@ -96,6 +100,8 @@ fi
 # A name search for three characters of the first enterprise's name (after 天津), which some hundreds share.
 Q=$(awk -v what=enterprises -v from=1 -v count=1 -v format=csv -f bench/register-data.awk | awk -F, 'NR == 2 { print substr($2, 3, 3) }')
 Q_URL=$(printf '%s' "$Q" | od -An -tx1 | tr -d ' \n' | sed 's/../%&/g')
+# The first enterprise's credit code, whose history the audit-resource case reads.
+FIRST_CODE=$(awk -v what=enterprises -v from=1 -v count=1 -v format=csv -f bench/register-data.awk | awk -F, 'NR == 2 { print $1 }')
 # next_cursor URL PAGES : the nextCursor after following PAGES pages from URL (empty when the list has none).
 next_cursor() {
   local url=$1 pages=$2 cursor="" i body
@@ -126,6 +132,10 @@ ALL_CASES=(
   "pool|$E/enterprises/cultivation-pool?year=2026"
   "pool-region|$E/enterprises/cultivation-pool?year=2026&regionCode=120118&maxMissing=2"
   "pool-cursor-deep|${POOL_CURSOR:+$E/enterprises/cultivation-pool?year=2026&maxMissing=3&cursor=$POOL_CURSOR}"
+  "audit|$E/audit/enterprises"
+  "audit-page|$E/audit/enterprises?page=100"
+  "audit-client|$E/audit/enterprises?clientId=jinghai-portal"
+  "audit-resource|$E/audit/enterprises?resourceType=Enterprise&resourceKey=$FIRST_CODE"
 )
 mapfile -t selected < <(select_cases "${ALL_CASES[@]}")
 

@@ -50,7 +50,7 @@ public sealed class CursorPlansFactory : PlansApiFactory, IAsyncLifetime
     Task IAsyncLifetime.DisposeAsync() => Task.CompletedTask;
 }
 
-/// <summary>Keyset pages of the plan, indicator, task, observation and review lists: nextCursor, the Link header, count=true.</summary>
+/// <summary>Keyset pages of the plan, indicator, task, observation and review lists and of the audit trail: nextCursor, the Link header, count=true.</summary>
 public class CursorPagingTests(CursorPlansFactory factory) : IClassFixture<CursorPlansFactory>
 {
     private readonly HttpClient client = factory.CreateClient();
@@ -123,6 +123,34 @@ public class CursorPagingTests(CursorPlansFactory factory) : IClassFixture<Curso
         await client.CountsWhenAskedAsync($"/api/v1/plans/{factory.Plan}/tasks?unit=区发改委", 2);
         await client.CountsWhenAskedAsync($"/api/v1/plans/{factory.Plan}/indicators/I0/observations", 4);
         await client.CountsWhenAskedAsync($"/api/v1/plans/{factory.Plan}/reviews", 3);
+    }
+
+    [Fact]
+    public async Task The_audit_trail_pages_by_cursor_newest_first_and_counts_when_asked()
+    {
+        var trail = await client.WalksEveryItemOnceAsync("/api/v1/audit/plans", "id", 7);
+        trail.Select(long.Parse).Should().BeInDescendingOrder();
+        trail.Should().HaveCountGreaterThanOrEqualTo(21, "seven plans, five indicators, five tasks and four observations were written");
+
+        var plan = $"/api/v1/audit/plans?resourceType=Plan&resourceKey={factory.Plan}";
+        await client.WalksEveryItemOnceAsync(plan, "id", 1);
+        var history = (await client.AllAsync(plan)).Select(r => r["action"]!.GetValue<string>()).ToList();
+        history.Should().StartWith("update", "the plan was published last").And.EndWith("create");
+        var indicators = await client.AllAsync("/api/v1/audit/plans?resourceType=Indicator");
+        indicators.Should().HaveCountGreaterThanOrEqualTo(5);
+        await client.CountsWhenAskedAsync("/api/v1/audit/plans?resourceType=Indicator", indicators.Count);
+    }
+
+    [Fact]
+    public async Task A_cursor_of_the_audit_trail_is_refused_with_other_filters_another_time_window_or_another_sort()
+    {
+        await client.RefusesBadCursorsAsync("/api/v1/audit/plans", "resourceType=Plan", "resourceType=Indicator", "id");
+        var from = Uri.EscapeDataString(DateTimeOffset.UnixEpoch.ToString("O"));
+        var cursor = await client.FirstCursorAsync($"/api/v1/audit/plans?from={from}&pageSize=1");
+        await (await client.GetAsync($"/api/v1/audit/plans?pageSize=1&cursor={Uri.EscapeDataString(cursor)}"))
+            .ProblemAsync(HttpStatusCode.BadRequest, "invalidParameter");
+        (await client.GetAsync($"/api/v1/audit/plans?from={from}&pageSize=1&cursor={Uri.EscapeDataString(cursor)}"))
+            .StatusCode.Should().Be(HttpStatusCode.OK);
     }
 
     [Fact]

@@ -1,5 +1,6 @@
 using Persistence;
 using SharedKernel.Access;
+using System.Globalization;
 using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -27,10 +28,8 @@ public sealed record AuditFilter(string? ResourceType, string? ResourceKey, stri
 
 public static class AuditApi
 {
-    private static readonly SortFields<AuditRecord> Sorting = new("-id", new Dictionary<string, System.Linq.Expressions.Expression<Func<AuditRecord, object?>>>
-    {
-        ["id"] = r => r.Id,
-    });
+    private static readonly Keyset<AuditRecord> Keyset = new(new SortFields<AuditRecord>("-id",
+        new Dictionary<string, System.Linq.Expressions.Expression<Func<AuditRecord, object?>>> { ["id"] = r => r.Id }), "id");
 
     /// <summary>
     /// The service's own audit trail at <c>/api/v1/audit/{service}</c>, the path the gateway routes to it
@@ -40,37 +39,46 @@ public static class AuditApi
         app.MapGet($"/api/v1/audit/{serviceName}", ListAuditRecords).WithTags("Audit").WithName("ListAuditRecords")
             .WithSummary("Who changed what and when, newest first").RequireAuthorization(Scopes.Admin);
 
-    private static async Task<Ok<PagedList<AuditRecordResponse>>> ListAuditRecords([AsParameters] AuditFilter filter,
-        [AsParameters] PageQuery paging, DbContext db, CancellationToken ct)
+    private static async Task<Ok<CursorPage<AuditRecordResponse>>> ListAuditRecords([AsParameters] AuditFilter filter,
+        [AsParameters] ListQuery list, DbContext db, HttpContext http, CancellationToken ct)
     {
         var query = db.Set<AuditRecord>().AsNoTracking();
-        if (!string.IsNullOrWhiteSpace(filter.ResourceType))
+        var resourceType = NonBlank(filter.ResourceType);
+        var resourceKey = NonBlank(filter.ResourceKey);
+        var clientId = NonBlank(filter.ClientId);
+        if (resourceType is not null)
         {
-            query = query.Where(r => r.ResourceType == filter.ResourceType);
+            query = query.Where(r => r.ResourceType == resourceType);
         }
 
-        if (!string.IsNullOrWhiteSpace(filter.ResourceKey))
+        if (resourceKey is not null)
         {
-            query = query.Where(r => r.ResourceKey == filter.ResourceKey);
+            query = query.Where(r => r.ResourceKey == resourceKey);
         }
 
-        if (!string.IsNullOrWhiteSpace(filter.ClientId))
+        if (clientId is not null)
         {
-            query = query.Where(r => r.ClientId == filter.ClientId);
+            query = query.Where(r => r.ClientId == clientId);
         }
 
         // PostgreSQL compares timestamptz only with UTC values; callers may send any offset (+08:00).
-        if (filter.From?.ToUniversalTime() is { } from)
+        var from = filter.From?.ToUniversalTime();
+        var to = filter.To?.ToUniversalTime();
+        if (from is { } since)
         {
-            query = query.Where(r => r.At >= from);
+            query = query.Where(r => r.At >= since);
         }
 
-        if (filter.To?.ToUniversalTime() is { } to)
+        if (to is { } until)
         {
-            query = query.Where(r => r.At < to);
+            query = query.Where(r => r.At < until);
         }
 
-        return TypedResults.Ok(await query.ToPagedListAsync(paging, Sorting, r => new AuditRecordResponse(r.Id, r.At, r.ClientId,
-            r.Action, r.ResourceType, r.ResourceKey, JsonDocument.Parse(r.Changes).RootElement, r.RequestId), ct));
+        var scope = Cursors.Scope(resourceType, resourceKey, clientId, from?.UtcTicks.ToString(CultureInfo.InvariantCulture),
+            to?.UtcTicks.ToString(CultureInfo.InvariantCulture));
+        return NextLink.Set(http, await query.ToCursorPageAsync(db.Database, Keyset, list, scope, r => new AuditRecordResponse(r.Id,
+            r.At, r.ClientId, r.Action, r.ResourceType, r.ResourceKey, JsonDocument.Parse(r.Changes).RootElement, r.RequestId), ct));
     }
+
+    private static string? NonBlank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value;
 }

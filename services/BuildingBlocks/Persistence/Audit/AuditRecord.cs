@@ -46,7 +46,11 @@ public static class AuditModel
             record.Property(r => r.ResourceType).HasMaxLength(100);
             record.Property(r => r.ResourceKey).HasMaxLength(300);
             record.Property(r => r.RequestId).HasMaxLength(128);
-            record.HasIndex(r => new { r.ResourceType, r.ResourceKey });
+            // A page of the trail is the newest records of a filter (ORDER BY Id DESC LIMIT n): a resource's history and a
+            // client's changes each read an index in that order from their first record on, however long the trail. A
+            // filter by type alone walks the primary key (every service's trail holds a few types, each a large share).
+            record.HasIndex(r => new { r.ResourceKey, r.Id });
+            record.HasIndex(r => new { r.ClientId, r.Id });
             record.HasIndex(r => r.At);
         });
         return modelBuilder;

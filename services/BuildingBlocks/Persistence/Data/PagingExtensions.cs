@@ -7,25 +7,6 @@ namespace Persistence;
 public static class QueryableExtensions
 {
     /// <summary>
-    /// Applies <c>sort</c> (<c>field</c>, <c>-field</c>, comma-separated) using only the sortable
-    /// fields a resource declares, then pages and counts. An unknown field is a 400 that names
-    /// the fields that can be sorted on.
-    /// </summary>
-    public static async Task<PagedList<TResult>> ToPagedListAsync<T, TResult>(this IQueryable<T> query, PageQuery paging,
-        SortFields<T> sortFields, Func<T, TResult> project, CancellationToken cancellationToken)
-    {
-        paging.EnsureValid();
-        var sorted = sortFields.Apply(query, paging.Sort);
-        var total = await query.CountAsync(cancellationToken);
-        // Far past the last page the offset leaves int's range: such a page is empty, like any page past the last.
-        var offset = paging.Offset;
-        var items = offset > int.MaxValue
-            ? []
-            : await sorted.Skip((int)offset).Take(paging.Size).ToListAsync(cancellationToken);
-        return new PagedList<TResult>(items.Select(project).ToList(), paging.PageNumber, paging.Size, total);
-    }
-
-    /// <summary>
     /// A page by keyset cursor or by number (<see cref="Keyset{T}"/>), with its cursor onwards, counted as
     /// <see cref="ListQuery.Counting"/> says. <paramref name="scope"/> holds the filters as the query applies them, so a cursor
     /// sent with other filters is refused. <paramref name="database"/> is the query's, whose row comparison a cursor uses.

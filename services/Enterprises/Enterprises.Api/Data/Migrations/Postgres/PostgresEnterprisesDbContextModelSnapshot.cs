@@ -518,7 +518,9 @@ namespace Enterprises.Api.Data.Migrations.Postgres
 
                     b.HasIndex("At");
 
-                    b.HasIndex("ResourceType", "ResourceKey");
+                    b.HasIndex("ClientId", "Id");
+
+                    b.HasIndex("ResourceKey", "Id");
 
                     b.ToTable("AuditRecords", (string)null);
                 });

@@ -167,7 +167,9 @@ namespace Plans.Api.Data.Migrations.Postgres
 
                     b.HasIndex("At");
 
-                    b.HasIndex("ResourceType", "ResourceKey");
+                    b.HasIndex("ClientId", "Id");
+
+                    b.HasIndex("ResourceKey", "Id");
 
                     b.ToTable("AuditRecords", (string)null);
                 });

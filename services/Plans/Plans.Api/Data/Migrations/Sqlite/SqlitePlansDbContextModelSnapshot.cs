@@ -156,7 +156,9 @@ namespace Plans.Api.Data.Migrations.Sqlite
 
                     b.HasIndex("At");
 
-                    b.HasIndex("ResourceType", "ResourceKey");
+                    b.HasIndex("ClientId", "Id");
+
+                    b.HasIndex("ResourceKey", "Id");
 
                     b.ToTable("AuditRecords", (string)null);
                 });

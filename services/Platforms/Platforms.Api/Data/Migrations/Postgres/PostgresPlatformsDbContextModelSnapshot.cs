@@ -194,7 +194,9 @@ namespace Platforms.Api.Data.Migrations.Postgres
 
                     b.HasIndex("At");
 
-                    b.HasIndex("ResourceType", "ResourceKey");
+                    b.HasIndex("ClientId", "Id");
+
+                    b.HasIndex("ResourceKey", "Id");
 
                     b.ToTable("AuditRecords", (string)null);
                 });

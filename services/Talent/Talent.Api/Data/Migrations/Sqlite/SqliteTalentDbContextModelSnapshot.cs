@@ -183,7 +183,9 @@ namespace Talent.Api.Data.Migrations.Sqlite
 
                     b.HasIndex("At");
 
-                    b.HasIndex("ResourceType", "ResourceKey");
+                    b.HasIndex("ClientId", "Id");
+
+                    b.HasIndex("ResourceKey", "Id");
 
                     b.ToTable("AuditRecords", (string)null);
                 });
