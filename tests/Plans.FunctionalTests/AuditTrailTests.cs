@@ -79,6 +79,21 @@ public class AuditTrailTests(PlansApiFactory factory) : IClassFixture<PlansApiFa
     }
 
     [Fact]
+    public async Task A_client_id_with_quotes_and_SQL_in_it_is_matched_as_text()
+    {
+        const string quoted = "o'brien\"); DELETE FROM \"AuditRecords\"; --";
+        var writer = factory.ClientWith(PlansApiFactory.Issuer.Token("plans.read plans.write", region: "120118", clientId: quoted));
+        var code = Api.UniqueCode("Q");
+        await (await writer.PostJsonAsync("/api/v1/plans", Api.Plan(code, "120118", "district"))).JsonAsync(HttpStatusCode.Created);
+
+        var byClient = await TrailAsync($"clientId={Uri.EscapeDataString(quoted)}");
+
+        byClient.Should().ContainSingle().Which!["resourceKey"]!.GetValue<string>().Should().Be(code);
+        (await TrailAsync("clientId=o'brien")).Should().BeEmpty();
+        (await TrailAsync("pageSize=500")).Should().HaveCountGreaterThan(1, "the trail is still there");
+    }
+
+    [Fact]
     public async Task Time_filters_accept_China_Standard_Time()
     {
         var code = Api.UniqueCode("CST");
