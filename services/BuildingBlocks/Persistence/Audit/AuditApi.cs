@@ -56,13 +56,13 @@ public static class AuditApi
             query = query.Where(r => r.ResourceKey == resourceKey);
         }
 
-        // The client is a literal of the statement, as EF Core writes one (quoted and escaped): when one client (an import's)
-        // wrote most of a trail, PostgreSQL's generic plan of "ClientId = $1" expected half the trail to match and
-        // walked the primary key past every other client's record; with the literal it reads (ClientId, Id). The
+        // The client is a literal of the statement (Literals; EF Core quotes and escapes it): when one client (an
+        // import's) wrote most of a trail, PostgreSQL's generic plan of "ClientId = $1" expected half the trail to match
+        // and walked the primary key past every other client's record; with the literal it reads (ClientId, Id). The
         // statements stay within EF Core's query cache and Npgsql's prepared statements, both bounded.
         if (clientId is not null)
         {
-            query = query.Where(r => r.ClientId == EF.Constant(clientId));
+            query = query.Where(Literals.Bind((AuditRecord r, string client) => r.ClientId == client, clientId));
         }
 
         // PostgreSQL compares timestamptz only with UTC values; callers may send any offset (+08:00).

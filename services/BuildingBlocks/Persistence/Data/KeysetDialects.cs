@@ -8,7 +8,8 @@ using ServiceDefaults.Paging;
 namespace Persistence;
 
 /// <summary>
-/// What EF Core offers keyset paging (<see cref="Keyset{T}"/>): literals by <see cref="EF.Constant{T}"/>, and row-value
+/// What EF Core offers keyset paging (<see cref="Keyset{T}"/>) beyond plain LINQ: the page size as each database is
+/// best given it (<see cref="KeysetDialect.Count"/>), and row-value
 /// comparisons on PostgreSQL, <c>(k1, k2) &gt; (v1, v2)</c>, written as Npgsql translates them
 /// (<c>EF.Functions.GreaterThan(ValueTuple.Create(…), ValueTuple.Create(…))</c>); on SQLite none, and the keyset spells
 /// the position key by key.
@@ -16,7 +17,7 @@ namespace Persistence;
 public static class KeysetDialects
 {
     private static readonly KeysetDialect Postgres = new(Compare, Literal);
-    private static readonly KeysetDialect Sqlite = new(null, Literal);
+    private static readonly KeysetDialect Sqlite = new(null, count => Expression.Constant(count));
     private static readonly MethodInfo IntConstant = typeof(EF).GetMethod(nameof(EF.Constant))!.MakeGenericMethod(typeof(int));
     private static readonly MethodInfo GreaterThan = Comparison(nameof(NpgsqlDbFunctionsExtensions.GreaterThan));
     private static readonly MethodInfo LessThan = Comparison(nameof(NpgsqlDbFunctionsExtensions.LessThan));

@@ -18,8 +18,8 @@ namespace ServiceDefaults.Paging;
 /// starts at the key's first item.
 /// </para>
 /// <para>
-/// The page's size is written into the statement as a literal (<see cref="KeysetDialect.Literal"/>),
-/// and a first page has no offset: the statement of a first page or a page by cursor then holds no parameter that decides
+/// On PostgreSQL the page's size is written into the statement as a literal (<see cref="KeysetDialect.Count"/>), and a
+/// first page has no offset: the statement of a first page or a page by cursor then holds no parameter that decides
 /// its plan, so PostgreSQL plans a prepared one once (a generic plan) instead of on every execution. With the limit and
 /// offset as parameters it planned each time, because the generic plan, not knowing the limit, joined every current
 /// qualification (40 ms at 200,000 enterprises); planning took about half of the server's time of a list request.
@@ -144,7 +144,7 @@ public sealed class Keyset<T>(SortFields<T> fields, string uniqueField)
     private static Expression<Func<T, bool>> After(List<SortFields<T>.Term> terms, object?[] values, RowComparison? rows)
     {
         var item = Expression.Parameter(typeof(T), "item");
-        var keys = terms.Select(t => new ParameterRebinder(t.Key.Parameters[0], item).Visit(t.Key.Body)).ToList();
+        var keys = terms.Select(t => new ParameterReplacer(t.Key.Parameters[0], item).Visit(t.Key.Body)).ToList();
         var parameters = values.Select((v, i) => Parameter(v, terms[i].Key.ReturnType)).ToList();
         if (rows is not null && terms.Count > 1 && terms.All(t => t.Descending == terms[0].Descending)
             && rows(keys, parameters, terms[0].Descending) is { } row)
@@ -204,10 +204,6 @@ public sealed class Keyset<T>(SortFields<T> fields, string uniqueField)
     private static bool Keyable(Type type) => type == typeof(string) || type == typeof(int) || type == typeof(long) || type == typeof(decimal)
         || type == typeof(DateOnly) || type == typeof(DateTime) || type == typeof(DateTimeOffset) || type == typeof(Guid);
 
-    private sealed class ParameterRebinder(ParameterExpression from, ParameterExpression to) : ExpressionVisitor
-    {
-        protected override Expression VisitParameter(ParameterExpression node) => node == from ? to : node;
-    }
 }
 
 /// <summary>
@@ -218,12 +214,17 @@ public delegate Expression? RowComparison(IReadOnlyList<Expression> keys, IReadO
 
 /// <summary>What a database's query provider offers <see cref="Keyset{T}"/> beyond plain LINQ.</summary>
 /// <param name="Rows">Its comparison of rows, or null where it has none.</param>
-/// <param name="Literal">A number as an expression the provider writes into the statement rather than sending as a parameter.</param>
-public sealed record KeysetDialect(RowComparison? Rows, Func<int, Expression> Literal)
+/// <param name="Count">
+/// The count of a <c>Take</c> as the database is best given it. PostgreSQL plans a statement once only when its limit is a
+/// literal (<c>EF.Constant</c>), at a price: EF Core writes such a statement's SQL again on every execution, one execution
+/// at a time. SQLite plans every statement anyway, so it takes a parameter (EF Core makes one of a constant count) and EF
+/// Core writes the SQL once.
+/// </param>
+public sealed record KeysetDialect(RowComparison? Rows, Func<int, Expression> Count)
 {
-    /// <summary>The first <paramref name="count"/> items of <paramref name="query"/>, the count a literal of the statement (no parameter to plan around).</summary>
+    /// <summary>The first <paramref name="count"/> items of <paramref name="query"/>, the count as <see cref="Count"/> gives it.</summary>
     public IQueryable<T> Take<T>(IQueryable<T> query, int count) =>
-        query.Provider.CreateQuery<T>(Expression.Call(typeof(Queryable), nameof(Queryable.Take), [typeof(T)], query.Expression, Literal(count)));
+        query.Provider.CreateQuery<T>(Expression.Call(typeof(Queryable), nameof(Queryable.Take), [typeof(T)], query.Expression, Count(count)));
 }
 
 /// <summary>The unique key's bound of a page by cursor (<see cref="Keyset{T}.UniqueKeyBound"/>).</summary>

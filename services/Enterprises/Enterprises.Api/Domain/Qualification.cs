@@ -1,7 +1,7 @@
 using System.Linq.Expressions;
 using System.Text.Json.Serialization;
-using Microsoft.EntityFrameworkCore;
 using Persistence.Audit;
+using ServiceDefaults.Paging;
 using SharedKernel.Errors;
 
 namespace Enterprises.Api.Domain;
@@ -76,7 +76,7 @@ public sealed class Qualification : IAuditedResource
     /// </para>
     /// </summary>
     public static Expression<Func<Qualification, bool>> HeldOn(DateOnly day) =>
-        q => q.Status == QualificationStatus.Valid && q.GrantedOn <= EF.Constant(day) && q.ExpiresOn >= EF.Constant(day);
+        Literals.Bind((Qualification q, DateOnly on) => q.Status == QualificationStatus.Valid && q.GrantedOn <= on && q.ExpiresOn >= on, day);
 
     /// <summary>Whether this is a valid qualification of <paramref name="type"/> whose term shares a day with <paramref name="from"/> to <paramref name="to"/>.</summary>
     public bool Overlaps(QualificationType type, DateOnly from, DateOnly to) =>

@@ -47,7 +47,8 @@ internal static class EnterpriseQuery
                 (string code, true) => q => string.Compare(q.CreditCode, code) < 0,
                 _ => q => true,
             };
-            query = query.Where(e => e.Qualifications.AsQueryable().Where(heldToday).Where(onPage).Any(q => q.Type == EF.Constant(type)));
+            var ofType = Literals.Bind((Qualification q, QualificationType t) => q.Type == t, type);
+            query = query.Where(e => e.Qualifications.AsQueryable().Where(heldToday).Where(onPage).Any(ofType));
         }
 
         if (industry is not null)
@@ -85,7 +86,7 @@ internal static class EnterpriseQuery
         var last = code + "Z";
         Expression<Func<Enterprise, bool>> coded = e => string.Compare(e.CreditCode, code) >= 0 && string.Compare(e.CreditCode, last) < 0;
         var enterprise = named.Parameters[0];
-        var either = Expression.OrElse(named.Body, new Rebind(coded.Parameters[0], enterprise).Visit(coded.Body));
+        var either = Expression.OrElse(named.Body, new ParameterReplacer(coded.Parameters[0], enterprise).Visit(coded.Body));
         return query.Where(Expression.Lambda<Func<Enterprise, bool>>(either, enterprise));
     }
 
@@ -147,9 +148,4 @@ internal static class EnterpriseQuery
 
     /// <summary>A free-text filter, trimmed, or null when blank (NUL characters never get here: ServiceDefaults refuses them).</summary>
     public static string? Text(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
-
-    private sealed class Rebind(ParameterExpression from, ParameterExpression to) : ExpressionVisitor
-    {
-        protected override Expression VisitParameter(ParameterExpression node) => node == from ? to : node;
-    }
 }

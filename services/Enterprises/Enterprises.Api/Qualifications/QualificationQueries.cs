@@ -155,11 +155,11 @@ internal sealed class QualificationQueries(EnterprisesDbContext db)
     {
         if (EnumText.ParseOptional<QualificationType>(filter.Type, "type") is { } type)
         {
-            query = query.Where(q => q.Type == EF.Constant(type));
+            query = query.Where(Literals.Bind((Qualification q, QualificationType t) => q.Type == t, type));
         }
 
         return EnumText.ParseOptional<QualificationStatus>(filter.Status, "status") is { } status
-            ? query.Where(q => q.Status == EF.Constant(status))
+            ? query.Where(Literals.Bind((Qualification q, QualificationStatus s) => q.Status == s, status))
             : query;
     }
 }
