@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using Persistence;
+using ServiceDefaults.Paging;
 using static BuildingBlocks.Tests.PersonalValues;
 
 namespace BuildingBlocks.Tests;
@@ -10,7 +11,8 @@ namespace BuildingBlocks.Tests;
 /// <summary>
 /// A service's contexts come from a pool: reused from one request to the next, reset between them, protected as any
 /// context. On PostgreSQL their connections keep the statements they run again prepared, so the server parses and plans a
-/// list's query once per connection; a connection string that says otherwise is kept as it is.
+/// list's query once per connection; a connection string that says otherwise is kept as it is. A value bound as a literal
+/// (Literals) is written into the statement.
 /// </summary>
 public sealed class PooledContextTests : IAsyncLifetime
 {
@@ -79,5 +81,28 @@ public sealed class PooledContextTests : IAsyncLifetime
         effective.AutoPrepareMinUsages.Should().Be(minUsages, "Npgsql's own default is 5");
         effective.Host.Should().Be("db");
         effective.Database.Should().Be("plans");
+    }
+
+    /// <summary>
+    /// A value bound by <see cref="Literals.Bind{T, TValue}"/> is written into the statement, not sent as a parameter, on
+    /// either database, and the query still finds what it names; a captured value stays a parameter.
+    /// </summary>
+    [Fact]
+    public async Task A_bound_value_is_a_literal_of_the_statement_and_a_captured_one_a_parameter()
+    {
+        await using var scope = host.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<PeopleDbContext>();
+        db.People.Add(new Person("张三", IdNumber, Phone, DateTimeOffset.UtcNow));
+        db.People.Add(new Person("O'Brien", OtherIdNumber, Phone, DateTimeOffset.UtcNow));
+        await db.SaveChangesAsync();
+        var name = "O'Brien";
+
+        var bound = db.People.Where(Literals.Bind((Person p, string n) => p.Name == n, name));
+        var captured = db.People.Where(p => p.Name == name);
+
+        bound.ToQueryString().Should().Contain("'O''Brien'", "the quote is escaped in the literal").And.NotMatchRegex(@"[@$]\w*name");
+        captured.ToQueryString().Should().MatchRegex(@"[@$]\w*name");
+        (await bound.Select(p => p.Name).ToListAsync()).Should().Equal("O'Brien");
+        (await captured.Select(p => p.Name).ToListAsync()).Should().Equal("O'Brien");
     }
 }
