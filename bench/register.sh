@@ -202,16 +202,17 @@ if [ -z "${CASES:-}" ] || [[ " $CASES " == *" import "* ]]; then
   copy_seconds=$(awk -v s="$copy_started" -v e="$(date +%s.%N)" 'BEGIN { print e - s }')
   psql_enterprises -c 'DROP TABLE bench_copy'
 
-  # The Plans service consumes the events as they arrive, on the same cores: its CPU shows what competes with the import and the relay.
-  PLANS_PID=$(pid_on "$PLANS_PORT")
+  # Plans, Platforms and Talent consume the events as they arrive, on the same cores: their CPU shows what competes
+  # with the import and the relay.
+  CONSUMER_PIDS="$(pid_on "$PLANS_PORT") $(pid_on "$PLATFORMS_PORT") $(pid_on "$TALENT_PORT")"
   # import_file CSV ROWS LABEL: posts the file, prints its line of figures (seconds, rows/s, peak RSS, CPU per row of
-  # Enterprises, of the PostgreSQL server and of Plans) and keeps the seconds in import_seconds.
+  # Enterprises, of the PostgreSQL server and of the consumers) and keeps the seconds in import_seconds.
   import_file() {
-    local rss_before before postgres_before plans_before started status cpu peak
+    local rss_before before postgres_before consumers_before started status cpu peak
     rss_before=$(rss_mb "$ENTERPRISES_PID")
     # The kernel keeps the peak: sampling it from here would take CPU from the import it measures.
     reset_peak_rss "$ENTERPRISES_PID"
-    before=$(cpu_ticks "$ENTERPRISES_PID") postgres_before=$(cpu_ticks $(postgres_pids)) plans_before=$(cpu_ticks "$PLANS_PID")
+    before=$(cpu_ticks "$ENTERPRISES_PID") postgres_before=$(cpu_ticks $(postgres_pids)) consumers_before=$(cpu_ticks $CONSUMER_PIDS)
     started=$(date +%s.%N)
     status=$(curl -sS -o "$DATA_DIR/import.json" -w '%{http_code}' --max-time 3600 -X POST "$E/enterprises/import" \
       -H "Authorization: Bearer $TOKEN" -H 'Content-Type: text/csv' --data-binary @"$1")
@@ -220,25 +221,25 @@ if [ -z "${CASES:-}" ] || [[ " $CASES " == *" import "* ]]; then
     peak=$(peak_rss_mb "$ENTERPRISES_PID")
     printf '%-34s %10.2f %12.0f %14s %22s %13s %8s\n' "$3 (HTTP $status)" "$import_seconds" \
       "$(awk -v n="$2" -v s="$import_seconds" 'BEGIN { print n / s }')" "$peak (idle $rss_before)" "$cpu" \
-      "$(us_per $(($(cpu_ticks $(postgres_pids)) - postgres_before)) "$2")" "$(us_per $(($(cpu_ticks "$PLANS_PID") - plans_before)) "$2")"
+      "$(us_per $(($(cpu_ticks $(postgres_pids)) - postgres_before)) "$2")" "$(us_per $(($(cpu_ticks $CONSUMER_PIDS) - consumers_before)) "$2")"
     head -c 400 "$DATA_DIR/import.json" >"$DATA_DIR/import-$2.head"
   }
   waiting() { psql_enterprises -c 'SELECT count(*) FROM "OutboxMessages" WHERE "PublishedAt" IS NULL'; }
 
   echo
   echo "Import of $IMPORT_ROWS new enterprises ($(du -h "$CSV" | cut -f1) of CSV) on PostgreSQL"
-  printf '%-34s %10s %12s %14s %22s %13s %8s\n' "" "seconds" "rows/s" "peak RSS MB" "Enterprises CPU µs/row" "PostgreSQL" "Plans"
+  printf '%-34s %10s %12s %14s %22s %13s %8s\n' "" "seconds" "rows/s" "peak RSS MB" "Enterprises CPU µs/row" "PostgreSQL" "consumers"
   # The first import of a process runs while the JIT compiles its path again, optimised (tiered compilation; a
   # profile of it showed the JIT's worker on a third of the process's CPU): a first import of other rows, reported,
-  # then left to its relay and to Plans consuming its events, so that the import measured is what every import after
+  # then left to its relay and to the consumers of its events, so that the import measured is what every import after
   # the first costs, on a machine as idle as the first found it.
   if [ "$IMPORT_WARMUP" -gt 0 ]; then
     WARM_CSV="$DATA_DIR/import-warmup.csv"
     awk -v what=enterprises -v from=$((ENTERPRISES + IMPORT_ROWS + 1)) -v count="$IMPORT_WARMUP" -v format=csv -f bench/register-data.awk >"$WARM_CSV"
     import_file "$WARM_CSV" "$IMPORT_WARMUP" "first import, $IMPORT_WARMUP rows"
     while [ "$(waiting)" -gt 0 ]; do sleep 0.2; done
-    # Plans is done with the events when it spends less than a tenth of a core.
-    while plans_ticks=$(cpu_ticks "$PLANS_PID") && sleep 1 && [ $(($(cpu_ticks "$PLANS_PID") - plans_ticks)) -gt $((CLK_TCK / 10)) ]; do :; done
+    # The consumers are done with the events when together they spend less than a tenth of a core.
+    while ticks=$(cpu_ticks $CONSUMER_PIDS) && sleep 1 && [ $(($(cpu_ticks $CONSUMER_PIDS) - ticks)) -gt $((CLK_TCK / 10)) ]; do :; done
   fi
   import_file "$CSV" "$IMPORT_ROWS" "POST .../import"
   printf '%-34s %10.2f %12.0f\n' "PostgreSQL COPY (baseline)" "$copy_seconds" "$(awk -v n="$IMPORT_ROWS" -v s="$copy_seconds" 'BEGIN { print n / s }')"
@@ -248,12 +249,12 @@ if [ -z "${CASES:-}" ] || [[ " $CASES " == *" import "* ]]; then
   # The relay: the import's events are in the outbox from its commit; time it until none waits.
   relay_events=$(waiting)
   relay_started=$(date +%s.%N)
-  enterprises_before=$(cpu_ticks "$ENTERPRISES_PID") plans_before=$(cpu_ticks "$PLANS_PID")
+  enterprises_before=$(cpu_ticks "$ENTERPRISES_PID") consumers_before=$(cpu_ticks $CONSUMER_PIDS)
   while [ "$(waiting)" -gt 0 ]; do sleep 0.2; done
   relay_seconds=$(awk -v s="$relay_started" -v e="$(date +%s.%N)" 'BEGIN { print e - s }')
   printf 'Outbox relay: %s events waiting after the import, relayed in %.2f s: %.0f events/s\n' "$relay_events" "$relay_seconds" \
     "$(awk -v n="$relay_events" -v s="$relay_seconds" 'BEGIN { print n / s }')"
-  printf '  meanwhile, CPU µs per event: Enterprises (the relay) %s, Plans (consuming) %s\n' \
+  printf '  meanwhile, CPU µs per event: Enterprises (the relay) %s, Plans, Platforms and Talent (consuming) %s\n' \
     "$(us_per $(($(cpu_ticks "$ENTERPRISES_PID") - enterprises_before)) "$relay_events")" \
-    "$(us_per $(($(cpu_ticks "$PLANS_PID") - plans_before)) "$relay_events")"
+    "$(us_per $(($(cpu_ticks $CONSUMER_PIDS) - consumers_before)) "$relay_events")"
 fi

@@ -71,8 +71,13 @@ public sealed class EnterpriseDirectory(DbContext db, IHttpClientFactory clients
     private sealed record RegisterEnterprise(string? CreditCode, string? Name, string? RegionCode, string? ZoneCode);
 }
 
-/// <summary>Keeps the directory from the register's events; news older than a row's last change is ignored.</summary>
-public sealed class EnterpriseDirectoryHandler(DbContext db) :
+/// <summary>
+/// Keeps the directory from the register's events; news older than a row's last change is ignored. Nothing is saved
+/// here: the batch of events is, once, after its last event. A look-up that wrote the same enterprise meanwhile makes
+/// that save fail on the row's key; the batch's events are then applied again one at a time, and the news is applied to
+/// the row the look-up wrote.
+/// </summary>
+public sealed class EnterpriseDirectoryHandler(KnownEnterpriseBatch batch) :
     IIntegrationEventHandler<Contracts.EnterpriseRegistered>,
     IIntegrationEventHandler<Contracts.EnterpriseUpdated>
 {
@@ -85,16 +90,13 @@ public sealed class EnterpriseDirectoryHandler(DbContext db) :
     private async Task ApplyAsync(string creditCode, string name, string regionCode, string? zoneCode, DateTimeOffset occurredAt,
         CancellationToken ct)
     {
-        var known = await db.Set<KnownEnterprise>().FindAsync([creditCode], ct);
-        // A look-up may write the same enterprise meanwhile: the insert leaves its row alone, and the news is applied to it.
-        if (known is null
-            && await KnownEnterpriseRows.InsertIfAbsentAsync(db, new KnownEnterprise(creditCode, name, regionCode, zoneCode, occurredAt), ct))
+        if (await batch.Enterprises.FindAsync(creditCode, ct) is { } known)
         {
-            return;
+            known.Update(name, regionCode, zoneCode, occurredAt);
         }
-
-        known ??= await db.Set<KnownEnterprise>().SingleAsync(k => k.CreditCode == creditCode, ct);
-        known.Update(name, regionCode, zoneCode, occurredAt);
-        await db.SaveChangesAsync(ct);
+        else
+        {
+            batch.Enterprises.Add(new KnownEnterprise(creditCode, name, regionCode, zoneCode, occurredAt));
+        }
     }
 }

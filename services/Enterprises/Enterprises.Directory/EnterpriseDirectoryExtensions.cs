@@ -35,6 +35,7 @@ public static class EnterpriseDirectoryExtensions
                 credentials.Scope = section["Scope"] ?? "enterprises.read";
             });
         return events.ConsumeFrom("enterprises")
+            .AddBatchLoader<KnownEnterpriseBatch>()
             .AddSubscription<Contracts.EnterpriseRegistered, EnterpriseDirectoryHandler>()
             .AddSubscription<Contracts.EnterpriseUpdated, EnterpriseDirectoryHandler>();
     }

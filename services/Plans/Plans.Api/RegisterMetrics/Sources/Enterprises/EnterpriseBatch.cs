@@ -1,7 +1,7 @@
 using Enterprises.Contracts;
 using EventBus;
+using Persistence;
 using Plans.Api.Data;
-using Plans.Api.RegisterMetrics.Copies;
 using Plans.Api.RegisterMetrics.Counters;
 
 namespace Plans.Api.RegisterMetrics.Sources.Enterprises;

@@ -1,6 +1,6 @@
 using EventBus;
+using Persistence;
 using Plans.Api.Data;
-using Plans.Api.RegisterMetrics.Copies;
 using Plans.Api.RegisterMetrics.Counters;
 using Talent.Contracts;
 

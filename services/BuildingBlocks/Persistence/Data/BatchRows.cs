@@ -1,7 +1,7 @@
 using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
 
-namespace Plans.Api.RegisterMetrics.Copies;
+namespace Persistence;
 
 /// <summary>
 /// The rows of one table of a copy that a batch of events reads by a key column (an enterprise's
