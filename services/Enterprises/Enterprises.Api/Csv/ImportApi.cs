@@ -15,7 +15,9 @@ public static class ImportApi
         return app.MapPost("/api/v1/enterprises/import", Import).WithTags("Enterprises").WithName("ImportEnterprises")
             .WithSummary($"Register or update enterprises from CSV (text/csv, UTF-8, header {EnterpriseCsv.Header}), read as it arrives, " +
                 "up to RequestLimits:MaxImportBodyBytes (64 MiB by default); ?dryRun=true writes nothing")
-            .Accepts<string>(CsvUpload.MediaType).WithStreamedImport().RequireAuthorization(Scopes.EnterprisesWrite);
+            .Accepts<string>(CsvUpload.MediaType).WithStreamedImport().RequireAuthorization(Scopes.EnterprisesWrite)
+            // Another request registered or changed an enterprise of the file while it was imported: nothing was imported.
+            .ProducesProblem(StatusCodes.Status409Conflict);
     }
 
     /// <param name="dryRun">true: validate and report, write nothing.</param>
