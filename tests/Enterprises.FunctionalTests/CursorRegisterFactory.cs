@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Data.Common;
 using System.Net;
 using System.Net.Http.Json;
 using Microsoft.AspNetCore.Hosting;
@@ -61,16 +60,4 @@ public sealed class CursorRegisterFactory : EnterprisesApiFactory, IAsyncLifetim
     }
 
     Task IAsyncLifetime.DisposeAsync() => Task.CompletedTask;
-
-    private sealed class StatementLog : DbCommandInterceptor
-    {
-        public ConcurrentQueue<string> Texts { get; } = new();
-
-        public override ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(DbCommand command, CommandEventData eventData,
-            InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
-        {
-            Texts.Enqueue(command.CommandText);
-            return ValueTask.FromResult(result);
-        }
-    }
 }

@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Data.Common;
 using Enterprises.Contracts;
 using EventBus;
 using EventBus.Redis.Inbox;
@@ -23,18 +22,6 @@ public sealed class TalentWithStatements : TalentApiFactory
     {
         base.ConfigureWebHost(builder);
         builder.ConfigureServices(services => services.AddSingleton<IInterceptor>(statements));
-    }
-
-    private sealed class StatementLog : DbCommandInterceptor
-    {
-        public ConcurrentQueue<string> Texts { get; } = new();
-
-        public override ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(DbCommand command, CommandEventData eventData,
-            InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
-        {
-            Texts.Enqueue(command.CommandText);
-            return ValueTask.FromResult(result);
-        }
     }
 }
 
