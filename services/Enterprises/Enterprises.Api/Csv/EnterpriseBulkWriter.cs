@@ -23,8 +23,8 @@ namespace Enterprises.Api.Csv;
 /// new enterprises and their events are never tracked there: tracking is what a row cost most. A new enterprise is
 /// written only where none is (the key refuses the COPY otherwise), and a changed one only at the version the batch read
 /// it at, so an enterprise another request registered or changed meanwhile makes the whole import a conflict instead of
-/// being overwritten. (One <c>INSERT … ON CONFLICT DO UPDATE</c> of every row from the staging table cost PostgreSQL
-/// twice what a COPY of the new ones costs.)
+/// being overwritten. (Before, every row went through the staging table and one <c>INSERT … ON CONFLICT DO UPDATE</c>:
+/// a second copy of each new row, and a speculative insertion for each.)
 /// </para>
 /// <para>
 /// On SQLite, the new enterprises are added to the context, the events published as a single write publishes
