@@ -23,8 +23,9 @@ public static class QueryableExtensions
     /// The <c>totalCount</c> of a page of <paramref name="query"/>'s matches that read <paramref name="read"/> items, as
     /// <see cref="ListQuery.Counting"/> says: every match; or up to <see cref="ListQuery.CountLimit"/>, null past it, which
     /// reads at most that many rows (<c>COUNT(*)</c> over the query with a <c>LIMIT</c> as <see cref="KeysetDialect.Count"/>
-    /// gives it: a literal on PostgreSQL, which then keeps one plan of it); or null. What the page shows (<see cref="ListQuery.Seen"/>) is not counted again: the last page
-    /// knows every match, and a page past the limit knows that there are more.
+    /// gives it: a literal on PostgreSQL, which then keeps one plan of it); or null. What the page shows
+    /// (<see cref="ListQuery.Seen"/>) is not counted again: the last page knows every match, and a page past the limit
+    /// knows that there are more.
     /// </summary>
     public static async Task<int?> TotalCountAsync<T>(this IQueryable<T> query, ListQuery list, int read, KeysetDialect dialect,
         CancellationToken cancellationToken)

@@ -24,9 +24,18 @@ public static class PostgresCopy
     /// <summary>A column's name, quoted.</summary>
     public static string Column(IProperty property) => Quote(property.GetColumnName());
 
-    /// <summary>Copies <paramref name="rows"/> into <paramref name="table"/> (the entity's own table when null).</summary>
+    /// <summary>
+    /// Copies <paramref name="rows"/> into <paramref name="table"/> (the entity's own table when null). No rows send
+    /// nothing: an empty COPY still costs a round trip (a batch of an import with no new enterprise, no audit record).
+    /// </summary>
     public static async Task CopyAsync<T>(DbContext db, IEnumerable<T> rows, CancellationToken ct, string? table = null) where T : class
     {
+        using var row = rows.GetEnumerator();
+        if (!row.MoveNext())
+        {
+            return;
+        }
+
         var columns = Columns<T>(db);
         var connection = (NpgsqlConnection)db.Database.GetDbConnection();
         var command = $"COPY {table ?? Table<T>(db)} ({string.Join(", ", columns.Select(Column))}) FROM STDIN (FORMAT BINARY)";
@@ -34,12 +43,12 @@ public static class PostgresCopy
         var getters = columns.Select(c => c.GetGetter()).ToArray();
         var converters = columns.Select(c => c.GetTypeMapping().Converter).ToArray();
         await using var importer = await connection.BeginBinaryImportAsync(command, ct);
-        foreach (var row in rows)
+        do
         {
             await importer.StartRowAsync(ct);
             for (var i = 0; i < getters.Length; i++)
             {
-                var value = getters[i].GetClrValue(row);
+                var value = getters[i].GetClrValue(row.Current);
                 if (converters[i] is { } converter && value is not null)
                 {
                     value = converter.ConvertToProvider(value);
@@ -48,6 +57,7 @@ public static class PostgresCopy
                 await WriteAsync(importer, value, ct);
             }
         }
+        while (row.MoveNext());
 
         await importer.CompleteAsync(ct);
     }

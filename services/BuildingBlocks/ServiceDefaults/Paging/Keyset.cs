@@ -203,7 +203,6 @@ public sealed class Keyset<T>(SortFields<T> fields, string uniqueField)
     /// </summary>
     private static bool Keyable(Type type) => type == typeof(string) || type == typeof(int) || type == typeof(long) || type == typeof(decimal)
         || type == typeof(DateOnly) || type == typeof(DateTime) || type == typeof(DateTimeOffset) || type == typeof(Guid);
-
 }
 
 /// <summary>

@@ -4,7 +4,8 @@ namespace ServiceDefaults.Paging;
 
 /// <summary>
 /// Values written into a statement as literals, not sent as parameters: a value that decides the plan (a type a sixth of
-/// the rows hold, the day "held today" reads, a page size), so that PostgreSQL keeps one generic plan of each statement.
+/// the rows hold, the day "held today" reads, the client of an audit trail), so that PostgreSQL keeps one generic plan of
+/// each statement.
 /// <para>
 /// A literal here is a constant of the LINQ expression. EF Core compiles the query once for each value and keeps its SQL,
 /// as it does for any query. <c>EF.Constant</c> is not used: EF Core 9 and later carry its value as a parameter and write
