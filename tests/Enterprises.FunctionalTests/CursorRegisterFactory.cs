@@ -1,9 +1,5 @@
-using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Http.Json;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.EntityFrameworkCore.Diagnostics;
-using Microsoft.Extensions.DependencyInjection;
 using TestSupport;
 
 namespace Enterprises.FunctionalTests;
@@ -14,20 +10,9 @@ namespace Enterprises.FunctionalTests;
 /// TechSme one and four annual reports (two revenues: ties); designations of three kinds for three of them. The SQL the
 /// service runs is kept in <see cref="Statements"/>.
 /// </summary>
-public sealed class CursorRegisterFactory : EnterprisesApiFactory, IAsyncLifetime
+public sealed class CursorRegisterFactory : EnterprisesWithStatements, IAsyncLifetime
 {
-    private readonly StatementLog statements = new();
-
     public List<(string Code, string Region, string FoundedOn)> Enterprises { get; } = [];
-
-    /// <summary>The text of every query the service has run since the last <c>Clear</c>.</summary>
-    public ConcurrentQueue<string> Statements => statements.Texts;
-
-    protected override void ConfigureWebHost(IWebHostBuilder builder)
-    {
-        base.ConfigureWebHost(builder);
-        builder.ConfigureServices(services => services.AddSingleton<IInterceptor>(statements));
-    }
 
     public async Task InitializeAsync()
     {

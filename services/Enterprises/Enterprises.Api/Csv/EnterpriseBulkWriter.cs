@@ -19,11 +19,11 @@ namespace Enterprises.Api.Csv;
 /// On PostgreSQL, at COPY speed: the new enterprises are copied (binary COPY) straight into the register, and the
 /// changed ones into a temporary staging table and from there into the register by one <c>UPDATE … FROM</c>; the events
 /// (<see cref="OutboxCopy"/>) and the audit records (built by <see cref="AuditInterceptor"/> as a SaveChanges would) are
-/// copied straight into their tables, and their cultivation pool rows written (<see cref="CultivationPoolWriter"/>). The
-/// new enterprises and their events are never tracked there: tracking is what a row cost most. A new enterprise is
-/// written only where none is (the key refuses the COPY otherwise), and a changed one only at the version the batch read
-/// it at, so an enterprise another request registered or changed meanwhile makes the whole import a conflict instead of
-/// being overwritten. (Before, every row went through the staging table and one <c>INSERT … ON CONFLICT DO UPDATE</c>:
+/// copied straight into their tables, and their cultivation pool rows written (<see cref="CultivationPoolWriter"/>; the
+/// new enterprises' without reading anything back). The new enterprises and their events are never tracked there:
+/// tracking is what a row cost most. A new enterprise is written only where none is (the key refuses the COPY
+/// otherwise), and a changed one only at the version the batch read it at, so an enterprise another request registered
+/// or changed meanwhile makes the whole import a conflict instead of being overwritten. (Before, every row went through the staging table and one <c>INSERT … ON CONFLICT DO UPDATE</c>:
 /// a second copy of each new row, and a speculative insertion for each.)
 /// </para>
 /// <para>
@@ -64,9 +64,11 @@ internal static class EnterpriseBulkWriter
         var changed = db.ChangeTracker.Entries<Enterprise>().Where(e => e.State is EntityState.Modified).Select(e => e.Entity).ToList();
         await InsertAsync(db, batch.Added, ct);
         await UpdateAsync(db, changed, ct);
-        // SaveChanges would have rewritten their pool rows (CultivationPoolInterceptor); the COPY does it here, per batch.
-        await CultivationPoolWriter.RefreshAsync(db, changed.Concat(batch.Added).Select(e => e.CreditCode), CultivationPoolWriter.FirstYear,
-            CultivationPoolWriter.LastYear(today), today, ct);
+        // SaveChanges would have rewritten their pool rows (CultivationPoolInterceptor); the COPY does it here, per batch: the
+        // changed enterprises' rows read again, the new ones' from what they say (nothing of theirs is held to read).
+        var (from, through) = (CultivationPoolWriter.FirstYear, CultivationPoolWriter.LastYear(today));
+        await CultivationPoolWriter.RefreshAsync(db, changed.Select(e => e.CreditCode), from, through, today, ct);
+        await CultivationPoolWriter.AddAsync(db, batch.Added, from, through, ct);
         batch.Events.ForEach(outbox.Publish);
         await outbox.WriteAsync(ct);
         await PostgresCopy.CopyAsync(db, records, ct);

@@ -84,24 +84,35 @@ internal static class CultivationPoolWriter
                 .ToListAsync(ct))
             .ToLookup(r => r.CreditCode, EligibilityInputs.FiguresOf);
 
-        var rows = new List<PoolEntry>();
-        foreach (var e in enterprises.Where(e => !held.Contains(e.CreditCode)))
+        var rows = enterprises.Where(e => !held.Contains(e.CreditCode))
+            .SelectMany(e => Rows(e.CreditCode, e.Name, e.RegionCode, e.ZoneCode, e.FoundedOn, reports[e.CreditCode].ToList(), from, through))
+            .ToList();
+        await InsertAsync(db, rows, ct);
+    }
+
+    /// <summary>
+    /// Writes the rows of enterprises the transaction has just added, for the years given, from what they say alone: an
+    /// enterprise that did not exist has no pool rows, qualification or report yet (each refers to it), so nothing is
+    /// deleted or read. The import adds its new enterprises by COPY this way; a refresh would read them back.
+    /// </summary>
+    public static async Task AddAsync(EnterprisesDbContext db, IEnumerable<Enterprise> added, int from, int through, CancellationToken ct)
+    {
+        await LockAsync(db, exclusive: false, ct);
+        await InsertAsync(db, added.SelectMany(e => Rows(e.CreditCode, e.Name, e.RegionCode, e.ZoneCode, e.FoundedOn, [], from, through)).ToList(), ct);
+    }
+
+    /// <summary>The rows of one enterprise holding no valid HighTech qualification, by its annual reports' figures.</summary>
+    private static IEnumerable<PoolEntry> Rows(string code, string name, string region, string? zone, DateOnly foundedOn, List<ReportFigures> figures,
+        int from, int through)
+    {
+        for (var year = from; year <= through; year++)
         {
-            var figures = reports[e.CreditCode].ToList();
-            for (var year = from; year <= through; year++)
+            var missing = figures.Count == 0 ? ReportlessCounts.MissingCount(foundedOn, year) : Evaluate(foundedOn, figures, year);
+            if (missing <= CultivationPoolSelector.MaxMaxMissing)
             {
-                var missing = figures.Count == 0 ? ReportlessCounts.MissingCount(e.FoundedOn, year) : Evaluate(e.FoundedOn, figures, year);
-                if (missing <= CultivationPoolSelector.MaxMaxMissing)
-                {
-                    rows.Add(new PoolEntry
-                    {
-                        CreditCode = e.CreditCode, Year = year, MissingCount = missing, Name = e.Name, RegionCode = e.RegionCode, ZoneCode = e.ZoneCode,
-                    });
-                }
+                yield return new PoolEntry { CreditCode = code, Year = year, MissingCount = missing, Name = name, RegionCode = region, ZoneCode = zone };
             }
         }
-
-        await InsertAsync(db, rows, ct);
     }
 
     /// <summary>How many criteria the pool counts as missing: every one not passed, an undetermined one included.</summary>

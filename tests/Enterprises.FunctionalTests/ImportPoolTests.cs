@@ -1,0 +1,46 @@
+using System.Net;
+using Enterprises.Api.Data;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Enterprises.FunctionalTests;
+
+/// <summary>The cultivation pool rows of the enterprises an import registers, which on PostgreSQL it writes itself beside its COPY.</summary>
+public class ImportPoolTests(EnterprisesWithStatements factory) : IClassFixture<EnterprisesWithStatements>
+{
+    private readonly HttpClient client = factory.CreateClient();
+
+    [Fact]
+    public async Task New_enterprises_get_the_rows_a_rebuild_finds_and_on_PostgreSQL_nothing_of_theirs_is_read_back()
+    {
+        var reported = await CultivationPoolUpkeepTests.EnterpriseAsync(client, "120111", null, 2023, 2024, 2025);
+        string[] founded = ["1998-02-01", "2015-03-18", "2024-12-31", "2025-01-01", "2026-06-30"];
+        var codes = founded.Select(_ => CreditCodes.New("120111")).ToList();
+        var csv = "creditCode,name,nameEn,regionCode,zoneCode,industry,foundedOn\n"
+            + string.Concat(codes.Select((code, i) => $"{code},天津池内{i}科技有限公司,,120111,{(i % 2 == 0 ? "12Z01" : "")},新材料,{founded[i]}\n"));
+        factory.Statements.Clear();
+
+        var report = await (await client.PostRawAsync("/api/v1/enterprises/import", csv, "text/csv")).JsonAsync(HttpStatusCode.OK);
+
+        report["created"]!.GetValue<int>().Should().Be(codes.Count);
+        var imported = factory.Statements.ToList();
+        var written = await RowsAsync();
+        written.Should().Contain(r => r.StartsWith(reported, StringComparison.Ordinal), "the enterprise with reports is in the pool");
+        (await client.PostAsync("/api/v1/enterprises/cultivation-pool/rebuild", null)).StatusCode.Should().Be(HttpStatusCode.OK);
+        (await RowsAsync()).Should().Equal(written, "the import wrote the rows a rebuild evaluates from the register");
+        if (EnterprisesApiFactory.PostgresServer is not null)
+        {
+            // An enterprise that did not exist has no report, qualification or pool row to read; its rows follow from the file.
+            imported.Should().NotContain(s => s.Contains("\"AnnualReports\"") || s.Contains("\"Qualifications\"") || s.Contains("\"CultivationPool\""));
+        }
+    }
+
+    private async Task<List<string>> RowsAsync()
+    {
+        await using var scope = factory.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<EnterprisesDbContext>();
+        return (await db.CultivationPool.AsNoTracking().ToListAsync())
+            .Select(p => $"{p.CreditCode} {p.Year} {p.MissingCount} {p.Name} {p.RegionCode} {p.ZoneCode}")
+            .Order(StringComparer.Ordinal).ToList();
+    }
+}
