@@ -160,3 +160,30 @@ public class EnterpriseListTests(ListRegisterFactory factory) : IClassFixture<Li
         byHolder[dongli]!["holderRevenueYear"].Should().BeNull();
     }
 }
+
+/// <summary>The name search on PostgreSQL, whose text columns compare bytes ("C") but whose names fold case by the database's locale.</summary>
+public class NameSearchCaseTests(EnterprisesApiFactory factory) : IClassFixture<EnterprisesApiFactory>
+{
+    [Fact]
+    public async Task A_name_search_matches_letters_beyond_ASCII_in_either_case()
+    {
+        var client = factory.CreateClient();
+        var code = CreditCodes.New("120113");
+        await (await client.PostJsonAsync("/api/v1/enterprises", new
+        {
+            creditCode = code, name = "天津ＡＢＣ精密仪器有限公司", nameEn = "Tianjin Précision ÉLAN Instruments", regionCode = "120113", foundedOn = "2016-05-01",
+        })).JsonAsync(HttpStatusCode.Created);
+
+        async Task<string[]> FoundAsync(string q) =>
+            (await (await client.GetAsync($"/api/v1/enterprises?q={Uri.EscapeDataString(q)}")).JsonAsync(HttpStatusCode.OK))["items"].Strings("creditCode");
+
+        (await FoundAsync("ＡＢＣ精密")).Should().Equal(code);
+        (await FoundAsync("précision")).Should().Equal(code);
+        if (EnterprisesApiFactory.PostgresServer is not null)
+        {
+            // ILIKE folds by the names' collation, the database's (SQLite's LIKE folds ASCII letters alone).
+            (await FoundAsync("élan")).Should().Equal(code);
+            (await FoundAsync("ａｂｃ精密")).Should().Equal(code);
+        }
+    }
+}

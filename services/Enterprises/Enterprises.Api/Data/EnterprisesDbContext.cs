@@ -43,7 +43,27 @@ public sealed class PostgresEnterprisesDbContext(DbContextOptions<PostgresEnterp
         modelBuilder.HasPostgresExtension("pg_trgm");
         modelBuilder.Entity<Enterprise>().HasIndex(e => e.Name, "IX_Enterprises_Name_Trigrams").HasMethod("gin").HasOperators("gin_trgm_ops");
         modelBuilder.Entity<Enterprise>().HasIndex(e => e.NameEn, "IX_Enterprises_NameEn_Trigrams").HasMethod("gin").HasOperators("gin_trgm_ops");
-        // The pool is ordered by name as the service compares text (ordinal), whatever the database's locale.
-        modelBuilder.Entity<PoolEntry>().Property(e => e.Name).UseCollation("C");
+        OrdinalText(modelBuilder);
+    }
+
+    /// <summary>
+    /// Text is compared as the service compares it (ordinal), whatever the database's locale: every text column, the
+    /// codes that key, join and order the register among them (credit, region and zone codes, types, statuses) and the
+    /// pool's names. Under a locale such as C.UTF-8 each comparison went through the C library's collation, about a
+    /// seventh of the server's CPU while an import fills the register's indexes; "C" compares bytes, which for UTF-8 is
+    /// the same order (by code point). The register's names keep the database's collation: ILIKE folds the case of their
+    /// letters by it, where "C" folds ASCII letters alone.
+    /// </summary>
+    private static void OrdinalText(ModelBuilder modelBuilder)
+    {
+        string[] names = [nameof(Enterprise.Name), nameof(Enterprise.NameEn)];
+        foreach (var property in modelBuilder.Model.GetEntityTypes().SelectMany(t => t.GetProperties()))
+        {
+            var stored = property.GetProviderClrType() ?? property.GetValueConverter()?.ProviderClrType ?? property.ClrType;
+            if (stored == typeof(string) && !(property.DeclaringType.ClrType == typeof(Enterprise) && names.Contains(property.Name)))
+            {
+                property.SetCollation("C");
+            }
+        }
     }
 }
