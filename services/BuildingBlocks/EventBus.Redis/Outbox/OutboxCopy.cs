@@ -6,7 +6,7 @@ namespace EventBus.Redis.Outbox;
 /// <summary>
 /// Writes events with one binary COPY on PostgreSQL, for a bulk writer that saves its own rows the same way
 /// instead of through SaveChanges: those published in this scope (<see cref="IEventBus.Publish"/> adds them to
-/// the context), and those given to <see cref="Publish"/>, which the context never tracks. They are outbox rows
+/// the context), and those given to <see cref="WriteAsync"/>, which the context never tracks. They are outbox rows
 /// of the context's transaction like any others: the relay is woken at its commit, and a rollback leaves none.
 /// </summary>
 public sealed class OutboxCopy
@@ -14,7 +14,6 @@ public sealed class OutboxCopy
     private readonly DbContext db;
     private readonly OutboxCommitInterceptor commits;
     private readonly string source;
-    private readonly List<OutboxMessage> pending = [];
 
     internal OutboxCopy(DbContext db, OutboxCommitInterceptor commits, string source)
     {
@@ -24,29 +23,26 @@ public sealed class OutboxCopy
     }
 
     /// <summary>
-    /// The event as <see cref="IEventBus.Publish"/> would put it in the outbox, held here untracked until the next
-    /// <see cref="WriteAsync"/>: a bulk writer's thousands of events cost no change tracking.
+    /// Copies the events waiting in the context and <paramref name="events"/> to the outbox table, and stops tracking
+    /// them; returns how many. The given events become outbox rows as <see cref="IEventBus.Publish"/> would make them,
+    /// untracked (a bulk writer's thousands cost no change tracking), each as the COPY reaches it: the database stores
+    /// the rows sent while the next ones are serialised.
     /// </summary>
-    public void Publish(IntegrationEvent @event) => pending.Add(OutboxEventBus.Message(@event, source));
-
-    /// <summary>Copies the events waiting in the context and in <see cref="Publish"/> to the outbox table, and stops tracking them; returns how many.</summary>
-    public async Task<int> WriteAsync(CancellationToken cancellationToken)
+    public async Task<int> WriteAsync(IReadOnlyCollection<IntegrationEvent> events, CancellationToken cancellationToken)
     {
         var added = db.ChangeTracker.Entries<OutboxMessage>().Where(e => e.State == EntityState.Added).ToList();
-        if (added.Count + pending.Count == 0)
+        if (added.Count + events.Count == 0)
         {
             return 0;
         }
 
-        await PostgresCopy.CopyAsync(db, added.Select(e => e.Entity).Concat(pending), cancellationToken);
+        await PostgresCopy.CopyAsync(db, added.Select(e => e.Entity).Concat(events.Select(e => OutboxEventBus.Message(e, source))), cancellationToken);
         foreach (var entry in added)
         {
             entry.State = EntityState.Detached;
         }
 
-        var written = added.Count + pending.Count;
-        pending.Clear();
         commits.EventsWritten(db);
-        return written;
+        return added.Count + events.Count;
     }
 }

@@ -60,7 +60,6 @@ internal static class EnterpriseBulkWriter
         db.ChangeTracker.DetectChanges();
 
         var records = audit.Collect(db);
-        records.AddRange(audit.Created(db, batch.Added));
         var changed = db.ChangeTracker.Entries<Enterprise>().Where(e => e.State is EntityState.Modified).Select(e => e.Entity).ToList();
         await InsertAsync(db, batch.Added, ct);
         await UpdateAsync(db, changed, ct);
@@ -69,9 +68,10 @@ internal static class EnterpriseBulkWriter
         var (from, through) = (CultivationPoolWriter.FirstYear, CultivationPoolWriter.LastYear(today));
         await CultivationPoolWriter.RefreshAsync(db, changed.Select(e => e.CreditCode), from, through, today, ct);
         await CultivationPoolWriter.AddAsync(db, batch.Added, from, through, ct);
-        batch.Events.ForEach(outbox.Publish);
-        await outbox.WriteAsync(ct);
-        await PostgresCopy.CopyAsync(db, records, ct);
+        // The events' and the new enterprises' audit records are serialised as their COPY sends them, while the server
+        // stores the rows before.
+        await outbox.WriteAsync(batch.Events, ct);
+        await PostgresCopy.CopyAsync(db, records.Concat(audit.Created(db, batch.Added)), ct);
     }
 
     private static async Task InsertAsync(EnterprisesDbContext db, List<Enterprise> added, CancellationToken ct)
