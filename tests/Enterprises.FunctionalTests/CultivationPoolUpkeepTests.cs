@@ -103,29 +103,29 @@ public class CultivationPoolUpkeepTests(EnterprisesApiFactory factory) : IClassF
         await EnterpriseAsync(client, "120105", "12Z01", 2022, 2024);
         var held = await EnterpriseAsync(client, "120105", null, 2023, 2024, 2025);
         await client.GrantAsync(held, "HighTech", "2025-01-01");
-        var incremental = await RowsAsync();
+        var incremental = await RowsAsync(factory);
         incremental.Should().NotBeEmpty().And.NotContain(r => r.StartsWith(held), "a holder of HighTech today is in no year's pool");
 
         var rebuilt = await RebuildAsync();
 
         rebuilt.Rebuilt.Should().BeTrue();
-        (await RowsAsync()).Should().Equal(incremental);
+        (await RowsAsync(factory)).Should().Equal(incremental);
         var asked = await (await client.PostAsync("/api/v1/enterprises/cultivation-pool/rebuild", null)).JsonAsync(HttpStatusCode.OK);
         asked["rebuilt"]!.GetValue<bool>().Should().BeTrue();
-        (await RowsAsync()).Should().Equal(incremental);
+        (await RowsAsync(factory)).Should().Equal(incremental);
     }
 
     [Fact]
     public async Task Replicas_starting_at_once_build_the_pool_once_and_both_start()
     {
         await EnterpriseAsync(client, "120106", null, 2023, 2024, 2025);
-        var incremental = await RowsAsync();
+        var incremental = await RowsAsync(factory);
         await ForgetBuildAsync();
 
         var both = await Task.WhenAll(CatchUpAsync(), CatchUpAsync());
 
         both.Count(c => c.Rebuilt).Should().Be(1, "the second waits for the first's build, then finds the pool built under these rules");
-        (await RowsAsync()).Should().Equal(incremental);
+        (await RowsAsync(factory)).Should().Equal(incremental);
     }
 
     [Fact]
@@ -137,7 +137,8 @@ public class CultivationPoolUpkeepTests(EnterprisesApiFactory factory) : IClassF
         (await factory.ClientWith(null).PostAsync("/api/v1/enterprises/cultivation-pool/rebuild", null)).StatusCode.Should().Be(HttpStatusCode.Unauthorized);
     }
 
-    private async Task<List<string>> RowsAsync()
+    /// <summary>Every row of the pool, as text, in order.</summary>
+    internal static async Task<List<string>> RowsAsync(EnterprisesApiFactory factory)
     {
         await using var scope = factory.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<EnterprisesDbContext>();

@@ -1,7 +1,4 @@
 using System.Net;
-using Enterprises.Api.Data;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Enterprises.FunctionalTests;
 
@@ -24,23 +21,14 @@ public class ImportPoolTests(EnterprisesWithStatements factory) : IClassFixture<
 
         report["created"]!.GetValue<int>().Should().Be(codes.Count);
         var imported = factory.Statements.ToList();
-        var written = await RowsAsync();
+        var written = await CultivationPoolUpkeepTests.RowsAsync(factory);
         written.Should().Contain(r => r.StartsWith(reported, StringComparison.Ordinal), "the enterprise with reports is in the pool");
         (await client.PostAsync("/api/v1/enterprises/cultivation-pool/rebuild", null)).StatusCode.Should().Be(HttpStatusCode.OK);
-        (await RowsAsync()).Should().Equal(written, "the import wrote the rows a rebuild evaluates from the register");
+        (await CultivationPoolUpkeepTests.RowsAsync(factory)).Should().Equal(written, "the import wrote the rows a rebuild evaluates from the register");
         if (EnterprisesApiFactory.PostgresServer is not null)
         {
             // An enterprise that did not exist has no report, qualification or pool row to read; its rows follow from the file.
             imported.Should().NotContain(s => s.Contains("\"AnnualReports\"") || s.Contains("\"Qualifications\"") || s.Contains("\"CultivationPool\""));
         }
-    }
-
-    private async Task<List<string>> RowsAsync()
-    {
-        await using var scope = factory.Services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<EnterprisesDbContext>();
-        return (await db.CultivationPool.AsNoTracking().ToListAsync())
-            .Select(p => $"{p.CreditCode} {p.Year} {p.MissingCount} {p.Name} {p.RegionCode} {p.ZoneCode}")
-            .Order(StringComparer.Ordinal).ToList();
     }
 }
