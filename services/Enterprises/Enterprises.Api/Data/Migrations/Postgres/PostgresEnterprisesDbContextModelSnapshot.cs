@@ -275,7 +275,8 @@ namespace Enterprises.Api.Data.Migrations.Postgres
 
                     b.HasIndex("RegionCode", "CreditCode");
 
-                    b.HasIndex("ZoneCode", "CreditCode");
+                    b.HasIndex("ZoneCode", "CreditCode")
+                        .HasFilter("\"ZoneCode\" IS NOT NULL");
 
                     b.HasIndex(new[] { "NameEn" }, "IX_Enterprises_NameEn_Trigrams");
 

@@ -250,7 +250,8 @@ namespace Enterprises.Api.Data.Migrations.Sqlite
 
                     b.HasIndex("RegionCode", "CreditCode");
 
-                    b.HasIndex("ZoneCode", "CreditCode");
+                    b.HasIndex("ZoneCode", "CreditCode")
+                        .HasFilter("\"ZoneCode\" IS NOT NULL");
 
                     b.ToTable("Enterprises");
                 });
