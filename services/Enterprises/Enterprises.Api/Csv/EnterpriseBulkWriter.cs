@@ -23,8 +23,8 @@ namespace Enterprises.Api.Csv;
 /// new enterprises' without reading anything back). The new enterprises and their events are never tracked there:
 /// tracking is what a row cost most. A new enterprise is written only where none is (the key refuses the COPY
 /// otherwise), and a changed one only at the version the batch read it at, so an enterprise another request registered
-/// or changed meanwhile makes the whole import a conflict instead of being overwritten. (Before, every row went through the staging table and one <c>INSERT … ON CONFLICT DO UPDATE</c>:
-/// a second copy of each new row, and a speculative insertion for each.)
+/// or changed meanwhile makes the whole import a conflict instead of being overwritten. New enterprises skip the staging
+/// table, which would cost a second copy and a speculative insertion of each.
 /// </para>
 /// <para>
 /// On SQLite, the new enterprises are added to the context, the events published as a single write publishes
@@ -65,9 +65,8 @@ internal static class EnterpriseBulkWriter
         await UpdateAsync(db, changed, ct);
         // SaveChanges would have rewritten their pool rows (CultivationPoolInterceptor); the COPY does it here, per batch: the
         // changed enterprises' rows read again, the new ones' from what they say (nothing of theirs is held to read).
-        var (from, through) = (CultivationPoolWriter.FirstYear, CultivationPoolWriter.LastYear(today));
-        await CultivationPoolWriter.RefreshAsync(db, changed.Select(e => e.CreditCode), from, through, today, ct);
-        await CultivationPoolWriter.AddAsync(db, batch.Added, from, through, ct);
+        await CultivationPoolWriter.RefreshAsync(db, changed.Select(e => e.CreditCode), batch.Added, CultivationPoolWriter.FirstYear,
+            CultivationPoolWriter.LastYear(today), today, ct);
         // The events' and the new enterprises' audit records are serialised as their COPY sends them, while the server
         // stores the rows before.
         await outbox.WriteAsync(batch.Events, ct);

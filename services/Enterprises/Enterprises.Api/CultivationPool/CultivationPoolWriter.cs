@@ -19,6 +19,8 @@ internal static class CultivationPoolWriter
 {
     public const int BatchSize = 1000;
 
+    private static readonly List<ReportFigures> NoReports = [];
+
     // Six columns a row: 500 rows stay within SQLite's 32,766 parameters a statement.
     private const int SqliteRowsPerInsert = 500;
 
@@ -57,8 +59,17 @@ internal static class CultivationPoolWriter
     }
 
     /// <summary>Replaces the rows of <paramref name="codes"/> for the years <paramref name="from"/> to <paramref name="through"/>.</summary>
-    public static async Task RefreshAsync(EnterprisesDbContext db, IEnumerable<string> codes, int from, int through, DateOnly today,
-        CancellationToken ct)
+    public static Task RefreshAsync(EnterprisesDbContext db, IEnumerable<string> codes, int from, int through, DateOnly today,
+        CancellationToken ct) => RefreshAsync(db, codes, [], from, through, today, ct);
+
+    /// <summary>
+    /// Replaces the rows of <paramref name="codes"/>, and writes those of <paramref name="added"/>, enterprises the
+    /// transaction has just added, from what they say alone: an enterprise that did not exist has no pool row,
+    /// qualification or report yet (each refers to it), so nothing of theirs is deleted or read. The import adds its new
+    /// enterprises by COPY so; a refresh would read them back.
+    /// </summary>
+    public static async Task RefreshAsync(EnterprisesDbContext db, IEnumerable<string> codes, IReadOnlyCollection<Enterprise> added, int from,
+        int through, DateOnly today, CancellationToken ct)
     {
         await LockAsync(db, exclusive: false, ct);
         foreach (var batch in codes.Distinct(StringComparer.Ordinal).Chunk(BatchSize))
@@ -67,6 +78,9 @@ internal static class CultivationPoolWriter
             await db.CultivationPool.Where(p => EF.Parameter(list).Contains(p.CreditCode) && p.Year >= from && p.Year <= through).ExecuteDeleteAsync(ct);
             await WriteAsync(db, list, from, through, today, ct);
         }
+
+        await InsertAsync(db, added.SelectMany(e => Rows(e.CreditCode, e.Name, e.RegionCode, e.ZoneCode, e.FoundedOn, NoReports, from, through))
+            .ToList(), ct);
     }
 
     /// <summary>Writes the rows of <paramref name="codes"/> (at most a batch) for the years given, where none are held.</summary>
@@ -88,17 +102,6 @@ internal static class CultivationPoolWriter
             .SelectMany(e => Rows(e.CreditCode, e.Name, e.RegionCode, e.ZoneCode, e.FoundedOn, reports[e.CreditCode].ToList(), from, through))
             .ToList();
         await InsertAsync(db, rows, ct);
-    }
-
-    /// <summary>
-    /// Writes the rows of enterprises the transaction has just added, for the years given, from what they say alone: an
-    /// enterprise that did not exist has no pool rows, qualification or report yet (each refers to it), so nothing is
-    /// deleted or read. The import adds its new enterprises by COPY this way; a refresh would read them back.
-    /// </summary>
-    public static async Task AddAsync(EnterprisesDbContext db, IEnumerable<Enterprise> added, int from, int through, CancellationToken ct)
-    {
-        await LockAsync(db, exclusive: false, ct);
-        await InsertAsync(db, added.SelectMany(e => Rows(e.CreditCode, e.Name, e.RegionCode, e.ZoneCode, e.FoundedOn, [], from, through)).ToList(), ct);
     }
 
     /// <summary>The rows of one enterprise holding no valid HighTech qualification, by its annual reports' figures.</summary>
