@@ -6,12 +6,12 @@ using TestSupport;
 
 namespace Enterprises.FunctionalTests;
 
-/// <summary>The Enterprises service, keeping the text of every query it runs.</summary>
+/// <summary>The Enterprises service, keeping the text of every statement it runs.</summary>
 public class EnterprisesWithStatements : EnterprisesApiFactory
 {
     private readonly StatementLog statements = new();
 
-    /// <summary>The text of every query the service has run since the last <c>Clear</c>.</summary>
+    /// <summary>The text of every statement the service has run since the last <c>Clear</c>.</summary>
     public ConcurrentQueue<string> Statements => statements.Texts;
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)

@@ -10,12 +10,12 @@ using StackExchange.Redis;
 
 namespace Talent.FunctionalTests;
 
-/// <summary>The Talent service, keeping the text of every query it runs.</summary>
+/// <summary>The Talent service, keeping the text of every statement it runs.</summary>
 public sealed class TalentWithStatements : TalentApiFactory
 {
     private readonly StatementLog statements = new();
 
-    /// <summary>The text of every query the service has run.</summary>
+    /// <summary>The text of every statement the service has run.</summary>
     public ConcurrentQueue<string> Statements => statements.Texts;
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
