@@ -254,4 +254,50 @@ public class DesignationsApiTests(EnterprisesApiFactory factory) : IClassFixture
         records[0]!["changes"]!["endedOn"]!["after"]!.GetValue<string>().Should().Be("2026-10-01");
         records[1]!["changes"]!["since"]!["after"]!.GetValue<string>().Should().Be("2026-02-01");
     }
+
+    /// <summary>
+    /// The list reads an enterprise's holdings as a row for each pair of a qualification and a designation: each summary
+    /// shows once, a page counts enterprises, not rows, and a list and a single enterprise answer alike.
+    /// </summary>
+    [Fact]
+    public async Task An_enterprise_with_several_holdings_lists_each_once_and_counts_once_on_a_page()
+    {
+        var industry = "并列持有" + Guid.NewGuid().ToString("N")[..8];
+        var codes = new List<string>();
+        for (var i = 0; i < 3; i++)
+        {
+            codes.Add(await client.CreateEnterpriseAsync("120116", null, industry));
+        }
+
+        codes.Sort(StringComparer.Ordinal);
+        var (many, none, one) = (codes[0], codes[1], codes[2]);
+        var grants = new[] { await client.GrantAsync(many, "HighTech", "2025-06-01"), await client.GrantAsync(many, "TechSme", "2026-03-01") };
+        var designations = new[] { await client.DesignateAsync(many, "ListingReserve", "2024-05-01"), await client.DesignateAsync(many, "PotentialUnicorn", "2025-01-15") };
+        var single = await client.GrantAsync(one, "HighTech", "2025-06-01");
+
+        var page = await (await client.GetAsync($"/api/v1/enterprises?industry={industry}")).JsonAsync(HttpStatusCode.OK);
+
+        page["items"].Strings("creditCode").Should().Equal(many, none, one);
+        var items = page["items"]!.AsArray();
+        items[0]!["qualifications"].Strings("type").Should().Equal("TechSme", "HighTech");
+        items[0]!["qualifications"]!.AsArray().Select(q => q!["id"]!.GetValue<long>()).Should().BeEquivalentTo(grants.Select(g => g["id"]!.GetValue<long>()));
+        items[0]!["designations"].Strings("kind").Should().Equal("ListingReserve", "PotentialUnicorn");
+        items[0]!["designations"]!.AsArray().Select(d => d!["id"]!.GetValue<long>()).Should().Equal(designations.Select(d => d["id"]!.GetValue<long>()));
+        items[1]!["qualifications"]!.AsArray().Should().BeEmpty();
+        items[1]!["designations"]!.AsArray().Should().BeEmpty();
+        items[2]!["qualifications"]!.AsArray().Should().ContainSingle().Which!["id"]!.GetValue<long>().Should().Be(single["id"]!.GetValue<long>());
+        items[2]!["designations"]!.AsArray().Should().BeEmpty();
+        foreach (var item in items)
+        {
+            var alone = await (await client.GetAsync($"/api/v1/enterprises/{item!["creditCode"]}")).JsonAsync(HttpStatusCode.OK);
+            alone["qualifications"]!.ToJsonString().Should().Be(item["qualifications"]!.ToJsonString());
+            alone["designations"]!.ToJsonString().Should().Be(item["designations"]!.ToJsonString());
+        }
+
+        var first = await (await client.GetAsync($"/api/v1/enterprises?industry={industry}&pageSize=1")).JsonAsync(HttpStatusCode.OK);
+        first["items"].Strings("creditCode").Should().Equal(many);
+        var cursor = first["nextCursor"]!.GetValue<string>();
+        var second = await (await client.GetAsync($"/api/v1/enterprises?industry={industry}&pageSize=1&cursor={Uri.EscapeDataString(cursor)}")).JsonAsync(HttpStatusCode.OK);
+        second["items"].Strings("creditCode").Should().Equal(none);
+    }
 }

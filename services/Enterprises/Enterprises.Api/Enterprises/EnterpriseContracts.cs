@@ -97,3 +97,6 @@ public sealed record EnterpriseResult(EnterpriseResponse Enterprise, long Versio
 {
     public static EnterpriseResult Of(Enterprise e, bool changed) => new(EnterpriseResponse.From(e), e.Version, changed);
 }
+
+/// <summary>A row of <see cref="EnterpriseQuery.AsListed"/>: an enterprise with one qualification and one designation it holds today, either absent.</summary>
+public sealed record ListedRow(Enterprise Enterprise, QualificationSummary? Qualification, DesignationSummary? Designation);

@@ -25,8 +25,8 @@ internal static class EnterpriseLookup
     public static async Task<EnterpriseRow> FindListedAsync(EnterprisesDbContext db, string creditCode, DateOnly today, CancellationToken ct)
     {
         var code = Normalize(creditCode);
-        return await db.Enterprises.AsNoTracking().Where(e => e.CreditCode == code).AsListed(today).SingleOrDefaultAsync(ct)
-            ?? throw new NotFoundException("Enterprise", code);
+        var listed = await db.Enterprises.AsNoTracking().Where(e => e.CreditCode == code).AsListed(today).ToListedAsync(ct);
+        return listed.SingleOrDefault() ?? throw new NotFoundException("Enterprise", code);
     }
 
     /// <summary>The enterprise alone, for checks and for the records below it.</summary>

@@ -75,7 +75,7 @@ internal sealed class ListEnterprisesHandler(EnterprisesDbContext db, TimeProvid
         var scope = EnterpriseQuery.Scope(query);
         var onPage = EnterpriseQuery.Apply(db, query, today, Keyset.UniqueKeyBound(query.List, scope));
         var dialect = KeysetDialects.Of(db.Database);
-        var read = await Keyset.Page(onPage, query.List, scope, dialect).AsListed(today).ToListAsync(cancellationToken);
+        var read = await Keyset.Page(onPage, query.List, scope, dialect).AsListed(today).ToListedAsync(cancellationToken);
         var total = await EnterpriseQuery.Apply(db, query, today, after: null).TotalCountAsync(query.List, read.Count, dialect, cancellationToken);
         return new EnterpriseListing.Page(Keyset.ToPage(read, row => row.Enterprise, query.List, scope, total, row => row.ToResponse()));
     }
