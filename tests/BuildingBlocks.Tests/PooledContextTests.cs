@@ -69,16 +69,18 @@ public sealed class PooledContextTests : IAsyncLifetime
     }
 
     [Theory]
-    [InlineData("Host=db;Database=plans", 64, 2)]
-    [InlineData("Host=db;Database=plans;Max Auto Prepare=0", 0, 5)]
-    [InlineData("Host=db;Database=plans;MaxAutoPrepare=20;Auto Prepare Min Usages=7", 20, 7)]
-    public void A_postgres_connection_string_prepares_what_runs_again_unless_it_says_otherwise(string configured, int maxAutoPrepare,
-        int minUsages)
+    [InlineData("Host=db;Database=plans", 64, 2, true)]
+    [InlineData("Host=db;Database=plans;Max Auto Prepare=0", 0, 5, true)]
+    [InlineData("Host=db;Database=plans;MaxAutoPrepare=20;Auto Prepare Min Usages=7;No Reset On Close=false", 20, 7, false)]
+    [InlineData("Host=db;Database=plans;NoResetOnClose=false", 64, 2, false)]
+    public void A_postgres_connection_string_prepares_what_runs_again_and_skips_the_reset_unless_it_says_otherwise(string configured,
+        int maxAutoPrepare, int minUsages, bool noResetOnClose)
     {
         var effective = new NpgsqlConnectionStringBuilder(new DatabaseOptions { ConnectionString = configured }.EffectiveConnectionString("plans"));
 
         effective.MaxAutoPrepare.Should().Be(maxAutoPrepare);
         effective.AutoPrepareMinUsages.Should().Be(minUsages, "Npgsql's own default is 5");
+        effective.NoResetOnClose.Should().Be(noResetOnClose, "Npgsql's own default resets every connection back in the pool");
         effective.Host.Should().Be("db");
         effective.Database.Should().Be("plans");
     }

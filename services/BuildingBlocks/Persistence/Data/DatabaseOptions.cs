@@ -42,6 +42,10 @@ public sealed class DatabaseOptions
     /// a connection runs again (Max Auto Prepare 64, from the second use): the server then parses and plans a list's
     /// query once per connection rather than on every request. A pooler that hands one client's statements to other
     /// server connections (PgBouncer in transaction mode) needs <c>Max Auto Prepare=0</c> in the connection string.
+    /// Unless it says otherwise, a connection back in the pool is not reset either (No Reset On Close): Npgsql's reset
+    /// (RESET ALL, DISCARD, the unlocking of session locks …) ran on the server before every request's first statement,
+    /// and the services leave nothing on a connection for it to clear. Their advisory locks end with their transaction,
+    /// the import's staging table is dropped on commit, and they set, listen to and declare nothing beyond one.
     /// </summary>
     public string EffectiveConnectionString(string serviceName)
     {
@@ -61,6 +65,11 @@ public sealed class DatabaseOptions
             {
                 postgres.AutoPrepareMinUsages = 2;
             }
+        }
+
+        if (!written.Contains(nameof(NpgsqlConnectionStringBuilder.NoResetOnClose)))
+        {
+            postgres.NoResetOnClose = true;
         }
 
         return postgres.ConnectionString;
