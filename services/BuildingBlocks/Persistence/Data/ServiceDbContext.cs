@@ -48,6 +48,7 @@ public abstract class ServiceDbContext(DbContextOptions options) : DbContext(opt
         modelBuilder.AddIdempotencyRecords();
         modelBuilder.AddAuditRecords();
         modelBuilder.AddLookupKeys();
+        modelBuilder.AddLiterals();
     }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)

@@ -215,9 +215,9 @@ public delegate Expression? RowComparison(IReadOnlyList<Expression> keys, IReadO
 /// <param name="Rows">Its comparison of rows, or null where it has none.</param>
 /// <param name="Count">
 /// The count of a <c>Take</c> as the database is best given it. PostgreSQL plans a statement once only when its limit is a
-/// literal (<c>EF.Constant</c>), at a price: EF Core writes such a statement's SQL again on every execution, one execution
-/// at a time. SQLite plans every statement anyway, so it takes a parameter (EF Core makes one of a constant count) and EF
-/// Core writes the SQL once.
+/// literal; EF Core makes a parameter of a constant count, so the count is wrapped in a function the model maps to its
+/// argument (Persistence's <c>KeysetDialects.Literal</c>), a statement for each page size. SQLite plans every statement
+/// anyway, so it takes a parameter and one statement serves every size.
 /// </param>
 public sealed record KeysetDialect(RowComparison? Rows, Func<int, Expression> Count)
 {
