@@ -1,4 +1,5 @@
 using System.Net;
+using SharedKernel.Time;
 
 namespace Enterprises.FunctionalTests;
 
@@ -39,6 +40,28 @@ public class QualificationExpiryTests(EnterprisesApiFactory factory) : IClassFix
         stillHeld["status"]!.GetValue<string>().Should().Be("valid");
         stillHeld["expiredOn"].Should().BeNull();
         (await factory.OutboxAsync("QualificationExpired", code)).Should().ContainSingle("the HighTech grant did not expire");
+    }
+
+    /// <summary>
+    /// What an enterprise holds is read for the day of each request: a term that ends drops out of its answers and of the
+    /// list the day after, before any expiry pass, though the day before was read already (the list's projection is
+    /// built once a day).
+    /// </summary>
+    [Fact]
+    public async Task A_term_that_ends_drops_out_of_the_answers_the_day_after()
+    {
+        var industry = "期满次日" + Guid.NewGuid().ToString("N")[..8];
+        var code = await client.CreateEnterpriseAsync("120110", null, industry);
+        var today = BeijingCalendar.DateOf(factory.Clock.GetUtcNow());
+        await client.GrantAsync(code, "TechSme", today.AddDays(-30).ToString("yyyy-MM-dd"), today.ToString("yyyy-MM-dd"));
+        var listed = $"/api/v1/enterprises?industry={industry}";
+
+        (await (await client.GetAsync($"/api/v1/enterprises/{code}")).JsonAsync(HttpStatusCode.OK))["qualifications"].Strings("type").Should().Equal("TechSme");
+        (await (await client.GetAsync(listed)).JsonAsync(HttpStatusCode.OK))["items"]![0]!["qualifications"].Strings("type").Should().Equal("TechSme");
+        factory.Clock.Advance(TimeSpan.FromDays(1));
+
+        (await (await client.GetAsync($"/api/v1/enterprises/{code}")).JsonAsync(HttpStatusCode.OK))["qualifications"]!.AsArray().Should().BeEmpty();
+        (await (await client.GetAsync(listed)).JsonAsync(HttpStatusCode.OK))["items"]![0]!["qualifications"]!.AsArray().Should().BeEmpty();
     }
 
     [Fact]

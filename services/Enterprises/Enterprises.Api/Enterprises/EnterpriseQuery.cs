@@ -11,6 +11,9 @@ namespace Enterprises.Api.Enterprises;
 /// <summary>The filters of the enterprise list, shared by its JSON pages and its CSV export (validated before they get here).</summary>
 internal static class EnterpriseQuery
 {
+    /// <summary>The projection of <see cref="AsListed"/> for the last day it was asked for.</summary>
+    private static ListedProjection? listedToday;
+
     /// <summary>The enterprises that match the filters.</summary>
     /// <param name="after">
     /// The credit code a page by cursor starts after (<see cref="Keyset{T}.UniqueKeyBound"/>), repeated on the qualifications
@@ -116,14 +119,35 @@ internal static class EnterpriseQuery
     /// </summary>
     public static IQueryable<ListedRow> AsListed(this IQueryable<Enterprise> query, DateOnly today)
     {
-        var heldToday = Qualification.HeldOn(today);
-        return from e in query
-               from q in e.Qualifications.AsQueryable().Where(heldToday).DefaultIfEmpty()
-               from d in e.Designations.AsQueryable().Where(Designation.IsCurrent).DefaultIfEmpty()
-               select new ListedRow(e,
-                   q == null ? null : new QualificationSummary(q.Id, q.Type, q.GrantedOn, q.ExpiresOn),
-                   d == null ? null : new DesignationSummary(d.Id, d.Kind, d.Board, d.Since));
+        var listed = ListedOn(today);
+        return query.Provider.CreateQuery<ListedRow>(new ParameterReplacer(listed.Parameters[0], query.Expression).Visit(listed.Body));
     }
+
+    /// <summary>
+    /// <see cref="AsListed"/> of any query of enterprises, built once a day: the C# compiler builds a query's lambdas
+    /// anew on every call (reflection and checks included), which cost the list about a twentieth of its CPU; a day's
+    /// projection is the same for every request, which only puts its query in place of the parameter.
+    /// </summary>
+    private static Expression<Func<IQueryable<Enterprise>, IQueryable<ListedRow>>> ListedOn(DateOnly today)
+    {
+        if (listedToday is { } cached && cached.Day == today)
+        {
+            return cached.Projection;
+        }
+
+        var heldToday = Qualification.HeldOn(today);
+        Expression<Func<IQueryable<Enterprise>, IQueryable<ListedRow>>> projection = query =>
+            from e in query
+            from q in e.Qualifications.AsQueryable().Where(heldToday).DefaultIfEmpty()
+            from d in e.Designations.AsQueryable().Where(Designation.IsCurrent).DefaultIfEmpty()
+            select new ListedRow(e,
+                q == null ? null : new QualificationSummary(q.Id, q.Type, q.GrantedOn, q.ExpiresOn),
+                d == null ? null : new DesignationSummary(d.Id, d.Kind, d.Board, d.Since));
+        listedToday = new ListedProjection(today, projection);
+        return projection;
+    }
+
+    private sealed record ListedProjection(DateOnly Day, Expression<Func<IQueryable<Enterprise>, IQueryable<ListedRow>>> Projection);
 
     /// <summary>
     /// The enterprises of <see cref="AsListed"/>'s rows, in their order, each with what it holds, each summary once. The
