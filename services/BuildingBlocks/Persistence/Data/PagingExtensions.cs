@@ -27,7 +27,14 @@ public static class QueryableExtensions
     /// (<see cref="ListQuery.Seen"/>) is not counted again: the last page knows every match, and a page past the limit
     /// knows that there are more.
     /// </summary>
-    public static async Task<int?> TotalCountAsync<T>(this IQueryable<T> query, ListQuery list, int read, KeysetDialect dialect,
+    public static Task<int?> TotalCountAsync<T>(this IQueryable<T> query, ListQuery list, int read, KeysetDialect dialect,
+        CancellationToken cancellationToken) => TotalCountAsync(() => query, list, read, dialect, cancellationToken);
+
+    /// <summary>
+    /// <see cref="TotalCountAsync{T}(IQueryable{T}, ListQuery, int, KeysetDialect, CancellationToken)"/> of the matches
+    /// <paramref name="matches"/> builds, which it calls only when it counts them.
+    /// </summary>
+    public static async Task<int?> TotalCountAsync<T>(Func<IQueryable<T>> matches, ListQuery list, int read, KeysetDialect dialect,
         CancellationToken cancellationToken)
     {
         if (list.Counting == Counting.None)
@@ -47,6 +54,7 @@ public static class QueryableExtensions
             return (int)atLeast;
         }
 
+        var query = matches();
         var counted = await (list.Counting == Counting.Every ? query : dialect.Take(query, limit + 1)).CountAsync(cancellationToken);
         return counted <= limit ? counted : null;
     }

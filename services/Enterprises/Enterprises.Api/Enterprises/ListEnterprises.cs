@@ -73,10 +73,13 @@ internal sealed class ListEnterprisesHandler(EnterprisesDbContext db, TimeProvid
         }
 
         var scope = EnterpriseQuery.Scope(query);
-        var onPage = EnterpriseQuery.Apply(db, query, today, Keyset.UniqueKeyBound(query.List, scope));
+        var bound = Keyset.UniqueKeyBound(query.List, scope);
+        var onPage = EnterpriseQuery.Apply(db, query, today, bound);
         var dialect = KeysetDialects.Of(db.Database);
         var read = await Keyset.Page(onPage, query.List, scope, dialect).AsListed(today).ToListedAsync(cancellationToken);
-        var total = await EnterpriseQuery.Apply(db, query, today, after: null).TotalCountAsync(query.List, read.Count, dialect, cancellationToken);
+        // Every match is counted: the page's own query, unless it starts after a cursor's key. Built only when counted.
+        var total = await QueryableExtensions.TotalCountAsync(() => bound is null ? onPage : EnterpriseQuery.Apply(db, query, today, after: null),
+            query.List, read.Count, dialect, cancellationToken);
         return new EnterpriseListing.Page(Keyset.ToPage(read, row => row.Enterprise, query.List, scope, total, row => row.ToResponse()));
     }
 }
