@@ -181,7 +181,7 @@ public class NameSearchCaseTests(EnterprisesApiFactory factory) : IClassFixture<
         (await FoundAsync("précision")).Should().Equal(code);
         if (EnterprisesApiFactory.PostgresServer is not null)
         {
-            // ILIKE folds by the names' collation, the database's (SQLite's LIKE folds ASCII letters alone).
+            // The search folds case by the names' collation, the database's (SQLite's LIKE folds ASCII letters alone).
             (await FoundAsync("élan")).Should().Equal(code);
             (await FoundAsync("ａｂｃ精密")).Should().Equal(code);
         }

@@ -1,5 +1,6 @@
 using Enterprises.Api.CultivationPool;
 using Enterprises.Api.Domain;
+using Enterprises.Api.Enterprises;
 using Enterprises.Api.Platforms;
 using EventBus.Redis;
 using Microsoft.EntityFrameworkCore;
@@ -33,16 +34,16 @@ public sealed class SqliteEnterprisesDbContext(DbContextOptions<SqliteEnterprise
 public sealed class PostgresEnterprisesDbContext(DbContextOptions<PostgresEnterprisesDbContext> options) : EnterprisesDbContext(options)
 {
     /// <summary>
-    /// Trigram indexes (pg_trgm, shipped with PostgreSQL) for the list's name search (q): ILIKE '%words%' on a
-    /// million names reads the index instead of every row, Chinese names included (their characters are letters
-    /// to pg_trgm under a UTF-8 locale). Words of fewer than three characters make no trigram and read the table.
+    /// The name search (q) reads a trigram index (pg_trgm, shipped with PostgreSQL) of the marked names
+    /// (<see cref="EnterpriseNameSearch.Marked"/>), which holds each of their characters and pairs of characters, Chinese
+    /// ones included (letters to pg_trgm under a UTF-8 locale): a search of any length reads it instead of a million rows.
+    /// It is an index on an expression, which the model cannot hold; the migration NameCharacters creates it with its function.
     /// </summary>
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         base.OnModelCreating(modelBuilder);
         modelBuilder.HasPostgresExtension("pg_trgm");
-        modelBuilder.Entity<Enterprise>().HasIndex(e => e.Name, "IX_Enterprises_Name_Trigrams").HasMethod("gin").HasOperators("gin_trgm_ops");
-        modelBuilder.Entity<Enterprise>().HasIndex(e => e.NameEn, "IX_Enterprises_NameEn_Trigrams").HasMethod("gin").HasOperators("gin_trgm_ops");
+        modelBuilder.AddMarkedNames();
         OrdinalText(modelBuilder);
     }
 
@@ -51,8 +52,8 @@ public sealed class PostgresEnterprisesDbContext(DbContextOptions<PostgresEnterp
     /// codes that key, join and order the register among them (credit, region and zone codes, types, statuses) and the
     /// pool's names. Under a locale such as C.UTF-8 each comparison went through the C library's collation, about a
     /// seventh of the server's CPU while an import fills the register's indexes; "C" compares bytes, which for UTF-8 is
-    /// the same order (by code point). The register's names keep the database's collation: ILIKE folds the case of their
-    /// letters by it, where "C" folds ASCII letters alone.
+    /// the same order (by code point). The register's names keep the database's collation: the name search folds the case
+    /// of their letters by it, where "C" folds ASCII letters alone.
     /// </summary>
     private static void OrdinalText(ModelBuilder modelBuilder)
     {

@@ -67,36 +67,6 @@ internal static class EnterpriseQuery
         EnumText.ParseOptional<QualificationType>(filter.Qualification, "qualification")?.ToString(), Text(filter.Industry), Text(filter.Q));
 
     /// <summary>
-    /// Enterprises whose Chinese or English name contains the words (ignoring case), or whose credit code starts
-    /// with them. As LIKE patterns (wildcards in the words escaped), which PostgreSQL answers from the trigram
-    /// indexes of the names (ILIKE, for the English names' case) and SQLite compares ignoring ASCII case; the
-    /// credit code is compared only for words that could start one, as a range on its key.
-    /// </summary>
-    private static IQueryable<Enterprise> Named(this IQueryable<Enterprise> query, EnterprisesDbContext db, string words)
-    {
-        var pattern = "%" + words.Replace(@"\", @"\\").Replace("%", @"\%").Replace("_", @"\_") + "%";
-        var code = EnterpriseLookup.Normalize(words);
-        var onPostgres = db.Database.IsNpgsql();
-        Expression<Func<Enterprise, bool>> named = onPostgres
-            ? e => EF.Functions.ILike(e.Name, pattern, @"\") || (e.NameEn != null && EF.Functions.ILike(e.NameEn, pattern, @"\"))
-            : e => EF.Functions.Like(e.Name, pattern, @"\") || (e.NameEn != null && EF.Functions.Like(e.NameEn, pattern, @"\"));
-        if (!CouldStartCreditCode(code))
-        {
-            return query.Where(named);
-        }
-
-        // Every code that starts with the words sorts from them up to them followed by the last character a code may hold.
-        var last = code + "Z";
-        Expression<Func<Enterprise, bool>> coded = e => string.Compare(e.CreditCode, code) >= 0 && string.Compare(e.CreditCode, last) < 0;
-        var enterprise = named.Parameters[0];
-        var either = Expression.OrElse(named.Body, new ParameterReplacer(coded.Parameters[0], enterprise).Visit(coded.Body));
-        return query.Where(Expression.Lambda<Func<Enterprise, bool>>(either, enterprise));
-    }
-
-    private static bool CouldStartCreditCode(string code) =>
-        code.Length is > 0 and <= 18 && code.All(c => c is >= '0' and <= '9' or >= 'A' and <= 'Z');
-
-    /// <summary>
     /// With the qualifications and designations each enterprise holds today, as entities, for the commands that
     /// change an enterprise and answer with it. One query: an enterprise holds at most six qualifications and four
     /// designations at once, so their product is small, and a single query reads a consistent state.

@@ -278,16 +278,6 @@ namespace Enterprises.Api.Data.Migrations.Postgres
                     b.HasIndex("ZoneCode", "CreditCode")
                         .HasFilter("\"ZoneCode\" IS NOT NULL");
 
-                    b.HasIndex(new[] { "NameEn" }, "IX_Enterprises_NameEn_Trigrams");
-
-                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex(new[] { "NameEn" }, "IX_Enterprises_NameEn_Trigrams"), "gin");
-                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex(new[] { "NameEn" }, "IX_Enterprises_NameEn_Trigrams"), new[] { "gin_trgm_ops" });
-
-                    b.HasIndex(new[] { "Name" }, "IX_Enterprises_Name_Trigrams");
-
-                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex(new[] { "Name" }, "IX_Enterprises_Name_Trigrams"), "gin");
-                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex(new[] { "Name" }, "IX_Enterprises_Name_Trigrams"), new[] { "gin_trgm_ops" });
-
                     b.ToTable("Enterprises");
                 });
 

@@ -1,0 +1,92 @@
+using System.Net;
+using Enterprises.Api.Data;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Enterprises.FunctionalTests;
+
+/// <summary>
+/// The name search by words of any length, one or two characters among them, which make no trigram of the names: on
+/// PostgreSQL it reads the index of the names' characters and pairs of characters; the answers are the same on either database.
+/// </summary>
+public class ShortNameSearchTests(EnterprisesWithStatements factory) : IClassFixture<EnterprisesWithStatements>
+{
+    private readonly HttpClient client = factory.CreateClient();
+
+    private async Task<string> RegisterAsync(string name, string? nameEn)
+    {
+        var code = CreditCodes.New("120110");
+        await (await client.PostJsonAsync("/api/v1/enterprises", new
+        {
+            creditCode = code, name, nameEn, regionCode = "120110", foundedOn = "2016-05-01",
+        })).JsonAsync(HttpStatusCode.Created);
+        return code;
+    }
+
+    private async Task<string[]> FoundAsync(string q) =>
+        (await (await client.GetAsync($"/api/v1/enterprises?q={Uri.EscapeDataString(q)}")).JsonAsync(HttpStatusCode.OK))["items"].Strings("creditCode");
+
+    [Fact]
+    public async Task Words_of_any_length_find_the_names_holding_them_in_that_order_and_no_other()
+    {
+        var hangda = await RegisterAsync("天津航达新材料有限公司", null);
+        var dahang = await RegisterAsync("天津达航科技有限公司", "Tianjin Dahang AB Technology");
+        var aviation = await RegisterAsync("天津航空机电有限公司", "Tianjin Aviation X9 Co");
+
+        (await FoundAsync("航达")).Should().Equal(hangda);
+        (await FoundAsync("达航")).Should().Equal(dahang);
+        (await FoundAsync("空机")).Should().Equal(aviation);
+        (await FoundAsync("航")).Should().BeEquivalentTo([hangda, dahang, aviation]);
+        (await FoundAsync("电")).Should().Equal(aviation);
+        (await FoundAsync("ab")).Should().Equal([dahang], "English names are searched too, ignoring case");
+        (await FoundAsync("x9")).Should().Equal(aviation);
+        (await FoundAsync("Ta")).Should().BeEmpty("no name holds the pair, though each holds both letters");
+        (await FoundAsync("航达新材料")).Should().Equal(hangda);
+        (await FoundAsync("dahang ab tech")).Should().Equal([dahang], "spaces are characters of the words too");
+        (await FoundAsync("司t")).Should().BeEmpty("the end of the Chinese name and the start of the English one are not a pair");
+        (await FoundAsync("_")).Should().BeEmpty("a wildcard of LIKE is searched as itself");
+        (await FoundAsync("%")).Should().BeEmpty();
+        (await FoundAsync("ǂ")).Should().BeEmpty("the mark between the characters of the marked names is no character of a name");
+    }
+
+    [Fact]
+    public async Task On_PostgreSQL_the_words_are_literals_of_the_statement_and_its_plan_can_read_the_index_of_characters()
+    {
+        if (EnterprisesApiFactory.PostgresServer is null)
+        {
+            return;
+        }
+
+        var code = await RegisterAsync("天津鹏程精密有限公司", null);
+        factory.Statements.Clear();
+        (await FoundAsync("鹏程")).Should().Equal(code);
+
+        // The page's statement (the count's has no LIMIT): the words are in it, so PostgreSQL plans it for them.
+        var page = factory.Statements.Single(s => s.Contains("LIMIT"));
+        page.Should().Contain("enterprise_name_marked('鹏程', NULL)").And.NotContain("@");
+        await using var scope = factory.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<EnterprisesDbContext>();
+        var connection = db.Database.GetDbConnection();
+        await connection.OpenAsync();
+        // SET LOCAL ends with the transaction, which keeps the settings off the pool the service shares.
+        await using var transaction = await connection.BeginTransactionAsync();
+        await using var explain = connection.CreateCommand();
+        explain.Transaction = transaction;
+        explain.CommandText = "SET LOCAL enable_seqscan = off";
+        await explain.ExecuteNonQueryAsync();
+        explain.CommandText = "SET LOCAL enable_indexscan = off";
+        await explain.ExecuteNonQueryAsync();
+        explain.CommandText = "EXPLAIN " + page;
+        var plan = new List<string>();
+        await using (var reader = await explain.ExecuteReaderAsync())
+        {
+            while (await reader.ReadAsync())
+            {
+                plan.Add(reader.GetString(0));
+            }
+        }
+
+        string.Join('\n', plan).Should().Contain("IX_Enterprises_NameCharacters",
+            "a table of a few rows is read whole unless told not to; the index must be one the plan can use");
+    }
+}
