@@ -256,6 +256,22 @@ public class PlansApiTests(PlansApiFactory factory) : IClassFixture<PlansApiFact
         (await response.ProblemAsync(HttpStatusCode.NotFound, "notFound"))["requestId"]!.GetValue<string>().Should().Be("district-portal-42");
     }
 
+    [Fact]
+    public async Task A_request_without_an_id_gets_a_new_one_of_32_hex_digits()
+    {
+        var ids = new List<string>();
+        for (var i = 0; i < 3; i++)
+        {
+            var response = await client.GetAsync("/api/v1/plans/NO-SUCH-PLAN");
+            var id = response.Headers.GetValues("X-Request-Id").Should().ContainSingle().Which;
+            (await response.ProblemAsync(HttpStatusCode.NotFound, "notFound"))["requestId"]!.GetValue<string>().Should().Be(id);
+            ids.Add(id);
+        }
+
+        ids.Should().AllSatisfy(id => id.Should().MatchRegex("^[0-9a-f]{32}$")).And.OnlyHaveUniqueItems();
+        ids.Select(id => id[..16]).Distinct().Should().ContainSingle("the process's prefix is drawn once");
+    }
+
     private static IEnumerable<string> Codes(System.Text.Json.Nodes.JsonNode list) =>
         list["items"]!.AsArray().Select(p => p!["code"]!.GetValue<string>());
 }

@@ -18,7 +18,7 @@ internal sealed class RequestIdMiddleware(RequestDelegate next, ILogger<RequestI
         var requestId = context.Request.Headers[Header].ToString();
         if (!IsUsable(requestId))
         {
-            requestId = Guid.NewGuid().ToString("N");
+            requestId = NewId();
             context.Request.Headers[Header] = requestId;
         }
 
@@ -30,6 +30,21 @@ internal sealed class RequestIdMiddleware(RequestDelegate next, ILogger<RequestI
             await next(context);
         }
     }
+
+    /// <summary>
+    /// A new id: 32 lowercase hex digits, a random prefix drawn once per process and a counter, so ids are
+    /// unique across processes and replicas without a call for random bytes on every request (a new GUID
+    /// read the kernel's random source: about a twentieth of a region lookup's CPU). An id correlates log
+    /// lines; it grants nothing, so being guessable from the one before it reveals nothing.
+    /// </summary>
+    internal static string NewId() => string.Create(32, Interlocked.Increment(ref sequence), static (digits, number) =>
+    {
+        ProcessPrefix.CopyTo(digits);
+        number.TryFormat(digits[16..], out _, "x16", System.Globalization.CultureInfo.InvariantCulture);
+    });
+
+    private static readonly string ProcessPrefix = Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(8));
+    private static long sequence;
 
     private static readonly Func<ILogger, string, IDisposable?> Scope = LoggerMessage.DefineScope<string>("X-Request-Id:{XRequestId}");
 
