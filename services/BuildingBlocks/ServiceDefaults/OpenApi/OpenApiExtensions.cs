@@ -62,6 +62,8 @@ internal static class OpenApiExtensions
         return services;
     }
 
+    private const string SwaggerPath = "/swagger";
+
     /// <summary>
     /// Serves this process's document at /swagger/v1/swagger.json and a Swagger UI at /swagger that
     /// lists it and any further documents named under <c>OpenApi:Documents</c> (the gateway lists
@@ -72,25 +74,30 @@ internal static class OpenApiExtensions
     {
         var others = app.Configuration.GetSection("OpenApi:Documents").Get<List<OpenApiDocumentLink>>() ?? [];
         var serversFromRequest = app.Configuration.GetValue<bool>("OpenApi:ServersFromRequest");
-        app.UseSwagger(swagger =>
+        // Only requests under /swagger reach the two middlewares: on every other request they matched the path
+        // against their routes (regular expressions) and resolved the document provider, for nothing.
+        app.UseWhen(context => context.Request.Path.StartsWithSegments(SwaggerPath), swaggerPaths =>
         {
-            if (serversFromRequest)
+            swaggerPaths.UseSwagger(swagger =>
             {
-                swagger.PreSerializeFilters.Add((document, request) => document.Servers =
-                [
-                    new OpenApiServer { Url = $"{request.Scheme}://{request.Host}{request.PathBase}", Description = "This gateway." },
-                ]);
-            }
-        });
-        app.UseSwaggerUI(ui =>
-        {
-            ui.DocumentTitle = service.Title;
-            foreach (var document in others)
+                if (serversFromRequest)
+                {
+                    swagger.PreSerializeFilters.Add((document, request) => document.Servers =
+                    [
+                        new OpenApiServer { Url = $"{request.Scheme}://{request.Host}{request.PathBase}", Description = "This gateway." },
+                    ]);
+                }
+            });
+            swaggerPaths.UseSwaggerUI(ui =>
             {
-                ui.SwaggerEndpoint(document.Url, document.Name);
-            }
+                ui.DocumentTitle = service.Title;
+                foreach (var document in others)
+                {
+                    ui.SwaggerEndpoint(document.Url, document.Name);
+                }
 
-            ui.SwaggerEndpoint($"/swagger/{DocumentName}/swagger.json", service.Title);
+                ui.SwaggerEndpoint($"/swagger/{DocumentName}/swagger.json", service.Title);
+            });
         });
         return app;
     }
