@@ -22,7 +22,12 @@ public static class AuthExtensions
     public static WebApplicationBuilder AddServiceAuth(this WebApplicationBuilder builder)
     {
         var options = builder.Configuration.GetSection(AuthOptions.Section).Get<AuthOptions>() ?? new AuthOptions();
-        var authentication = builder.Services.AddAuthentication(Scheme)
+        // Challenges and refusals go through the token schemes; nothing is authenticated by default (BearerTokenMiddleware).
+        var authentication = builder.Services.AddAuthentication(options =>
+            {
+                options.DefaultChallengeScheme = Scheme;
+                options.DefaultForbidScheme = Scheme;
+            })
             .AddScheme<AuthenticationSchemeOptions, NoIssuerHandler>(NoIssuerHandler.Name, null);
         var schemes = new List<(string Authority, string Scheme)>();
         foreach (var (issuer, index) in options.Issuers.Select((issuer, index) => (issuer, index)))
@@ -135,13 +140,15 @@ public static class AuthExtensions
     }
 
     /// <summary>
-    /// Authentication and authorization, with a sent token that fails validation refused on every
-    /// route: see <see cref="InvalidTokenMiddleware"/>.
+    /// Authentication of a sent token, refused on every route when it fails validation (see
+    /// <see cref="BearerTokenMiddleware"/>), then authorization. The framework's authentication middleware
+    /// stays in its place, or the host would add it at the front of the pipeline; without a default
+    /// authenticate scheme it authenticates nothing itself.
     /// </summary>
     public static WebApplication UseServiceAuth(this WebApplication app)
     {
         app.UseAuthentication();
-        app.UseMiddleware<InvalidTokenMiddleware>();
+        app.UseMiddleware<BearerTokenMiddleware>();
         app.UseAuthorization();
         return app;
     }
