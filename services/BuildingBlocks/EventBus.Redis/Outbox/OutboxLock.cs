@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
+using Persistence;
 
 namespace EventBus.Redis.Outbox;
 
@@ -20,7 +21,7 @@ internal static class OutboxLock
     public static async Task<IDbContextTransaction> TakeAsync(DbContext db, CancellationToken cancellationToken)
     {
         var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        if (db.Database.IsNpgsql())
+        if (db.Database.IsPostgres())
         {
             await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({AdvisoryKey})", cancellationToken);
         }

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -84,6 +85,13 @@ public static class DatabaseExtensions
         app.MapAuditApi(app.Services.GetRequiredService<ServiceDefaults.ServiceDescription>().Name);
         return app;
     }
+
+    /// <summary>
+    /// Whether the context runs on PostgreSQL, from its connection's type. EF Core's <c>IsNpgsql()</c> compares the
+    /// provider's assembly name, which it reads (<c>Assembly.GetName()</c>, parsed and allocated) twice on every call:
+    /// 0.8% of an enterprise list's CPU, where the paging dialect is chosen per request.
+    /// </summary>
+    public static bool IsPostgres(this DatabaseFacade database) => database.GetDbConnection() is Npgsql.NpgsqlConnection;
 }
 
 /// <summary>What a service does to its database before it serves: the start-up, or the whole run of <c>--migrate-only</c>.</summary>

@@ -30,7 +30,7 @@ public static class KeysetDialects
         .OrderBy(m => m.GetGenericArguments().Length).ToArray();
 
     /// <summary>The dialect of the context's database.</summary>
-    public static KeysetDialect Of(DatabaseFacade database) => database.IsNpgsql() ? Postgres : Sqlite;
+    public static KeysetDialect Of(DatabaseFacade database) => database.IsPostgres() ? Postgres : Sqlite;
 
     /// <summary>
     /// <paramref name="value"/> written into the statement as a literal, in a query (<see cref="AddLiterals"/> maps it):

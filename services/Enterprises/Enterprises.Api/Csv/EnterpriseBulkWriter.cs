@@ -5,6 +5,7 @@ using EventBus;
 using EventBus.Redis.Outbox;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
+using Persistence;
 using Persistence.Audit;
 using Persistence.Data;
 using SharedKernel.Domain;
@@ -47,7 +48,7 @@ internal static class EnterpriseBulkWriter
     public static async Task WriteAsync(EnterprisesDbContext db, Batch batch, IEventBus events, OutboxCopy outbox, AuditInterceptor audit,
         DateOnly today, CancellationToken ct)
     {
-        if (!db.Database.IsNpgsql())
+        if (!db.Database.IsPostgres())
         {
             db.Enterprises.AddRange(batch.Added);
             batch.Events.ForEach(events.Publish);

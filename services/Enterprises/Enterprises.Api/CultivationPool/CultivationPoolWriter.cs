@@ -4,6 +4,7 @@ using Enterprises.Api.Domain;
 using Enterprises.Api.Eligibility;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
+using Persistence;
 using Persistence.Data;
 
 namespace Enterprises.Api.CultivationPool;
@@ -48,7 +49,7 @@ internal static class CultivationPoolWriter
     /// </summary>
     public static async Task LockAsync(EnterprisesDbContext db, bool exclusive, CancellationToken ct)
     {
-        if (!db.Database.IsNpgsql())
+        if (!db.Database.IsPostgres())
         {
             return;
         }
@@ -131,7 +132,7 @@ internal static class CultivationPoolWriter
             return;
         }
 
-        if (db.Database.IsNpgsql())
+        if (db.Database.IsPostgres())
         {
             await PostgresCopy.CopyAsync(db, rows, ct);
             return;

@@ -2,6 +2,7 @@ using System.Linq.Expressions;
 using Enterprises.Api.Data;
 using Enterprises.Api.Domain;
 using Microsoft.EntityFrameworkCore;
+using Persistence;
 using ServiceDefaults.Paging;
 
 namespace Enterprises.Api.Enterprises;
@@ -45,7 +46,7 @@ internal static class EnterpriseNameSearch
     public static IQueryable<Enterprise> Named(this IQueryable<Enterprise> query, EnterprisesDbContext db, string words)
     {
         var pattern = "%" + Escape(words) + "%";
-        var named = db.Database.IsNpgsql() ? OnPostgres(words, pattern) : OnSqlite(pattern);
+        var named = db.Database.IsPostgres() ? OnPostgres(words, pattern) : OnSqlite(pattern);
         var code = EnterpriseLookup.Normalize(words);
         if (!CouldStartCreditCode(code))
         {

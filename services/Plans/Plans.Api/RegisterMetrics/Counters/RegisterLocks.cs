@@ -1,5 +1,6 @@
 using System.Text;
 using Microsoft.EntityFrameworkCore;
+using Persistence;
 using Plans.Api.Data;
 
 namespace Plans.Api.RegisterMetrics.Counters;
@@ -23,7 +24,7 @@ public sealed class RegisterLocks(PlansDbContext db)
     /// <summary>Before an event changes a register's copy.</summary>
     public async Task ForEventAsync(string register, CancellationToken ct)
     {
-        if (!db.Database.IsNpgsql() || !held.Add(register))
+        if (!db.Database.IsPostgres() || !held.Add(register))
         {
             return;
         }
@@ -34,7 +35,7 @@ public sealed class RegisterLocks(PlansDbContext db)
     /// <summary>Before a rebuild of a register's copy, or a change of its authority, in its transaction.</summary>
     public async Task ForWholeRegisterAsync(string register, CancellationToken ct)
     {
-        if (db.Database.IsNpgsql())
+        if (db.Database.IsPostgres())
         {
             await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({KeyOf(register)})", ct);
         }
@@ -48,7 +49,7 @@ public sealed class RegisterLocks(PlansDbContext db)
     /// </summary>
     public async Task ForFiguresAsync(CancellationToken ct)
     {
-        if (db.Database.IsNpgsql())
+        if (db.Database.IsPostgres())
         {
             await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({KeyOf(FiguresKey)})", ct);
         }
