@@ -132,9 +132,17 @@ public sealed class Keyset<T>(SortFields<T> fields, string uniqueField)
             (false, false) => nameof(Queryable.ThenBy),
             (false, true) => nameof(Queryable.ThenByDescending),
         };
-        var call = Expression.Call(typeof(Queryable), method, [typeof(T), term.Key.ReturnType], query.Expression, Expression.Quote(term.Key));
+        var ordering = Orderings.GetOrAdd((method, term.Key.ReturnType), static key => typeof(Queryable).GetMethods()
+            .Single(m => m.Name == key.Method && m.GetParameters().Length == 2).MakeGenericMethod(typeof(T), key.Type));
+        var call = Expression.Call(ordering, query.Expression, Expression.Quote(term.Key));
         return (IOrderedQueryable<T>)query.Provider.CreateQuery<T>(call);
     }
+
+    /// <summary>
+    /// The ordering methods by name and key type, found once: looking each up by name among Queryable's methods and
+    /// instantiating it on every request was about 1% of an enterprise list's CPU. The sortable fields bound the keys.
+    /// </summary>
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<(string Method, Type Type), MethodInfo> Orderings = new();
 
     /// <summary>
     /// Items after the position: the row of keys after the row of values where the database compares rows and the keys
