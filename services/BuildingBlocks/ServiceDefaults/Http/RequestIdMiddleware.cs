@@ -37,7 +37,7 @@ internal sealed class RequestIdMiddleware(RequestDelegate next, ILogger<RequestI
     /// read the kernel's random source: about a twentieth of a region lookup's CPU). An id correlates log
     /// lines; it grants nothing, so being guessable from the one before it reveals nothing.
     /// </summary>
-    internal static string NewId() => string.Create(32, Interlocked.Increment(ref sequence), static (digits, number) =>
+    private static string NewId() => string.Create(32, Interlocked.Increment(ref sequence), static (digits, number) =>
     {
         ProcessPrefix.CopyTo(digits);
         number.TryFormat(digits[16..], out _, "x16", System.Globalization.CultureInfo.InvariantCulture);
