@@ -3,6 +3,7 @@ using Mediator;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 using ServiceDefaults.Csv;
+using ServiceDefaults.Hosting;
 using ServiceDefaults.Http;
 using SharedKernel.Access;
 
@@ -15,7 +16,7 @@ public static class ImportApi
         return app.MapPost("/api/v1/enterprises/import", Import).WithTags("Enterprises").WithName("ImportEnterprises")
             .WithSummary($"Register or update enterprises from CSV (text/csv, UTF-8, header {EnterpriseCsv.Header}), read as it arrives, " +
                 "up to RequestLimits:MaxImportBodyBytes (64 MiB by default); ?dryRun=true writes nothing")
-            .Accepts<string>(CsvUpload.MediaType).WithStreamedImport().RequireAuthorization(Scopes.EnterprisesWrite)
+            .Accepts<string>(CsvUpload.MediaType).WithStreamedImport().ReleasesMemoryAfterwards().RequireAuthorization(Scopes.EnterprisesWrite)
             // Another request registered or changed an enterprise of the file while it was imported: nothing was imported.
             .ProducesProblem(StatusCodes.Status409Conflict);
     }

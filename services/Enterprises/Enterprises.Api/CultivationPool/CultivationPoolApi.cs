@@ -1,5 +1,6 @@
 using Mediator;
 using Microsoft.AspNetCore.Http.HttpResults;
+using ServiceDefaults.Hosting;
 using ServiceDefaults.Paging;
 using SharedKernel.Access;
 
@@ -17,7 +18,7 @@ public static class CultivationPoolApi
         group.MapPost("/rebuild", Rebuild).WithName("RebuildCultivationPool")
             .WithSummary("Build the precomputed pool whole now, as at a first start: for a register loaded past the service, "
                 + "such as by COPY into its tables (admin)")
-            .RequireAuthorization(Scopes.Admin);
+            .ReleasesMemoryAfterwards().RequireAuthorization(Scopes.Admin);
         return group;
     }
 
