@@ -59,13 +59,16 @@ function enterprise(n,   region, zone, name, nameEn, industry, founded) {
   }
 }
 
-function qualifications(   i, n, r, type, status, granted, expires) {
+function qualifications(   i, n, r, type, status, granted, expires, valid) {
   for (i = 1; i <= count; i++) {
     n = int(rand() * enterprises) + 1
     r = rand()
     type = r < 0.45 ? "TechSme" : r < 0.85 ? "HighTech" : r < 0.90 ? "Eagle" : r < 0.95 ? "Gazelle" : r < 0.975 ? "Leader" : "LeaderCultivation"
     r = rand()
     status = r < 0.8 ? "Valid" : r < 0.95 ? "Expired" : "Revoked"
+    # As the register allows: an enterprise holds one valid qualification of a type at a time; a second draw is a past one.
+    if (status == "Valid" && (n, type) in valid) status = "Expired"
+    if (status == "Valid") valid[n, type] = 1
     granted = status == "Valid" ? day(2025, 1) : day(2018, 4)
     expires = status == "Valid" ? day(2027, 2) : day(2022, 2)
     # CreditCode Type Status GrantedOn ExpiresOn CertificateNumber

@@ -2,6 +2,7 @@ using System.Linq.Expressions;
 using Enterprises.Api.Data;
 using Enterprises.Api.Domain;
 using Microsoft.EntityFrameworkCore;
+using Persistence;
 using ServiceDefaults.Json;
 using ServiceDefaults.Paging;
 using SharedKernel.Regions;
@@ -21,6 +22,12 @@ internal static class EnterpriseQuery
     /// to the cursor, and a deep page at 200,000 enterprises took 74 ms. Null where the page has no such bound.
     /// </param>
     /// <remarks>
+    /// On PostgreSQL the holders of a qualification are joined, not tested with EXISTS: it then reads them from their index
+    /// in credit code order and looks up each one's enterprise, where for EXISTS it walked the register in that order,
+    /// reading every enterprise, to find the one in twenty that holds HighTech (943 enterprises read for a page of 50).
+    /// A join is the same set because an enterprise holds at most one valid qualification of a type on a day (a grant
+    /// whose term overlaps a valid one of its type is refused, <see cref="Enterprise.Grant"/>). SQLite keeps EXISTS:
+    /// for the join it read every valid qualification of every type and sorted them for each page.
     /// The qualification type is a literal of the statement (a statement for each of the six), as the day of
     /// <see cref="Qualification.HeldOn"/> is: with either as a parameter PostgreSQL planned a first page again on every request.
     /// </remarks>
@@ -51,7 +58,10 @@ internal static class EnterpriseQuery
                 _ => q => true,
             };
             var ofType = Literals.Bind((Qualification q, QualificationType t) => q.Type == t, type);
-            query = query.Where(e => e.Qualifications.AsQueryable().Where(heldToday).Where(onPage).Any(ofType));
+            var holders = db.Qualifications.Where(heldToday).Where(onPage).Where(ofType);
+            query = db.Database.IsPostgres()
+                ? query.Join(holders, e => e.CreditCode, q => q.CreditCode, (e, _) => e)
+                : query.Where(e => holders.Any(q => q.CreditCode == e.CreditCode));
         }
 
         if (industry is not null)
