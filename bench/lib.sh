@@ -8,8 +8,8 @@ BOOT_TIME=$(awk '/^btime/ {print $2}' /proc/stat)
 pid_on() { ss -ltnpH "sport = :$1" | grep -o 'pid=[0-9]*' | head -n1 | cut -d= -f2; }
 # started_at PID : the process's start, in seconds since the epoch.
 started_at() { awk -v boot="$BOOT_TIME" -v hz="$CLK_TCK" '{ sub(/^.*\) /, ""); printf "%.3f", boot + $20 / hz }' "/proc/$1/stat"; }
-# cpu_ticks PID... : utime+stime of the processes, summed.
-cpu_ticks() { local total=0 pid; for pid in "$@"; do total=$((total + $(awk '{ sub(/^.*\) /, ""); print $12 + $13 }' "/proc/$pid/stat"))); done; echo $total; }
+# cpu_ticks PID... : utime+stime of the processes, summed; a process that has ended since it was listed counts nothing.
+cpu_ticks() { local total=0 pid; for pid in "$@"; do total=$((total + $(awk '{ sub(/^.*\) /, ""); print $12 + $13 }' "/proc/$pid/stat" 2>/dev/null || echo 0))); done; echo $total; }
 # rss_mb PID : the process's resident memory in MB.
 rss_mb() { awk '/^VmRSS/ { printf "%.0f", $2 / 1024 }' "/proc/$1/status"; }
 # reset_peak_rss PID : starts the kernel's record of the process's peak resident memory (VmHWM) again from now.
