@@ -70,8 +70,11 @@ until curl -fsS -o /dev/null --max-time 1 "http://localhost:$GATEWAY_PORT/health
 done
 ENTERPRISES_PID=$(pid_on "$ENTERPRISES_PORT")
 POSTMASTER_PID=$(head -n 1 "$DATA_DIR/postgres/data/postmaster.pid")
-# The server's processes: the postmaster and its backends (a backend that ends mid-run takes its ticks with it; the pool keeps them).
-postgres_pids() { echo "$POSTMASTER_PID" $(pgrep -P "$POSTMASTER_PID"); }
+# The server's CPU ticks: the postmaster's own, its live backends', and those of the backends it has reaped (its cutime
+# and cstime), so a backend that ends mid-run still counts.
+postgres_ticks() {
+  echo $(($(awk '{ sub(/^.*\) /, ""); print $12 + $13 + $14 + $15 }' "/proc/$POSTMASTER_PID/stat") + $(cpu_ticks $(pgrep -P "$POSTMASTER_PID"))))
+}
 psql_enterprises() { as_postgres psql -h 127.0.0.1 -p "$POSTGRES_PORT" -U postgres -d enterprises -v ON_ERROR_STOP=1 -qAt "$@"; }
 
 # ---- the data set, straight into the tables ----------------------------------------------------------
@@ -167,13 +170,13 @@ for ((round = 1; round <= ROUNDS && ${#selected[@]} > 0; round++)); do
       continue
     fi
     status=$(curl -s -o /dev/null -w '%{http_code}' -H "Authorization: Bearer $TOKEN" --max-time 60 "$url")
-    before=$(cpu_ticks "$ENTERPRISES_PID") postgres_before=$(cpu_ticks $(postgres_pids))
+    before=$(cpu_ticks "$ENTERPRISES_PID") postgres_before=$(postgres_ticks)
     out=$(wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --timeout 10s --latency -H "Authorization: Bearer $TOKEN" "$url")
     read -r requests rps p50 p99 errors <<<"$(wrk_figures "$out")"
     # A request still running when wrk stops is not counted: no figures means none finished in the run.
     [ "$requests" = 0 ] && { p50=">$DURATION"; p99=">$DURATION"; }
     cpu=$(us_per $(($(cpu_ticks "$ENTERPRISES_PID") - before)) "$requests")
-    postgres_cpu=$(us_per $(($(cpu_ticks $(postgres_pids)) - postgres_before)) "$requests")
+    postgres_cpu=$(us_per $(($(postgres_ticks) - postgres_before)) "$requests")
     printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$round" "$name" "$rps" "$p50" "$p99" "$errors" "$cpu" "$status" "$postgres_cpu" >>"$RESULTS"
     printf '  round %d %-15s %9s req/s  p50 %8s ms  p99 %8s ms  errors %s  CPU µs/req Enterprises %s PostgreSQL %s  (HTTP %s)\n' \
       "$round" "$name" "$rps" "$p50" "$p99" "$errors" "$cpu" "$postgres_cpu" "$status" >&2
@@ -217,7 +220,7 @@ if [ -z "${CASES:-}" ] || [[ " $CASES " == *" import "* ]]; then
     rss_before=$(rss_mb "$ENTERPRISES_PID")
     # The kernel keeps the peak: sampling it from here would take CPU from the import it measures.
     reset_peak_rss "$ENTERPRISES_PID"
-    before=$(cpu_ticks "$ENTERPRISES_PID") postgres_before=$(cpu_ticks $(postgres_pids)) consumers_before=$(cpu_ticks $CONSUMER_PIDS)
+    before=$(cpu_ticks "$ENTERPRISES_PID") postgres_before=$(postgres_ticks) consumers_before=$(cpu_ticks $CONSUMER_PIDS)
     started=$(date +%s.%N)
     status=$(curl -sS -o "$DATA_DIR/import.json" -w '%{http_code}' --max-time 3600 -X POST "$E/enterprises/import" \
       -H "Authorization: Bearer $TOKEN" -H 'Content-Type: text/csv' --data-binary @"$1")
@@ -226,7 +229,7 @@ if [ -z "${CASES:-}" ] || [[ " $CASES " == *" import "* ]]; then
     peak=$(peak_rss_mb "$ENTERPRISES_PID")
     printf '%-34s %10.2f %12.0f %14s %22s %13s %8s\n' "$3 (HTTP $status)" "$import_seconds" \
       "$(awk -v n="$2" -v s="$import_seconds" 'BEGIN { print n / s }')" "$peak (idle $rss_before)" "$cpu" \
-      "$(us_per $(($(cpu_ticks $(postgres_pids)) - postgres_before)) "$2")" "$(us_per $(($(cpu_ticks $CONSUMER_PIDS) - consumers_before)) "$2")"
+      "$(us_per $(($(postgres_ticks) - postgres_before)) "$2")" "$(us_per $(($(cpu_ticks $CONSUMER_PIDS) - consumers_before)) "$2")"
     head -c 400 "$DATA_DIR/import.json" >"$DATA_DIR/import-$2.head"
   }
   waiting() { psql_enterprises -c 'SELECT count(*) FROM "OutboxMessages" WHERE "PublishedAt" IS NULL'; }
