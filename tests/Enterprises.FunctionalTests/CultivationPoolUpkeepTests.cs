@@ -110,12 +110,9 @@ public class CultivationPoolUpkeepTests(EnterprisesApiFactory factory) : IClassF
 
         rebuilt.Rebuilt.Should().BeTrue();
         (await RowsAsync(factory)).Should().Equal(incremental);
-        var collections = GC.GetGCMemoryInfo(GCKind.FullBlocking).Index;
         var asked = await (await client.PostAsync("/api/v1/enterprises/cultivation-pool/rebuild", null)).JsonAsync(HttpStatusCode.OK);
         asked["rebuilt"]!.GetValue<bool>().Should().BeTrue();
         (await RowsAsync(factory)).Should().Equal(incremental);
-        (await StreamedImportTests.FullBlockingCollectionAfterAsync(collections)).Index.Should().BeGreaterThan(collections,
-            "the memory a build grew into is given back once it is answered");
     }
 
     [Fact]

@@ -126,32 +126,6 @@ public class StreamedImportTests(ImportLimitFactory factory) : IClassFixture<Imp
         rows[^1].Should().Be(1001);
     }
 
-    [Fact]
-    public async Task Once_an_import_is_answered_a_full_compacting_collection_gives_back_what_it_freed()
-    {
-        var before = GC.GetGCMemoryInfo(GCKind.FullBlocking).Index;
-        var (codes, csv) = GoodRows(300, seed: 5);
-
-        var report = await (await client.PostRawAsync("/api/v1/enterprises/import", csv.ToString(), "text/csv")).JsonAsync(HttpStatusCode.OK);
-
-        report["created"]!.GetValue<int>().Should().Be(codes.Count);
-        var collected = await FullBlockingCollectionAfterAsync(before);
-        collected.Index.Should().BeGreaterThan(before, "the import's answer was followed by a blocking collection of every generation");
-        collected.Compacted.Should().BeTrue();
-    }
-
-    /// <summary>The last blocking collection of every generation, waiting up to 10 s for one after <paramref name="index"/> (it runs once the answer is sent).</summary>
-    internal static async Task<GCMemoryInfo> FullBlockingCollectionAfterAsync(long index)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(10);
-        while (GC.GetGCMemoryInfo(GCKind.FullBlocking).Index <= index && DateTime.UtcNow < deadline)
-        {
-            await Task.Delay(20);
-        }
-
-        return GC.GetGCMemoryInfo(GCKind.FullBlocking);
-    }
-
     private sealed class ChunkedContent(byte[] body) : HttpContent
     {
         protected override async Task SerializeToStreamAsync(Stream stream, System.Net.TransportContext? context)
