@@ -10,9 +10,9 @@ namespace BuildingBlocks.Tests;
 
 /// <summary>
 /// A service's contexts come from a pool: reused from one request to the next, reset between them, protected as any
-/// context. On PostgreSQL their connections keep the statements they run again prepared, so the server parses and plans a
-/// list's query once per connection; a connection string that says otherwise is kept as it is. A value bound as a literal
-/// (Literals) is written into the statement.
+/// context. On PostgreSQL their connections keep the statements they run again prepared, so the server parses a list's query
+/// once per connection; a connection string that says otherwise is kept as it is. A read on a generic plan is planned once
+/// too. A value bound as a literal (Literals) is written into the statement.
 /// </summary>
 public sealed class PooledContextTests : IAsyncLifetime
 {
@@ -107,4 +107,75 @@ public sealed class PooledContextTests : IAsyncLifetime
         (await bound.Select(p => p.Name).ToListAsync()).Should().Equal("O'Brien");
         (await captured.Select(p => p.Name).ToListAsync()).Should().Equal("O'Brien");
     }
+
+    /// <summary>
+    /// A read through <see cref="GenericPlans"/> runs on PostgreSQL's generic plan for its prepared statement, where the same
+    /// read run plainly is planned for its parameters each time; the setting ends with the read, and a transaction already
+    /// open is neither committed nor changed by it. SQLite reads as it would.
+    /// </summary>
+    [Fact]
+    public async Task A_read_on_a_generic_plan_is_planned_once_and_leaves_the_connection_and_an_open_transaction_as_they_were()
+    {
+        await using var scope = host.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<PeopleDbContext>();
+        var bob = new Person("Bob", OtherIdNumber, null, DateTimeOffset.UtcNow);
+        db.People.AddRange(new Person("Ann", IdNumber, Phone, DateTimeOffset.UtcNow), bob);
+        await db.SaveChangesAsync();
+        await db.Database.OpenConnectionAsync();
+        var after = "Ann";
+        Task<List<string>> Names(CancellationToken ct) =>
+            db.People.Where(p => string.Compare(p.Name, after) > 0).OrderBy(p => p.Name).Select(p => p.Name).ToListAsync(ct);
+
+        for (var run = 0; run < 3; run++)
+        {
+            (await Names(CancellationToken.None)).Should().Equal("Bob");
+        }
+
+        var plainly = await PlansAsync(db);
+        for (var run = 0; run < 3; run++)
+        {
+            (await db.Database.OnGenericPlanAsync(Names, CancellationToken.None)).Should().Equal("Bob");
+        }
+
+        db.Database.CurrentTransaction.Should().BeNull("the read's own transaction ended with it");
+        if (database.OnPostgres)
+        {
+            plainly.Custom.Should().BeGreaterThan(0, "a plain read is planned for its parameters");
+            var generic = await PlansAsync(db);
+            (generic.Generic - plainly.Generic).Should().Be(3, "each read on a generic plan used the statement's one plan");
+            generic.Custom.Should().Be(plainly.Custom, "none of them was planned for its parameters");
+            (await PlanCacheModeAsync(db)).Should().Be("auto", "the setting ended with the read's transaction");
+        }
+
+        await using (var outer = await db.Database.BeginTransactionAsync())
+        {
+            bob.Name = "Cai";
+            await db.SaveChangesAsync();
+            after = "A";
+            (await db.Database.OnGenericPlanAsync(Names, CancellationToken.None)).Should().Equal("Ann", "Cai");
+            db.Database.CurrentTransaction.Should().BeSameAs(outer);
+            if (database.OnPostgres)
+            {
+                (await PlanCacheModeAsync(db)).Should().Be("auto", "a read inside a transaction already open leaves its setting alone");
+            }
+
+            await outer.RollbackAsync();
+        }
+
+        db.ChangeTracker.Clear();
+        (await Names(CancellationToken.None)).Should().Equal(["Ann", "Bob"], "the transaction the read joined was not committed by it");
+    }
+
+    private sealed record Plans(long Generic, long Custom);
+
+    /// <summary>How often PostgreSQL planned this connection's prepared statements of people generically and for their parameters.</summary>
+    private async Task<Plans> PlansAsync(PeopleDbContext db) => !database.OnPostgres
+        ? new Plans(0, 0)
+        : await db.Database.SqlQueryRaw<Plans>("""
+            SELECT coalesce(sum(generic_plans), 0) AS "Generic", coalesce(sum(custom_plans), 0) AS "Custom"
+            FROM pg_prepared_statements WHERE statement LIKE '%FROM "People"%' AND statement NOT LIKE '%pg_prepared_statements%'
+            """).SingleAsync();
+
+    private static Task<string> PlanCacheModeAsync(PeopleDbContext db) =>
+        db.Database.SqlQueryRaw<string>("SELECT current_setting('plan_cache_mode') AS \"Value\"").SingleAsync();
 }

@@ -76,7 +76,10 @@ internal sealed class ListEnterprisesHandler(EnterprisesDbContext db, TimeProvid
         var bound = Keyset.UniqueKeyBound(query.List, scope);
         var onPage = EnterpriseQuery.Apply(db, query, today, bound);
         var dialect = KeysetDialects.Of(db.Database);
-        var read = await Keyset.Page(onPage, query.List, scope, dialect).AsListed(today).ToListedAsync(cancellationToken);
+        var page = Keyset.Page(onPage, query.List, scope, dialect).AsListed(today);
+        var read = EnterpriseQuery.PlannedOnce(query, bound)
+            ? await db.Database.OnGenericPlanAsync(page.ToListedAsync, cancellationToken)
+            : await page.ToListedAsync(cancellationToken);
         // Every match is counted: the page's own query, unless it starts after a cursor's key. Built only when counted.
         var total = await QueryableExtensions.TotalCountAsync(() => bound is null ? onPage : EnterpriseQuery.Apply(db, query, today, after: null),
             query.List, read.Count, dialect, cancellationToken);
