@@ -132,6 +132,7 @@ QUALIFICATION_CURSOR=$(next_cursor "$E/enterprises?qualification=HighTech&pageSi
 ALL_CASES=(
   "region|$E/enterprises?regionCode=120118"
   "qualification|$E/enterprises?qualification=HighTech"
+  "qual-region|$E/enterprises?qualification=HighTech&regionCode=120118"
   "qual-cursor-deep|${QUALIFICATION_CURSOR:+$E/enterprises?qualification=HighTech&cursor=$QUALIFICATION_CURSOR}"
   "name-search|$E/enterprises?q=$Q_URL"
   "name-search-short|$E/enterprises?q=$Q_SHORT_URL"

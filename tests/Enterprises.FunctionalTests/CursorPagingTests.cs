@@ -174,12 +174,12 @@ public class CursorPagingTests(CursorRegisterFactory factory) : IClassFixture<Cu
         }
 
         var name = Uri.EscapeDataString(first["items"]![0]!["name"]!.GetValue<string>());
-        foreach (var other in new[] { $"{list}&sort=name", $"{list}&q={name}" })
+        foreach (var other in new[] { $"{list}&sort=name", $"{list}&q={name}", $"{list}&regionCode=120118" })
         {
             var cursor = await FirstCursorAsync(other);
             factory.Statements.Clear();
             (await (await client.GetAsync($"{other}&cursor={Uri.EscapeDataString(cursor)}")).JsonAsync(HttpStatusCode.OK))["items"]!
-                .AsArray().Should().HaveCount(2);
+                .AsArray().Should().NotBeEmpty();
             factory.Statements.Should().NotContain(generic, other);
         }
     }
@@ -202,6 +202,25 @@ public class CursorPagingTests(CursorRegisterFactory factory) : IClassFixture<Cu
         qualifications.Groups["where"].Value.Should().Contain("'HighTech'").And.Contain($"'{today}'").And.NotContain("@", "no parameter decides the plan");
         qualifications.Value.Should().StartWith(EnterprisesApiFactory.PostgresServer is null ? "EXISTS" : "INNER JOIN",
             "PostgreSQL reads the holders in credit code order and their enterprises by key; SQLite walks the enterprises");
+    }
+
+    /// <summary>
+    /// Beside a district, an industry or a name search (or a zone), the holders of the qualification are tested with EXISTS on
+    /// either database: the other filter's enterprises are walked in credit code order, where a join walked the holders from
+    /// the type's first to reach the district's, which credit codes put together and often last.
+    /// </summary>
+    [Theory]
+    [InlineData("regionCode=120118")]
+    [InlineData("industry=%E6%96%B0%E4%B8%80%E4%BB%A3%E4%BF%A1%E6%81%AF%E6%8A%80%E6%9C%AF")]
+    [InlineData("q=%E6%B5%B7%E6%B2%B3%E6%99%BA%E8%83%BD")]
+    public async Task Beside_another_filter_the_holders_of_a_qualification_are_tested_with_exists(string other)
+    {
+        factory.Statements.Clear();
+        var page = await (await client.GetAsync($"/api/v1/enterprises?qualification=HighTech&{other}")).JsonAsync(HttpStatusCode.OK);
+
+        var holders = factory.Enterprises.Where((e, i) => i % 3 == 0 && (!other.StartsWith("regionCode=") || e.Region == "120118"));
+        page["items"]!.AsArray().Select(e => e!["creditCode"]!.GetValue<string>()).Should().Equal(holders.Select(e => e.Code).Order(StringComparer.Ordinal));
+        Regex.Match(factory.Statements.Should().ContainSingle(sql => HoldersIn(sql)).Subject, Holders).Value.Should().StartWith("EXISTS");
     }
 
     [Fact]
