@@ -185,6 +185,33 @@ public class CursorPagingTests(CursorRegisterFactory factory) : IClassFixture<Cu
     }
 
     /// <summary>
+    /// Filtered by a qualification and a district, on PostgreSQL, the holders are read within the district's first and
+    /// last credit codes, written into the statement, which are read first; a page counted is counted within them too.
+    /// SQLite reads no range (it looks up each enterprise's holders by key).
+    /// </summary>
+    [Fact]
+    public async Task Filtered_by_a_qualification_and_a_district_the_holders_are_read_within_the_district_s_credit_codes()
+    {
+        var district = factory.Enterprises.Where(e => e.Region == "120118").Select(e => e.Code).Order(StringComparer.Ordinal).ToList();
+        factory.Statements.Clear();
+        var page = await (await client.GetAsync("/api/v1/enterprises?qualification=HighTech&regionCode=120118&pageSize=2&count=true"))
+            .JsonAsync(HttpStatusCode.OK);
+
+        page["totalCount"]!.GetValue<int>().Should().Be(3);
+        page["items"]!.AsArray().Should().HaveCount(2);
+        var holders = factory.Statements.Where(HoldersIn).Select(sql => Regex.Match(sql, Holders + "[^)]*").Value).ToList();
+        holders.Should().HaveCount(2, "the page and its count");
+        if (EnterprisesApiFactory.PostgresServer is null)
+        {
+            holders.Should().AllSatisfy(sql => sql.Should().NotContain($"'{district[0]}'"));
+            return;
+        }
+
+        holders.Should().AllSatisfy(sql => sql.Should().Contain($"""."CreditCode" >= '{district[0]}'""")
+            .And.Contain($"""."CreditCode" <= '{district[^1]}'"""));
+    }
+
+    /// <summary>
     /// The type and the day are literals of the statement, so the qualifications a first page reads depend on no parameter,
     /// and PostgreSQL keeps one plan for it instead of planning it on every request.
     /// </summary>

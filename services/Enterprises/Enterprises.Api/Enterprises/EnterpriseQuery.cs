@@ -37,7 +37,8 @@ internal static class EnterpriseQuery
     /// The qualification type is a literal of the statement (a statement for each of the six), as the day of
     /// <see cref="Qualification.HeldOn"/> is: with either as a parameter PostgreSQL planned a first page again on every request.
     /// </remarks>
-    public static IQueryable<Enterprise> Apply(EnterprisesDbContext db, ListEnterprises filter, DateOnly today, KeyBound? after)
+    public static IQueryable<Enterprise> Apply(EnterprisesDbContext db, ListEnterprises filter, DateOnly today, KeyBound? after,
+        CodeRange? within = null)
     {
         var held = EnumText.ParseOptional<QualificationType>(filter.Qualification, "qualification");
         var zone = Text(filter.ZoneCode);
@@ -65,6 +66,12 @@ internal static class EnterpriseQuery
             };
             var ofType = Literals.Bind((Qualification q, QualificationType t) => q.Type == t, type);
             var holders = db.Qualifications.Where(heldToday).Where(onPage).Where(ofType);
+            if (within is (var first, var last))
+            {
+                holders = holders.Where(Literals.Bind((Qualification q, string code) => string.Compare(q.CreditCode, code) >= 0, first))
+                    .Where(Literals.Bind((Qualification q, string code) => string.Compare(q.CreditCode, code) <= 0, last));
+            }
+
             query = db.Database.IsPostgres() && HoldersAlone(filter)
                 ? query.Join(holders, e => e.CreditCode, q => q.CreditCode, (e, _) => e)
                 : query.Where(e => holders.Any(q => q.CreditCode == e.CreditCode));
@@ -87,6 +94,30 @@ internal static class EnterpriseQuery
     /// </summary>
     public static bool PlannedOnce(ListEnterprises filter, KeyBound? after) =>
         after is not null && Text(filter.Qualification) is not null && HoldersAlone(filter);
+
+    /// <summary>
+    /// The credit codes of the district's or zone's enterprises, first and last, where a list filtered by a qualification is
+    /// filtered by a district or a zone too, on PostgreSQL; <see cref="Apply"/> then reads the holders within them. Credit
+    /// codes begin with the district that registered the enterprise, so a district's enterprises hold a narrow range of
+    /// them, and EXISTS walked the holders of the type from its first to the district's: 46,500 holders read for HighTech
+    /// in Jinghai (120118) at a million enterprises, 8 ms, against 0.6 ms within the range. The range is read first, one
+    /// look-up at each end of the district's index, and written into the page's statement as literals, so that PostgreSQL
+    /// plans the page knowing it: as a subquery of the page, or as parameters of a plan kept for every value, it was unknown
+    /// to the planner, which then expected 30 holders in it and read and sorted every one (100 ms a page).
+    /// </summary>
+    public static async Task<CodeRange?> RangeAsync(EnterprisesDbContext db, ListEnterprises filter, CancellationToken ct)
+    {
+        if (Text(filter.Qualification) is null || HoldersAlone(filter) || !db.Database.IsPostgres()
+            || (Text(filter.RegionCode) is null && Text(filter.ZoneCode) is null))
+        {
+            return null;
+        }
+
+        var within = Apply(db, filter with { Qualification = null, Industry = null, Q = null }, DateOnly.MinValue, after: null);
+        var range = await db.Enterprises.Select(_ => new { First = within.Min(e => e.CreditCode), Last = within.Max(e => e.CreditCode) })
+            .FirstOrDefaultAsync(ct);
+        return range is { First: { } first, Last: { } last } ? new CodeRange(first, last) : null;
+    }
 
     /// <summary>Whether the list is filtered by nothing but its qualification (<see cref="Apply"/> joins its holders then).</summary>
     private static bool HoldersAlone(ListEnterprises filter) => Text(filter.RegionCode) is null && Text(filter.ZoneCode) is null
@@ -208,3 +239,6 @@ internal static class EnterpriseQuery
     /// <summary>A free-text filter, trimmed, or null when blank (NUL characters never get here: ServiceDefaults refuses them).</summary>
     public static string? Text(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 }
+
+/// <summary>The first and the last credit code of a set of enterprises (<see cref="EnterpriseQuery.RangeAsync"/>).</summary>
+internal sealed record CodeRange(string First, string Last);

@@ -74,14 +74,15 @@ internal sealed class ListEnterprisesHandler(EnterprisesDbContext db, TimeProvid
 
         var scope = EnterpriseQuery.Scope(query);
         var bound = Keyset.UniqueKeyBound(query.List, scope);
-        var onPage = EnterpriseQuery.Apply(db, query, today, bound);
+        var within = await EnterpriseQuery.RangeAsync(db, query, cancellationToken);
+        var onPage = EnterpriseQuery.Apply(db, query, today, bound, within);
         var dialect = KeysetDialects.Of(db.Database);
         var page = Keyset.Page(onPage, query.List, scope, dialect).AsListed(today);
         var read = EnterpriseQuery.PlannedOnce(query, bound)
             ? await db.Database.OnGenericPlanAsync(page.ToListedAsync, cancellationToken)
             : await page.ToListedAsync(cancellationToken);
         // Every match is counted: the page's own query, unless it starts after a cursor's key. Built only when counted.
-        var total = await QueryableExtensions.TotalCountAsync(() => bound is null ? onPage : EnterpriseQuery.Apply(db, query, today, after: null),
+        var total = await QueryableExtensions.TotalCountAsync(() => bound is null ? onPage : EnterpriseQuery.Apply(db, query, today, after: null, within),
             query.List, read.Count, dialect, cancellationToken);
         return new EnterpriseListing.Page(Keyset.ToPage(read, row => row.Enterprise, query.List, scope, total, row => row.ToResponse()));
     }
