@@ -26,9 +26,7 @@ public class BatchMemoryTests(EnterprisesApiFactory factory) : IClassFixture<Ent
         var report = await (await client.PostRawAsync("/api/v1/enterprises/import", csv.ToString(), "text/csv")).JsonAsync(HttpStatusCode.OK);
 
         report["created"]!.GetValue<int>().Should().Be(300);
-        var collected = await FullBlockingCollectionAfterAsync(before, TimeSpan.FromSeconds(10));
-        collected.Index.Should().BeGreaterThan(before, "the import's answer was followed by a blocking collection of every generation");
-        collected.Compacted.Should().BeTrue();
+        await CompactingCollectionFollowsAsync(before, "the import's answer was followed by a blocking collection of every generation");
     }
 
     [Fact]
@@ -39,9 +37,7 @@ public class BatchMemoryTests(EnterprisesApiFactory factory) : IClassFixture<Ent
         var asked = await (await client.PostAsync("/api/v1/enterprises/cultivation-pool/rebuild", null)).JsonAsync(HttpStatusCode.OK);
 
         asked["rebuilt"]!.GetValue<bool>().Should().BeTrue();
-        var collected = await FullBlockingCollectionAfterAsync(before, TimeSpan.FromSeconds(10));
-        collected.Index.Should().BeGreaterThan(before, "the memory a build grew into is given back once it is answered");
-        collected.Compacted.Should().BeTrue();
+        await CompactingCollectionFollowsAsync(before, "the memory a build grew into is given back once it is answered");
     }
 
     [Fact]
@@ -52,6 +48,14 @@ public class BatchMemoryTests(EnterprisesApiFactory factory) : IClassFixture<Ent
         await (await client.GetAsync("/api/v1/enterprises?pageSize=10")).JsonAsync(HttpStatusCode.OK);
 
         (await FullBlockingCollectionAfterAsync(before, TimeSpan.FromSeconds(1))).Index.Should().Be(before, "only the batches pay for a full collection");
+    }
+
+    /// <summary>A blocking collection of every generation, compacting, comes after the one numbered <paramref name="index"/>, within 10 s.</summary>
+    private static async Task CompactingCollectionFollowsAsync(long index, string because)
+    {
+        var collected = await FullBlockingCollectionAfterAsync(index, TimeSpan.FromSeconds(10));
+        collected.Index.Should().BeGreaterThan(index, because);
+        collected.Compacted.Should().BeTrue();
     }
 
     /// <summary>The last blocking collection of every generation, waiting up to <paramref name="wait"/> for one after <paramref name="index"/> (it runs once the answer is sent).</summary>
