@@ -209,6 +209,13 @@ public class CursorPagingTests(CursorRegisterFactory factory) : IClassFixture<Cu
 
         holders.Should().AllSatisfy(sql => sql.Should().Contain($"""."CreditCode" >= '{district[0]}'""")
             .And.Contain($"""."CreditCode" <= '{district[^1]}'"""));
+
+        factory.Statements.Clear();
+        var cursor = Uri.EscapeDataString(page["nextCursor"]!.GetValue<string>());
+        (await (await client.GetAsync($"/api/v1/enterprises?qualification=HighTech&regionCode=120118&pageSize=2&cursor={cursor}"))
+            .JsonAsync(HttpStatusCode.OK))["items"]!.AsArray().Should().ContainSingle();
+        factory.Statements.Where(HoldersIn).Should().ContainSingle().Which.Should()
+            .NotContain($"'{district[^1]}'", "a page after a cursor reads the holders from the cursor on, in the district already");
     }
 
     /// <summary>

@@ -74,7 +74,7 @@ internal sealed class ListEnterprisesHandler(EnterprisesDbContext db, TimeProvid
 
         var scope = EnterpriseQuery.Scope(query);
         var bound = Keyset.UniqueKeyBound(query.List, scope);
-        var within = await EnterpriseQuery.RangeAsync(db, query, cancellationToken);
+        var within = await EnterpriseQuery.RangeAsync(db, query, bound, cancellationToken);
         var onPage = EnterpriseQuery.Apply(db, query, today, bound, within);
         var dialect = KeysetDialects.Of(db.Database);
         var page = Keyset.Page(onPage, query.List, scope, dialect).AsListed(today);
