@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using System.Net.Http.Headers;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Builder;
@@ -41,7 +42,7 @@ public sealed class PeopleHost : IAsyncDisposable
     public IServiceProvider Services => app.Services;
 
     public static async Task<PeopleHost> StartAsync(PeopleDatabase database, string? personalDataScope = Scopes.TalentPii,
-        IReadOnlyDictionary<string, string?>? settings = null)
+        IReadOnlyDictionary<string, string?>? settings = null, IInterceptor? interceptor = null)
     {
         var logs = new LogRecorder();
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Testing" });
@@ -59,6 +60,11 @@ public sealed class PeopleHost : IAsyncDisposable
         builder.Logging.ClearProviders();
         builder.Logging.AddProvider(logs);
         builder.AddServiceDatabase<PeopleDbContext, SqlitePeopleDbContext, PostgresPeopleDbContext>("people");
+        if (interceptor is not null)
+        {
+            builder.Services.AddSingleton(interceptor);
+        }
+
         builder.Services.AddMediator(options =>
         {
             options.ServiceLifetime = ServiceLifetime.Scoped;

@@ -39,7 +39,7 @@ public class CursorPositionSqlTests(EnterprisesApiFactory factory) : IClassFixtu
     /// <summary>
     /// A first page and a page by cursor hold no parameter that decides their plan, so PostgreSQL keeps one generic plan
     /// of the prepared statement instead of planning it on every request: the size (one more, to tell whether a page
-    /// follows) is a literal there, and a first page has no offset. A later page by number keeps its offset a parameter.
+    /// follows) is a literal, and a first page has no offset. A later page by number keeps its offset a parameter.
     /// </summary>
     [Fact]
     public async Task A_pages_size_is_a_literal_and_a_first_page_has_no_offset()
@@ -48,11 +48,10 @@ public class CursorPositionSqlTests(EnterprisesApiFactory factory) : IClassFixtu
         var third = await PageSqlAsync(new ListQuery(3, 25, null, null, null));
         var byCursor = await SqlAsync("creditCode", "91120118MA00000001");
 
-        // On SQLite, which plans every statement, the size is a parameter, so EF Core writes the statement's SQL once.
-        var (page, thirdPage) = EnterprisesApiFactory.PostgresServer is not null ? ("LIMIT 11", "LIMIT 26") : (@"LIMIT @\w+", @"LIMIT @\w+");
-        first.Should().MatchRegex(page).And.NotContain("OFFSET");
-        byCursor.Should().MatchRegex(page).And.NotContain("OFFSET");
-        third.Should().MatchRegex(thirdPage).And.MatchRegex(@"OFFSET @\w+").And.Contain("50");
+        // SQLite too: it prepares a statement kept prepared again at every run whose limit is bound (SqliteStatementCache).
+        first.Should().Contain("LIMIT 11").And.NotContain("OFFSET");
+        byCursor.Should().Contain("LIMIT 11").And.NotContain("OFFSET");
+        third.Should().Contain("LIMIT 26").And.MatchRegex(@"OFFSET @\w+").And.Contain("50");
     }
 
     [Fact]

@@ -58,8 +58,11 @@ public static class DatabaseExtensions
         {
             Directory.CreateDirectory(options.DataDirectory);
             SqliteLibrary.Configure();
-            builder.Services.AddDbContextPool<TContext, TSqlite>((sp, db) =>
-                ServiceDbContext.Protect(db.UseSqlite(connectionString).AddInterceptors(sp.GetServices<IInterceptor>())));
+            // Statements stay prepared on a context's connection, which stays open until the service stops (SqliteStatementCache).
+            builder.Services.AddSingleton<SqliteStatementCache>();
+            builder.Services.AddDbContextPool<TContext, TSqlite>((sp, db) => ServiceDbContext.Protect(db
+                .UseSqliteKeepingStatements(connectionString, sp.GetRequiredService<SqliteStatementCache>())
+                .AddInterceptors(sp.GetServices<IInterceptor>())));
         }
 
         builder.Services.AddScoped<DbContext>(sp => sp.GetRequiredService<TContext>());

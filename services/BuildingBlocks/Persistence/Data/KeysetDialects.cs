@@ -9,8 +9,8 @@ using ServiceDefaults.Paging;
 namespace Persistence;
 
 /// <summary>
-/// What EF Core offers keyset paging (<see cref="Keyset{T}"/>) beyond plain LINQ: the page size as each database is
-/// best given it (<see cref="KeysetDialect.Count"/>: on PostgreSQL a literal, <see cref="Literal(int)"/>), and row-value
+/// What EF Core offers keyset paging (<see cref="Keyset{T}"/>) beyond plain LINQ: the page size as a literal
+/// (<see cref="KeysetDialect.Count"/>, <see cref="Literal(int)"/>), and row-value
 /// comparisons on PostgreSQL, <c>(k1, k2) &gt; (v1, v2)</c>, written as Npgsql translates them
 /// (<c>EF.Functions.GreaterThan(ValueTuple.Create(…), ValueTuple.Create(…))</c>); on SQLite none, and the keyset spells
 /// the position key by key.
@@ -18,8 +18,8 @@ namespace Persistence;
 public static class KeysetDialects
 {
     private static readonly MethodInfo IntLiteral = typeof(KeysetDialects).GetMethod(nameof(Literal), [typeof(int)])!;
-    private static readonly KeysetDialect Postgres = new(Compare, count => Expression.Call(IntLiteral, Expression.Constant(count)));
-    private static readonly KeysetDialect Sqlite = new(null, count => Expression.Constant(count));
+    private static readonly KeysetDialect Postgres = new(Compare, AsLiteral);
+    private static readonly KeysetDialect Sqlite = new(null, AsLiteral);
     private static readonly MethodInfo GreaterThan = Comparison(nameof(NpgsqlDbFunctionsExtensions.GreaterThan));
     private static readonly MethodInfo LessThan = Comparison(nameof(NpgsqlDbFunctionsExtensions.LessThan));
     private static readonly Expression Functions = Expression.Property(null, typeof(EF), nameof(EF.Functions));
@@ -45,6 +45,8 @@ public static class KeysetDialects
     /// <summary>Maps <see cref="Literal(int)"/> in the model: its translation is its argument, the literal.</summary>
     public static void AddLiterals(this ModelBuilder modelBuilder) =>
         modelBuilder.HasDbFunction(IntLiteral).HasTranslation(arguments => arguments[0]);
+
+    private static MethodCallExpression AsLiteral(int count) => Expression.Call(IntLiteral, Expression.Constant(count));
 
     private static Expression? Compare(IReadOnlyList<Expression> keys, IReadOnlyList<Expression> values, bool descending) =>
         keys.Count > Creates.Length

@@ -223,9 +223,10 @@ public delegate Expression? RowComparison(IReadOnlyList<Expression> keys, IReadO
 /// <param name="Rows">Its comparison of rows, or null where it has none.</param>
 /// <param name="Count">
 /// The count of a <c>Take</c> as the database is best given it. PostgreSQL plans a statement once only when its limit is a
-/// literal; EF Core makes a parameter of a constant count, so the count is wrapped in a function the model maps to its
-/// argument (Persistence's <c>KeysetDialects.Literal</c>), a statement for each page size. SQLite plans every statement
-/// anyway, so it takes a parameter and one statement serves every size.
+/// literal, and SQLite, which plans a statement with the limit bound to it, prepares a statement kept prepared again at
+/// every run whose limit is a parameter (Persistence's <c>SqliteStatementCache</c>); EF Core makes a parameter of a
+/// constant count, so the count is wrapped in a function the model maps to its argument (Persistence's
+/// <c>KeysetDialects.Literal</c>), a statement for each page size.
 /// </param>
 public sealed record KeysetDialect(RowComparison? Rows, Func<int, Expression> Count)
 {

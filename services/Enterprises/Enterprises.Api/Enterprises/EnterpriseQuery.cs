@@ -148,8 +148,7 @@ internal static class EnterpriseQuery
     /// query (one consistent state, as <see cref="WithCurrentHoldings"/>) but only the columns their summaries carry:
     /// a row for each pair of them, or for the enterprise alone, as <see cref="ToListedAsync"/> gathers them. Flat rows,
     /// not collections projected from each enterprise: EF Core materialises a projected collection through delegates it
-    /// creates again for every row, a tenth of the list's CPU. SQLite compiles the statement again on every request, so a
-    /// narrower one costs less to compile as well as to read.
+    /// creates again for every row, a tenth of the list's CPU.
     /// </summary>
     public static IQueryable<ListedRow> AsListed(this IQueryable<Enterprise> query, DateOnly today)
     {
