@@ -16,7 +16,7 @@ namespace ServiceDefaults.OpenApi;
 /// where the domain can refuse, 503 where a dependency can be down). Each is an
 /// <c>application/problem+json</c> body, unless the endpoint declares another body for the status (the
 /// token endpoint's OAuth 2 error object); a body the handler reads itself has no 415 or 422. Every response carries X-Request-Id; successes carry ETag where
-/// the endpoint sets one and Location when they create; 429 carries Retry-After, 401 WWW-Authenticate.
+/// the endpoint sets one and Location when they create; 429 and 503 carry Retry-After, 401 WWW-Authenticate.
 /// </summary>
 internal sealed class ProblemResponsesOperationFilter(IOptions<RequestLimitsOptions> limits) : IOperationFilter
 {
@@ -131,7 +131,7 @@ internal sealed class ProblemResponsesOperationFilter(IOptions<RequestLimitsOpti
         {
             201 => [ContractHeaders.Location],
             401 => [ContractHeaders.WwwAuthenticate],
-            429 => [ContractHeaders.RetryAfter],
+            429 or 503 => [ContractHeaders.RetryAfter],
             _ => [],
         });
         foreach (var name in names)

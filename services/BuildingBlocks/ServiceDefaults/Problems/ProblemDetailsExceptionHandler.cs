@@ -16,6 +16,9 @@ namespace ServiceDefaults.Problems;
 internal sealed partial class ProblemDetailsExceptionHandler(IProblemDetailsService problems, IEnumerable<IProblemMapper> mappers)
     : IExceptionHandler
 {
+    /// <summary>When a client may try again after a 503: a store or service that cannot be reached.</summary>
+    private const string UnavailableRetryAfterSeconds = "5";
+
     public async ValueTask<bool> TryHandleAsync(HttpContext context, Exception exception, CancellationToken cancellationToken)
     {
         var problem = exception switch
@@ -35,6 +38,11 @@ internal sealed partial class ProblemDetailsExceptionHandler(IProblemDetailsServ
         if (problem.Status == 401)
         {
             context.Response.Headers.WWWAuthenticate = exception is InvalidTokenException ? "Bearer error=\"invalid_token\"" : "Bearer";
+        }
+
+        if (problem.Status == 503)
+        {
+            context.Response.Headers.RetryAfter = UnavailableRetryAfterSeconds;
         }
 
         return await problems.TryWriteAsync(new ProblemDetailsContext

@@ -1,0 +1,69 @@
+using System.Net;
+using Microsoft.Data.Sqlite;
+using Npgsql;
+using static BuildingBlocks.Tests.PersonalValues;
+
+namespace BuildingBlocks.Tests;
+
+/// <summary>
+/// A database that cannot answer for now is a 503 with Retry-After, not a 500: on SQLite a file another writer holds
+/// locked past the command's timeout (one second here), on PostgreSQL a connection the server ended under the service.
+/// What was stored stays, and the service answers again once the database does.
+/// </summary>
+public sealed class DatabaseUnavailableTests : IAsyncLifetime
+{
+    private readonly PeopleDatabase database = new();
+    private PeopleHost host = null!;
+
+    public async Task InitializeAsync() => host = await PeopleHost.StartAsync(database, settings: database.OnPostgres
+        ? null
+        : new Dictionary<string, string?> { ["Database:ConnectionString"] = database.ConnectionString + ";Default Timeout=1" });
+
+    public async Task DisposeAsync()
+    {
+        await host.DisposeAsync();
+        database.Dispose();
+    }
+
+    [Fact]
+    public async Task A_database_that_cannot_answer_is_a_503_with_retry_after_and_loses_nothing()
+    {
+        var officer = host.ClientWith(PeopleHost.Officer);
+        var created = await (await officer.PostJsonAsync("/api/v1/people", new { name = "张三", idNumber = IdNumber, phone = Phone }))
+            .JsonAsync(HttpStatusCode.Created);
+        var id = created["id"]!.GetValue<Guid>();
+
+        var refused = database.OnPostgres ? await ReadAfterTheServerEndedTheConnectionsAsync(officer, id) : await WriteWhileLockedAsync(officer);
+
+        await refused.ProblemAsync(HttpStatusCode.ServiceUnavailable, "serviceUnavailable");
+        refused.Headers.RetryAfter!.Delta.Should().Be(TimeSpan.FromSeconds(5));
+        (await (await officer.GetAsync($"/api/v1/people/{id}")).JsonAsync(HttpStatusCode.OK))["name"]!.GetValue<string>().Should().Be("张三");
+        await (await officer.PostJsonAsync("/api/v1/people", new { name = "王五", idNumber = "120104199001011237", phone = NewPhone }))
+            .JsonAsync(HttpStatusCode.Created);
+    }
+
+    /// <summary>A registration while another connection holds SQLite's write lock, released once the answer is in.</summary>
+    private async Task<HttpResponseMessage> WriteWhileLockedAsync(HttpClient officer)
+    {
+        await using var writer = new SqliteConnection(database.ConnectionString);
+        await writer.OpenAsync();
+        await using var hold = writer.CreateCommand();
+        hold.CommandText = "BEGIN IMMEDIATE";
+        await hold.ExecuteNonQueryAsync();
+        return await officer.PostJsonAsync("/api/v1/people", new { name = "李四", idNumber = OtherIdNumber, phone = Phone });
+    }
+
+    /// <summary>A read after PostgreSQL ended every other connection to the database, the service's idle ones among them.</summary>
+    private async Task<HttpResponseMessage> ReadAfterTheServerEndedTheConnectionsAsync(HttpClient officer, Guid id)
+    {
+        await using (var admin = new NpgsqlConnection(database.ConnectionString))
+        {
+            await admin.OpenAsync();
+            await using var end = new NpgsqlCommand(
+                "SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()", admin);
+            ((long)(await end.ExecuteScalarAsync())!).Should().BePositive("the service keeps a connection to its database in its pool");
+        }
+
+        return await officer.GetAsync($"/api/v1/people/{id}");
+    }
+}
