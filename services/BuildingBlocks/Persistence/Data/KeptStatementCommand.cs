@@ -57,6 +57,7 @@ internal sealed class KeptStatementCommand(SqliteConnection connection, SqliteSt
 
     public override void Cancel() => running?.Cancel();
 
+    /// <summary>Nothing to do ahead: the connection's command prepares the statements at its first run and keeps them.</summary>
     public override void Prepare()
     {
     }
