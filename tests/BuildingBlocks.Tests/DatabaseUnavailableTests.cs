@@ -42,14 +42,16 @@ public sealed class DatabaseUnavailableTests : IAsyncLifetime
             .JsonAsync(HttpStatusCode.Created);
     }
 
-    /// <summary>A registration while another connection holds SQLite's write lock, released once the answer is in.</summary>
+    /// <summary>
+    /// A registration while another connection holds SQLite's write lock (Microsoft.Data.Sqlite begins a transaction
+    /// IMMEDIATE), rolled back once the answer is in: a connection goes back to its pool with a transaction begun in raw
+    /// SQL still open, so the lock is held by a SqliteTransaction.
+    /// </summary>
     private async Task<HttpResponseMessage> WriteWhileLockedAsync(HttpClient officer)
     {
         await using var writer = new SqliteConnection(database.ConnectionString);
         await writer.OpenAsync();
-        await using var hold = writer.CreateCommand();
-        hold.CommandText = "BEGIN IMMEDIATE";
-        await hold.ExecuteNonQueryAsync();
+        await using var hold = await writer.BeginTransactionAsync();
         return await officer.PostJsonAsync("/api/v1/people", new { name = "李四", idNumber = OtherIdNumber, phone = Phone });
     }
 
