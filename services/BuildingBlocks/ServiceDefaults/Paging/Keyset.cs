@@ -11,7 +11,7 @@ namespace ServiceDefaults.Paging;
 /// Sort keys of a type the databases cannot compare as a range (an enumeration stored as text, a nullable
 /// value) page by number only: a sort that names one issues no cursor and refuses one.
 /// <para>
-/// A database that compares rows (PostgreSQL's <c>(k1, k2) &gt; (v1, v2)</c>) gives <see cref="Page"/> its
+/// A database that compares rows (PostgreSQL's <c>(k1, k2) &gt; (v1, v2)</c>) gives <see cref="Page(IQueryable{T}, ListQuery, string, KeysetDialect)"/> its
 /// <see cref="RowComparison"/> in its <see cref="KeysetDialect"/>: the position of a sort whose keys all run one way is
 /// then one comparison, which an index on the keys answers as the exact start of its range. Without it the position is
 /// spelled key by key and led by <c>k1 ≥ v1</c>, so on a lead key that many items share (sort=regionCode) the index
@@ -35,8 +35,20 @@ public sealed class Keyset<T>(SortFields<T> fields, string uniqueField)
     /// <summary>The page's query: ordered, positioned after the cursor or at the page's offset, with one item more than the page to tell whether another follows.</summary>
     public IQueryable<T> Page(IQueryable<T> query, ListQuery list, string scope, KeysetDialect dialect)
     {
+        var position = Position(list, scope);
+        return Page(query, position.Shape, dialect, QueryParameters.Holding(position.Values));
+    }
+
+    /// <summary>
+    /// Where the page starts: its shape (the sort, the size, and whether it starts at the first item, at an offset, after
+    /// a cursor or past every item) and the values it reads (<see cref="PositionValues"/>). A cursor or paging
+    /// parameters that are not valid for the list are refused.
+    /// </summary>
+    public KeysetPosition Position(ListQuery list, string scope)
+    {
         list.Paging.EnsureValid();
         var terms = Terms(list.Sort);
+        var size = list.Paging.Size;
         if (list.Cursor is not null)
         {
             if (list.Page is not null)
@@ -50,18 +62,37 @@ public sealed class Keyset<T>(SortFields<T> fields, string uniqueField)
             }
 
             var values = Cursors.Decode(list.Cursor, Signature(terms), scope, terms.Select(t => t.Key.ReturnType).ToList());
-            return dialect.Take(Order(query.Where(After(terms, values, dialect.Rows)), terms), list.Paging.Size + 1);
+            var after = new Dictionary<string, object?>(values.Length);
+            for (var i = 0; i < values.Length; i++)
+            {
+                after[PositionValues.Key(i)] = values[i];
+            }
+
+            return new KeysetPosition(new PageShape(Signature(terms), size, PageStart.AfterCursor), after);
         }
 
         // Far past the last page the offset leaves int's range: such a page is empty, like any page past the last.
         var offset = list.Paging.Offset;
-        if (offset > int.MaxValue)
+        return offset switch
         {
-            return query.Where(_ => false);
-        }
+            0 => new KeysetPosition(new PageShape(Signature(terms), size, PageStart.First), PositionValues.None),
+            > int.MaxValue => new KeysetPosition(new PageShape(Signature(terms), size, PageStart.PastTheEnd), PositionValues.None),
+            _ => new KeysetPosition(new PageShape(Signature(terms), size, PageStart.AtOffset),
+                new Dictionary<string, object?> { [PositionValues.Offset] = (int)offset }),
+        };
+    }
 
-        var ordered = Order(query, terms);
-        return dialect.Take(offset == 0 ? ordered : ordered.Skip((int)offset), list.Paging.Size + 1);
+    /// <summary>The page's query of the shape <see cref="Position"/> gave, its values read from <paramref name="parameters"/>.</summary>
+    public IQueryable<T> Page(IQueryable<T> query, PageShape shape, KeysetDialect dialect, QueryParameters parameters)
+    {
+        var terms = Terms(shape.Sort);
+        return shape.Start switch
+        {
+            PageStart.AfterCursor => dialect.Take(Order(query.Where(After(terms, parameters, dialect.Rows)), terms), shape.Size + 1),
+            PageStart.PastTheEnd => query.Where(_ => false),
+            PageStart.AtOffset => dialect.Take(Skip(Order(query, terms), parameters.Of<int>(PositionValues.Offset)), shape.Size + 1),
+            _ => dialect.Take(Order(query, terms), shape.Size + 1),
+        };
     }
 
     /// <summary>
@@ -69,7 +100,7 @@ public sealed class Keyset<T>(SortFields<T> fields, string uniqueField)
     /// <see cref="KeyBound.Value"/> (before it, descending). A filter on the records that share the key (an enterprise's
     /// qualifications) can repeat the bound, so the database starts its scan of them there: PostgreSQL carries no range
     /// across a join, and otherwise reads them from the first to the cursor on every page. Null for a first page, a
-    /// page by number and any other sort; a cursor that is not valid for the list is refused as <see cref="Page"/> refuses it.
+    /// page by number and any other sort; a cursor that is not valid for the list is refused as <see cref="Page(IQueryable{T}, ListQuery, string, KeysetDialect)"/> refuses it.
     /// </summary>
     public KeyBound? UniqueKeyBound(ListQuery list, string scope)
     {
@@ -83,11 +114,11 @@ public sealed class Keyset<T>(SortFields<T> fields, string uniqueField)
         return values[0] is { } value ? new KeyBound(value, key.Descending) : null;
     }
 
-    /// <summary>The page from the items <see cref="Page"/> read, with the cursor of the next page when there is one.</summary>
+    /// <summary>The page from the items <see cref="Page(IQueryable{T}, ListQuery, string, KeysetDialect)"/> read, with the cursor of the next page when there is one.</summary>
     public CursorPage<TResult> ToPage<TResult>(IReadOnlyList<T> read, ListQuery list, string scope, int? totalCount, Func<T, TResult> project) =>
         ToPage(read, item => item, list, scope, totalCount, project);
 
-    /// <summary>The page from rows read as a projection of the items <see cref="Page"/> selects, each row with its item.</summary>
+    /// <summary>The page from rows read as a projection of the items <see cref="Page(IQueryable{T}, ListQuery, string, KeysetDialect)"/> selects, each row with its item.</summary>
     public CursorPage<TResult> ToPage<TRow, TResult>(IReadOnlyList<TRow> read, Func<TRow, T> item, ListQuery list, string scope, int? totalCount,
         Func<TRow, TResult> project)
     {
@@ -149,11 +180,11 @@ public sealed class Keyset<T>(SortFields<T> fields, string uniqueField)
     /// all run one way; else (k1 &gt; v1) or (k1 = v1 and k2 &gt; v2) or …, each comparison reversed for a descending
     /// key, led by k1 ≥ v1, which says the same and gives an index on k1 the start of its range.
     /// </summary>
-    private static Expression<Func<T, bool>> After(List<SortFields<T>.Term> terms, object?[] values, RowComparison? rows)
+    private static Expression<Func<T, bool>> After(List<SortFields<T>.Term> terms, QueryParameters values, RowComparison? rows)
     {
         var item = Expression.Parameter(typeof(T), "item");
         var keys = terms.Select(t => new ParameterReplacer(t.Key.Parameters[0], item).Visit(t.Key.Body)).ToList();
-        var parameters = values.Select((v, i) => Parameter(v, terms[i].Key.ReturnType)).ToList();
+        var parameters = terms.Select((t, i) => values.Of(PositionValues.Key(i), t.Key.ReturnType)).ToList();
         if (rows is not null && terms.Count > 1 && terms.All(t => t.Descending == terms[0].Descending)
             && rows(keys, parameters, terms[0].Descending) is { } row)
         {
@@ -198,12 +229,8 @@ public sealed class Keyset<T>(SortFields<T> fields, string uniqueField)
         return Expression.MakeBinary(comparison, key, value);
     }
 
-    /// <summary>A value the query provider sends as a parameter (a member of an object), not as a constant in the SQL text.</summary>
-    private static MemberExpression Parameter(object? value, Type type)
-    {
-        var holder = Activator.CreateInstance(typeof(CursorValue<>).MakeGenericType(type), value)!;
-        return Expression.Field(Expression.Constant(holder), nameof(CursorValue<int>.Value));
-    }
+    private static IQueryable<T> Skip(IQueryable<T> query, Expression count) =>
+        query.Provider.CreateQuery<T>(Expression.Call(typeof(Queryable), nameof(Queryable.Skip), [typeof(T)], query.Expression, count));
 
     /// <summary>
     /// Types both databases order as they compare: text, numbers, dates and times, and GUIDs (PostgreSQL's uuid
@@ -239,9 +266,3 @@ public sealed record KeysetDialect(RowComparison? Rows, Func<int, Expression> Co
 /// <param name="Value">The key of the last item of the page before.</param>
 /// <param name="Descending">Whether the page's keys come before the value rather than after it.</param>
 public sealed record KeyBound(object Value, bool Descending);
-
-/// <summary>A cursor's value inside a query's expression: the provider reads it as a parameter.</summary>
-internal sealed class CursorValue<TValue>(TValue value)
-{
-    public readonly TValue Value = value;
-}
