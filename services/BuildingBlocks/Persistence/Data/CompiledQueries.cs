@@ -1,0 +1,145 @@
+using System.Collections.Concurrent;
+using System.Linq.Expressions;
+using System.Reflection;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata;
+using ServiceDefaults.Paging;
+
+namespace Persistence;
+
+/// <summary>
+/// The queries of one list compiled by EF Core once for each shape (<c>EF.CompileAsyncQuery</c>), each run with the values
+/// of its request. For an ordinary query EF Core walks the whole expression on every run, to find the values that become
+/// parameters and to look its compiled form up by the expression's structure: a fifth of the enterprise list's CPU.
+/// A compiled query skips both and takes the values as its parameters.
+/// </summary>
+/// <remarks>
+/// The builder makes the query of a shape, reading every value that varies from one request to the next through the
+/// <see cref="QueryParameters"/> it is given, and deciding what the query is from the shape alone: the shape must hold
+/// everything the builder writes into the statement as a literal (<see cref="Literals"/>). A builder that captured a
+/// value of its own would have it fixed in the compiled query: compiling refuses an expression that holds any value
+/// other than constants, the query's parameters and the queries and conditions it captured. EF Core takes at most 15 parameters; a shape that reads more runs
+/// as an ordinary query. A compiled query runs on the model it was compiled for only, and a service builds its model again
+/// when its personal-data keys change (<see cref="ServiceDbContext.Protect"/>), so a shape is compiled for each model.
+/// At most <see cref="Capacity"/> are kept; past it they are compiled anew.
+/// </remarks>
+public sealed class CompiledQueries<TContext, TShape, TResult>(Func<TContext, TShape, QueryParameters, IQueryable<TResult>> build)
+    where TContext : DbContext
+    where TShape : notnull
+{
+    public const int Capacity = 256;
+
+    private const int MostParameters = 15;
+
+    private static readonly MethodInfo[] CompileAsync = typeof(EF).GetMethods(BindingFlags.Public | BindingFlags.Static)
+        .Where(m => m.Name == nameof(EF.CompileAsyncQuery) && m.ReturnType.IsGenericType
+            && m.ReturnType.GetGenericArguments()[^1].IsGenericType
+            && m.ReturnType.GetGenericArguments()[^1].GetGenericTypeDefinition() == typeof(IAsyncEnumerable<>)
+            && m.GetParameters()[0].ParameterType.GetGenericArguments()[0].GetGenericArguments()[^1].GetGenericTypeDefinition() == typeof(IQueryable<>))
+        .OrderBy(m => m.GetGenericArguments().Length)
+        .ToArray();
+
+    private static readonly MethodInfo ValueOf = typeof(CompiledQueries<TContext, TShape, TResult>)
+        .GetMethod(nameof(Value), BindingFlags.NonPublic | BindingFlags.Static)!;
+
+    private readonly ConcurrentDictionary<(IModel Model, TShape Shape), Func<TContext, IReadOnlyDictionary<string, object?>, IAsyncEnumerable<TResult>>> compiled = new();
+
+    /// <summary>The query of <paramref name="shape"/>, compiled at its first run, with <paramref name="values"/> as its parameters.</summary>
+    public IAsyncEnumerable<TResult> Run(TContext db, TShape shape, IReadOnlyDictionary<string, object?> values)
+    {
+        var key = (db.Model, shape);
+        if (!compiled.TryGetValue(key, out var run))
+        {
+            if (compiled.Count >= Capacity)
+            {
+                compiled.Clear();
+            }
+
+            run = compiled.GetOrAdd(key, Compile(db, shape));
+        }
+
+        return run(db, values);
+    }
+
+    /// <summary>The query of <paramref name="shape"/> as an ordinary query, holding <paramref name="values"/>, not compiled.</summary>
+    public IQueryable<TResult> Query(TContext db, TShape shape, IReadOnlyDictionary<string, object?> values) =>
+        build(db, shape, QueryParameters.Holding(values));
+
+    private Func<TContext, IReadOnlyDictionary<string, object?>, IAsyncEnumerable<TResult>> Compile(TContext db, TShape shape)
+    {
+        var declared = new Declared();
+        var body = Inlined.Of(build(db, shape, declared).Expression);
+        if (declared.Parameters.Count > MostParameters)
+        {
+            return (context, values) => Query(context, shape, values).AsAsyncEnumerable();
+        }
+
+        var context = Expression.Parameter(typeof(TContext), "context");
+        var query = Expression.Lambda(body, [context, .. declared.Parameters]);
+        var compile = CompileAsync[declared.Parameters.Count]
+            .MakeGenericMethod([typeof(TContext), .. declared.Parameters.Select(p => p.Type), typeof(TResult)]);
+        var executor = (Delegate)compile.Invoke(null, [query])!;
+
+        // (context, values) => executor(context, Value<T1>(values, "name1"), …)
+        var runContext = Expression.Parameter(typeof(TContext), "context");
+        var values = Expression.Parameter(typeof(IReadOnlyDictionary<string, object?>), "values");
+        var arguments = declared.Parameters.Select(p => (Expression)Expression.Call(ValueOf.MakeGenericMethod(p.Type), values, Expression.Constant(p.Name)));
+        var invoke = Expression.Invoke(Expression.Constant(executor), [runContext, .. arguments]);
+        return Expression.Lambda<Func<TContext, IReadOnlyDictionary<string, object?>, IAsyncEnumerable<TResult>>>(invoke, runContext, values)
+            .Compile();
+    }
+
+    private static T Value<T>(IReadOnlyDictionary<string, object?> values, string name) => values[name] is T value ? value : default!;
+
+    /// <summary>The parameters of a query being compiled, one for each name the builder reads.</summary>
+    private sealed class Declared : QueryParameters
+    {
+        public List<ParameterExpression> Parameters { get; } = [];
+
+        public override Expression Of(string name, Type type)
+        {
+            if (Parameters.Find(p => p.Name == name) is { } declared)
+            {
+                return declared.Type == type
+                    ? declared
+                    : throw new InvalidOperationException($"The query's value '{name}' is read as {declared.Type.Name} and as {type.Name}.");
+            }
+
+            var parameter = Expression.Parameter(type, name);
+            Parameters.Add(parameter);
+            return parameter;
+        }
+    }
+
+    /// <summary>
+    /// The query with the queries and the lambdas a builder captured in its lambdas (a subquery or a condition kept in a
+    /// variable) in their place, as EF Core puts them; any other value a builder captured (a member of a constant object) is refused, since compiling
+    /// would fix it.
+    /// </summary>
+    private sealed class Inlined : ExpressionVisitor
+    {
+        public static Expression Of(Expression query) => new Inlined().Visit(query);
+
+        protected override Expression VisitMember(MemberExpression node)
+        {
+            if (node.Expression is not ConstantExpression { Value: { } holder })
+            {
+                return base.VisitMember(node);
+            }
+
+            var value = node.Member switch
+            {
+                FieldInfo field => field.GetValue(holder),
+                PropertyInfo property => property.GetValue(holder),
+                _ => null,
+            };
+            return value switch
+            {
+                IQueryable captured => Visit(captured.Expression),
+                LambdaExpression lambda => Expression.Quote(Visit(lambda)),
+                _ => throw new InvalidOperationException(
+                    $"The compiled query holds {holder.GetType().Name}.{node.Member.Name}, which it would keep for every run; read it through QueryParameters."),
+            };
+        }
+    }
+}

@@ -1,0 +1,111 @@
+using Microsoft.EntityFrameworkCore;
+using Persistence;
+using ServiceDefaults.Paging;
+using static BuildingBlocks.Tests.PersonalValues;
+
+namespace BuildingBlocks.Tests;
+
+/// <summary>
+/// A query of a list is built and compiled once for each shape (CompiledQueries), and each run reads its own values as
+/// parameters: what the builder is called for shows when it compiled. A value the builder holds itself, which the
+/// compiled query would keep for every run, is refused; subqueries and conditions kept in variables are read as EF Core
+/// reads them. On both databases.
+/// </summary>
+public sealed class CompiledQueriesTests : IAsyncLifetime
+{
+    private readonly PeopleDatabase database = new();
+    private PeopleHost host = null!;
+
+    public async Task InitializeAsync()
+    {
+        host = await PeopleHost.StartAsync(database);
+        await host.WithDbAsync(db =>
+        {
+            db.People.AddRange(new Person("Ann", IdNumber, Phone, DateTimeOffset.UtcNow), new Person("Bob", OtherIdNumber, null, DateTimeOffset.UtcNow));
+            return db.SaveChangesAsync();
+        });
+    }
+
+    public async Task DisposeAsync()
+    {
+        await host.DisposeAsync();
+        database.Dispose();
+    }
+
+    [Fact]
+    public async Task A_shape_is_built_once_and_each_run_reads_its_own_values()
+    {
+        var built = new List<bool>();
+        var queries = new CompiledQueries<PeopleDbContext, bool, string>((db, descending, values) =>
+        {
+            built.Add(descending);
+            var named = db.People.Where(values.Bind((Person p, string name) => p.Name != name, "not"));
+            return (descending ? named.OrderByDescending(p => p.Name) : named.OrderBy(p => p.Name)).Select(p => p.Name);
+        });
+
+        (await RunAsync(queries, false, ("not", "Ann"))).Should().Equal("Bob");
+        (await RunAsync(queries, false, ("not", "Bob"))).Should().Equal("Ann");
+        (await RunAsync(queries, false, ("not", "Cid"))).Should().Equal("Ann", "Bob");
+        (await RunAsync(queries, true, ("not", "Cid"))).Should().Equal("Bob", "Ann");
+        (await RunAsync(queries, true, ("not", "Bob"))).Should().Equal("Ann");
+
+        built.Should().Equal([false, true], "each shape is built once, its values parameters of the query compiled from it");
+    }
+
+    [Fact]
+    public async Task A_value_the_builder_holds_itself_is_refused_rather_than_kept_for_every_run()
+    {
+        var name = "Ann";
+        var queries = new CompiledQueries<PeopleDbContext, int, string>((db, _, _) => db.People.Where(p => p.Name == name).Select(p => p.Name));
+
+        var run = () => RunAsync(queries, 1);
+
+        (await run.Should().ThrowAsync<InvalidOperationException>()).WithMessage("*holds*name*read it through QueryParameters*");
+    }
+
+    [Fact]
+    public async Task A_subquery_and_a_condition_kept_in_variables_are_part_of_the_query_with_their_values_as_parameters()
+    {
+        var queries = new CompiledQueries<PeopleDbContext, int, string>((db, _, values) =>
+        {
+            var others = db.People.Where(values.Bind((Person p, string name) => p.Name == name, "other")).Select(p => p.Id);
+            var named = values.Bind((Person p, string name) => p.Name != name, "not");
+            return db.People.Where(p => !others.Contains(p.Id)).Where(named).OrderBy(p => p.Name).Select(p => p.Name);
+        });
+
+        (await RunAsync(queries, 1, ("other", "Ann"), ("not", "Cid"))).Should().Equal("Bob");
+        (await RunAsync(queries, 1, ("other", "Cid"), ("not", "Bob"))).Should().Equal("Ann");
+        (await RunAsync(queries, 1, ("other", "Ann"), ("not", "Bob"))).Should().BeEmpty();
+    }
+
+    [Fact]
+    public async Task A_shape_of_more_values_than_EF_Core_compiles_runs_as_an_ordinary_query_with_each_run_s_values()
+    {
+        var builds = 0;
+        var names = Enumerable.Range(0, 16).Select(i => "name" + i).ToList();
+        var queries = new CompiledQueries<PeopleDbContext, int, string>((db, _, values) =>
+        {
+            builds++;
+            return names.Aggregate(db.People.AsQueryable(), (query, name) => query.Where(values.Bind((Person p, string not) => p.Name != not, name)))
+                .OrderBy(p => p.Name).Select(p => p.Name);
+        });
+
+        (await RunAsync(queries, 1, [.. names.Select((n, i) => (n, i == 3 ? "Ann" : "Cid"))])).Should().Equal("Bob");
+        (await RunAsync(queries, 1, [.. names.Select((n, i) => (n, i == 9 ? "Bob" : "Cid"))])).Should().Equal("Ann");
+
+        builds.Should().Be(3, "built to be compiled, then for each run as an ordinary query");
+    }
+
+    private Task<List<string>> RunAsync<TShape>(CompiledQueries<PeopleDbContext, TShape, string> queries, TShape shape,
+        params (string Name, object? Value)[] values) where TShape : notnull =>
+        host.WithDbAsync(async db =>
+        {
+            var read = new List<string>();
+            await foreach (var name in queries.Run(db, shape, values.ToDictionary(v => v.Name, v => v.Value)))
+            {
+                read.Add(name);
+            }
+
+            return read;
+        });
+}
