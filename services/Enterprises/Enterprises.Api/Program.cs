@@ -30,6 +30,7 @@ builder.AddRedisEventBus(EnterprisesService.Description.Name)
     .AddSubscription<PlatformAccredited, HostedPlatformsHandler>()
     .AddSubscription<PlatformUpdated, HostedPlatformsHandler>()
     .AddSubscription<PlatformStatusChanged, HostedPlatformsHandler>();
+builder.Services.AddSingleton(ListEnterprisesHandler.Pages()).AddSingleton(EnterpriseLookup.Listed());
 builder.AddQualificationExpiry();
 builder.AddCultivationPool();
 

@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Enterprises.Api.Data;
 using Enterprises.Api.Domain;
 using Microsoft.EntityFrameworkCore;
+using Persistence;
 using ServiceDefaults.Auth;
 using SharedKernel.Errors;
 
@@ -22,12 +23,23 @@ internal static class EnterpriseLookup
     }
 
     /// <summary>The enterprise with the summaries of the qualifications and designations it holds today, for reading.</summary>
-    public static async Task<EnterpriseRow> FindListedAsync(EnterprisesDbContext db, string creditCode, DateOnly today, CancellationToken ct)
+    /// <param name="listed">The read compiled once a day (<see cref="Listed"/>).</param>
+    public static async Task<EnterpriseRow> FindListedAsync(EnterprisesDbContext db, CompiledQueries<EnterprisesDbContext, DateOnly, ListedRow> listed,
+        string creditCode, DateOnly today, CancellationToken ct)
     {
         var code = Normalize(creditCode);
-        var listed = await db.Enterprises.AsNoTracking().Where(e => e.CreditCode == code).AsListed(today).ToListedAsync(ct);
-        return listed.SingleOrDefault() ?? throw new NotFoundException("Enterprise", code);
+        var rows = await listed.Run(db, today, new Dictionary<string, object?> { [CreditCodeValue] = code }).ToListedAsync(ct);
+        return rows.SingleOrDefault() ?? throw new NotFoundException("Enterprise", code);
     }
+
+    /// <summary>
+    /// The read of <see cref="FindListedAsync"/>, as <see cref="EnterpriseQuery.AsListed"/> shows an enterprise on a day,
+    /// compiled once for each day (a literal of its statement), the credit code a parameter.
+    /// </summary>
+    public static CompiledQueries<EnterprisesDbContext, DateOnly, ListedRow> Listed() => new((db, today, values) => db.Enterprises.AsNoTracking()
+        .Where(values.Bind((Enterprise e, string code) => e.CreditCode == code, CreditCodeValue)).AsListed(today));
+
+    private const string CreditCodeValue = "creditCode";
 
     /// <summary>The enterprise alone, for checks and for the records below it.</summary>
     public static async Task<Enterprise> FindBareAsync(EnterprisesDbContext db, string creditCode, CancellationToken ct)

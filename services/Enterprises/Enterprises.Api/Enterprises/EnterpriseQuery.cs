@@ -15,12 +15,7 @@ internal static class EnterpriseQuery
     /// <summary>The projection of <see cref="AsListed"/> for the last day it was asked for.</summary>
     private static ListedProjection? listedToday;
 
-    /// <summary>The enterprises that match the filters.</summary>
-    /// <param name="after">
-    /// The credit code a page by cursor starts after (<see cref="Keyset{T}.UniqueKeyBound"/>), repeated on the qualifications
-    /// a filter by qualification reads, so their scan starts there: without it PostgreSQL walked them from the first
-    /// to the cursor, and a deep page at 200,000 enterprises took 74 ms. Null where the page has no such bound.
-    /// </param>
+    /// <summary>The enterprises that match the filters of <paramref name="filter"/>, their values read from <paramref name="values"/>.</summary>
     /// <remarks>
     /// On PostgreSQL the holders of a qualification that filters alone are joined, not tested with EXISTS: it then reads
     /// them from their index in credit code order and looks up each one's enterprise, where for EXISTS it walked the
@@ -38,52 +33,54 @@ internal static class EnterpriseQuery
     /// The qualification type is a literal of the statement (a statement for each of the six), as the day of
     /// <see cref="Qualification.HeldOn"/> is: with either as a parameter PostgreSQL planned a first page again on every request.
     /// </remarks>
-    public static IQueryable<Enterprise> Apply(EnterprisesDbContext db, ListEnterprises filter, DateOnly today, KeyBound? after,
-        CodeRange? within = null)
+    public static IQueryable<Enterprise> Apply(EnterprisesDbContext db, EnterpriseFilter filter, QueryParameters values)
     {
-        var held = EnumText.ParseOptional<QualificationType>(filter.Qualification, "qualification");
-        var zone = Text(filter.ZoneCode);
-        var industry = Text(filter.Industry);
-        var search = Text(filter.Q);
-        var query = db.Enterprises.AsNoTracking();
-        if (Text(filter.RegionCode) is { } region)
+        var query = db.Enterprises.AsNoTracking().InRegion(filter.Region, values);
+        if (filter.Zone)
         {
-            query = query.InRegion(region);
+            query = query.Where(values.Bind((Enterprise e, string zone) => e.ZoneCode == zone, FilterValues.Zone));
         }
 
-        if (zone is not null)
+        if (filter.Held is { } type)
         {
-            query = query.Where(e => e.ZoneCode == zone);
-        }
-
-        if (held is { } type)
-        {
-            var heldToday = Qualification.HeldOn(today);
-            Expression<Func<Qualification, bool>> onPage = (after?.Value, after?.Descending) switch
+            Expression<Func<Qualification, bool>> onPage = filter.AfterDescending switch
             {
-                (string code, false) => q => string.Compare(q.CreditCode, code) > 0,
-                (string code, true) => q => string.Compare(q.CreditCode, code) < 0,
-                _ => q => true,
+                false => values.Bind((Qualification q, string code) => string.Compare(q.CreditCode, code) > 0, FilterValues.After),
+                true => values.Bind((Qualification q, string code) => string.Compare(q.CreditCode, code) < 0, FilterValues.After),
+                null => q => true,
             };
             var ofType = Literals.Bind((Qualification q, QualificationType t) => q.Type == t, type);
-            var holders = db.Qualifications.Where(heldToday).Where(onPage).Where(ofType);
-            if (within is (var first, var last))
+            var holders = db.Qualifications.Where(Qualification.HeldOn(filter.Today)).Where(onPage).Where(ofType);
+            if (filter.Within is (var first, var last))
             {
                 holders = holders.Where(Literals.Bind((Qualification q, string code) => string.Compare(q.CreditCode, code) >= 0, first))
                     .Where(Literals.Bind((Qualification q, string code) => string.Compare(q.CreditCode, code) <= 0, last));
             }
 
-            query = db.Database.IsPostgres() && HoldersAlone(filter)
+            query = db.Database.IsPostgres() && filter.HoldersAlone
                 ? query.Join(holders, e => e.CreditCode, q => q.CreditCode, (e, _) => e)
                 : query.Where(e => holders.Any(q => q.CreditCode == e.CreditCode));
         }
 
-        if (industry is not null)
+        if (filter.Industry)
         {
-            query = query.Where(e => e.Industry == industry);
+            query = query.Where(values.Bind((Enterprise e, string industry) => e.Industry == industry, FilterValues.Industry));
         }
 
-        return search is null ? query : query.Named(db, search);
+        return filter.Words is { } words ? query.Named(db, words) : query;
+    }
+
+    /// <summary><see cref="Apply(EnterprisesDbContext, EnterpriseFilter, QueryParameters)"/> of the list's filters, as an ordinary query.</summary>
+    /// <param name="after">
+    /// The credit code a page by cursor starts after (<see cref="Keyset{T}.UniqueKeyBound"/>), repeated on the qualifications
+    /// a filter by qualification reads, so their scan starts there: without it PostgreSQL walked them from the first
+    /// to the cursor, and a deep page at 200,000 enterprises took 74 ms. Null where the page has no such bound.
+    /// </param>
+    public static IQueryable<Enterprise> Apply(EnterprisesDbContext db, ListEnterprises filter, DateOnly today, KeyBound? after,
+        CodeRange? within = null)
+    {
+        var (shape, values) = EnterpriseFilter.Of(filter, today, after, within);
+        return Apply(db, shape, QueryParameters.Holding(values));
     }
 
     /// <summary>
@@ -93,12 +90,11 @@ internal static class EnterpriseQuery
     /// the qualification's type and the day are literals of the statement. At a million enterprises, 10,000 HighTech
     /// holders in, PostgreSQL's CPU for the page went from 1,060–1,300 µs to 470–670 µs a request.
     /// </summary>
-    public static bool PlannedOnce(ListEnterprises filter, KeyBound? after) =>
-        after is not null && Text(filter.Qualification) is not null && HoldersAlone(filter);
+    public static bool PlannedOnce(EnterpriseFilter filter) => filter is { AfterDescending: not null, HoldersAlone: true };
 
     /// <summary>
     /// The credit codes of the district's or zone's enterprises, first and last, where a list filtered by a qualification is
-    /// filtered by a district or a zone too, on PostgreSQL; <see cref="Apply"/> then reads the holders within them. Credit
+    /// filtered by a district or a zone too, on PostgreSQL; <see cref="Apply(EnterprisesDbContext, EnterpriseFilter, QueryParameters)"/> then reads the holders within them. Credit
     /// codes begin with the district that registered the enterprise, so a district's enterprises hold a narrow range of
     /// them, and EXISTS walked the holders of the type from its first to the district's: 46,500 holders read for HighTech
     /// in Jinghai (120118) at a million enterprises, 8 ms, against 0.6 ms within the range. The range is read first, one
@@ -121,10 +117,6 @@ internal static class EnterpriseQuery
             .FirstOrDefaultAsync(ct);
         return range is { First: { } first, Last: { } last } ? new CodeRange(first, last) : null;
     }
-
-    /// <summary>Whether the list is filtered by nothing but its qualification (<see cref="Apply"/> joins its holders then).</summary>
-    private static bool HoldersAlone(ListEnterprises filter) => Text(filter.RegionCode) is null && Text(filter.ZoneCode) is null
-        && Text(filter.Industry) is null && Text(filter.Q) is null;
 
     /// <summary>The filters as they are applied, to which the list's cursors are bound.</summary>
     public static string Scope(ListEnterprises filter) => Cursors.Scope(Text(filter.RegionCode), Text(filter.ZoneCode),
@@ -186,10 +178,10 @@ internal static class EnterpriseQuery
     /// The enterprises of <see cref="AsListed"/>'s rows, in their order, each with what it holds, each summary once. The
     /// rows of one enterprise come together: every order of the enterprises ends with their credit code, which no two share.
     /// </summary>
-    public static async Task<List<EnterpriseRow>> ToListedAsync(this IQueryable<ListedRow> rows, CancellationToken ct)
+    public static async Task<List<EnterpriseRow>> ToListedAsync(this IAsyncEnumerable<ListedRow> rows, CancellationToken ct)
     {
         var listed = new List<EnterpriseRow>();
-        await foreach (var row in rows.AsAsyncEnumerable().WithCancellation(ct))
+        await foreach (var row in rows.WithCancellation(ct))
         {
             if (listed.Count == 0 || listed[^1].Enterprise.CreditCode != row.Enterprise.CreditCode)
             {
@@ -219,16 +211,26 @@ internal static class EnterpriseQuery
     /// </summary>
     public static IQueryable<Enterprise> InRegion(this IQueryable<Enterprise> query, string regionCode)
     {
-        var (districts, zones) = DistrictsAndZones(regionCode);
-        return (districts, zones) switch
-        {
-            ([var district], []) => query.Where(e => e.RegionCode == district),
-            ([], [var zone]) => query.Where(e => e.ZoneCode == zone),
-            (_, []) => query.Where(e => districts.Contains(e.RegionCode)),
-            ([], _) => query.Where(e => e.ZoneCode != null && zones.Contains(e.ZoneCode)),
-            _ => query.Where(e => districts.Contains(e.RegionCode) || (e.ZoneCode != null && zones.Contains(e.ZoneCode))),
-        };
+        var (shape, values) = RegionFilter.Of(regionCode);
+        return query.InRegion(shape, QueryParameters.Holding(values));
     }
+
+    /// <summary><see cref="InRegion(IQueryable{Enterprise}, string)"/> of a region's shape, its codes read from <paramref name="values"/>.</summary>
+    public static IQueryable<Enterprise> InRegion(this IQueryable<Enterprise> query, RegionShape region, QueryParameters values) => region switch
+    {
+        RegionShape.None => query,
+        RegionShape.District => query.Where(values.Bind((Enterprise e, string district) => e.RegionCode == district, FilterValues.District)),
+        RegionShape.Zone => query.Where(values.Bind((Enterprise e, string zone) => e.ZoneCode == zone, FilterValues.RegionZone)),
+        RegionShape.Districts => query.Where(values.Bind((Enterprise e, List<string> districts) => districts.Contains(e.RegionCode), FilterValues.Districts)),
+        RegionShape.Zones => query.Where(values.Bind((Enterprise e, List<string> zones) => e.ZoneCode != null && zones.Contains(e.ZoneCode),
+            FilterValues.Zones)),
+        _ => query.Where(Either(values.Bind((Enterprise e, List<string> districts) => districts.Contains(e.RegionCode), FilterValues.Districts),
+            values.Bind((Enterprise e, List<string> zones) => e.ZoneCode != null && zones.Contains(e.ZoneCode), FilterValues.Zones))),
+    };
+
+    private static Expression<Func<Enterprise, bool>> Either(Expression<Func<Enterprise, bool>> one, Expression<Func<Enterprise, bool>> other) =>
+        Expression.Lambda<Func<Enterprise, bool>>(
+            Expression.OrElse(one.Body, new ParameterReplacer(other.Parameters[0], one.Parameters[0]).Visit(other.Body)), one.Parameters[0]);
 
     /// <summary>The districts and the functional zones a known region stands for: itself, or the regions below it.</summary>
     public static (List<string> Districts, List<string> Zones) DistrictsAndZones(string regionCode)

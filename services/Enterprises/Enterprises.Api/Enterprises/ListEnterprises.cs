@@ -49,7 +49,11 @@ internal sealed class ListEnterprisesValidator : AbstractValidator<ListEnterpris
     }
 }
 
-internal sealed class ListEnterprisesHandler(EnterprisesDbContext db, TimeProvider clock) : IQueryHandler<ListEnterprises, EnterpriseListing>
+/// <summary>What decides the statement of a page of the enterprise list: its filters' and its position's shapes.</summary>
+internal sealed record ListedPage(EnterpriseFilter Filter, PageShape Page);
+
+internal sealed class ListEnterprisesHandler(EnterprisesDbContext db, TimeProvider clock,
+    CompiledQueries<EnterprisesDbContext, ListedPage, ListedRow> pages) : IQueryHandler<ListEnterprises, EnterpriseListing>
 {
     internal static readonly SortFields<Enterprise> Sorting = new("creditCode", new Dictionary<string, Expression<Func<Enterprise, object?>>>
     {
@@ -63,6 +67,10 @@ internal sealed class ListEnterprisesHandler(EnterprisesDbContext db, TimeProvid
 
     private static readonly Keyset<Enterprise> Keyset = new(Sorting, "creditCode");
 
+    /// <summary>The enterprise list's pages, compiled once for each shape (<see cref="ListedPage"/>).</summary>
+    public static CompiledQueries<EnterprisesDbContext, ListedPage, ListedRow> Pages() => new((db, shape, values) =>
+        Keyset.Page(EnterpriseQuery.Apply(db, shape.Filter, values), shape.Page, KeysetDialects.Of(db.Database), values).AsListed(shape.Filter.Today));
+
     public async ValueTask<EnterpriseListing> Handle(ListEnterprises query, CancellationToken cancellationToken)
     {
         var today = clock.Today();
@@ -75,15 +83,22 @@ internal sealed class ListEnterprisesHandler(EnterprisesDbContext db, TimeProvid
         var scope = EnterpriseQuery.Scope(query);
         var bound = Keyset.UniqueKeyBound(query.List, scope);
         var within = await EnterpriseQuery.RangeAsync(db, query, bound, cancellationToken);
-        var onPage = EnterpriseQuery.Apply(db, query, today, bound, within);
-        var dialect = KeysetDialects.Of(db.Database);
-        var page = Keyset.Page(onPage, query.List, scope, dialect).AsListed(today);
-        var read = EnterpriseQuery.PlannedOnce(query, bound)
-            ? await db.Database.OnGenericPlanAsync(page.ToListedAsync, cancellationToken)
-            : await page.ToListedAsync(cancellationToken);
-        // Every match is counted: the page's own query, unless it starts after a cursor's key. Built only when counted.
-        var total = await QueryableExtensions.TotalCountAsync(() => bound is null ? onPage : EnterpriseQuery.Apply(db, query, today, after: null, within),
-            query.List, read.Count, dialect, cancellationToken);
+        var (filter, values) = EnterpriseFilter.Of(query, today, bound, within);
+        var position = Keyset.Position(query.List, scope);
+        foreach (var (name, value) in position.Values)
+        {
+            values[name] = value;
+        }
+
+        var shape = new ListedPage(filter, position.Shape);
+        // A name search is planned for its words (EnterpriseFilter.Words): an ordinary query, compiled by EF Core's cache.
+        var rows = filter.Words is null ? pages.Run(db, shape, values) : pages.Query(db, shape, values).AsAsyncEnumerable();
+        var read = EnterpriseQuery.PlannedOnce(filter)
+            ? await db.Database.OnGenericPlanAsync(rows.ToListedAsync, cancellationToken)
+            : await rows.ToListedAsync(cancellationToken);
+        // Every match is counted: the page's filters without the cursor's bound. Built only when counted.
+        var total = await QueryableExtensions.TotalCountAsync(() => EnterpriseQuery.Apply(db, query, today, after: null, within),
+            query.List, read.Count, KeysetDialects.Of(db.Database), cancellationToken);
         return new EnterpriseListing.Page(Keyset.ToPage(read, row => row.Enterprise, query.List, scope, total, row => row.ToResponse()));
     }
 }
