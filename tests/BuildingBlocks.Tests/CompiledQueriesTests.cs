@@ -11,25 +11,16 @@ namespace BuildingBlocks.Tests;
 /// compiled query would keep for every run, is refused; subqueries and conditions kept in variables are read as EF Core
 /// reads them. On both databases.
 /// </summary>
-public sealed class CompiledQueriesTests : IAsyncLifetime
+public sealed class CompiledQueriesTests : PeopleServiceTests
 {
-    private readonly PeopleDatabase database = new();
-    private PeopleHost host = null!;
-
-    public async Task InitializeAsync()
+    public override async Task InitializeAsync()
     {
-        host = await PeopleHost.StartAsync(database);
-        await host.WithDbAsync(db =>
+        await base.InitializeAsync();
+        await Host.WithDbAsync(db =>
         {
             db.People.AddRange(new Person("Ann", IdNumber, Phone, DateTimeOffset.UtcNow), new Person("Bob", OtherIdNumber, null, DateTimeOffset.UtcNow));
             return db.SaveChangesAsync();
         });
-    }
-
-    public async Task DisposeAsync()
-    {
-        await host.DisposeAsync();
-        database.Dispose();
     }
 
     [Fact]
@@ -98,7 +89,7 @@ public sealed class CompiledQueriesTests : IAsyncLifetime
 
     private Task<List<string>> RunAsync<TShape>(CompiledQueries<PeopleDbContext, TShape, string> queries, TShape shape,
         params (string Name, object? Value)[] values) where TShape : notnull =>
-        host.WithDbAsync(async db =>
+        Host.WithDbAsync(async db =>
         {
             var read = new List<string>();
             await foreach (var name in queries.Run(db, shape, values.ToDictionary(v => v.Name, v => v.Value)))

@@ -10,30 +10,21 @@ namespace BuildingBlocks.Tests;
 /// locked past the command's timeout (one second here), on PostgreSQL a connection the server ended under the service.
 /// What was stored stays, and the service answers again once the database does.
 /// </summary>
-public sealed class DatabaseUnavailableTests : IAsyncLifetime
+public sealed class DatabaseUnavailableTests : PeopleServiceTests
 {
-    private readonly PeopleDatabase database = new();
-    private PeopleHost host = null!;
-
-    public async Task InitializeAsync() => host = await PeopleHost.StartAsync(database, settings: database.OnPostgres
+    protected override Task<PeopleHost> StartAsync() => PeopleHost.StartAsync(Database, settings: Database.OnPostgres
         ? null
-        : new Dictionary<string, string?> { ["Database:ConnectionString"] = database.ConnectionString + ";Default Timeout=1" });
-
-    public async Task DisposeAsync()
-    {
-        await host.DisposeAsync();
-        database.Dispose();
-    }
+        : new Dictionary<string, string?> { ["Database:ConnectionString"] = Database.ConnectionString + ";Default Timeout=1" });
 
     [Fact]
     public async Task A_database_that_cannot_answer_is_a_503_with_retry_after_and_loses_nothing()
     {
-        var officer = host.ClientWith(PeopleHost.Officer);
+        var officer = Host.ClientWith(PeopleHost.Officer);
         var created = await (await officer.PostJsonAsync("/api/v1/people", new { name = "张三", idNumber = IdNumber, phone = Phone }))
             .JsonAsync(HttpStatusCode.Created);
         var id = created["id"]!.GetValue<Guid>();
 
-        var refused = database.OnPostgres ? await ReadAfterTheServerEndedTheConnectionsAsync(officer, id) : await WriteWhileLockedAsync(officer);
+        var refused = Database.OnPostgres ? await ReadAfterTheServerEndedTheConnectionsAsync(officer, id) : await WriteWhileLockedAsync(officer);
 
         await refused.ProblemAsync(HttpStatusCode.ServiceUnavailable, "serviceUnavailable");
         refused.Headers.RetryAfter!.Delta.Should().Be(TimeSpan.FromSeconds(5));
@@ -49,16 +40,16 @@ public sealed class DatabaseUnavailableTests : IAsyncLifetime
     /// </summary>
     private async Task<HttpResponseMessage> WriteWhileLockedAsync(HttpClient officer)
     {
-        await using var writer = new SqliteConnection(database.ConnectionString);
+        await using var writer = new SqliteConnection(Database.ConnectionString);
         await writer.OpenAsync();
         await using var hold = await writer.BeginTransactionAsync();
         return await officer.PostJsonAsync("/api/v1/people", new { name = "李四", idNumber = OtherIdNumber, phone = Phone });
     }
 
-    /// <summary>A read after PostgreSQL ended every other connection to the database, the service's idle ones among them.</summary>
+    /// <summary>A read after PostgreSQL ended every other connection to the Database, the service's idle ones among them.</summary>
     private async Task<HttpResponseMessage> ReadAfterTheServerEndedTheConnectionsAsync(HttpClient officer, Guid id)
     {
-        await using (var admin = new NpgsqlConnection(database.ConnectionString))
+        await using (var admin = new NpgsqlConnection(Database.ConnectionString))
         {
             await admin.OpenAsync();
             await using var end = new NpgsqlCommand(

@@ -14,26 +14,15 @@ namespace BuildingBlocks.Tests;
 /// once per connection; a connection string that says otherwise is kept as it is. A read on a generic plan is planned once
 /// too. A value bound as a literal (Literals) is written into the statement.
 /// </summary>
-public sealed class PooledContextTests : IAsyncLifetime
+public sealed class PooledContextTests : PeopleServiceTests
 {
-    private readonly PeopleDatabase database = new();
-    private PeopleHost host = null!;
-
-    public async Task InitializeAsync() => host = await PeopleHost.StartAsync(database);
-
-    public async Task DisposeAsync()
-    {
-        await host.DisposeAsync();
-        database.Dispose();
-    }
-
     [Fact]
     public async Task Requests_in_turn_reuse_contexts_each_reset_after_the_request_before_and_still_protected()
     {
         var used = new List<PeopleDbContext>();
         for (var request = 0; request < 10; request++)
         {
-            await using var scope = host.Services.CreateAsyncScope();
+            await using var scope = Host.Services.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<PeopleDbContext>();
 
             db.ChangeTracker.Entries().Should().BeEmpty("what the request before left unsaved is not carried into the next");
@@ -50,7 +39,7 @@ public sealed class PooledContextTests : IAsyncLifetime
     [Fact]
     public async Task A_query_run_again_on_a_connection_is_prepared_on_postgres_and_a_sqlite_file_is_opened_as_configured()
     {
-        await using var scope = host.Services.CreateAsyncScope();
+        await using var scope = Host.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<PeopleDbContext>();
         await db.Database.OpenConnectionAsync();
         for (var run = 0; run < 3; run++)
@@ -58,9 +47,9 @@ public sealed class PooledContextTests : IAsyncLifetime
             (await db.People.CountAsync(p => p.Name == "张三")).Should().Be(0);
         }
 
-        if (!database.OnPostgres)
+        if (!Database.OnPostgres)
         {
-            db.Database.GetConnectionString().Should().Be(database.ConnectionString);
+            db.Database.GetConnectionString().Should().Be(Database.ConnectionString);
             return;
         }
 
@@ -87,12 +76,12 @@ public sealed class PooledContextTests : IAsyncLifetime
 
     /// <summary>
     /// A value bound by <see cref="Literals.Bind{T, TValue}"/> is written into the statement, not sent as a parameter, on
-    /// either database, and the query still finds what it names; a captured value stays a parameter.
+    /// either Database, and the query still finds what it names; a captured value stays a parameter.
     /// </summary>
     [Fact]
     public async Task A_bound_value_is_a_literal_of_the_statement_and_a_captured_one_a_parameter()
     {
-        await using var scope = host.Services.CreateAsyncScope();
+        await using var scope = Host.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<PeopleDbContext>();
         db.People.Add(new Person("张三", IdNumber, Phone, DateTimeOffset.UtcNow));
         db.People.Add(new Person("O'Brien", OtherIdNumber, Phone, DateTimeOffset.UtcNow));
@@ -116,7 +105,7 @@ public sealed class PooledContextTests : IAsyncLifetime
     [Fact]
     public async Task A_read_on_a_generic_plan_is_planned_once_and_leaves_the_connection_and_an_open_transaction_as_they_were()
     {
-        await using var scope = host.Services.CreateAsyncScope();
+        await using var scope = Host.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<PeopleDbContext>();
         var bob = new Person("Bob", OtherIdNumber, null, DateTimeOffset.UtcNow);
         db.People.AddRange(new Person("Ann", IdNumber, Phone, DateTimeOffset.UtcNow), bob);
@@ -138,7 +127,7 @@ public sealed class PooledContextTests : IAsyncLifetime
         }
 
         db.Database.CurrentTransaction.Should().BeNull("the read's own transaction ended with it");
-        if (database.OnPostgres)
+        if (Database.OnPostgres)
         {
             plainly.Custom.Should().BeGreaterThan(0, "a plain read is planned for its parameters");
             var generic = await PlansAsync(db);
@@ -154,7 +143,7 @@ public sealed class PooledContextTests : IAsyncLifetime
             after = "A";
             (await db.Database.OnGenericPlanAsync(Names, CancellationToken.None)).Should().Equal("Ann", "Cai");
             db.Database.CurrentTransaction.Should().BeSameAs(outer);
-            if (database.OnPostgres)
+            if (Database.OnPostgres)
             {
                 (await PlanCacheModeAsync(db)).Should().Be("auto", "a read inside a transaction already open leaves its setting alone");
             }
@@ -169,7 +158,7 @@ public sealed class PooledContextTests : IAsyncLifetime
     private sealed record Plans(long Generic, long Custom);
 
     /// <summary>How often PostgreSQL planned this connection's prepared statements of people generically and for their parameters.</summary>
-    private async Task<Plans> PlansAsync(PeopleDbContext db) => !database.OnPostgres
+    private async Task<Plans> PlansAsync(PeopleDbContext db) => !Database.OnPostgres
         ? new Plans(0, 0)
         : await db.Database.SqlQueryRaw<Plans>("""
             SELECT coalesce(sum(generic_plans), 0) AS "Generic", coalesce(sum(custom_plans), 0) AS "Custom"

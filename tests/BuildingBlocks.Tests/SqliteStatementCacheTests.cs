@@ -15,20 +15,9 @@ namespace BuildingBlocks.Tests;
 /// transaction or lock. What is kept is bounded, and ends with the connection. Read from SQLite itself: the statements
 /// prepared on a connection (sqlite3_next_stmt) and how many times each ran (SQLITE_STMTSTATUS_RUN).
 /// </summary>
-public sealed class SqliteStatementCacheTests : IAsyncLifetime
+public sealed class SqliteStatementCacheTests() : PeopleServiceTests(sqlite: true)
 {
-    private readonly PeopleDatabase database = new(sqlite: true);
-    private PeopleHost host = null!;
-
-    public async Task InitializeAsync() => host = await StartAsync();
-
-    private Task<PeopleHost> StartAsync() => PeopleHost.StartAsync(database, interceptor: new StatementsListed());
-
-    public async Task DisposeAsync()
-    {
-        await host.DisposeAsync();
-        database.Dispose();
-    }
+    protected override Task<PeopleHost> StartAsync() => PeopleHost.StartAsync(Database, interceptor: new StatementsListed());
 
     [Fact]
     public async Task A_query_later_requests_run_again_runs_on_the_statement_prepared_the_first_time_with_their_own_parameters()
@@ -38,7 +27,7 @@ public sealed class SqliteStatementCacheTests : IAsyncLifetime
         string[] names = ["Ann", "Bob", "Cid", "Ann", "Bob", "Cid"];
         foreach (var name in names)
         {
-            await using var scope = host.Services.CreateAsyncScope();
+            await using var scope = Host.Services.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<PeopleDbContext>();
 
             (await db.People.Where(p => p.Name == name).Select(p => p.Name).ToListAsync()).Should().Equal(name == "Cid" ? [] : [name],
@@ -57,7 +46,7 @@ public sealed class SqliteStatementCacheTests : IAsyncLifetime
     public async Task A_limit_bound_as_a_parameter_is_prepared_again_at_every_run_where_the_keyset_s_literal_limit_is_not()
     {
         await AddAsync(new Person("Ann", IdNumber, Phone, DateTimeOffset.UtcNow), new Person("Bob", OtherIdNumber, null, DateTimeOffset.UtcNow));
-        await using var scope = host.Services.CreateAsyncScope();
+        await using var scope = Host.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<PeopleDbContext>();
         var names = db.People.OrderBy(p => p.Name).Select(p => p.Name);
         for (var run = 0; run < 3; run++)
@@ -76,7 +65,7 @@ public sealed class SqliteStatementCacheTests : IAsyncLifetime
     public async Task A_transaction_left_open_by_a_request_is_rolled_back_and_its_connection_holds_no_lock_after_it()
     {
         SqliteConnection connection;
-        await using (var scope = host.Services.CreateAsyncScope())
+        await using (var scope = Host.Services.CreateAsyncScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<PeopleDbContext>();
             await db.Database.BeginTransactionAsync();
@@ -88,7 +77,7 @@ public sealed class SqliteStatementCacheTests : IAsyncLifetime
 
         raw.sqlite3_get_autocommit(connection.Handle).Should().Be(1, "the transaction ended with the request");
         Statements(connection).Should().NotBeEmpty().And.OnlyContain(s => !s.Busy, "a statement kept is reset once its reader is done");
-        await using var other = new SqliteConnection(database.ConnectionString);
+        await using var other = new SqliteConnection(Database.ConnectionString);
         await other.OpenAsync();
         await using var write = other.CreateCommand();
         write.CommandText = "BEGIN IMMEDIATE; CREATE TABLE Probe (Id INTEGER); COMMIT;";
@@ -106,7 +95,7 @@ public sealed class SqliteStatementCacheTests : IAsyncLifetime
     public async Task A_query_run_again_while_it_is_being_read_gives_the_right_rows_and_a_statement_that_failed_runs_again()
     {
         await AddAsync(new Person("Ann", IdNumber, Phone, DateTimeOffset.UtcNow), new Person("Bob", OtherIdNumber, null, DateTimeOffset.UtcNow));
-        await using var scope = host.Services.CreateAsyncScope();
+        await using var scope = Host.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<PeopleDbContext>();
         var pairs = new List<string>();
         await foreach (var outer in db.People.AsNoTracking().OrderBy(p => p.Name).Select(p => p.Name).AsAsyncEnumerable())
@@ -134,7 +123,7 @@ public sealed class SqliteStatementCacheTests : IAsyncLifetime
     {
         var count = SqliteStatementCache.Capacity + 8;
         SqliteConnection connection;
-        await using (var scope = host.Services.CreateAsyncScope())
+        await using (var scope = Host.Services.CreateAsyncScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<PeopleDbContext>();
             for (var i = 1; i <= count; i++)
@@ -151,14 +140,14 @@ public sealed class SqliteStatementCacheTests : IAsyncLifetime
         kept.Should().Contain(s => s.StartsWith($"SELECT {count} AS"), "the statement run last is kept")
             .And.NotContain(s => s.StartsWith("SELECT 1 AS"), "the one run first went first");
 
-        await host.DisposeAsync();
+        await Host.DisposeAsync();
         connection.State.Should().Be(System.Data.ConnectionState.Closed, "the connection closes when the service stops, finalising what it kept");
-        host = await StartAsync();
+        Host = await StartAsync();
     }
 
     private async Task AddAsync(params Person[] people)
     {
-        await using var scope = host.Services.CreateAsyncScope();
+        await using var scope = Host.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<PeopleDbContext>();
         db.People.AddRange(people);
         await db.SaveChangesAsync();
