@@ -18,9 +18,10 @@ namespace Persistence;
 /// <see cref="QueryParameters"/> it is given, and deciding what the query is from the shape alone: the shape must hold
 /// everything the builder writes into the statement as a literal (<see cref="Literals"/>). A builder that captured a
 /// value of its own would have it fixed in the compiled query: compiling refuses an expression that holds any value
-/// other than constants, the query's parameters and the queries and conditions it captured. EF Core takes at most 15 parameters; a shape that reads more runs
-/// as an ordinary query. A compiled query runs on the model it was compiled for only, and a service builds its model again
-/// when its personal-data keys change (<see cref="ServiceDbContext.Protect"/>), so a shape is compiled for each model.
+/// other than constants, the query's parameters and the queries and conditions it captured. EF Core takes at most 15
+/// parameters; a shape that reads more runs as an ordinary query. A compiled query runs only on the model it was compiled
+/// for, and EF Core keeps models in a cache that may build one again (a test process that runs many services did), so a
+/// shape is compiled for each model.
 /// At most <see cref="Capacity"/> are kept; past it they are compiled anew.
 /// </remarks>
 public sealed class CompiledQueries<TContext, TShape, TResult>(Func<TContext, TShape, QueryParameters, IQueryable<TResult>> build)
