@@ -30,7 +30,7 @@ builder.AddRedisEventBus(EnterprisesService.Description.Name)
     .AddSubscription<PlatformAccredited, HostedPlatformsHandler>()
     .AddSubscription<PlatformUpdated, HostedPlatformsHandler>()
     .AddSubscription<PlatformStatusChanged, HostedPlatformsHandler>();
-builder.Services.AddSingleton(ListEnterprisesHandler.Pages()).AddSingleton(EnterpriseLookup.Listed());
+builder.Services.AddSingleton(ListEnterprisesHandler.Pages()).AddSingleton(EnterpriseLookup.Listed()).AddSingleton(QualificationQueries.Pages());
 builder.AddQualificationExpiry();
 builder.AddCultivationPool();
 

@@ -74,7 +74,10 @@ internal sealed class ListQualificationsValidator : QualificationFilterValidator
     public ListQualificationsValidator() => RuleFor(q => q.RegionCode).MustBeRegion();
 }
 
-internal sealed class QualificationQueries(EnterprisesDbContext db)
+/// <summary>What decides the statement of a page of the qualification register: its filters' and its position's shapes.</summary>
+internal sealed record QualificationPage(QualificationType? Type, QualificationStatus? Status, RegionShape Region, PageShape Page);
+
+internal sealed class QualificationQueries(EnterprisesDbContext db, CompiledQueries<EnterprisesDbContext, QualificationPage, Qualification> pages)
     : IQueryHandler<ListEnterpriseQualifications, CursorPage<QualificationResponse>>,
         IQueryHandler<ListQualifications, CursorPage<QualificationRecord>>,
         IQueryHandler<GetQualification, QualificationResponse>
@@ -95,27 +98,53 @@ internal sealed class QualificationQueries(EnterprisesDbContext db)
         var enterprise = await EnterpriseLookup.FindBareAsync(db, query.CreditCode, cancellationToken);
         var scope = Cursors.Scope(enterprise.CreditCode, EnumText.ParseOptional<QualificationType>(query.Type, "type")?.ToString(),
             EnumText.ParseOptional<QualificationStatus>(query.Status, "status")?.ToString());
-        return await Filter(db.Qualifications.AsNoTracking().Where(q => q.CreditCode == enterprise.CreditCode), query)
+        return await Filter(db.Qualifications.AsNoTracking().Where(q => q.CreditCode == enterprise.CreditCode),
+                EnumText.ParseOptional<QualificationType>(query.Type, "type"), EnumText.ParseOptional<QualificationStatus>(query.Status, "status"))
             .ToCursorPageAsync(db.Database, Keyset, query.List, scope, QualificationResponse.From, cancellationToken);
     }
 
     public async ValueTask<CursorPage<QualificationRecord>> Handle(ListQualifications query, CancellationToken cancellationToken)
     {
-        var qualifications = Filter(db.Qualifications.AsNoTracking(), query);
+        var type = EnumText.ParseOptional<QualificationType>(query.Type, "type");
+        var status = EnumText.ParseOptional<QualificationStatus>(query.Status, "status");
         var region = EnterpriseQuery.Text(query.RegionCode);
-        if (region is not null)
+        var scope = Cursors.Scope(type?.ToString(), status?.ToString(), region);
+        var (regionShape, values) = RegionFilter.Of(region);
+        var position = Keyset.Position(query.List, scope);
+        foreach (var (name, value) in position.Values)
         {
-            var inRegion = db.Enterprises.InRegion(region).Select(e => e.CreditCode);
-            qualifications = qualifications.Where(q => inRegion.Contains(q.CreditCode));
+            values[name] = value;
         }
 
-        var scope = Cursors.Scope(EnumText.ParseOptional<QualificationType>(query.Type, "type")?.ToString(),
-            EnumText.ParseOptional<QualificationStatus>(query.Status, "status")?.ToString(), region);
-        var dialect = KeysetDialects.Of(db.Database);
-        var read = await Keyset.Page(qualifications, query.List, scope, dialect).ToListAsync(cancellationToken);
-        var total = await qualifications.TotalCountAsync(query.List, read.Count, dialect, cancellationToken);
+        var read = new List<Qualification>();
+        await foreach (var qualification in pages.Run(db, new QualificationPage(type, status, regionShape, position.Shape), values)
+            .WithCancellation(cancellationToken))
+        {
+            read.Add(qualification);
+        }
+
+        var total = await QueryableExtensions.TotalCountAsync(() => Matches(db, type, status, regionShape, QueryParameters.Holding(values)),
+            query.List, read.Count, KeysetDialects.Of(db.Database), cancellationToken);
         var holders = await HoldersAsync(read.Select(q => q.CreditCode).Distinct().ToList(), cancellationToken);
         return Keyset.ToPage(read, query.List, scope, total, q => QualificationRecord.From(q, holders[q.CreditCode]));
+    }
+
+    /// <summary>The register's pages, compiled once for each shape (<see cref="QualificationPage"/>).</summary>
+    public static CompiledQueries<EnterprisesDbContext, QualificationPage, Qualification> Pages() => new((db, shape, values) =>
+        Keyset.Page(Matches(db, shape.Type, shape.Status, shape.Region, values), shape.Page, KeysetDialects.Of(db.Database), values));
+
+    /// <summary>The qualifications of the type and status, held by enterprises of the region, the region's codes read from <paramref name="values"/>.</summary>
+    private static IQueryable<Qualification> Matches(EnterprisesDbContext db, QualificationType? type, QualificationStatus? status,
+        RegionShape region, QueryParameters values)
+    {
+        var qualifications = Filter(db.Qualifications.AsNoTracking(), type, status);
+        if (region == RegionShape.None)
+        {
+            return qualifications;
+        }
+
+        var inRegion = db.Enterprises.InRegion(region, values).Select(e => e.CreditCode);
+        return qualifications.Where(q => inRegion.Contains(q.CreditCode));
     }
 
     /// <summary>
@@ -151,15 +180,15 @@ internal sealed class QualificationQueries(EnterprisesDbContext db)
     /// filter by qualification writes its type: as parameters, PostgreSQL's generic plan of a page estimated a sixth of the
     /// qualifications for any type (33,333 of 200,000, where HighTech holds 80,000) and it planned the page again on every request.
     /// </summary>
-    private static IQueryable<Qualification> Filter(IQueryable<Qualification> query, IQualificationFilter filter)
+    private static IQueryable<Qualification> Filter(IQueryable<Qualification> query, QualificationType? type, QualificationStatus? status)
     {
-        if (EnumText.ParseOptional<QualificationType>(filter.Type, "type") is { } type)
+        if (type is { } held)
         {
-            query = query.Where(Literals.Bind((Qualification q, QualificationType t) => q.Type == t, type));
+            query = query.Where(Literals.Bind((Qualification q, QualificationType t) => q.Type == t, held));
         }
 
-        return EnumText.ParseOptional<QualificationStatus>(filter.Status, "status") is { } status
-            ? query.Where(Literals.Bind((Qualification q, QualificationStatus s) => q.Status == s, status))
+        return status is { } state
+            ? query.Where(Literals.Bind((Qualification q, QualificationStatus s) => q.Status == s, state))
             : query;
     }
 }
