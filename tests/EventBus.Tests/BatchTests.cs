@@ -63,10 +63,10 @@ public sealed class BatchTests : IAsyncLifetime
 
     public async Task InitializeAsync() => client = await redis.ConnectAsync();
 
-    private async Task<TestService> StartBillingAsync()
+    private async Task<TestService> StartBillingAsync(Dictionary<string, string?>? settings = null)
     {
         var service = new TestService(redis.ConnectionString, prefix, "billing", Path.Combine(directory, "billing.db"), consumes: ["shipping"],
-            configure: builder =>
+            settings, configure: builder =>
             {
                 builder.Services.AddSingleton(log);
                 builder.Services.AddScoped<IEventBatchObserver, RecordingObserver>();
@@ -187,6 +187,35 @@ public sealed class BatchTests : IAsyncLifetime
         (await DeliveriesOf(billing)).Should().BeEquivalentTo(["S-1", "S-2", "S-3"], "the failed batch left nothing behind");
         log.Completed.Should().BeEquivalentTo(new[] { new[] { "S-1" }, new[] { "S-2" }, new[] { "S-3" } }, o => o.WithStrictOrdering());
         billing.Behaviour.Attempts.Values.Should().AllBeEquivalentTo(2, "once in the failed batch, once alone");
+    }
+
+    [PostgresFact]
+    public async Task An_event_whose_row_another_transaction_committed_first_is_applied_again_at_once_and_reads_that_row()
+    {
+        // No retry of pending entries within the test: only applying the event again at once can apply it.
+        var billing = await StartBillingAsync(new() { ["EventBus:RetryAfter"] = "01:00:00" });
+        var rivals = 0;
+        billing.Behaviour.Rival = async parcel =>
+        {
+            if (Interlocked.Increment(ref rivals) == 1)
+            {
+                await billing.QueryAsync(db =>
+                {
+                    db.Claims.Add(new Claim { Parcel = parcel });
+                    return db.SaveChangesAsync();
+                });
+            }
+        };
+
+        await AppendAsync("contested-1");
+
+        await Eventually.HoldsAsync(async () => (await DeliveriesOf(billing)).Count == 1 && await PendingCountAsync() == 0,
+            "the event is applied and acknowledged");
+        (await DeliveriesOf(billing)).Should().Equal("contested-1");
+        (await billing.QueryAsync(db => db.Claims.Select(c => c.Parcel).ToListAsync())).Should().Equal("contested-1");
+        billing.Behaviour.Attempts["contested-1"].Should().Be(2, "its first run broke the claim's key and was rolled back; its second read the claim");
+        rivals.Should().Be(1, "the second run found the claim and made none");
+        (await billing.QueryAsync(db => db.Set<InboxMessage>().CountAsync())).Should().Be(1);
     }
 
     public async Task DisposeAsync()

@@ -25,11 +25,22 @@ public sealed class Delivery
     public required string Parcel { get; set; }
 }
 
+/// <summary>A parcel named "contested-…" claimed by the first delivery to add it: one row per parcel, its key the parcel.</summary>
+public sealed class Claim
+{
+    public required string Parcel { get; set; }
+}
+
 public sealed class TestDbContext(DbContextOptions<TestDbContext> options) : DbContext(options)
 {
     public DbSet<Delivery> Deliveries => Set<Delivery>();
+    public DbSet<Claim> Claims => Set<Claim>();
 
-    protected override void OnModelCreating(ModelBuilder modelBuilder) => modelBuilder.AddEventBusTables();
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        modelBuilder.AddEventBusTables();
+        modelBuilder.Entity<Claim>().HasKey(c => c.Parcel);
+    }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -42,7 +53,9 @@ public sealed class TestDbContext(DbContextOptions<TestDbContext> options) : DbC
 
 /// <summary>
 /// Records each delivery and the activity it ran in; fails for parcels named "poison" until
-/// <see cref="Behaviour.Cured"/> is set, and holds parcels named "held-…" until <see cref="Behaviour.Release"/>.
+/// <see cref="Behaviour.Cured"/> is set, and holds parcels named "held-…" until <see cref="Behaviour.Release"/>. A parcel
+/// named "contested-…" is claimed unless claimed already; <see cref="Behaviour.Rival"/>, when set, runs between the
+/// handler's read of the claims and its claim (another replica's transaction committing the same claim first).
 /// </summary>
 public sealed class ParcelShippedHandler(TestDbContext db, Behaviour behaviour, AppliedInBatch batch) : IIntegrationEventHandler<ParcelShipped>
 {
@@ -58,6 +71,16 @@ public sealed class ParcelShippedHandler(TestDbContext db, Behaviour behaviour, 
         if (@event.Parcel == "poison" && !behaviour.Cured)
         {
             throw new InvalidOperationException("Parcel 'poison' cannot be delivered.");
+        }
+
+        if (@event.Parcel.StartsWith("contested-", StringComparison.Ordinal) && await db.Claims.FindAsync([@event.Parcel], cancellationToken) is null)
+        {
+            if (behaviour.Rival is { } rival)
+            {
+                await rival(@event.Parcel);
+            }
+
+            db.Claims.Add(new Claim { Parcel = @event.Parcel });
         }
 
         db.Deliveries.Add(new Delivery { Parcel = @event.Parcel });
@@ -78,6 +101,7 @@ public sealed class Behaviour
     public ConcurrentDictionary<string, Activity?> Activities { get; } = new();
     public TaskCompletionSource Release { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
     public bool Cured { get; set; }
+    public Func<string, Task>? Rival { get; set; }
 }
 
 /// <summary>

@@ -35,7 +35,8 @@ internal sealed record InboxResult(StreamEntry Entry, InboxOutcome Outcome, Time
 /// nothing of the batch commits: that event fails alone (it stays pending for a retry) and the
 /// others are applied again as a batch without it. When the batch fails otherwise (its save, an
 /// observer, the commit), its events are applied again one at a time, each in a transaction of its
-/// own. One save and no savepoint per batch: round trips per event would cost more than applying a
+/// own. An event alone that breaks a unique key another transaction committed first is applied again at once (see
+/// <see cref="FailedAsync"/>). One save and no savepoint per batch: round trips per event would cost more than applying a
 /// batch again in the rare case that one of its events fails.
 /// </summary>
 internal sealed partial class InboxProcessor(IServiceScopeFactory scopes, IOptions<EventBusSubscriptions> subscriptions, TimeProvider clock,
@@ -58,14 +59,15 @@ internal sealed partial class InboxProcessor(IServiceScopeFactory scopes, IOptio
         {
             var others = entries.Where(e => e != failed.Entry).ToList();
             var results = others.Count > 0 ? [.. await ApplyAsync(others, group, cancellationToken)] : new List<InboxResult>();
-            results.Insert(entries.ToList().IndexOf(failed.Entry), await FailedAsync(failed.Entry, failed.InnerException!, failed.Duration, cancellationToken));
+            results.Insert(entries.ToList().IndexOf(failed.Entry),
+                await FailedAsync(failed.Entry, failed.InnerException!, failed.Duration, group, cancellationToken));
             return results;
         }
         catch (Exception e) when (!cancellationToken.IsCancellationRequested)
         {
             if (entries.Count == 1)
             {
-                return [await FailedAsync(entries[0], e, TimeSpan.Zero, cancellationToken)];
+                return [await FailedAsync(entries[0], e, TimeSpan.Zero, group, cancellationToken)];
             }
 
             LogBatchFailed(logger, e, entries.Count);
@@ -197,16 +199,39 @@ internal sealed partial class InboxProcessor(IServiceScopeFactory scopes, IOptio
     private static Activity? StartProcess(StreamEntry entry, string group) =>
         EventBusTelemetry.StartProcess(entry.Stream, group, entry.Id, entry.Envelope!);
 
-    /// <summary>What became of an event applied alone that failed: a duplicate when another replica applied it first (its effect stands).</summary>
-    private async Task<InboxResult> FailedAsync(StreamEntry entry, Exception error, TimeSpan duration, CancellationToken cancellationToken)
+    /// <summary>
+    /// What became of an event applied alone that failed. A unique key it broke is a row another transaction committed
+    /// first: the event's own inbox row when another replica applied it (a duplicate; its effect stands), or a row the
+    /// event's handlers would have added too, when a replica applying another event of the same thing (a grant and the
+    /// registration before it) won the race. Then the event is applied again at once, once, and reads that row: left
+    /// for the retry after <see cref="RedisEventBusOptions.RetryAfter"/>, it would wait for nothing.
+    /// </summary>
+    private async Task<InboxResult> FailedAsync(StreamEntry entry, Exception error, TimeSpan duration, string group, CancellationToken cancellationToken,
+        bool again = false)
     {
         if (error is DbUpdateException update && UniqueViolation.IsUniqueViolation(update))
         {
-            await using var scope = scopes.CreateAsyncScope();
-            var id = entry.Envelope!.Id;
-            if (await scope.ServiceProvider.GetRequiredService<DbContext>().Set<InboxMessage>().AnyAsync(m => m.EventId == id, cancellationToken))
+            await using (var scope = scopes.CreateAsyncScope())
             {
-                return new InboxResult(entry, InboxOutcome.Duplicate, duration, null);
+                var id = entry.Envelope!.Id;
+                if (await scope.ServiceProvider.GetRequiredService<DbContext>().Set<InboxMessage>().AnyAsync(m => m.EventId == id, cancellationToken))
+                {
+                    return new InboxResult(entry, InboxOutcome.Duplicate, duration, null);
+                }
+            }
+
+            if (!again)
+            {
+                LogRaceLost(logger, entry.Envelope.Type, entry.Envelope.Id, entry.Id);
+                try
+                {
+                    return (await ApplyBatchAsync([entry], group, cancellationToken))[0];
+                }
+                catch (Exception e) when (!cancellationToken.IsCancellationRequested)
+                {
+                    return await FailedAsync(entry, e is EventFailedException failed ? failed.InnerException! : e, duration, group, cancellationToken,
+                        again: true);
+                }
             }
         }
 
@@ -233,4 +258,8 @@ internal sealed partial class InboxProcessor(IServiceScopeFactory scopes, IOptio
     [LoggerMessage(EventId = 7105, Level = LogLevel.Warning,
         Message = "A batch of {Count} events failed as a whole and was rolled back; applying its events one at a time")]
     private static partial void LogBatchFailed(ILogger logger, Exception exception, int count);
+
+    [LoggerMessage(EventId = 7106, Level = LogLevel.Information,
+        Message = "Event {Type} {EventId} (entry {EntryId}) met a row another transaction committed first; applying it again")]
+    private static partial void LogRaceLost(ILogger logger, string type, Guid eventId, string entryId);
 }
