@@ -16,7 +16,19 @@ public enum PageStart
 }
 
 /// <summary>A page's shape and the values its query reads, by name (<see cref="PositionValues"/>).</summary>
-public sealed record KeysetPosition(PageShape Shape, IReadOnlyDictionary<string, object?> Values);
+public sealed record KeysetPosition(PageShape Shape, IReadOnlyDictionary<string, object?> Values)
+{
+    /// <summary>The filters' values (<paramref name="filters"/>, given) with the position's, for the page's query.</summary>
+    public Dictionary<string, object?> With(Dictionary<string, object?> filters)
+    {
+        foreach (var (name, value) in Values)
+        {
+            filters[name] = value;
+        }
+
+        return filters;
+    }
+}
 
 /// <summary>The names of the values a page's query reads: the offset of a page by number, or the keys of the item a cursor follows.</summary>
 public static class PositionValues

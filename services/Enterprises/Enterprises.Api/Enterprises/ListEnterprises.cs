@@ -83,13 +83,9 @@ internal sealed class ListEnterprisesHandler(EnterprisesDbContext db, TimeProvid
         var scope = EnterpriseQuery.Scope(query);
         var bound = Keyset.UniqueKeyBound(query.List, scope);
         var within = await EnterpriseQuery.RangeAsync(db, query, bound, cancellationToken);
-        var (filter, values) = EnterpriseFilter.Of(query, today, bound, within);
+        var (filter, filterValues) = EnterpriseFilter.Of(query, today, bound, within);
         var position = Keyset.Position(query.List, scope);
-        foreach (var (name, value) in position.Values)
-        {
-            values[name] = value;
-        }
-
+        var values = position.With(filterValues);
         var shape = new ListedPage(filter, position.Shape);
         // A name search is planned for its words (EnterpriseFilter.Words): an ordinary query, compiled by EF Core's cache.
         var rows = filter.Words is null ? pages.Run(db, shape, values) : pages.Query(db, shape, values).AsAsyncEnumerable();

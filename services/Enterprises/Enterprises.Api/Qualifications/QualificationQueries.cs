@@ -109,12 +109,9 @@ internal sealed class QualificationQueries(EnterprisesDbContext db, CompiledQuer
         var status = EnumText.ParseOptional<QualificationStatus>(query.Status, "status");
         var region = EnterpriseQuery.Text(query.RegionCode);
         var scope = Cursors.Scope(type?.ToString(), status?.ToString(), region);
-        var (regionShape, values) = RegionFilter.Of(region);
+        var (regionShape, regionValues) = RegionFilter.Of(region);
         var position = Keyset.Position(query.List, scope);
-        foreach (var (name, value) in position.Values)
-        {
-            values[name] = value;
-        }
+        var values = position.With(regionValues);
 
         var read = new List<Qualification>();
         await foreach (var qualification in pages.Run(db, new QualificationPage(type, status, regionShape, position.Shape), values)
