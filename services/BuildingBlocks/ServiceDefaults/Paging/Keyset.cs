@@ -68,7 +68,8 @@ public sealed class Keyset<T>(SortFields<T> fields, string uniqueField)
                 after[PositionValues.Key(i)] = values[i];
             }
 
-            return new KeysetPosition(new PageShape(Signature(terms), size, PageStart.AfterCursor), after);
+            var bound = terms is [{ } key] && key.Name == uniqueField && values[0] is { } value ? new KeyBound(value, key.Descending) : null;
+            return new KeysetPosition(new PageShape(Signature(terms), size, PageStart.AfterCursor), after, bound);
         }
 
         // Far past the last page the offset leaves int's range: such a page is empty, like any page past the last.
@@ -93,25 +94,6 @@ public sealed class Keyset<T>(SortFields<T> fields, string uniqueField)
             PageStart.AtOffset => dialect.Take(Skip(Order(query, terms), parameters.Of<int>(PositionValues.Offset)), shape.Size + 1),
             _ => dialect.Take(Order(query, terms), shape.Size + 1),
         };
-    }
-
-    /// <summary>
-    /// Where a page by cursor of a list sorted by the unique key alone starts: every item on it has a key after
-    /// <see cref="KeyBound.Value"/> (before it, descending). A filter on the records that share the key (an enterprise's
-    /// qualifications) can repeat the bound, so the database starts its scan of them there: PostgreSQL carries no range
-    /// across a join, and otherwise reads them from the first to the cursor on every page. Null for a first page, a
-    /// page by number and any other sort; a cursor that is not valid for the list is refused as <see cref="Page(IQueryable{T}, ListQuery, string, KeysetDialect)"/> refuses it.
-    /// </summary>
-    public KeyBound? UniqueKeyBound(ListQuery list, string scope)
-    {
-        var terms = Terms(list.Sort);
-        if (list.Cursor is null || list.Page is not null || terms is not [{ } key] || key.Name != uniqueField)
-        {
-            return null;
-        }
-
-        var values = Cursors.Decode(list.Cursor, Signature(terms), scope, [key.Key.ReturnType]);
-        return values[0] is { } value ? new KeyBound(value, key.Descending) : null;
     }
 
     /// <summary>The page from the items <see cref="Page(IQueryable{T}, ListQuery, string, KeysetDialect)"/> read, with the cursor of the next page when there is one.</summary>
@@ -262,7 +244,7 @@ public sealed record KeysetDialect(RowComparison? Rows, Func<int, Expression> Co
         query.Provider.CreateQuery<T>(Expression.Call(typeof(Queryable), nameof(Queryable.Take), [typeof(T)], query.Expression, Count(count)));
 }
 
-/// <summary>The unique key's bound of a page by cursor (<see cref="Keyset{T}.UniqueKeyBound"/>).</summary>
+/// <summary>The unique key's bound of a page by cursor (<see cref="KeysetPosition.UniqueKeyBound"/>).</summary>
 /// <param name="Value">The key of the last item of the page before.</param>
 /// <param name="Descending">Whether the page's keys come before the value rather than after it.</param>
 public sealed record KeyBound(object Value, bool Descending);

@@ -16,7 +16,14 @@ public enum PageStart
 }
 
 /// <summary>A page's shape and the values its query reads, by name (<see cref="PositionValues"/>).</summary>
-public sealed record KeysetPosition(PageShape Shape, IReadOnlyDictionary<string, object?> Values)
+/// <param name="UniqueKeyBound">
+/// Where a page by cursor of a list sorted by the unique key alone starts: every item on it has a key after
+/// <see cref="KeyBound.Value"/> (before it, descending). A filter on the records that share the key (an enterprise's
+/// qualifications) can repeat the bound, so the database starts its scan of them there: PostgreSQL carries no range
+/// across a join, and otherwise reads them from the first to the cursor on every page. Null for a first page, a
+/// page by number and any other sort.
+/// </param>
+public sealed record KeysetPosition(PageShape Shape, IReadOnlyDictionary<string, object?> Values, KeyBound? UniqueKeyBound = null)
 {
     /// <summary>The filters' values (<paramref name="filters"/>, given) with the position's, for the page's query.</summary>
     public Dictionary<string, object?> With(Dictionary<string, object?> filters)

@@ -72,7 +72,7 @@ internal static class EnterpriseQuery
 
     /// <summary><see cref="Apply(EnterprisesDbContext, EnterpriseFilter, QueryParameters)"/> of the list's filters, as an ordinary query.</summary>
     /// <param name="after">
-    /// The credit code a page by cursor starts after (<see cref="Keyset{T}.UniqueKeyBound"/>), repeated on the qualifications
+    /// The credit code a page by cursor starts after (<see cref="KeysetPosition.UniqueKeyBound"/>), repeated on the qualifications
     /// a filter by qualification reads, so their scan starts there: without it PostgreSQL walked them from the first
     /// to the cursor, and a deep page at 200,000 enterprises took 74 ms. Null where the page has no such bound.
     /// </param>

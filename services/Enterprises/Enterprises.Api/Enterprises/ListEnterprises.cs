@@ -81,10 +81,9 @@ internal sealed class ListEnterprisesHandler(EnterprisesDbContext db, TimeProvid
         }
 
         var scope = EnterpriseQuery.Scope(query);
-        var bound = Keyset.UniqueKeyBound(query.List, scope);
-        var within = await EnterpriseQuery.RangeAsync(db, query, bound, cancellationToken);
-        var (filter, filterValues) = EnterpriseFilter.Of(query, today, bound, within);
         var position = Keyset.Position(query.List, scope);
+        var within = await EnterpriseQuery.RangeAsync(db, query, position.UniqueKeyBound, cancellationToken);
+        var (filter, filterValues) = EnterpriseFilter.Of(query, today, position.UniqueKeyBound, within);
         var values = position.With(filterValues);
         var shape = new ListedPage(filter, position.Shape);
         // A name search is planned for its words (EnterpriseFilter.Words): an ordinary query, compiled by EF Core's cache.
