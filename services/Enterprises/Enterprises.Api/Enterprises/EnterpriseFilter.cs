@@ -22,7 +22,7 @@ namespace Enterprises.Api.Enterprises;
 /// Whether the holders of <paramref name="Held"/> are read after the cursor's credit code (false) or before it (true), on a
 /// page by cursor in credit code order; null elsewhere.
 /// </param>
-/// <param name="Within">The credit codes of the district or zone, first and last, as literals (<see cref="EnterpriseQuery.RangeAsync"/>).</param>
+/// <param name="Within">The credit codes of the district or zone, first and last, as literals (<see cref="CodeRange"/>).</param>
 internal sealed record EnterpriseFilter(RegionShape Region, bool Zone, QualificationType? Held, bool Industry, string? Words, DateOnly Today,
     bool? AfterDescending, CodeRange? Within)
 {

@@ -53,7 +53,8 @@ internal sealed class ListEnterprisesValidator : AbstractValidator<ListEnterpris
 internal sealed record ListedPage(EnterpriseFilter Filter, PageShape Page);
 
 internal sealed class ListEnterprisesHandler(EnterprisesDbContext db, TimeProvider clock,
-    CompiledQueries<EnterprisesDbContext, ListedPage, ListedRow> pages) : IQueryHandler<ListEnterprises, EnterpriseListing>
+    CompiledQueries<EnterprisesDbContext, ListedPage, ListedRow> pages, CompiledQueries<EnterprisesDbContext, RegionOfRange, RangeEnds> ranges)
+    : IQueryHandler<ListEnterprises, EnterpriseListing>
 {
     internal static readonly SortFields<Enterprise> Sorting = new("creditCode", new Dictionary<string, Expression<Func<Enterprise, object?>>>
     {
@@ -82,8 +83,14 @@ internal sealed class ListEnterprisesHandler(EnterprisesDbContext db, TimeProvid
 
         var scope = EnterpriseQuery.Scope(query);
         var position = Keyset.Position(query.List, scope);
-        var within = await EnterpriseQuery.RangeAsync(db, query, position.UniqueKeyBound, cancellationToken);
-        var (filter, filterValues) = EnterpriseFilter.Of(query, today, position.UniqueKeyBound, within);
+        var (filter, filterValues) = EnterpriseFilter.Of(query, today, position.UniqueKeyBound, within: null);
+        // The holders of a qualification in a district or zone are read within its credit codes (CodeRange), on PostgreSQL. A
+        // page after a cursor in credit code order needs no range: its holders are read from the cursor on, in the district already.
+        if (filter is { Held: not null, AfterDescending: null } && (filter.Region != RegionShape.None || filter.Zone) && db.Database.IsPostgres())
+        {
+            filter = filter with { Within = await CodeRange.OfAsync(ranges, db, new RegionOfRange(filter.Region, filter.Zone), filterValues, cancellationToken) };
+        }
+
         var values = position.With(filterValues);
         var shape = new ListedPage(filter, position.Shape);
         // A name search is planned for its words (EnterpriseFilter.Words): an ordinary query, compiled by EF Core's cache.
@@ -92,7 +99,7 @@ internal sealed class ListEnterprisesHandler(EnterprisesDbContext db, TimeProvid
             ? await db.Database.OnGenericPlanAsync(rows.ToListedAsync, cancellationToken)
             : await rows.ToListedAsync(cancellationToken);
         // Every match is counted: the page's filters without the cursor's bound. Built only when counted.
-        var total = await QueryableExtensions.TotalCountAsync(() => EnterpriseQuery.Apply(db, query, today, after: null, within),
+        var total = await QueryableExtensions.TotalCountAsync(() => EnterpriseQuery.Apply(db, query, today, after: null, filter.Within),
             query.List, read.Count, KeysetDialects.Of(db.Database), cancellationToken);
         return new EnterpriseListing.Page(Keyset.ToPage(read, row => row.Enterprise, query.List, scope, total, row => row.ToResponse()));
     }

@@ -75,9 +75,11 @@ internal sealed class ListQualificationsValidator : QualificationFilterValidator
 }
 
 /// <summary>What decides the statement of a page of the qualification register: its filters' and its position's shapes.</summary>
-internal sealed record QualificationPage(QualificationType? Type, QualificationStatus? Status, RegionShape Region, PageShape Page);
+/// <param name="Within">The credit codes of the region's enterprises, first and last, as literals (on PostgreSQL).</param>
+internal sealed record QualificationPage(QualificationType? Type, QualificationStatus? Status, RegionShape Region, CodeRange? Within, PageShape Page);
 
-internal sealed class QualificationQueries(EnterprisesDbContext db, CompiledQueries<EnterprisesDbContext, QualificationPage, Qualification> pages)
+internal sealed class QualificationQueries(EnterprisesDbContext db, CompiledQueries<EnterprisesDbContext, QualificationPage, Qualification> pages,
+    CompiledQueries<EnterprisesDbContext, RegionOfRange, RangeEnds> ranges)
     : IQueryHandler<ListEnterpriseQualifications, CursorPage<QualificationResponse>>,
         IQueryHandler<ListQualifications, CursorPage<QualificationRecord>>,
         IQueryHandler<GetQualification, QualificationResponse>
@@ -112,15 +114,18 @@ internal sealed class QualificationQueries(EnterprisesDbContext db, CompiledQuer
         var (regionShape, regionValues) = RegionFilter.Of(region);
         var position = Keyset.Position(query.List, scope);
         var values = position.With(regionValues);
+        var within = regionShape != RegionShape.None && db.Database.IsPostgres()
+            ? await CodeRange.OfAsync(ranges, db, new RegionOfRange(regionShape, Zone: false), values, cancellationToken)
+            : null;
 
         var read = new List<Qualification>();
-        await foreach (var qualification in pages.Run(db, new QualificationPage(type, status, regionShape, position.Shape), values)
+        await foreach (var qualification in pages.Run(db, new QualificationPage(type, status, regionShape, within, position.Shape), values)
             .WithCancellation(cancellationToken))
         {
             read.Add(qualification);
         }
 
-        var total = await QueryableExtensions.TotalCountAsync(() => Matches(db, type, status, regionShape, QueryParameters.Holding(values)),
+        var total = await QueryableExtensions.TotalCountAsync(() => Matches(db, type, status, regionShape, within, QueryParameters.Holding(values)),
             query.List, read.Count, KeysetDialects.Of(db.Database), cancellationToken);
         var holders = await HoldersAsync(read.Select(q => q.CreditCode).Distinct().ToList(), cancellationToken);
         return Keyset.ToPage(read, query.List, scope, total, q => QualificationRecord.From(q, holders[q.CreditCode]));
@@ -128,11 +133,14 @@ internal sealed class QualificationQueries(EnterprisesDbContext db, CompiledQuer
 
     /// <summary>The register's pages, compiled once for each shape (<see cref="QualificationPage"/>).</summary>
     public static CompiledQueries<EnterprisesDbContext, QualificationPage, Qualification> Pages() => new((db, shape, values) =>
-        Keyset.Page(Matches(db, shape.Type, shape.Status, shape.Region, values), shape.Page, KeysetDialects.Of(db.Database), values));
+        Keyset.Page(Matches(db, shape.Type, shape.Status, shape.Region, shape.Within, values), shape.Page, KeysetDialects.Of(db.Database), values));
 
-    /// <summary>The qualifications of the type and status, held by enterprises of the region, the region's codes read from <paramref name="values"/>.</summary>
+    /// <summary>
+    /// The qualifications of the type and status, held by enterprises of the region, the region's codes read from
+    /// <paramref name="values"/>; within the region's range of credit codes too, where it is given (<see cref="CodeRange"/>).
+    /// </summary>
     private static IQueryable<Qualification> Matches(EnterprisesDbContext db, QualificationType? type, QualificationStatus? status,
-        RegionShape region, QueryParameters values)
+        RegionShape region, CodeRange? within, QueryParameters values)
     {
         var qualifications = Filter(db.Qualifications.AsNoTracking(), type, status);
         if (region == RegionShape.None)
@@ -140,6 +148,7 @@ internal sealed class QualificationQueries(EnterprisesDbContext db, CompiledQuer
             return qualifications;
         }
 
+        qualifications = within?.Holding(qualifications) ?? qualifications;
         var inRegion = db.Enterprises.InRegion(region, values).Select(e => e.CreditCode);
         return qualifications.Where(q => inRegion.Contains(q.CreditCode));
     }
