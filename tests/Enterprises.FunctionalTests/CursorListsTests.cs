@@ -1,8 +1,9 @@
 using System.Net;
+using System.Text.Json.Nodes;
 
 namespace Enterprises.FunctionalTests;
 
-/// <summary>Keyset pages of an enterprise's qualifications, designations and annual reports, and of the designation register.</summary>
+/// <summary>Keyset pages of an enterprise's qualifications, designations and annual reports, of the designation register, and sorts spelt many ways.</summary>
 public class CursorListsTests(CursorRegisterFactory factory) : IClassFixture<CursorRegisterFactory>
 {
     private readonly HttpClient client = factory.CreateClient();
@@ -58,4 +59,26 @@ public class CursorListsTests(CursorRegisterFactory factory) : IClassFixture<Cur
             .ProblemAsync(HttpStatusCode.BadRequest, "invalidParameter");
         problem.ErrorsFor("cursor").Should().ContainSingle().Which.Should().Contain("kind");
     }
+
+    [Fact]
+    public async Task A_sort_spelt_in_more_ways_than_are_kept_resolved_sorts_and_pages_alike_in_each()
+    {
+        var expected = (await client.WalkAsync("/api/v1/enterprises?pageSize=5&sort=-name,-regionCode")).Select(Code).ToList();
+        string? cursor = null;
+        for (var spaces = 1; spaces <= 80; spaces++)
+        {
+            var sort = Uri.EscapeDataString("-name," + new string(' ', spaces) + "-regionCode");
+            var page = await (await client.GetAsync($"/api/v1/enterprises?pageSize=5&sort={sort}")).JsonAsync(HttpStatusCode.OK);
+            page["items"]!.AsArray().Select(i => Code(i!)).Should().Equal(expected.Take(5), "the sort is -name,-regionCode however it is spelt");
+            cursor = page["nextCursor"]!.GetValue<string>();
+        }
+
+        // The cursor of the last spelling, past those kept resolved, continues the list sorted as first spelt.
+        var next = await (await client.GetAsync($"/api/v1/enterprises?pageSize=5&sort=-name,-regionCode&cursor={Uri.EscapeDataString(cursor!)}"))
+            .JsonAsync(HttpStatusCode.OK);
+        next["items"]!.AsArray().Select(i => Code(i!)).Should().Equal(expected.Skip(5).Take(5));
+        await (await client.GetAsync("/api/v1/enterprises?sort=-name,%20-name")).ProblemAsync(HttpStatusCode.BadRequest, "invalidParameter");
+    }
+
+    private static string Code(JsonNode item) => item["creditCode"]!.GetValue<string>();
 }

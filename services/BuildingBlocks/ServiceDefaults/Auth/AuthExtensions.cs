@@ -41,6 +41,8 @@ public static class AuthExtensions
                 jwt.Audience = issuer.Audience;
                 jwt.RequireHttpsMetadata = issuer.RequireHttpsMetadata ?? !IsLoopback(authority);
                 jwt.MapInboundClaims = false;
+                // Nothing reads the token back from the ticket: kept there, it cost every request a dictionary of it.
+                jwt.SaveToken = false;
                 jwt.TokenValidationParameters.NameClaimType = "client_id";
                 jwt.TokenValidationParameters.ClockSkew = TimeSpan.FromSeconds(30);
                 if (issuer.UnitClaim != Caller.UnitClaim)

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Linq.Expressions;
 using System.Reflection;
 
@@ -32,6 +33,12 @@ public sealed class Keyset<T>(SortFields<T> fields, string uniqueField)
     private static readonly MethodInfo StringCompare = typeof(string).GetMethod(nameof(string.Compare), [typeof(string), typeof(string)])!;
     private static readonly MethodInfo GuidCompareTo = typeof(Guid).GetMethod(nameof(Guid.CompareTo), [typeof(Guid)])!;
 
+    /// <summary>Sorts kept resolved, at most: one order can be written in many ways (spaces, signs), and a caller chooses them.</summary>
+    private const int KeptSorts = 64;
+
+    /// <summary>The sorts resolved so far, by the text sent: each was resolved (its fields found, their keys built) once, not on every request.</summary>
+    private readonly ConcurrentDictionary<string, Sorting> sorts = new(StringComparer.Ordinal);
+
     /// <summary>The page's query: ordered, positioned after the cursor or at the page's offset, with one item more than the page to tell whether another follows.</summary>
     public IQueryable<T> Page(IQueryable<T> query, ListQuery list, string scope, KeysetDialect dialect)
     {
@@ -47,7 +54,7 @@ public sealed class Keyset<T>(SortFields<T> fields, string uniqueField)
     public KeysetPosition Position(ListQuery list, string scope)
     {
         list.Paging.EnsureValid();
-        var terms = Terms(list.Sort);
+        var (terms, signature) = SortOf(list.Sort);
         var size = list.Paging.Size;
         if (list.Cursor is not null)
         {
@@ -61,7 +68,7 @@ public sealed class Keyset<T>(SortFields<T> fields, string uniqueField)
                 throw Cursors.Refused($"A list sorted by {string.Join(", ", terms.Where(t => !Keyable(t.Key.ReturnType)).Select(t => t.Name))} pages by number only.");
             }
 
-            var values = Cursors.Decode(list.Cursor, Signature(terms), scope, terms.Select(t => t.Key.ReturnType).ToList());
+            var values = Cursors.Decode(list.Cursor, signature, scope, terms.Select(t => t.Key.ReturnType).ToList());
             var after = new Dictionary<string, object?>(values.Length);
             for (var i = 0; i < values.Length; i++)
             {
@@ -69,16 +76,16 @@ public sealed class Keyset<T>(SortFields<T> fields, string uniqueField)
             }
 
             var bound = terms is [{ } key] && key.Name == uniqueField && values[0] is { } value ? new KeyBound(value, key.Descending) : null;
-            return new KeysetPosition(new PageShape(Signature(terms), size, PageStart.AfterCursor), after, bound);
+            return new KeysetPosition(new PageShape(signature, size, PageStart.AfterCursor), after, bound);
         }
 
         // Far past the last page the offset leaves int's range: such a page is empty, like any page past the last.
         var offset = list.Paging.Offset;
         return offset switch
         {
-            0 => new KeysetPosition(new PageShape(Signature(terms), size, PageStart.First), PositionValues.None),
-            > int.MaxValue => new KeysetPosition(new PageShape(Signature(terms), size, PageStart.PastTheEnd), PositionValues.None),
-            _ => new KeysetPosition(new PageShape(Signature(terms), size, PageStart.AtOffset),
+            0 => new KeysetPosition(new PageShape(signature, size, PageStart.First), PositionValues.None),
+            > int.MaxValue => new KeysetPosition(new PageShape(signature, size, PageStart.PastTheEnd), PositionValues.None),
+            _ => new KeysetPosition(new PageShape(signature, size, PageStart.AtOffset),
                 new Dictionary<string, object?> { [PositionValues.Offset] = (int)offset }),
         };
     }
@@ -86,7 +93,7 @@ public sealed class Keyset<T>(SortFields<T> fields, string uniqueField)
     /// <summary>The page's query of the shape <see cref="Position"/> gave, its values read from <paramref name="parameters"/>.</summary>
     public IQueryable<T> Page(IQueryable<T> query, PageShape shape, KeysetDialect dialect, QueryParameters parameters)
     {
-        var terms = Terms(shape.Sort);
+        var terms = SortOf(shape.Sort).Terms;
         return shape.Start switch
         {
             PageStart.AfterCursor => dialect.Take(Order(query.Where(After(terms, parameters, dialect.Rows)), terms), shape.Size + 1),
@@ -107,25 +114,40 @@ public sealed class Keyset<T>(SortFields<T> fields, string uniqueField)
         var size = list.Paging.Size;
         var items = read.Take(size).Select(project).ToList();
         string? next = null;
-        var terms = Terms(list.Sort);
+        var (terms, signature) = SortOf(list.Sort);
         if (read.Count > size && terms.All(t => Keyable(t.Key.ReturnType)))
         {
             var last = item(read[size - 1]);
-            next = Cursors.Encode(Signature(terms), scope, terms.Select(t => t.Value(last)).ToList());
+            next = Cursors.Encode(signature, scope, terms.Select(t => t.Value(last)).ToList());
         }
 
         return new CursorPage<TResult>(items, list.Cursor is null ? list.Paging.PageNumber : null, size, totalCount, next);
     }
 
-    private List<SortFields<T>.Term> Terms(string? sort)
+    /// <summary>The order of <paramref name="sort"/>: its terms, then the unique field unless named, and its signature.</summary>
+    private Sorting SortOf(string? sort)
     {
-        var terms = fields.Resolve(sort);
-        return terms.Any(t => t.Name == uniqueField) ? terms : [.. terms, fields.Ascending(uniqueField)];
+        var text = sort ?? string.Empty;
+        if (sorts.TryGetValue(text, out var known))
+        {
+            return known;
+        }
+
+        var resolved = fields.Resolve(sort);
+        IReadOnlyList<SortFields<T>.Term> terms = resolved.Any(t => t.Name == uniqueField) ? resolved : [.. resolved, fields.Ascending(uniqueField)];
+        var sorting = new Sorting(terms, string.Join(',', terms.Select(t => (t.Descending ? "-" : "") + t.Name)));
+        if (sorts.Count < KeptSorts)
+        {
+            sorts.TryAdd(text, sorting);
+        }
+
+        return sorting;
     }
 
-    private static string Signature(List<SortFields<T>.Term> terms) => string.Join(',', terms.Select(t => (t.Descending ? "-" : "") + t.Name));
+    /// <summary>A sort resolved: its terms and its signature (the terms as one text, which a cursor carries).</summary>
+    private sealed record Sorting(IReadOnlyList<SortFields<T>.Term> Terms, string Signature);
 
-    private static IQueryable<T> Order(IQueryable<T> query, List<SortFields<T>.Term> terms)
+    private static IQueryable<T> Order(IQueryable<T> query, IReadOnlyList<SortFields<T>.Term> terms)
     {
         IOrderedQueryable<T>? ordered = null;
         foreach (var term in terms)
@@ -162,7 +184,7 @@ public sealed class Keyset<T>(SortFields<T> fields, string uniqueField)
     /// all run one way; else (k1 &gt; v1) or (k1 = v1 and k2 &gt; v2) or …, each comparison reversed for a descending
     /// key, led by k1 ≥ v1, which says the same and gives an index on k1 the start of its range.
     /// </summary>
-    private static Expression<Func<T, bool>> After(List<SortFields<T>.Term> terms, QueryParameters values, RowComparison? rows)
+    private static Expression<Func<T, bool>> After(IReadOnlyList<SortFields<T>.Term> terms, QueryParameters values, RowComparison? rows)
     {
         var item = Expression.Parameter(typeof(T), "item");
         var keys = terms.Select(t => new ParameterReplacer(t.Key.Parameters[0], item).Visit(t.Key.Body)).ToList();
