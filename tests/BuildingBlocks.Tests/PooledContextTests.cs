@@ -58,15 +58,18 @@ public sealed class PooledContextTests : PeopleServiceTests
     }
 
     [Theory]
-    [InlineData("Host=db;Database=plans", 64, 2, true)]
-    [InlineData("Host=db;Database=plans;Max Auto Prepare=0", 0, 5, true)]
-    [InlineData("Host=db;Database=plans;MaxAutoPrepare=20;Auto Prepare Min Usages=7;No Reset On Close=false", 20, 7, false)]
-    [InlineData("Host=db;Database=plans;NoResetOnClose=false", 64, 2, false)]
-    public void A_postgres_connection_string_prepares_what_runs_again_and_skips_the_reset_unless_it_says_otherwise(string configured,
-        int maxAutoPrepare, int minUsages, bool noResetOnClose)
+    [InlineData("Host=db;Database=plans", 64, 2, true, null)]
+    [InlineData("Host=db;Database=plans;Max Auto Prepare=0", 0, 5, true, null)]
+    [InlineData("Host=db;Database=plans;MaxAutoPrepare=20;Auto Prepare Min Usages=7;No Reset On Close=false", 20, 7, false, null)]
+    [InlineData("Host=db;Database=plans;NoResetOnClose=false", 64, 2, false, null)]
+    [InlineData("Host=db;Database=plans;Maximum Pool Size=20", 64, 2, true, 20)]
+    [InlineData("Host=db;Database=plans;MaxPoolSize=100", 64, 2, true, 100)]
+    public void A_postgres_connection_string_prepares_what_runs_again_skips_the_reset_and_keeps_a_small_pool_unless_it_says_otherwise(
+        string configured, int maxAutoPrepare, int minUsages, bool noResetOnClose, int? maxPoolSize)
     {
         var effective = new NpgsqlConnectionStringBuilder(new DatabaseOptions { ConnectionString = configured }.EffectiveConnectionString("plans"));
 
+        effective.MaxPoolSize.Should().Be(maxPoolSize ?? Math.Max(4, 2 * Environment.ProcessorCount), "Npgsql's own default is 100");
         effective.MaxAutoPrepare.Should().Be(maxAutoPrepare);
         effective.AutoPrepareMinUsages.Should().Be(minUsages, "Npgsql's own default is 5");
         effective.NoResetOnClose.Should().Be(noResetOnClose, "Npgsql's own default resets every connection back in the pool");

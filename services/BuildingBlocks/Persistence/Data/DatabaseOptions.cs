@@ -38,6 +38,17 @@ public sealed class DatabaseOptions
             : DatabaseProvider.Sqlite);
 
     /// <summary>
+    /// The connections a replica keeps to PostgreSQL at most: twice its processors, and at least four (a replica's
+    /// background work, the outbox relay, the inbox, a periodic pass, an import, holds one each while it runs). More
+    /// statements at once than the cores that run them, the service's and the server's, only queue on those cores,
+    /// where the scheduler serves them in no order: at a million enterprises on two cores with 16 connections sending,
+    /// a pool of 100 left a name search's p99 at 128–270 ms, a district's at 22 ms; a pool of four, where a request
+    /// waits its turn for a connection, 28 and 8 ms, at the same throughput. A request that waits longer than the
+    /// connection string's Timeout (15 s) is answered 503.
+    /// </summary>
+    public static int DefaultPoolSize { get; } = Math.Max(4, 2 * Environment.ProcessorCount);
+
+    /// <summary>
     /// The connection string the service opens. On PostgreSQL, unless it says otherwise, Npgsql prepares the statements
     /// a connection runs again (Max Auto Prepare 64, from the second use): the server then parses a list's query once per
     /// connection rather than on every request, and plans it once too where the plan it keeps serves every parameter (a
@@ -47,6 +58,7 @@ public sealed class DatabaseOptions
     /// (RESET ALL, DISCARD, the unlocking of session locks …) ran on the server before every request's first statement,
     /// and the services leave nothing on a connection for it to clear. Their advisory locks end with their transaction,
     /// the import's staging table is dropped on commit, and they set, listen to and declare nothing beyond one.
+    /// Unless it says otherwise, the pool holds at most <see cref="DefaultPoolSize"/> connections, not Npgsql's 100.
     /// </summary>
     public string EffectiveConnectionString(string serviceName)
     {
@@ -66,6 +78,11 @@ public sealed class DatabaseOptions
             {
                 postgres.AutoPrepareMinUsages = 2;
             }
+        }
+
+        if (!written.Contains(nameof(NpgsqlConnectionStringBuilder.MaxPoolSize)) && !written.Contains("MaximumPoolSize"))
+        {
+            postgres.MaxPoolSize = DefaultPoolSize;
         }
 
         if (!written.Contains(nameof(NpgsqlConnectionStringBuilder.NoResetOnClose)))

@@ -22,6 +22,16 @@ public sealed class CsvTable(IReadOnlyList<string> columns, IReadOnlyList<string
 
     private static readonly CsvReaderOptions ReaderOptions = CsvReaderOptions.Default with { Separator = ',', TrimWhitespace = true };
 
+    /// <summary>
+    /// The exports that read the database at once in a process, at most. An export holds a database connection for as
+    /// long as its client takes to read the file, and a replica keeps few of them (twice its processors, at least four:
+    /// DatabaseOptions.DefaultPoolSize); exports take half at most, so that slow readers never hold the connections every
+    /// other request needs. An export beyond them waits for one to end before it reads.
+    /// </summary>
+    public static int ExportsAtOnce { get; } = Math.Max(2, Environment.ProcessorCount);
+
+    private static readonly SemaphoreSlim Exporting = new(ExportsAtOnce);
+
     public IReadOnlyList<string> Columns => columns;
 
     public IReadOnlyList<string> RequiredColumns => requiredColumns;
@@ -44,19 +54,27 @@ public sealed class CsvTable(IReadOnlyList<string> columns, IReadOnlyList<string
     public PushStreamHttpResult Export<T>(IAsyncEnumerable<T> records, IReadOnlyList<string> exported, Func<T, IEnumerable<string>> cells) =>
         TypedResults.Stream(async body =>
         {
-            await using var csv = CsvWriter.Create(body, WriterOptions, leaveOpen: true);
-            csv.WriteHeader([.. exported]);
-            await foreach (var record in records)
+            await Exporting.WaitAsync();
+            try
             {
-                foreach (var cell in cells(record))
+                await using var csv = CsvWriter.Create(body, WriterOptions, leaveOpen: true);
+                csv.WriteHeader([.. exported]);
+                await foreach (var record in records)
                 {
-                    WriteCell(csv, cell);
+                    foreach (var cell in cells(record))
+                    {
+                        WriteCell(csv, cell);
+                    }
+
+                    await csv.EndRecordAsync();
                 }
 
-                await csv.EndRecordAsync();
+                await csv.FlushAsync();
             }
-
-            await csv.FlushAsync();
+            finally
+            {
+                Exporting.Release();
+            }
         }, $"{CsvUpload.MediaType}; charset=utf-8", fileName);
 
     /// <summary>
