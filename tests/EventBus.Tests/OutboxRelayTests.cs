@@ -4,6 +4,7 @@ using EventBus.Redis.Outbox;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
+using ServiceDefaults.Hosting;
 using StackExchange.Redis;
 
 namespace EventBus.Tests;
@@ -49,6 +50,32 @@ public sealed class OutboxRelayTests : IDisposable
         ((string?)entry["schemaVersion"]).Should().Be("1");
         ((string?)entry["payload"]).Should().Contain("\"parcel\":\"P-1\"").And.Contain("\"weight\":3");
         (await service.QueryAsync(db => db.Set<OutboxMessage>().ToListAsync())).Should().HaveCount(2).And.OnlyContain(m => m.PublishedAt != null);
+    }
+
+    /// <summary>
+    /// A backlog (an import's events, <see cref="OutboxRelay.BacklogBatches"/> full batches or more) is followed, once
+    /// relayed, by one compacting collection that gives its memory back; the few events of a request are not.
+    /// </summary>
+    [Fact]
+    public async Task Gives_the_memory_back_once_a_backlog_is_relayed_and_not_after_a_few_events()
+    {
+        const int batchSize = 5;
+        await using var service = new TestService(redis.ConnectionString, prefix, "shipping", database,
+            settings: new() { ["EventBus:OutboxBatchSize"] = batchSize.ToString(System.Globalization.CultureInfo.InvariantCulture) });
+        await service.StartAsync();
+        var few = Enumerable.Range(0, batchSize - 1).Select(i => new ParcelShipped($"few-{i}", i)).ToArray();
+        var releases = BatchMemory.Releases;
+
+        await service.PublishAsync(few);
+        await Eventually.HoldsAsync(async () => (await EventIdsOnStreamAsync()).Count == few.Length, "the few events are on the stream");
+        await Task.Delay(200);
+        BatchMemory.Releases.Should().Be(releases, "a short batch is no backlog");
+
+        var backlog = Enumerable.Range(0, OutboxRelay.BacklogBatches * batchSize + 3).Select(i => new ParcelShipped($"backlog-{i}", i)).ToArray();
+        await service.PublishAsync(backlog);
+        await Eventually.HoldsAsync(async () => (await EventIdsOnStreamAsync()).Count == few.Length + backlog.Length, "the backlog is on the stream");
+        await Eventually.HoldsAsync(() => BatchMemory.Releases == releases + 1,
+            "a compacting collection follows the backlog's last batch");
     }
 
     [Fact]

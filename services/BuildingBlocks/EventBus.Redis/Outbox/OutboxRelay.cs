@@ -7,6 +7,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using ServiceDefaults.Hosting;
 
 namespace EventBus.Redis.Outbox;
 
@@ -33,6 +34,16 @@ internal sealed partial class OutboxRelay(IServiceScopeFactory scopes, RedisStre
     IOptions<RedisEventBusOptions> options, TimeProvider clock, ILogger<OutboxRelay> logger) : BackgroundService
 {
     private static readonly TimeSpan BacklogCountInterval = TimeSpan.FromSeconds(1);
+
+    /// <summary>
+    /// Full batches in a row that make a backlog (an import's events) whose memory is given back once it is relayed
+    /// (<see cref="BatchMemory"/>): the server GC keeps what relaying it grew into, idle. At a million enterprises,
+    /// relaying the events of an import of 20,000 left Enterprises idle at 271 MB, where the import itself had left it
+    /// at 207 MB, and the next import of 100,000 peaked from there.
+    /// </summary>
+    public const int BacklogBatches = 10;
+
+    private int fullBatches;
     private DateTimeOffset nextCleanup = DateTimeOffset.MinValue;
     private long backlog;
     private long? lastCountedAt;
@@ -54,9 +65,16 @@ internal sealed partial class OutboxRelay(IServiceScopeFactory scopes, RedisStre
 
                 if (published == options.Value.OutboxBatchSize)
                 {
+                    fullBatches++;
                     continue;
                 }
 
+                if (fullBatches >= BacklogBatches)
+                {
+                    BatchMemory.Release();
+                }
+
+                fullBatches = 0;
                 await signal.WaitAsync(options.Value.OutboxPollInterval, stoppingToken);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)

@@ -9,7 +9,7 @@ namespace ServiceDefaults.Hosting;
 /// idle, for the next burst: the Enterprises service idled at 292 MB after building the cultivation pool of a million
 /// enterprises, where it had idled at 256 MB before. One collection that compacts and decommits what it frees returns
 /// them; it costs milliseconds for a service's heap (tens of MB live), against seconds to minutes for the batch, and it
-/// runs after the answer has been sent.
+/// runs after the answer has been sent. The outbox relay does the same once it has relayed a backlog of events.
 /// </summary>
 public static class BatchMemory
 {
@@ -25,6 +25,15 @@ public static class BatchMemory
             return await next(context);
         });
 
+    private static long releases;
+
+    /// <summary>The releases this process has run: a collection the runtime starts itself is not one.</summary>
+    public static long Releases => Interlocked.Read(ref releases);
+
     /// <summary>A blocking, compacting collection of every generation that decommits the memory it frees.</summary>
-    public static void Release() => GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
+    public static void Release()
+    {
+        GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
+        Interlocked.Increment(ref releases);
+    }
 }
