@@ -1,5 +1,7 @@
+using System.ComponentModel;
 using System.ComponentModel.DataAnnotations;
 using System.Data.Common;
+using System.Reflection;
 using Npgsql;
 
 namespace Persistence;
@@ -67,25 +69,29 @@ public sealed class DatabaseOptions
             return ConnectionString ?? $"Data Source={Path.Combine(DataDirectory, serviceName.ToLowerInvariant() + ".db")}";
         }
 
-        // Npgsql's builder answers every keyword it knows as present: what was written is read from the plain string.
-        var written = new DbConnectionStringBuilder { ConnectionString = ConnectionString }.Keys.Cast<string>()
-            .Select(key => key.Replace(" ", "", StringComparison.Ordinal)).ToHashSet(StringComparer.OrdinalIgnoreCase);
         var postgres = new NpgsqlConnectionStringBuilder(ConnectionString);
-        if (!written.Contains(nameof(NpgsqlConnectionStringBuilder.MaxAutoPrepare)))
+        // What was written, each keyword under its one name whatever the synonym used: the builder's own string holds the
+        // values set, named as Npgsql names them (its ContainsKey answers every keyword it knows).
+        var written = new DbConnectionStringBuilder { ConnectionString = postgres.ConnectionString }.Keys.Cast<string>()
+            .ToHashSet(StringComparer.OrdinalIgnoreCase);
+        bool Written(string property) => written.Contains(
+            typeof(NpgsqlConnectionStringBuilder).GetProperty(property)!.GetCustomAttribute<DisplayNameAttribute>()!.DisplayName);
+
+        if (!Written(nameof(NpgsqlConnectionStringBuilder.MaxAutoPrepare)))
         {
             postgres.MaxAutoPrepare = 64;
-            if (!written.Contains(nameof(NpgsqlConnectionStringBuilder.AutoPrepareMinUsages)))
+            if (!Written(nameof(NpgsqlConnectionStringBuilder.AutoPrepareMinUsages)))
             {
                 postgres.AutoPrepareMinUsages = 2;
             }
         }
 
-        if (!written.Contains(nameof(NpgsqlConnectionStringBuilder.MaxPoolSize)) && !written.Contains("MaximumPoolSize"))
+        if (!Written(nameof(NpgsqlConnectionStringBuilder.MaxPoolSize)))
         {
             postgres.MaxPoolSize = DefaultPoolSize;
         }
 
-        if (!written.Contains(nameof(NpgsqlConnectionStringBuilder.NoResetOnClose)))
+        if (!Written(nameof(NpgsqlConnectionStringBuilder.NoResetOnClose)))
         {
             postgres.NoResetOnClose = true;
         }
