@@ -122,6 +122,11 @@ internal sealed class DatabaseStartup<TContext>(IServiceProvider services, IOpti
     {
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<TContext>();
+        if (migrate)
+        {
+            db.Database.SetCommandTimeout(options.Value.MigrationTimeout);
+        }
+
         if (migrate && (await db.Database.GetPendingMigrationsAsync(cancellationToken)).Any())
         {
             await db.Database.MigrateAsync(cancellationToken);

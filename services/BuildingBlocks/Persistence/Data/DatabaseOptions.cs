@@ -33,6 +33,14 @@ public sealed class DatabaseOptions
     /// <summary>Apply pending migrations at start-up.</summary>
     public bool MigrateOnStartup { get; set; } = true;
 
+    /// <summary>
+    /// How long each statement of a migration may run (the connection string's command timeout, 30 s by default, is
+    /// for requests): a migration that rewrites or indexes the register takes minutes at national scale, and one stopped
+    /// half-way is retried whole by the next start. 15 minutes, the deadline of the migration Job in deploy/k8s.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:01", "1.00:00:00")]
+    public TimeSpan MigrationTimeout { get; set; } = TimeSpan.FromMinutes(15);
+
     public DatabaseProvider EffectiveProvider => Provider
         ?? (ConnectionString is { } cs && (cs.Contains("Host=", StringComparison.OrdinalIgnoreCase)
             || cs.Contains("Server=", StringComparison.OrdinalIgnoreCase))
