@@ -37,7 +37,8 @@ public sealed class PostgresEnterprisesDbContext(DbContextOptions<PostgresEnterp
     /// The name search (q) reads a trigram index (pg_trgm, shipped with PostgreSQL) of the marked names
     /// (<see cref="EnterpriseNameSearch.Marked"/>), which holds each of their characters and pairs of characters, Chinese
     /// ones included (letters to pg_trgm under a UTF-8 locale): a search of any length reads it instead of a million rows.
-    /// It is an index on an expression, which the model cannot hold; the migration NameCharacters creates it with its function.
+    /// It is an index of a column the database generates, which the model does not hold: the migration NameCharacters creates
+    /// the function, MarkedNamesColumn the column and its index.
     /// </summary>
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
