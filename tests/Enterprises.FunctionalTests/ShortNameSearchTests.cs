@@ -1,4 +1,5 @@
 using System.Net;
+using System.Text.RegularExpressions;
 using Enterprises.Api.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -11,6 +12,9 @@ namespace Enterprises.FunctionalTests;
 /// </summary>
 public class ShortNameSearchTests(EnterprisesWithStatements factory) : IClassFixture<EnterprisesWithStatements>
 {
+    /// <summary>EnterpriseNameSearch.MaxPairs: the most pairs of the words' characters a search looks up.</summary>
+    private const int MaxPairs = 8;
+
     private readonly HttpClient client = factory.CreateClient();
 
     private async Task<string> RegisterAsync(string name, string? nameEn)
@@ -25,6 +29,9 @@ public class ShortNameSearchTests(EnterprisesWithStatements factory) : IClassFix
 
     private async Task<string[]> FoundAsync(string q) =>
         (await (await client.GetAsync($"/api/v1/enterprises?q={Uri.EscapeDataString(q)}")).JsonAsync(HttpStatusCode.OK))["items"].Strings("creditCode");
+
+    /// <summary>The statement of the list's page (the count's has no LIMIT; the outbox relay's reads no enterprises).</summary>
+    private string PageStatement() => factory.Statements.Single(s => s.Contains("LIMIT") && s.Contains("FROM \"Enterprises\""));
 
     [Fact]
     public async Task Words_of_any_length_find_the_names_holding_them_in_that_order_and_no_other()
@@ -47,6 +54,38 @@ public class ShortNameSearchTests(EnterprisesWithStatements factory) : IClassFix
         (await FoundAsync("_")).Should().BeEmpty("a wildcard of LIKE is searched as itself");
         (await FoundAsync("%")).Should().BeEmpty();
         (await FoundAsync("ǂ")).Should().BeEmpty("the mark between the characters of the marked names is no character of a name");
+    }
+
+    /// <summary>
+    /// On PostgreSQL words of three characters or more are looked up in the index by their pairs of characters (at most
+    /// <see cref="MaxPairs"/>), each once; a name that holds each pair but not the words is not found.
+    /// </summary>
+    [Fact]
+    public async Task Words_are_found_whole_though_a_name_holds_each_of_their_pairs_apart()
+    {
+        var apart = await RegisterAsync("天津达航航达精工有限公司", null);
+        var whole = await RegisterAsync("天津达航达精工有限公司", null);
+        var repeated = await RegisterAsync("天津哈哈哈哈乳业有限公司", "Haha Dairy");
+
+        factory.Statements.Clear();
+        (await FoundAsync("达航达")).Should().Equal(whole);
+        var page = PageStatement();
+        (await FoundAsync("航航达精工")).Should().Equal(apart);
+        (await FoundAsync("哈哈哈哈哈")).Should().BeEmpty("the name holds four of the five");
+        (await FoundAsync("哈哈哈哈")).Should().Equal(repeated);
+        (await FoundAsync("天津达航达精工有限公司")).Should().Equal([whole], "a name longer than the pairs looked up is still tested whole");
+        if (EnterprisesApiFactory.PostgresServer is null)
+        {
+            return;
+        }
+
+        page.Should().Contain("enterprise_name_marked('达航', NULL)").And.Contain("enterprise_name_marked('航达', NULL)")
+            .And.NotContain("enterprise_name_marked('达航达', NULL)", "the words whole would read a trigram of each inner character");
+        factory.Statements.Clear();
+        (await FoundAsync("天津哈哈哈哈哈哈哈哈哈哈乳业有限公司天津")).Should().BeEmpty();
+        var pairs = PageStatement();
+        Regex.Count(pairs, @"enterprise_name_marked\('").Should().Be(MaxPairs, "pairs are looked up once each, and no more of them than the most");
+        pairs.Should().Contain("enterprise_name_marked('哈哈', NULL)").And.Contain("enterprise_name_marked('天津', NULL)");
     }
 
     [Fact]
@@ -74,7 +113,7 @@ public class ShortNameSearchTests(EnterprisesWithStatements factory) : IClassFix
         (await FoundAsync("鹏程")).Should().Equal(code);
 
         // The page's statement (the count's has no LIMIT).
-        var page = factory.Statements.Single(s => s.Contains("LIMIT"));
+        var page = PageStatement();
         if (EnterprisesApiFactory.PostgresServer is null)
         {
             page.Should().MatchRegex(@"""Name"" LIKE @\w+").And.NotContain("鹏程").And.NotContain("enterprise_name_marked");
