@@ -99,6 +99,11 @@ public class ShortNameSearchTests(EnterprisesWithStatements factory) : IClassFix
         (await FoundAsync("😀")).Should().BeEmpty("a character outside the BMP is one character of the words");
         (await FoundAsync(new string('航', 256))).Should().BeEmpty("the longest value a query parameter may have");
         (await FoundAsync("天津'引号'科技有限公司")).Should().Equal(code);
+
+        var slashed = await RegisterAsync(@"天津反斜\杠科技有限公司", @"Back\Slash Tech");
+        (await FoundAsync(@"\")).Should().Equal([slashed], "LIKE's escape character is searched as itself too");
+        (await FoundAsync(@"斜\杠")).Should().Equal(slashed);
+        (await FoundAsync(@"K\s")).Should().Equal(slashed);
     }
 
     /// <summary>

@@ -98,8 +98,8 @@ internal static class EnterpriseNameSearch
     /// </summary>
     private static Expression<Func<Enterprise, bool>> OnPostgres(string words, string pattern)
     {
-        Expression<Func<Enterprise, bool>> named = e => EF.Functions.ILike(e.Name, EF.Constant(pattern), @"")
-            || (e.NameEn != null && EF.Functions.ILike(e.NameEn, EF.Constant(pattern), @""));
+        Expression<Func<Enterprise, bool>> named = e => EF.Functions.ILike(e.Name, EF.Constant(pattern), @"\")
+            || (e.NameEn != null && EF.Functions.ILike(e.NameEn, EF.Constant(pattern), @"\"));
         if (words.IndexOfAny([Mark, '%', '_', '\\']) >= 0)
         {
             return named;
