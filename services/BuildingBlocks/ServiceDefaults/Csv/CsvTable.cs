@@ -48,18 +48,27 @@ public sealed class CsvTable(IReadOnlyList<string> columns, IReadOnlyList<string
     /// <summary>Streams the records with every column, read from the database as they are written.</summary>
     /// <param name="records">The records, in the order of the file.</param>
     /// <param name="cells">A record's cells, one per column and in the order of the columns.</param>
-    public PushStreamHttpResult Export<T>(IAsyncEnumerable<T> records, Func<T, IEnumerable<string>> cells) => Export(records, Columns, cells);
+    /// <param name="aborted">The request's <c>RequestAborted</c>: see the other overload.</param>
+    public PushStreamHttpResult Export<T>(IAsyncEnumerable<T> records, Func<T, IEnumerable<string>> cells, CancellationToken aborted) =>
+        Export(records, Columns, cells, aborted);
 
     /// <summary>Streams the records with the given columns only, read from the database as they are written.</summary>
-    public PushStreamHttpResult Export<T>(IAsyncEnumerable<T> records, IReadOnlyList<string> exported, Func<T, IEnumerable<string>> cells) =>
+    /// <param name="aborted">
+    /// The request's <c>RequestAborted</c>. A client that leaves ends its export, waiting or reading: the server takes
+    /// writes to a closed connection without a word, so without it the export read its whole table for no one (300,000
+    /// enterprises: the statement ran on and the service spent 0.75 s of CPU after the client had left at 0.3 s),
+    /// holding a connection and one of the <see cref="ExportsAtOnce"/>.
+    /// </param>
+    public PushStreamHttpResult Export<T>(IAsyncEnumerable<T> records, IReadOnlyList<string> exported, Func<T, IEnumerable<string>> cells,
+        CancellationToken aborted) =>
         TypedResults.Stream(async body =>
         {
-            await Exporting.WaitAsync();
+            await Exporting.WaitAsync(aborted);
             try
             {
                 await using var csv = CsvWriter.Create(body, WriterOptions, leaveOpen: true);
                 csv.WriteHeader([.. exported]);
-                await foreach (var record in records)
+                await foreach (var record in records.WithCancellation(aborted))
                 {
                     foreach (var cell in cells(record))
                     {

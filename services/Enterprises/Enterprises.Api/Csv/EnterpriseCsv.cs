@@ -21,9 +21,9 @@ internal static class EnterpriseCsv
     public sealed record Row(int Number, CreateEnterpriseRequest Enterprise);
 
     /// <summary>Streams the enterprises, read from the database as they are written.</summary>
-    public static PushStreamHttpResult Export(IAsyncEnumerable<Enterprise> enterprises) =>
+    public static PushStreamHttpResult Export(IAsyncEnumerable<Enterprise> enterprises, CancellationToken aborted) =>
         Table.Export(enterprises, e => [e.CreditCode, e.Name, e.NameEn ?? "", e.RegionCode, e.ZoneCode ?? "", e.Industry ?? "",
-            e.FoundedOn.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)]);
+            e.FoundedOn.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)], aborted);
 
     /// <summary>
     /// The rows of an import file as it arrives, one at a time; a row of the wrong shape or with an unreadable

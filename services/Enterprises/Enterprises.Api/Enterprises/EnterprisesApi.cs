@@ -35,7 +35,7 @@ public static class EnterprisesApi
         ISender sender, HttpContext http, CancellationToken ct) =>
         await sender.Send(query, ct) switch
         {
-            EnterpriseListing.Csv csv => EnterpriseCsv.Export(csv.Rows),
+            EnterpriseListing.Csv csv => EnterpriseCsv.Export(csv.Rows, ct),
             EnterpriseListing.Page page => NextLink.Set(http, page.Items),
             _ => throw new UnreachableException(),
         };

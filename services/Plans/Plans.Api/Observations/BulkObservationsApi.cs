@@ -27,7 +27,7 @@ public static class BulkObservationsApi
     }
 
     private static async Task<PushStreamHttpResult> Export(string code, ISender sender, ClaimsPrincipal user, CancellationToken ct) =>
-        ObservationCsv.Export(await sender.Send(new ExportObservations(code, user), ct));
+        ObservationCsv.Export(await sender.Send(new ExportObservations(code, user), ct), ct);
 
     /// <param name="code">The plan.</param>
     /// <param name="dryRun">true: check and report every row, write nothing.</param>

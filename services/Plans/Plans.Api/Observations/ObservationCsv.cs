@@ -23,10 +23,10 @@ internal static class ObservationCsv
     public sealed record Row(int Number, string Indicator, int? Year, decimal? Value, string? Source, string? Note) : IImportRow;
 
     /// <summary>The figures, each with its indicator's code, streamed as they are read; values without trailing zeros (the column keeps 4 decimals).</summary>
-    public static PushStreamHttpResult Export(IAsyncEnumerable<(string Indicator, Observation Figure)> figures) =>
+    public static PushStreamHttpResult Export(IAsyncEnumerable<(string Indicator, Observation Figure)> figures, CancellationToken aborted) =>
         Table.Export(figures, f => [f.Indicator, f.Figure.Year.ToString(CultureInfo.InvariantCulture),
             f.Figure.Value.ToString("0.####", CultureInfo.InvariantCulture), f.Figure.Source ?? "", f.Figure.Note ?? "",
-            f.Figure.Status.ToString().ToLowerInvariant(), f.Figure.RecordedAt.ToString("O", CultureInfo.InvariantCulture)]);
+            f.Figure.Status.ToString().ToLowerInvariant(), f.Figure.RecordedAt.ToString("O", CultureInfo.InvariantCulture)], aborted);
 
     /// <summary>The rows of an import file; a row without an indicator, or with an unreadable year or value, is rejected instead.</summary>
     public static List<Row> Read(string text, ICollection<ImportRejection> rejected)

@@ -55,14 +55,14 @@ internal static class ReportFormats
                 response.Headers.ContentSecurityPolicy = PageSecurityPolicy;
                 return TypedResults.Text(Html(report, heading), "text/html; charset=utf-8");
             case ReportFormat.Csv:
-                return Csv(report);
+                return Csv(report, response.HttpContext.RequestAborted);
             default:
                 return TypedResults.Ok(json);
         }
     }
 
-    public static PushStreamHttpResult Csv(MonitoringReport report) =>
-        Table.Export(Rows(report).ToAsyncEnumerable(), row => row);
+    public static PushStreamHttpResult Csv(MonitoringReport report, CancellationToken aborted) =>
+        Table.Export(Rows(report).ToAsyncEnumerable(), row => row, aborted);
 
     private static IEnumerable<string[]> Rows(MonitoringReport report)
     {

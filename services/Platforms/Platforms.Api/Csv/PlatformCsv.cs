@@ -28,14 +28,14 @@ internal static class PlatformCsv
     public sealed record Row(int Number, Guid? Id, CreatePlatformRequest Platform) : IImportRow;
 
     /// <summary>Streams the platforms, read from the database as they are written.</summary>
-    public static PushStreamHttpResult Export(IAsyncEnumerable<Platform> platforms) =>
+    public static PushStreamHttpResult Export(IAsyncEnumerable<Platform> platforms, CancellationToken aborted) =>
         Table.Export(platforms, p =>
         [
             p.Id.ToString(), p.Name, p.NameEn ?? "", p.Type, EnumText.Format(p.Level), p.Designations.Replace(',', ';'), p.RegionCode,
             p.ZoneCode ?? "", p.AbroadCountry ?? "", p.AbroadCity ?? "", p.HostCreditCode ?? "", p.HostName ?? "",
             p.HostKind == HostKind.Enterprise ? "" : EnumText.Format(p.HostKind), p.Field ?? "",
             p.ApprovedOn.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), p.DocumentNumber ?? "", EnumText.Format(p.Status),
-        ]);
+        ], aborted);
 
     /// <summary>
     /// The rows of an import file; a row of the wrong shape or with an unreadable id, date or name of a

@@ -34,7 +34,7 @@ public static class PlatformsApi
         ISender sender, HttpContext http, CancellationToken ct) =>
         await sender.Send(query, ct) switch
         {
-            PlatformListing.Csv csv => PlatformCsv.Export(csv.Rows),
+            PlatformListing.Csv csv => PlatformCsv.Export(csv.Rows, ct),
             PlatformListing.Page page => NextLink.Set(http, page.Items),
             _ => throw new UnreachableException(),
         };

@@ -30,10 +30,10 @@ internal static class TalentCsv
     public sealed record Row(int Number, RegisterTalentRequest Talent) : IImportRow;
 
     /// <summary>Streams the people, read from the database as they are written.</summary>
-    public static PushStreamHttpResult Export(IAsyncEnumerable<Person> people, bool includePersonalData)
+    public static PushStreamHttpResult Export(IAsyncEnumerable<Person> people, bool includePersonalData, CancellationToken aborted)
     {
         var columns = includePersonalData ? Table.Columns : ColumnsWithoutPersonalData;
-        return Table.Export(people, columns, p => columns.Select(column => Cell(p, column)));
+        return Table.Export(people, columns, p => columns.Select(column => Cell(p, column)), aborted);
     }
 
     /// <summary>

@@ -49,7 +49,7 @@ public static class TalentsApi
 
         return await sender.Send(query, ct) switch
         {
-            TalentListing.Csv csv => TalentCsv.Export(csv.Rows, csv.IncludePersonalData),
+            TalentListing.Csv csv => TalentCsv.Export(csv.Rows, csv.IncludePersonalData, ct),
             TalentListing.Page page => NextLink.Set(request.HttpContext, page.Items),
             _ => throw new UnreachableException(),
         };
