@@ -56,18 +56,11 @@ public sealed class MigrationTimeoutTests
             "the pooled context the migrations ran on serves requests under their own timeout");
     }
 
-    private static IEnumerable<Exception> Chain(Exception? e)
+    /// <summary>The exception and those it wraps, each once.</summary>
+    private static IEnumerable<Exception> Chain(Exception? e) => e switch
     {
-        for (; e is not null; e = e.InnerException)
-        {
-            yield return e;
-            if (e is AggregateException aggregate)
-            {
-                foreach (var inner in aggregate.InnerExceptions.SelectMany(Chain))
-                {
-                    yield return inner;
-                }
-            }
-        }
-    }
+        null => [],
+        AggregateException all => [all, .. all.InnerExceptions.SelectMany(Chain)],
+        _ => [e, .. Chain(e.InnerException)],
+    };
 }
