@@ -80,7 +80,8 @@ public class ShortNameSearchTests(EnterprisesWithStatements factory) : IClassFix
         }
 
         page.Should().Contain("enterprise_name_marked('达航', NULL)").And.Contain("enterprise_name_marked('航达', NULL)")
-            .And.NotContain("enterprise_name_marked('达航达', NULL)", "the words whole would read a trigram of each inner character");
+            .And.NotContain("enterprise_name_marked('达航达', NULL)", "the words whole would read a trigram of each inner character")
+            .And.Contain("ILIKE '%达航达%'", "a name may hold the pairs apart, so the words are tested whole");
         factory.Statements.Clear();
         (await FoundAsync("天津哈哈哈哈哈哈哈哈哈哈乳业有限公司天津")).Should().BeEmpty();
         var pairs = PageStatement();
@@ -128,7 +129,10 @@ public class ShortNameSearchTests(EnterprisesWithStatements factory) : IClassFix
         page.Should().Contain("enterprise_name_marked('鹏程', NULL)").And.NotContain("@")
             .And.MatchRegex(@"\w+\.""MarkedNames"" LIKE", "the names' marks are read from their stored column, not made again for each row")
             .And.NotContain("enterprise_name_marked(e")
-            .And.Contain("ILIKE '%鹏程%'", "a walk of the register in the page's order filters each row by ILIKE first, which costs less");
+            .And.NotContain("ILIKE", "the pair is in the marked names exactly when the words are in a name: no ILIKE tests each match again");
+        factory.Statements.Clear();
+        (await FoundAsync("鹏")).Should().Equal(code);
+        PageStatement().Should().Contain("enterprise_name_marked('鹏', NULL)").And.NotContain("ILIKE", "one character between its marks is its own test too");
         await using var scope = factory.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<EnterprisesDbContext>();
         var connection = db.Database.GetDbConnection();
