@@ -89,13 +89,15 @@ internal static class EnterpriseNameSearch
     /// eleven enterprises hold took 0.48 ms to find by the words whole and 0.08 ms by their pairs, one of ten characters
     /// held by three 21 ms and 0.28 ms, one of three held by 4,067 18 ms and 7.5 ms. A name holds the words only if it
     /// holds each of their pairs; it may hold the pairs apart, which the ILIKE leaves out. The first
-    /// <see cref="MaxPairs"/> pairs are looked up, which few names share. Words of one or two characters are their own
-    /// test: one character between its marks, or the pair, is in the marked names exactly when the words are in a name
-    /// (see <see cref="Marked"/>), so no ILIKE checks the matches again: at 1.1 million enterprises a pair 981 names hold
-    /// took 2.1-2.3 ms to find and sort with it, 1.4-1.5 ms without; of eighteen words held by no name to every name none
-    /// took longer, and the two whose plan changed (pairs 4,637 and 23,337 names hold) went from 8.1 to 4.6 ms and from
-    /// 5.6 to 1.0 ms. Words holding the mark or a wildcard of LIKE (which the function does not escape) are matched by
-    /// ILIKE alone, reading every name.
+    /// <see cref="MaxPairs"/> pairs are looked up, which few names share; a word of one character is looked up between
+    /// its marks. The ILIKE is also there for the plans that walk the register in the page's order, filtering each row
+    /// (PostgreSQL's choice for words it thinks common): it comes first, at a third of the marked names' cost a row, and
+    /// its estimate multiplied with theirs makes such a walk look as dear as it is for rare words (a walk for a pair 866
+    /// names hold took 485 ms). It stays for one or two characters too, though the marked names alone are exact for them:
+    /// without it a rare pair that the column's statistics happen to sample is estimated at a hundredth of the register,
+    /// and 4 of 48 random pairs of the generated names (about 900 names each) were walked, 37–83 ms, where with it each
+    /// of the 48 was read from the index, 4–6 ms. Words holding the mark or a wildcard of LIKE (which the function does
+    /// not escape) are matched by ILIKE alone, reading every name.
     /// </summary>
     private static Expression<Func<Enterprise, bool>> OnPostgres(string words, string pattern)
     {
@@ -107,15 +109,9 @@ internal static class EnterpriseNameSearch
         }
 
         var characters = words.EnumerateRunes().Select(c => c.ToString()).ToList();
-        switch (characters.Count)
-        {
-            case 1:
-                return e => EF.Functions.Like(Marked(e.Name, e.NameEn), "%" + Marked(EF.Constant(words), null) + "%");
-            case 2:
-                return Holding(words);
-        }
-
-        var looked = characters.Zip(characters.Skip(1), string.Concat).Distinct().Take(MaxPairs).Select(Holding).ToList();
+        var looked = characters.Count == 1
+            ? [e => EF.Functions.Like(Marked(e.Name, e.NameEn), "%" + Marked(EF.Constant(words), null) + "%")]
+            : characters.Zip(characters.Skip(1), string.Concat).Distinct().Take(MaxPairs).Select(Holding).ToList();
         var enterprise = named.Parameters[0];
         var body = looked.Select(condition => new ParameterReplacer(condition.Parameters[0], enterprise).Visit(condition.Body))
             .Aggregate(Expression.AndAlso);
