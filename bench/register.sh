@@ -109,6 +109,10 @@ characters() { LC_ALL=C.UTF-8 bash -c 'printf %s "${0:$1:$2}"' "$FIRST_NAME" "$1
 url_encoded() { printf '%s' "$1" | od -An -tx1 | tr -d ' \n' | sed 's/../%&/g'; }
 Q_URL=$(url_encoded "$(characters 2 3)")
 Q_SHORT_URL=$(url_encoded "$(characters 2 2)")
+# Two characters drawn anew for each request from those the generated names are made of (bench/words.lua): about 900
+# names hold each pair, and most requests search a pair the run has not searched yet.
+export BENCH_SYLLABLES BENCH_WORD_CHARACTERS=2
+BENCH_SYLLABLES=$(sed -n 's/.*nSyllables = split("\([^"]*\)".*/\1/p' bench/register-data.awk)
 # The first enterprise's credit code, whose history the audit-resource case reads.
 FIRST_CODE=$(awk -v what=enterprises -v from=1 -v count=1 -v format=csv -f bench/register-data.awk | awk -F, 'NR == 2 { print $1 }')
 # next_cursor URL PAGES : the nextCursor after following PAGES pages from URL (empty when the list has none).
@@ -128,7 +132,7 @@ POOL_CURSOR=$(next_cursor "$E/enterprises/cultivation-pool?year=2026&maxMissing=
 # HighTech holders in credit code order: 10,000 of them in, where the qualifications are merged with the enterprises.
 QUALIFICATION_CURSOR=$(next_cursor "$E/enterprises?qualification=HighTech&pageSize=500" 20)
 
-# name | url (empty: not supported by this build)
+# name | url (empty: not supported by this build) | wrk script making each request's URL from it (optional)
 ALL_CASES=(
   "region|$E/enterprises?regionCode=120118"
   "qualification|$E/enterprises?qualification=HighTech"
@@ -136,6 +140,7 @@ ALL_CASES=(
   "qual-cursor-deep|${QUALIFICATION_CURSOR:+$E/enterprises?qualification=HighTech&cursor=$QUALIFICATION_CURSOR}"
   "name-search|$E/enterprises?q=$Q_URL"
   "name-search-short|$E/enterprises?q=$Q_SHORT_URL"
+  "name-search-varied|$E/enterprises|bench/words.lua"
   "page-1000|$E/enterprises?page=1000"
   "cursor-deep|${DEEP_CURSOR:+$E/enterprises?regionCode=120118&cursor=$DEEP_CURSOR}"
   "sorted-cursor-deep|${SORTED_CURSOR:+$E/enterprises?sort=regionCode&cursor=$SORTED_CURSOR}"
@@ -156,23 +161,23 @@ RESULTS="$DATA_DIR/results.tsv"
 if [ "${WARMUP:-1}" != "0" ] && [ ${#selected[@]} -gt 0 ]; then
   echo "Warming up each case until tiered compilation is under 2% of the CPU (at most ${WARMUP_MAX:-120} s; not recorded)..." >&2
   for entry in "${selected[@]}"; do
-    IFS='|' read -r name url <<<"$entry"
+    IFS='|' read -r name url script <<<"$entry"
     [ -n "$url" ] || continue
     echo " $name" >&2
-    warm_up "$ENTERPRISES_PID" -- -t"$THREADS" -c"$CONNECTIONS" -d5s --timeout 10s -H "Authorization: Bearer $TOKEN" "$url"
+    warm_up "$ENTERPRISES_PID" -- -t"$THREADS" -c"$CONNECTIONS" -d5s --timeout 10s ${script:+-s "$script"} -H "Authorization: Bearer $TOKEN" "$url"
   done
 fi
 [ ${#selected[@]} -gt 0 ] && echo "Running ${#selected[@]} list cases × $ROUNDS rounds of wrk -t$THREADS -c$CONNECTIONS -d$DURATION..." >&2
 for ((round = 1; round <= ROUNDS && ${#selected[@]} > 0; round++)); do
   for entry in "${selected[@]}"; do
-    IFS='|' read -r name url <<<"$entry"
+    IFS='|' read -r name url script <<<"$entry"
     if [ -z "$url" ]; then
       printf '  round %d %-15s not supported by this build (no nextCursor)\n' "$round" "$name" >&2
       continue
     fi
     status=$(curl -s -o /dev/null -w '%{http_code}' -H "Authorization: Bearer $TOKEN" --max-time 60 "$url")
     before=$(cpu_ticks "$ENTERPRISES_PID") postgres_before=$(postgres_ticks)
-    out=$(wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --timeout 10s --latency -H "Authorization: Bearer $TOKEN" "$url")
+    out=$(wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --timeout 10s --latency ${script:+-s "$script"} -H "Authorization: Bearer $TOKEN" "$url")
     read -r requests rps p50 p99 errors <<<"$(wrk_figures "$out")"
     # A request still running when wrk stops is not counted: no figures means none finished in the run.
     [ "$requests" = 0 ] && { p50=">$DURATION"; p99=">$DURATION"; }
