@@ -87,6 +87,10 @@ public class ShortNameSearchTests(EnterprisesWithStatements factory) : IClassFix
         var pairs = PageStatement();
         Regex.Count(pairs, @"enterprise_name_marked\('").Should().Be(MaxPairs, "pairs are looked up once each, and no more of them than the most");
         pairs.Should().Contain("enterprise_name_marked('哈哈', NULL)").And.Contain("enterprise_name_marked('天津', NULL)");
+        // Ten different pairs, 哈哈 nine times among them: the eight looked up are the first eight different ones.
+        Regex.Count(pairs, "enterprise_name_marked\\('哈哈'").Should().Be(1, "a pair the words repeat is looked up once");
+        pairs.Should().Contain("enterprise_name_marked('限公', NULL)", "the eighth different pair")
+            .And.NotContain("enterprise_name_marked('公司', NULL)", "the ninth is past the most");
     }
 
     [Fact]
