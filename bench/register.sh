@@ -140,7 +140,7 @@ ALL_CASES=(
   "qual-cursor-deep|${QUALIFICATION_CURSOR:+$E/enterprises?qualification=HighTech&cursor=$QUALIFICATION_CURSOR}"
   "name-search|$E/enterprises?q=$Q_URL"
   "name-search-short|$E/enterprises?q=$Q_SHORT_URL"
-  "name-search-varied|$E/enterprises|bench/words.lua"
+  "name-search-varied|$E/enterprises?q=$Q_SHORT_URL|bench/words.lua"
   "page-1000|$E/enterprises?page=1000"
   "cursor-deep|${DEEP_CURSOR:+$E/enterprises?regionCode=120118&cursor=$DEEP_CURSOR}"
   "sorted-cursor-deep|${SORTED_CURSOR:+$E/enterprises?sort=regionCode&cursor=$SORTED_CURSOR}"
