@@ -3,7 +3,10 @@ using System.Text.Json.Nodes;
 
 namespace Enterprises.FunctionalTests;
 
-/// <summary>Four enterprises whose qualifications held at different times, created once for the statistics tests.</summary>
+/// <summary>
+/// Five enterprises whose qualifications held at different times, created once for the statistics tests. Two in Binhai hold
+/// HighTech, one in a functional zone and one outside any: the district counts both, the zone one.
+/// </summary>
 public sealed class StatisticsRegisterFactory : EnterprisesApiFactory, IAsyncLifetime
 {
     public async Task InitializeAsync()
@@ -11,6 +14,8 @@ public sealed class StatisticsRegisterFactory : EnterprisesApiFactory, IAsyncLif
         var client = CreateClient();
         var binhaiZone = await client.CreateEnterpriseAsync("120116", "12Z01");
         await client.GrantAsync(binhaiZone, "HighTech", "2024-12-02");
+        var binhaiOutsideZones = await client.CreateEnterpriseAsync("120116", null);
+        await client.GrantAsync(binhaiOutsideZones, "HighTech", "2024-06-03");
         var dongli = await client.CreateEnterpriseAsync("120110", null);
         await client.GrantAsync(dongli, "HighTech", "2022-10-10");
         var jinghai = await client.CreateEnterpriseAsync("120118", null);
@@ -41,11 +46,11 @@ public class StatisticsApiTests(StatisticsRegisterFactory factory) : IClassFixtu
         var counts = await CountsAsync("metric=qualified&type=HighTech&groupBy=region&asOf=2025-12-31");
 
         counts.Should().HaveCount(22, "Tianjin, 16 districts and 5 zones");
-        counts[("120116", "HighTech")].Should().Be(1);
+        counts[("120116", "HighTech")].Should().Be(2, "the district counts its enterprises in a zone and outside any");
         counts[("120110", "HighTech")].Should().Be(0, "its grant ended on 2025-10-09");
         counts[("120118", "HighTech")].Should().Be(0, "revoked on 2025-09-01");
         counts[("12Z01", "HighTech")].Should().Be(1);
-        counts[("120000", "HighTech")].Should().Be(1, "zones are not added to the municipality");
+        counts[("120000", "HighTech")].Should().Be(2, "zones are not added to the municipality");
         counts[("120000", "HighTech")].Should().Be(counts.Where(c => c.Key.Region.StartsWith("1201")).Sum(c => c.Value));
     }
 
@@ -56,7 +61,8 @@ public class StatisticsApiTests(StatisticsRegisterFactory factory) : IClassFixtu
 
         counts[("120110", "HighTech")].Should().Be(1, "it expired later, so it held then");
         counts[("120118", "HighTech")].Should().Be(1, "it was revoked later");
-        counts[("120000", "HighTech")].Should().Be(3);
+        counts[("120000", "HighTech")].Should().Be(4);
+        counts[("120116", "HighTech")].Should().Be(2);
         counts[("12Z01", "HighTech")].Should().Be(1);
     }
 

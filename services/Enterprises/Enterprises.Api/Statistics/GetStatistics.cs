@@ -90,10 +90,13 @@ internal sealed class GetStatisticsHandler(EnterprisesDbContext db, TimeProvider
             facts = facts.Where(f => f.GrantedOn >= first && f.GrantedOn <= last);
         }
 
-        var byDistrict = await facts.GroupBy(f => new { Code = f.RegionCode, f.Type })
-            .Select(g => new { g.Key.Code, g.Key.Type, Count = g.Count() }).ToListAsync(cancellationToken);
-        var byZone = await facts.Where(f => f.ZoneCode != null).GroupBy(f => new { Code = f.ZoneCode!, f.Type })
-            .Select(g => new { g.Key.Code, g.Key.Type, Count = g.Count() }).ToListAsync(cancellationToken);
+        // One pass over the facts, by district, zone and type: a district's count is the sum over its zones (and none),
+        // a zone's the sum over the districts it spans. Two passes, by district and by zone, read the register twice.
+        var groups = await facts.GroupBy(f => new { f.RegionCode, f.ZoneCode, f.Type })
+            .Select(g => new { g.Key.RegionCode, g.Key.ZoneCode, g.Key.Type, Count = g.Count() }).ToListAsync(cancellationToken);
+        var byDistrict = groups.GroupBy(g => (Code: g.RegionCode, g.Type)).Select(g => (g.Key.Code, g.Key.Type, Count: g.Sum(c => c.Count))).ToList();
+        var byZone = groups.Where(g => g.ZoneCode != null).GroupBy(g => (Code: g.ZoneCode!, g.Type))
+            .Select(g => (g.Key.Code, g.Key.Type, Count: g.Sum(c => c.Count)));
         var counts = byDistrict.Concat(byZone).ToDictionary(c => (c.Code, c.Type), c => c.Count);
         var types = type is { } only ? [only] : Enum.GetValues<QualificationType>();
         var rows = (from region in RegionCodes.All
