@@ -152,6 +152,8 @@ ALL_CASES=(
   "audit-page|$E/audit/enterprises?page=100"
   "audit-client|$E/audit/enterprises?clientId=jinghai-portal"
   "audit-resource|$E/audit/enterprises?resourceType=Enterprise&resourceKey=$FIRST_CODE"
+  "statistics|$E/enterprises/statistics"
+  "statistics-type|$E/enterprises/statistics?type=HighTech"
 )
 mapfile -t selected < <(select_cases "${ALL_CASES[@]}")
 
