@@ -4,8 +4,9 @@ using System.Text.Json.Nodes;
 namespace Enterprises.FunctionalTests;
 
 /// <summary>
-/// Five enterprises whose qualifications held at different times, created once for the statistics tests. Two in Binhai hold
-/// HighTech, one in a functional zone and one outside any: the district counts both, the zone one.
+/// Six enterprises whose qualifications held at different times, created once for the statistics tests. Two in Binhai hold
+/// HighTech, one in a functional zone and one outside any: the district counts both. The zone also holds one in Xiqing:
+/// it counts its enterprises of every district.
 /// </summary>
 public sealed class StatisticsRegisterFactory : EnterprisesApiFactory, IAsyncLifetime
 {
@@ -16,6 +17,8 @@ public sealed class StatisticsRegisterFactory : EnterprisesApiFactory, IAsyncLif
         await client.GrantAsync(binhaiZone, "HighTech", "2024-12-02");
         var binhaiOutsideZones = await client.CreateEnterpriseAsync("120116", null);
         await client.GrantAsync(binhaiOutsideZones, "HighTech", "2024-06-03");
+        var xiqingZone = await client.CreateEnterpriseAsync("120111", "12Z01");
+        await client.GrantAsync(xiqingZone, "HighTech", "2024-06-03");
         var dongli = await client.CreateEnterpriseAsync("120110", null);
         await client.GrantAsync(dongli, "HighTech", "2022-10-10");
         var jinghai = await client.CreateEnterpriseAsync("120118", null);
@@ -49,8 +52,9 @@ public class StatisticsApiTests(StatisticsRegisterFactory factory) : IClassFixtu
         counts[("120116", "HighTech")].Should().Be(2, "the district counts its enterprises in a zone and outside any");
         counts[("120110", "HighTech")].Should().Be(0, "its grant ended on 2025-10-09");
         counts[("120118", "HighTech")].Should().Be(0, "revoked on 2025-09-01");
-        counts[("12Z01", "HighTech")].Should().Be(1);
-        counts[("120000", "HighTech")].Should().Be(2, "zones are not added to the municipality");
+        counts[("120111", "HighTech")].Should().Be(1);
+        counts[("12Z01", "HighTech")].Should().Be(2, "the zone counts its enterprises in Binhai and in Xiqing");
+        counts[("120000", "HighTech")].Should().Be(3, "zones are not added to the municipality");
         counts[("120000", "HighTech")].Should().Be(counts.Where(c => c.Key.Region.StartsWith("1201")).Sum(c => c.Value));
     }
 
@@ -61,9 +65,9 @@ public class StatisticsApiTests(StatisticsRegisterFactory factory) : IClassFixtu
 
         counts[("120110", "HighTech")].Should().Be(1, "it expired later, so it held then");
         counts[("120118", "HighTech")].Should().Be(1, "it was revoked later");
-        counts[("120000", "HighTech")].Should().Be(4);
+        counts[("120000", "HighTech")].Should().Be(5);
         counts[("120116", "HighTech")].Should().Be(2);
-        counts[("12Z01", "HighTech")].Should().Be(1);
+        counts[("12Z01", "HighTech")].Should().Be(2);
     }
 
     [Fact]
