@@ -3,7 +3,9 @@
 # which checks the bundle budget), starts deploy/run.sh on ports of its own, waits until it is ready,
 # runs the browser tests (web.test.mjs, node's test runner) or, with `screenshots`, writes
 # docs/screenshots/, and stops the system. Needs chromium and fonts-noto-cjk (tests/run.sh installs them).
-# Settings: BROWSER_PORT_BASE [58180] the gateway's port, the services' the next four;
+# Settings: BROWSER_PORT_BASE [31180] the gateway's port, the services' the next four: below the kernel's ephemeral
+#           range (32768 and up), whose ports an outgoing connection can hold when a service binds them (as
+#           tests/TestSupport/TestPorts.cs explains; at 58180 the Enterprises service once found 58182 taken);
 #           BROWSER_REDIS_PORT [BROWSER_PORT_BASE + 5]; SKIP_BUILD [1] passed to deploy/run.sh (tests/run.sh
 #           has built the solution; 0 builds it here); CHROMIUM [/usr/bin/chromium];
 #           READY_TIMEOUT [180] seconds to wait for the system (a busy machine starts it slowly).
@@ -11,7 +13,7 @@ set -euo pipefail
 
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 MODE=${1:-test}
-BASE=${BROWSER_PORT_BASE:-58180}
+BASE=${BROWSER_PORT_BASE:-31180}
 READY_TIMEOUT=${READY_TIMEOUT:-180}
 DATA=$(mktemp -d)
 SECRET=$(od -An -tx1 -N20 /dev/urandom | tr -d ' \n')
