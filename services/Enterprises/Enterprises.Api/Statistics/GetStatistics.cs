@@ -90,21 +90,24 @@ internal sealed class GetStatisticsHandler(EnterprisesDbContext db, TimeProvider
             facts = facts.Where(f => f.GrantedOn >= first && f.GrantedOn <= last);
         }
 
-        // One pass over the facts, by district, zone and type: a district's count is the sum over its zones (and none),
-        // a zone's the sum over the districts it spans. Two passes, by district and by zone, read the register twice.
+        // One pass over the facts, by district, zone and type (two, by district and by zone, read the register twice). A
+        // group counts toward its district, toward Tianjin (the sum of its districts) and toward its zone, counted apart.
         var groups = await facts.GroupBy(f => new { f.RegionCode, f.ZoneCode, f.Type })
             .Select(g => new { g.Key.RegionCode, g.Key.ZoneCode, g.Key.Type, Count = g.Count() }).ToListAsync(cancellationToken);
-        var byDistrict = groups.GroupBy(g => (Code: g.RegionCode, g.Type)).Select(g => (g.Key.Code, g.Key.Type, Count: g.Sum(c => c.Count))).ToList();
-        var byZone = groups.Where(g => g.ZoneCode != null).GroupBy(g => (Code: g.ZoneCode!, g.Type))
-            .Select(g => (g.Key.Code, g.Key.Type, Count: g.Sum(c => c.Count)));
-        var counts = byDistrict.Concat(byZone).ToDictionary(c => (c.Code, c.Type), c => c.Count);
+        var counts = new Dictionary<(string Code, QualificationType Type), int>();
+        foreach (var group in groups)
+        {
+            string?[] codes = [group.RegionCode, RegionCodes.Tianjin, group.ZoneCode];
+            foreach (var code in codes.OfType<string>())
+            {
+                counts[(code, group.Type)] = counts.GetValueOrDefault((code, group.Type)) + group.Count;
+            }
+        }
+
         var types = type is { } only ? [only] : Enum.GetValues<QualificationType>();
         var rows = (from region in RegionCodes.All
                     from t in types
-                    let count = region.Kind == RegionKind.Municipality
-                        ? byDistrict.Where(c => c.Type == t).Sum(c => c.Count)
-                        : counts.GetValueOrDefault((region.Code, t))
-                    select new StatisticsRow(region.Code, region.Name, region.NameEn, region.Kind, t, count)).ToList();
+                    select new StatisticsRow(region.Code, region.Name, region.NameEn, region.Kind, t, counts.GetValueOrDefault((region.Code, t)))).ToList();
         return new StatisticsResponse(metric, type, query.GroupByOrDefault, asOf, from, to, rows);
     }
 }
