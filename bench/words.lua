@@ -7,6 +7,7 @@ local characters = {}
 for character in string.gmatch(os.getenv("BENCH_SYLLABLES") or "", "%S+") do
   characters[#characters + 1] = character
 end
+assert(#characters > 0, "BENCH_SYLLABLES names no characters: run the case from bench/register.sh, which sets it")
 local length = tonumber(os.getenv("BENCH_WORD_CHARACTERS") or "2")
 -- The URL's own query (the word bench/register.sh checks the case's status with) gives way to each request's word.
 local path = wrk.path:gsub("%?.*$", "")

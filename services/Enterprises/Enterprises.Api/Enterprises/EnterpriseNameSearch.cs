@@ -89,14 +89,15 @@ internal static class EnterpriseNameSearch
     /// eleven enterprises hold took 0.48 ms to find by the words whole and 0.08 ms by their pairs, one of ten characters
     /// held by three 21 ms and 0.28 ms, one of three held by 4,067 18 ms and 7.5 ms. A name holds the words only if it
     /// holds each of their pairs; it may hold the pairs apart, which the ILIKE leaves out. The first
-    /// <see cref="MaxPairs"/> pairs are looked up, which few names share; a word of one character is looked up between
-    /// its marks. The ILIKE is also there for the plans that walk the register in the page's order, filtering each row
+    /// <see cref="MaxPairs"/> pairs are looked up, which few names share; a word of one character is looked up between its
+    /// marks. The ILIKE is also there for the plans that walk the register in the page's order, filtering each row
     /// (PostgreSQL's choice for words it thinks common): its estimate multiplied with the marked names' makes such a walk
-    /// look as dear as it is for rare words (a walk for a pair 866 names hold took 485 ms). It stays for one or two characters too, though the marked names alone are exact for them:
-    /// without it a rare pair that the column's statistics happen to sample is estimated at a hundredth of the register,
-    /// and 4 of 48 random pairs of the generated names (about 900 names each) were walked, 37–83 ms, where with it each
-    /// of the 48 was read from the index, 4–6 ms. Words holding the mark or a wildcard of LIKE (which the function does
-    /// not escape) are matched by ILIKE alone, reading every name.
+    /// look as dear as it is for rare words (a walk for a pair 866 names hold took 485 ms). It stays for one or two
+    /// characters too, though the marked names alone are exact for them: without it a rare pair that the column's
+    /// statistics happen to sample is estimated at a hundredth of the register, and 4 of 48 random pairs of the generated
+    /// names (about 900 names each) were walked, 37–83 ms, where with it each of the 48 was read from the index, 4–6 ms.
+    /// Words holding the mark or a wildcard of LIKE (which the function does not escape) are matched by ILIKE alone,
+    /// reading every name.
     /// </summary>
     private static Expression<Func<Enterprise, bool>> OnPostgres(string words, string pattern)
     {
