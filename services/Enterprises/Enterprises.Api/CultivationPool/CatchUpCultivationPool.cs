@@ -33,7 +33,7 @@ internal sealed partial class CatchUpCultivationPoolHandler(EnterprisesDbContext
 {
     public async ValueTask<PoolCatchUp> Handle(CatchUpCultivationPool command, CancellationToken cancellationToken)
     {
-        await CultivationPoolWriter.LockAsync(db, exclusive: true, cancellationToken);
+        await DerivedTables.LockAsync(db, exclusive: true, cancellationToken);
         var today = clock.Today();
         var last = CultivationPoolWriter.LastYear(today);
         var state = await db.CultivationPoolState.SingleOrDefaultAsync(cancellationToken);
@@ -123,7 +123,7 @@ public static class CultivationPoolExtensions
     /// <summary>The pool's upkeep: rows rewritten with every write, built at start-up, caught up every <c>CultivationPool:Interval</c>.</summary>
     public static IHostApplicationBuilder AddCultivationPool(this IHostApplicationBuilder builder)
     {
-        builder.Services.AddSingleton<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor, CultivationPoolInterceptor>();
+        builder.Services.AddDerivedTable<CultivationPoolTracker>();
         builder.Services.AddStartupStep<CultivationPoolStartup>();
         return builder.AddPeriodicCommand<CatchUpCultivationPool>("CultivationPool");
     }

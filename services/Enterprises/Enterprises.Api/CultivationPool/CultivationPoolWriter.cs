@@ -1,9 +1,7 @@
-using System.Data.Common;
 using Enterprises.Api.Data;
 using Enterprises.Api.Domain;
 using Enterprises.Api.Eligibility;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Storage;
 using Persistence;
 using Persistence.Data;
 
@@ -13,17 +11,14 @@ namespace Enterprises.Api.CultivationPool;
 /// Writes the precomputed pool (<see cref="PoolEntry"/>) of given enterprises: reads them, the HighTech
 /// qualifications they hold today and their annual reports, a batch at a time (one query each, the batch's codes as
 /// one parameter), evaluates the rules in force for each year kept, and replaces their rows. On PostgreSQL the rows
-/// are copied (binary COPY); on SQLite they are inserted as multi-row statements. Both go through the context's
-/// connection, so they commit or roll back with the transaction of the write that caused them.
+/// are copied (binary COPY); on SQLite they are inserted as multi-row statements (<see cref="BulkSql"/>). Both go
+/// through the context's connection, so they commit or roll back with the transaction of the write that caused them.
 /// </summary>
 internal static class CultivationPoolWriter
 {
     public const int BatchSize = 1000;
 
     private static readonly List<ReportFigures> NoReports = [];
-
-    // Six columns a row: 500 rows stay within SQLite's 32,766 parameters a statement.
-    private const int SqliteRowsPerInsert = 500;
 
     /// <summary>The first application year the pool holds: the first of the HighTech rules held.</summary>
     public static int FirstYear { get; } = RuleSetRegistry.Default.Earliest(EligibilityType.HighTech)!.EffectiveFrom.Year;
@@ -38,27 +33,6 @@ internal static class CultivationPoolWriter
     public static string Signature { get; } = "pool-1:" + string.Join(",", RuleSetRegistry.Default.All
         .Where(r => r.Type == EligibilityType.HighTech).Select(r => $"{r.Id}.{r.Version}"));
 
-    // The advisory lock's key on PostgreSQL: "cpool" in ASCII, a number no other lock of the services uses.
-    private const long LockKey = 0x63706F6F6C;
-
-    /// <summary>
-    /// Takes the pool's lock in the current transaction, held until it ends: exclusive for a catch-up or a build (a
-    /// second replica starting at once waits, then finds the pool built), shared for a write's rows (writes run side by
-    /// side, and a build never writes under them). On SQLite every write transaction holds the database's write lock
-    /// from its start (BEGIN IMMEDIATE), which serialises them already.
-    /// </summary>
-    public static async Task LockAsync(EnterprisesDbContext db, bool exclusive, CancellationToken ct)
-    {
-        if (!db.Database.IsPostgres())
-        {
-            return;
-        }
-
-        await (exclusive
-            ? db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({LockKey})", ct)
-            : db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock_shared({LockKey})", ct));
-    }
-
     /// <summary>Replaces the rows of <paramref name="codes"/> for the years <paramref name="from"/> to <paramref name="through"/>.</summary>
     public static Task RefreshAsync(EnterprisesDbContext db, IEnumerable<string> codes, int from, int through, DateOnly today,
         CancellationToken ct) => RefreshAsync(db, codes, [], from, through, today, ct);
@@ -72,7 +46,7 @@ internal static class CultivationPoolWriter
     public static async Task RefreshAsync(EnterprisesDbContext db, IEnumerable<string> codes, IReadOnlyCollection<Enterprise> added, int from,
         int through, DateOnly today, CancellationToken ct)
     {
-        await LockAsync(db, exclusive: false, ct);
+        await DerivedTables.LockAsync(db, exclusive: false, ct);
         foreach (var batch in codes.Distinct(StringComparer.Ordinal).Chunk(BatchSize))
         {
             var list = batch.ToList();
@@ -132,37 +106,6 @@ internal static class CultivationPoolWriter
             return;
         }
 
-        if (db.Database.IsPostgres())
-        {
-            await PostgresCopy.CopyAsync(db, rows, ct);
-            return;
-        }
-
-        var connection = db.Database.GetDbConnection();
-        foreach (var chunk in rows.Chunk(SqliteRowsPerInsert))
-        {
-            await using var command = connection.CreateCommand();
-            command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
-            var values = new List<string>(chunk.Length);
-            foreach (var row in chunk)
-            {
-                var names = new[] { row.CreditCode, (object)row.Year, row.MissingCount, row.Name, row.RegionCode, row.ZoneCode }
-                    .Select(value => Add(command, value)).ToList();
-                values.Add($"({string.Join(", ", names)})");
-            }
-
-            command.CommandText = "INSERT INTO \"CultivationPool\" (\"CreditCode\", \"Year\", \"MissingCount\", \"Name\", \"RegionCode\", \"ZoneCode\") VALUES "
-                + string.Join(", ", values);
-            await command.ExecuteNonQueryAsync(ct);
-        }
-    }
-
-    private static string Add(DbCommand command, object? value)
-    {
-        var parameter = command.CreateParameter();
-        parameter.ParameterName = "@p" + command.Parameters.Count;
-        parameter.Value = value ?? DBNull.Value;
-        command.Parameters.Add(parameter);
-        return parameter.ParameterName;
+        await (db.Database.IsPostgres() ? PostgresCopy.CopyAsync(db, rows, ct) : BulkSql.InsertAsync(db, rows, ct));
     }
 }

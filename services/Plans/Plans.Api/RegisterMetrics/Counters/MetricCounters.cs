@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Persistence.Data;
 using Plans.Api.Data;
 using SharedKernel.Regions;
 

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Persistence.Data;
 using Plans.Api.Data;
 using Plans.Api.RegisterMetrics.Copies;
 using Plans.Api.RegisterMetrics.Counters;

@@ -4,7 +4,7 @@ using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
 
-namespace Plans.Api.RegisterMetrics.Counters;
+namespace Persistence.Data;
 
 /// <summary>
 /// Writes many rows with multi-row <c>INSERT … VALUES (…), (…)</c> statements, in the caller's
@@ -13,7 +13,7 @@ namespace Plans.Api.RegisterMetrics.Counters;
 /// conventions make of it, an enum its name), so the rows read back as entities. The SQL, upserts
 /// included (<c>ON CONFLICT … DO UPDATE</c>), is the same on SQLite 3.24 and later and on PostgreSQL.
 /// </summary>
-internal static class BulkSql
+public static class BulkSql
 {
     /// <summary>Rows per statement: far below either database's limit on parameters.</summary>
     private const int RowsPerStatement = 500;
