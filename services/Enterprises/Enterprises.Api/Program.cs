@@ -34,6 +34,7 @@ builder.Services.AddSingleton(ListEnterprisesHandler.Pages()).AddSingleton(Enter
     .AddSingleton(CodeRange.Queries());
 builder.AddQualificationExpiry();
 builder.AddCultivationPool();
+builder.AddQualificationCounts();
 
 var app = builder.Build();
 

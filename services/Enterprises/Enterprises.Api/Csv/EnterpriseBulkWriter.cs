@@ -1,6 +1,7 @@
 using Enterprises.Api.CultivationPool;
 using Enterprises.Api.Data;
 using Enterprises.Api.Domain;
+using Enterprises.Api.Statistics;
 using EventBus;
 using EventBus.Redis.Outbox;
 using Microsoft.EntityFrameworkCore;
@@ -45,8 +46,14 @@ internal static class EnterpriseBulkWriter
         public List<IntegrationEvent> Events { get; } = [];
     }
 
+    /// <summary>
+    /// Writes the batch. On PostgreSQL the qualifications of the enterprises it moved to another district or zone are
+    /// counted over into <paramref name="counts"/>, which the import writes once, after its last batch: a transaction that
+    /// took the rows of the counts early would hold them while it went on to lock more enterprises, and a single write
+    /// holding one of those and waiting for the counts would deadlock with it.
+    /// </summary>
     public static async Task WriteAsync(EnterprisesDbContext db, Batch batch, IEventBus events, OutboxCopy outbox, AuditInterceptor audit,
-        DateOnly today, CancellationToken ct)
+        CountDeltas counts, DateOnly today, CancellationToken ct)
     {
         if (!db.Database.IsPostgres())
         {
@@ -64,7 +71,8 @@ internal static class EnterpriseBulkWriter
         var changed = db.ChangeTracker.Entries<Enterprise>().Where(e => e.State is EntityState.Modified).Select(e => e.Entity).ToList();
         await InsertAsync(db, batch.Added, ct);
         await UpdateAsync(db, changed, ct);
-        // SaveChanges would have rewritten their pool rows (CultivationPoolInterceptor); the COPY does it here, per batch: the
+        await CountMovedAsync(db, counts, ct);
+        // SaveChanges would have rewritten their pool rows (DerivedTablesInterceptor); the COPY does it here, per batch: the
         // changed enterprises' rows read again, the new ones' from what they say (nothing of theirs is held to read).
         await CultivationPoolWriter.RefreshAsync(db, changed.Select(e => e.CreditCode), batch.Added, CultivationPoolWriter.FirstYear,
             CultivationPoolWriter.LastYear(today), today, ct);
@@ -109,6 +117,22 @@ internal static class EnterpriseBulkWriter
         {
             throw ChangedMeanwhile();
         }
+    }
+
+    /// <summary>Counts the qualifications of the enterprises moved out of their former district and zone, and into their new ones.</summary>
+    private static async Task CountMovedAsync(EnterprisesDbContext db, CountDeltas counts, CancellationToken ct)
+    {
+        var moved = db.ChangeTracker.Entries<Enterprise>()
+            .Where(e => e.State is EntityState.Modified && (e.Property(x => x.RegionCode).IsModified || e.Property(x => x.ZoneCode).IsModified))
+            .ToDictionary(e => e.Entity.CreditCode, e => (Region: e.Property(x => x.RegionCode).OriginalValue, Zone: e.Property(x => x.ZoneCode).OriginalValue));
+        if (moved.Count == 0)
+        {
+            return;
+        }
+
+        var held = await CountedQualification.OfEnterprisesAsync(db, [.. moved.Keys], ct);
+        counts.AddRange(held, 1);
+        counts.AddRange(held.Join(moved, q => q.CreditCode, m => m.Key, (q, m) => q with { RegionCode = m.Value.Region, ZoneCode = m.Value.Zone }), -1);
     }
 
     private static ConflictException ChangedMeanwhile() => new(ErrorCodes.Conflict,

@@ -3,6 +3,7 @@ using Enterprises.Api.Data;
 using Enterprises.Api.Domain;
 using Enterprises.Api.Enterprises;
 using Enterprises.Api.Events;
+using Enterprises.Api.Statistics;
 using EventBus;
 using EventBus.Redis.Outbox;
 using FluentValidation;
@@ -89,6 +90,7 @@ internal sealed class ImportEnterprisesHandler(EnterprisesDbContext db, IEventBu
         }
 
         await ImportBatchAsync(import, batch, cancellationToken);
+        await import.Counts.WriteAsync(db, cancellationToken);
         return ImportReport.Of(command.DryRun, import.Created, import.Updated, import.Unchanged, import.Rejected);
     }
 
@@ -117,7 +119,8 @@ internal sealed class ImportEnterprisesHandler(EnterprisesDbContext db, IEventBu
 
         if (!import.Command.DryRun)
         {
-            await EnterpriseBulkWriter.WriteAsync(db, written, events, outbox, new AuditInterceptor(http, clock), clock.Today(), ct);
+            await EnterpriseBulkWriter.WriteAsync(db, written, events, outbox, new AuditInterceptor(http, clock), import.Counts, clock.Today(),
+                ct);
         }
 
         db.ChangeTracker.Clear();
@@ -171,5 +174,8 @@ internal sealed class ImportEnterprisesHandler(EnterprisesDbContext db, IEventBu
         public int Created { get; set; }
         public int Updated { get; set; }
         public int Unchanged { get; set; }
+
+        /// <summary>What the file changed in the statistics' counts, written after its last batch (<see cref="EnterpriseBulkWriter.WriteAsync"/>).</summary>
+        public CountDeltas Counts { get; } = new();
     }
 }

@@ -2,6 +2,7 @@ using Enterprises.Api.CultivationPool;
 using Enterprises.Api.Domain;
 using Enterprises.Api.Enterprises;
 using Enterprises.Api.Platforms;
+using Enterprises.Api.Statistics;
 using EventBus.Redis;
 using Microsoft.EntityFrameworkCore;
 using Persistence;
@@ -21,6 +22,8 @@ public abstract class EnterprisesDbContext(DbContextOptions options) : ServiceDb
     public DbSet<HostedPlatform> HostedPlatforms => Set<HostedPlatform>();
     public DbSet<PoolEntry> CultivationPool => Set<PoolEntry>();
     public DbSet<PoolState> CultivationPoolState => Set<PoolState>();
+    public DbSet<QualificationCount> QualificationCounts => Set<QualificationCount>();
+    public DbSet<QualificationCountsState> QualificationCountsState => Set<QualificationCountsState>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

@@ -1,5 +1,6 @@
 using Enterprises.Api.CultivationPool;
 using Enterprises.Api.Domain;
+using Enterprises.Api.Statistics;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -118,6 +119,28 @@ internal sealed class PoolStateConfiguration : IEntityTypeConfiguration<PoolStat
     public void Configure(EntityTypeBuilder<PoolState> state)
     {
         state.ToTable("CultivationPoolState");
+        state.HasKey(s => s.Id);
+        state.Property(s => s.Id).ValueGeneratedNever();
+        state.Property(s => s.Signature).HasMaxLength(200);
+    }
+}
+
+internal sealed class QualificationCountConfiguration : IEntityTypeConfiguration<QualificationCount>
+{
+    public void Configure(EntityTypeBuilder<QualificationCount> count)
+    {
+        // The period first: a count on a day reads three ranges of the key (years, months, days), whatever the groups.
+        count.HasKey(c => new { c.Span, c.Period, c.RegionCode, c.ZoneCode, c.Type });
+        count.Property(c => c.RegionCode).HasMaxLength(12);
+        count.Property(c => c.ZoneCode).HasMaxLength(12);
+        count.Property(c => c.Type).HasConversion<string>().HasMaxLength(30);
+    }
+}
+
+internal sealed class QualificationCountsStateConfiguration : IEntityTypeConfiguration<QualificationCountsState>
+{
+    public void Configure(EntityTypeBuilder<QualificationCountsState> state)
+    {
         state.HasKey(s => s.Id);
         state.Property(s => s.Id).ValueGeneratedNever();
         state.Property(s => s.Signature).HasMaxLength(200);

@@ -391,6 +391,56 @@ namespace Enterprises.Api.Data.Migrations.Postgres
                     b.ToTable("HostedPlatforms");
                 });
 
+            modelBuilder.Entity("Enterprises.Api.Statistics.QualificationCount", b =>
+                {
+                    b.Property<int>("Span")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Period")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("RegionCode")
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)")
+                        .UseCollation("C");
+
+                    b.Property<string>("ZoneCode")
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)")
+                        .UseCollation("C");
+
+                    b.Property<string>("Type")
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .UseCollation("C");
+
+                    b.Property<int>("Granted")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Held")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Span", "Period", "RegionCode", "ZoneCode", "Type");
+
+                    b.ToTable("QualificationCounts");
+                });
+
+            modelBuilder.Entity("Enterprises.Api.Statistics.QualificationCountsState", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Signature")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .UseCollation("C");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("QualificationCountsState");
+                });
+
             modelBuilder.Entity("EventBus.Redis.Inbox.InboxMessage", b =>
                 {
                     b.Property<Guid>("EventId")

@@ -354,6 +354,52 @@ namespace Enterprises.Api.Data.Migrations.Sqlite
                     b.ToTable("HostedPlatforms");
                 });
 
+            modelBuilder.Entity("Enterprises.Api.Statistics.QualificationCount", b =>
+                {
+                    b.Property<int>("Span")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Period")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RegionCode")
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ZoneCode")
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Type")
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Granted")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Held")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Span", "Period", "RegionCode", "ZoneCode", "Type");
+
+                    b.ToTable("QualificationCounts");
+                });
+
+            modelBuilder.Entity("Enterprises.Api.Statistics.QualificationCountsState", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Signature")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("QualificationCountsState");
+                });
+
             modelBuilder.Entity("EventBus.Redis.Inbox.InboxMessage", b =>
                 {
                     b.Property<Guid>("EventId")
