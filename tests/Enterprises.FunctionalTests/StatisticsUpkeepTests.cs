@@ -157,6 +157,18 @@ public class StatisticsUpkeepTests(EnterprisesApiFactory factory) : IClassFixtur
     }
 
     [Fact]
+    public async Task The_first_and_last_days_of_the_calendar_are_counted_like_any_other()
+    {
+        var code = await client.CreateEnterpriseAsync("120114", null);
+        await client.GrantAsync(code, "Leader", "2026-01-01", "9999-12-31");
+
+        (await CountAsync("120114", "asOf=9999-12-31", "Leader")).Should().Be(1, "a term to the calendar's last day holds on it");
+        (await CountAsync("120114", "asOf=0001-01-01", "Leader")).Should().Be(0);
+        (await CountAsync("120114", "metric=granted&from=0001-01-01&to=9999-12-31", "Leader")).Should().Be(1);
+        (await CountAsync("120114", "metric=granted&from=0001-01-01&to=0001-01-01", "Leader")).Should().Be(0);
+    }
+
+    [Fact]
     public async Task Only_admins_ask_for_a_rebuild()
     {
         var writer = factory.ClientWith(EnterprisesApiFactory.Issuer.Token("enterprises.read enterprises.write"));

@@ -9,8 +9,10 @@ namespace Enterprises.Api.Statistics;
 internal sealed record CountedQualification(string CreditCode, string RegionCode, string? ZoneCode, QualificationType Type, DateOnly GrantedOn, DateOnly ExpiresOn,
     DateOnly? RevokedOn)
 {
-    /// <summary>The first day it no longer holds: the day after its last, or the day it was revoked.</summary>
-    public DateOnly EndsOn => RevokedOn is { } revoked && revoked <= ExpiresOn ? revoked : ExpiresOn.AddDays(1);
+    /// <summary>The first day it no longer holds: the day after its last, or the day it was revoked; none after the calendar's last day.</summary>
+    public DateOnly? EndsOn => RevokedOn is { } revoked && revoked <= ExpiresOn ? revoked
+        : ExpiresOn == DateOnly.MaxValue ? null
+        : ExpiresOn.AddDays(1);
 
     /// <summary>The qualifications of <paramref name="qualifications"/> with the district and zone of their enterprises.</summary>
     public static IQueryable<CountedQualification> Of(EnterprisesDbContext db, IQueryable<Qualification> qualifications) =>
@@ -42,7 +44,10 @@ internal sealed class CountDeltas
     public void Add(CountedQualification qualification, int sign)
     {
         Add(qualification, qualification.GrantedOn, sign, sign);
-        Add(qualification, qualification.EndsOn, 0, -sign);
+        if (qualification.EndsOn is { } ends)
+        {
+            Add(qualification, ends, 0, -sign);
+        }
     }
 
     public void AddRange(IEnumerable<CountedQualification> qualifications, int sign)

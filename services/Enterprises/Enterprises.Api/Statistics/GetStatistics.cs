@@ -89,7 +89,7 @@ internal sealed class GetStatisticsHandler(EnterprisesDbContext db, TimeProvider
         {
             var (first, last) = StatisticsWindow.Of(query, today);
             (from, to) = (first, last);
-            var before = await ThroughAsync(first.AddDays(-1), type, granted: true, cancellationToken);
+            var before = first == DateOnly.MinValue ? [] : await ThroughAsync(first.AddDays(-1), type, granted: true, cancellationToken);
             groups = [.. await ThroughAsync(last, type, granted: true, cancellationToken), .. before.Select(g => g with { Count = -g.Count })];
         }
 
