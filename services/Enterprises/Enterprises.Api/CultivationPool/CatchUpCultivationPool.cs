@@ -2,7 +2,6 @@ using Enterprises.Api.Data;
 using Enterprises.Api.Domain;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
-using ServiceDefaults.Hosting;
 using ServiceDefaults.Messaging;
 using SharedKernel.Time;
 
@@ -106,25 +105,13 @@ internal sealed partial class CatchUpCultivationPoolHandler(EnterprisesDbContext
     private static partial void LogCaughtUp(ILogger logger, int years, int refreshed, DateOnly today);
 }
 
-/// <summary>The catch-up before the service is ready: a pool never built, or built under other rules, is built first.</summary>
-internal sealed class CultivationPoolStartup(IServiceScopeFactory scopes) : IStartupStep
-{
-    public string Name => "Building the cultivation pool";
-
-    public async Task RunAsync(CancellationToken cancellationToken)
-    {
-        await using var scope = scopes.CreateAsyncScope();
-        await scope.ServiceProvider.GetRequiredService<ISender>().Send(new CatchUpCultivationPool(), cancellationToken);
-    }
-}
-
 public static class CultivationPoolExtensions
 {
     /// <summary>The pool's upkeep: rows rewritten with every write, built at start-up, caught up every <c>CultivationPool:Interval</c>.</summary>
     public static IHostApplicationBuilder AddCultivationPool(this IHostApplicationBuilder builder)
     {
         builder.Services.AddDerivedTable<CultivationPoolTracker>();
-        builder.Services.AddStartupStep<CultivationPoolStartup>();
+        builder.Services.AddStartupCommand<CatchUpCultivationPool>("Building the cultivation pool");
         return builder.AddPeriodicCommand<CatchUpCultivationPool>("CultivationPool");
     }
 }

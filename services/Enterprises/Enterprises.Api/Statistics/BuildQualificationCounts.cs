@@ -1,7 +1,7 @@
 using Enterprises.Api.Data;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
-using ServiceDefaults.Hosting;
+using ServiceDefaults.Messaging;
 
 namespace Enterprises.Api.Statistics;
 
@@ -66,25 +66,13 @@ internal sealed partial class BuildQualificationCountsHandler(EnterprisesDbConte
     private static partial void LogBuilt(ILogger logger, int qualifications, int rows);
 }
 
-/// <summary>The build before the service is ready: counts never built, or built under another signature, are built first.</summary>
-internal sealed class QualificationCountsStartup(IServiceScopeFactory scopes) : IStartupStep
-{
-    public string Name => "Building the qualification counts";
-
-    public async Task RunAsync(CancellationToken cancellationToken)
-    {
-        await using var scope = scopes.CreateAsyncScope();
-        await scope.ServiceProvider.GetRequiredService<ISender>().Send(new BuildQualificationCounts(), cancellationToken);
-    }
-}
-
 public static class QualificationCountsExtensions
 {
     /// <summary>The statistics' counts: kept with every write, built at start-up when never built.</summary>
     public static IHostApplicationBuilder AddQualificationCounts(this IHostApplicationBuilder builder)
     {
         builder.Services.AddDerivedTable<QualificationCountsTracker>();
-        builder.Services.AddStartupStep<QualificationCountsStartup>();
+        builder.Services.AddStartupCommand<BuildQualificationCounts>("Building the qualification counts");
         return builder;
     }
 }

@@ -2,7 +2,6 @@ using Mediator;
 using Microsoft.EntityFrameworkCore;
 using Plans.Api.Data;
 using Plans.Api.Domain;
-using ServiceDefaults.Hosting;
 
 namespace Plans.Api.Tasks;
 
@@ -25,17 +24,5 @@ internal sealed class NumberTasksHandler(PlansDbContext db) : ICommandHandler<Nu
         }
 
         return unnumbered.Count;
-    }
-}
-
-/// <summary>Numbers the tasks that need it once the service listens; it is ready when they are numbered.</summary>
-internal sealed class NumberTasksOnStartup(IServiceProvider services) : IStartupStep
-{
-    public string Name => "numbering tasks";
-
-    public async Task RunAsync(CancellationToken cancellationToken)
-    {
-        await using var scope = services.CreateAsyncScope();
-        await scope.ServiceProvider.GetRequiredService<Mediator.ISender>().Send(new NumberTasks(), cancellationToken);
     }
 }

@@ -5,8 +5,8 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Persistence.Idempotency;
 using Plans.Api.Common;
 using Plans.Api.Plans;
-using ServiceDefaults.Hosting;
 using ServiceDefaults.Http;
+using ServiceDefaults.Messaging;
 using ServiceDefaults.OpenApi;
 using ServiceDefaults.Paging;
 using ServiceDefaults.Validation;
@@ -24,7 +24,7 @@ public static class TasksApi
 
     /// <summary>Numbers, at start-up, the tasks stored before tasks had a sort key.</summary>
     public static IServiceCollection AddTaskNumbering(this IServiceCollection services) =>
-        services.AddStartupStep<NumberTasksOnStartup>();
+        services.AddStartupCommand<NumberTasks>("numbering tasks");
 
     public static RouteGroupBuilder MapTasksApi(this IEndpointRouteBuilder app)
     {
