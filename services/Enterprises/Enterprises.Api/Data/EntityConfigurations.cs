@@ -130,7 +130,7 @@ internal sealed class QualificationCountConfiguration : IEntityTypeConfiguration
     public void Configure(EntityTypeBuilder<QualificationCount> count)
     {
         // The period first: a count on a day reads three ranges of the key (years, months, days), whatever the groups.
-        count.HasKey(c => new { c.Span, c.Period, c.RegionCode, c.ZoneCode, c.Type });
+        count.HasKey(c => new { c.Period, c.RegionCode, c.ZoneCode, c.Type });
         count.Property(c => c.RegionCode).HasMaxLength(12);
         count.Property(c => c.ZoneCode).HasMaxLength(12);
         count.Property(c => c.Type).HasConversion<string>().HasMaxLength(30);

@@ -31,9 +31,9 @@ internal sealed record CountedQualification(string CreditCode, string RegionCode
 /// </summary>
 internal sealed class CountDeltas
 {
-    private readonly record struct Key(CountSpan Span, int Period, string RegionCode, string ZoneCode, QualificationType Type);
+    private readonly record struct Key(int Period, string RegionCode, string ZoneCode, QualificationType Type);
 
-    private static readonly string[] Keys = [nameof(QualificationCount.Span), nameof(QualificationCount.Period), nameof(QualificationCount.RegionCode),
+    private static readonly string[] Keys = [nameof(QualificationCount.Period), nameof(QualificationCount.RegionCode),
         nameof(QualificationCount.ZoneCode), nameof(QualificationCount.Type)];
 
     private static readonly string[] Values = [nameof(QualificationCount.Granted), nameof(QualificationCount.Held)];
@@ -66,9 +66,9 @@ internal sealed class CountDeltas
     public async Task<int> WriteAsync(EnterprisesDbContext db, CancellationToken ct)
     {
         var rows = changes.Where(c => c.Value != (0, 0))
-            .OrderBy(c => c.Key.Span).ThenBy(c => c.Key.Period).ThenBy(c => c.Key.RegionCode, StringComparer.Ordinal)
+            .OrderBy(c => c.Key.Period).ThenBy(c => c.Key.RegionCode, StringComparer.Ordinal)
             .ThenBy(c => c.Key.ZoneCode, StringComparer.Ordinal).ThenBy(c => c.Key.Type)
-            .Select(c => new object?[] { c.Key.Span, c.Key.Period, c.Key.RegionCode, c.Key.ZoneCode, c.Key.Type, c.Value.Granted, c.Value.Held })
+            .Select(c => new object?[] { c.Key.Period, c.Key.RegionCode, c.Key.ZoneCode, c.Key.Type, c.Value.Granted, c.Value.Held })
             .ToList();
         changes.Clear();
         if (rows.Count > 0)
@@ -83,11 +83,10 @@ internal sealed class CountDeltas
     private void Add(CountedQualification qualification, DateOnly day, int granted, int held)
     {
         var zone = qualification.ZoneCode ?? "";
-        (CountSpan Span, int Period)[] periods =
-            [(CountSpan.Year, QualificationCount.YearOf(day)), (CountSpan.Month, QualificationCount.MonthOf(day)), (CountSpan.Day, QualificationCount.DayOf(day))];
-        foreach (var (span, period) in periods)
+        int[] periods = [QualificationCount.YearOf(day), QualificationCount.MonthOf(day), QualificationCount.DayOf(day)];
+        foreach (var period in periods)
         {
-            var key = new Key(span, period, qualification.RegionCode, zone, qualification.Type);
+            var key = new Key(period, qualification.RegionCode, zone, qualification.Type);
             var (g, h) = changes.GetValueOrDefault(key);
             changes[key] = (g + granted, h + held);
         }

@@ -120,11 +120,10 @@ internal sealed class GetStatisticsHandler(EnterprisesDbContext db, TimeProvider
     private Task<List<GroupCount>> ThroughAsync(DateOnly day, QualificationType? type, bool granted, CancellationToken ct)
     {
         int year = QualificationCount.YearOf(day), month = QualificationCount.MonthOf(day), date = QualificationCount.DayOf(day);
-        int firstMonth = (year * 100) + 1, firstDay = (month * 100) + 1;
+        var firstMonth = QualificationCount.MonthOf(new DateOnly(day.Year, 1, 1));
+        var firstDay = QualificationCount.DayOf(new DateOnly(day.Year, day.Month, 1));
         return db.QualificationCounts
-            .Where(c => (c.Span == CountSpan.Year && c.Period < year)
-                || (c.Span == CountSpan.Month && c.Period >= firstMonth && c.Period < month)
-                || (c.Span == CountSpan.Day && c.Period >= firstDay && c.Period <= date))
+            .Where(c => c.Period < year || (c.Period >= firstMonth && c.Period < month) || (c.Period >= firstDay && c.Period <= date))
             .Where(c => type == null || c.Type == type)
             .GroupBy(c => new { c.RegionCode, c.ZoneCode, c.Type })
             .Select(g => new GroupCount(g.Key.RegionCode, g.Key.ZoneCode, g.Key.Type, granted ? g.Sum(c => c.Granted) : g.Sum(c => c.Held)))

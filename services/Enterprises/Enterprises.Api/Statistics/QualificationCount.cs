@@ -2,14 +2,6 @@ using Enterprises.Api.Domain;
 
 namespace Enterprises.Api.Statistics;
 
-/// <summary>The length of the period a <see cref="QualificationCount"/> covers.</summary>
-public enum CountSpan
-{
-    Year,
-    Month,
-    Day,
-}
-
 /// <summary>
 /// What the qualifications of one group (a district, a zone or none, a type) changed in one period: how many were
 /// granted in it, and by how many the qualifications held grew in it (each adds one on the day it is granted and takes
@@ -20,9 +12,12 @@ public enum CountSpan
 /// </summary>
 public sealed class QualificationCount
 {
-    public CountSpan Span { get; init; }
-
-    /// <summary>The period: yyyy for a year, yyyyMM for a month, yyyyMMdd for a day.</summary>
+    /// <summary>
+    /// The period, its length in its number: a year is yyyy, a month 100,000,000 + yyyyMM, a day 200,000,000 + yyyyMMdd,
+    /// so the periods of each length are a range of their own for any date, and a count on a day reads three ranges of
+    /// one column, whose statistics the database then estimates right (with the length a column of its own, it estimated
+    /// 26 rows of 1,671 and sorted them to group them, at three times the cost).
+    /// </summary>
     public int Period { get; init; }
 
     public string RegionCode { get; init; } = null!;
@@ -38,9 +33,9 @@ public sealed class QualificationCount
 
     public static int YearOf(DateOnly day) => day.Year;
 
-    public static int MonthOf(DateOnly day) => (day.Year * 100) + day.Month;
+    public static int MonthOf(DateOnly day) => 100_000_000 + (day.Year * 100) + day.Month;
 
-    public static int DayOf(DateOnly day) => (MonthOf(day) * 100) + day.Day;
+    public static int DayOf(DateOnly day) => 200_000_000 + (day.Year * 10_000) + (day.Month * 100) + day.Day;
 }
 
 /// <summary>Whether the counts have been built, and under which version of what they hold.</summary>

@@ -393,9 +393,6 @@ namespace Enterprises.Api.Data.Migrations.Postgres
 
             modelBuilder.Entity("Enterprises.Api.Statistics.QualificationCount", b =>
                 {
-                    b.Property<int>("Span")
-                        .HasColumnType("integer");
-
                     b.Property<int>("Period")
                         .HasColumnType("integer");
 
@@ -420,7 +417,7 @@ namespace Enterprises.Api.Data.Migrations.Postgres
                     b.Property<int>("Held")
                         .HasColumnType("integer");
 
-                    b.HasKey("Span", "Period", "RegionCode", "ZoneCode", "Type");
+                    b.HasKey("Period", "RegionCode", "ZoneCode", "Type");
 
                     b.ToTable("QualificationCounts");
                 });

@@ -356,9 +356,6 @@ namespace Enterprises.Api.Data.Migrations.Sqlite
 
             modelBuilder.Entity("Enterprises.Api.Statistics.QualificationCount", b =>
                 {
-                    b.Property<int>("Span")
-                        .HasColumnType("INTEGER");
-
                     b.Property<int>("Period")
                         .HasColumnType("INTEGER");
 
@@ -380,7 +377,7 @@ namespace Enterprises.Api.Data.Migrations.Sqlite
                     b.Property<int>("Held")
                         .HasColumnType("INTEGER");
 
-                    b.HasKey("Span", "Period", "RegionCode", "ZoneCode", "Type");
+                    b.HasKey("Period", "RegionCode", "ZoneCode", "Type");
 
                     b.ToTable("QualificationCounts");
                 });

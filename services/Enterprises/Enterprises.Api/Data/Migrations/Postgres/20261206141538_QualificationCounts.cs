@@ -14,7 +14,6 @@ namespace Enterprises.Api.Data.Migrations.Postgres
                 name: "QualificationCounts",
                 columns: table => new
                 {
-                    Span = table.Column<int>(type: "integer", nullable: false),
                     Period = table.Column<int>(type: "integer", nullable: false),
                     RegionCode = table.Column<string>(type: "character varying(12)", maxLength: 12, nullable: false, collation: "C"),
                     ZoneCode = table.Column<string>(type: "character varying(12)", maxLength: 12, nullable: false, collation: "C"),
@@ -24,7 +23,7 @@ namespace Enterprises.Api.Data.Migrations.Postgres
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("PK_QualificationCounts", x => new { x.Span, x.Period, x.RegionCode, x.ZoneCode, x.Type });
+                    table.PrimaryKey("PK_QualificationCounts", x => new { x.Period, x.RegionCode, x.ZoneCode, x.Type });
                 });
 
             migrationBuilder.CreateTable(

@@ -14,7 +14,6 @@ namespace Enterprises.Api.Data.Migrations.Sqlite
                 name: "QualificationCounts",
                 columns: table => new
                 {
-                    Span = table.Column<int>(type: "INTEGER", nullable: false),
                     Period = table.Column<int>(type: "INTEGER", nullable: false),
                     RegionCode = table.Column<string>(type: "TEXT", maxLength: 12, nullable: false),
                     ZoneCode = table.Column<string>(type: "TEXT", maxLength: 12, nullable: false),
@@ -24,7 +23,7 @@ namespace Enterprises.Api.Data.Migrations.Sqlite
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("PK_QualificationCounts", x => new { x.Span, x.Period, x.RegionCode, x.ZoneCode, x.Type });
+                    table.PrimaryKey("PK_QualificationCounts", x => new { x.Period, x.RegionCode, x.ZoneCode, x.Type });
                 });
 
             migrationBuilder.CreateTable(
