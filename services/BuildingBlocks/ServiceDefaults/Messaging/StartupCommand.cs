@@ -22,7 +22,10 @@ internal sealed class StartupCommand<TCommand>(IServiceScopeFactory scopes, Star
 
 public static class StartupCommandExtensions
 {
-    /// <summary>Sends <typeparamref name="TCommand"/> once at start-up, before <c>/health/ready</c> reports ready; <paramref name="name"/> says what it does.</summary>
+    /// <summary>
+    /// Sends <typeparamref name="TCommand"/> once at start-up, before <c>/health/ready</c> reports ready;
+    /// <paramref name="name"/> says what it does.
+    /// </summary>
     public static IServiceCollection AddStartupCommand<TCommand>(this IServiceCollection services, string name)
         where TCommand : IBaseCommand, new()
     {

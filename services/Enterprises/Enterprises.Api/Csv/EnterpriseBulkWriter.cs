@@ -124,7 +124,8 @@ internal static class EnterpriseBulkWriter
     {
         var moved = db.ChangeTracker.Entries<Enterprise>()
             .Where(e => e.State is EntityState.Modified && (e.Property(x => x.RegionCode).IsModified || e.Property(x => x.ZoneCode).IsModified))
-            .ToDictionary(e => e.Entity.CreditCode, e => (Region: e.Property(x => x.RegionCode).OriginalValue, Zone: e.Property(x => x.ZoneCode).OriginalValue));
+            .ToDictionary(e => e.Entity.CreditCode,
+                e => (Region: e.Property(x => x.RegionCode).OriginalValue, Zone: e.Property(x => x.ZoneCode).OriginalValue));
         if (moved.Count == 0)
         {
             return;

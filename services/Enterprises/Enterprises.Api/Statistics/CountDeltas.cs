@@ -6,10 +6,13 @@ using Persistence.Data;
 namespace Enterprises.Api.Statistics;
 
 /// <summary>A qualification as the counts see it: the group of its enterprise, its type and its term.</summary>
-internal sealed record CountedQualification(string CreditCode, string RegionCode, string? ZoneCode, QualificationType Type, DateOnly GrantedOn, DateOnly ExpiresOn,
-    DateOnly? RevokedOn)
+internal sealed record CountedQualification(string CreditCode, string RegionCode, string? ZoneCode, QualificationType Type,
+    DateOnly GrantedOn, DateOnly ExpiresOn, DateOnly? RevokedOn)
 {
-    /// <summary>The first day it no longer holds: the day after its last, or the day it was revoked; none after the calendar's last day.</summary>
+    /// <summary>
+    /// The first day it no longer holds: the day after its last, or the day it was revoked; none after the calendar's
+    /// last day.
+    /// </summary>
     public DateOnly? EndsOn => RevokedOn is { } revoked && revoked <= ExpiresOn ? revoked
         : ExpiresOn == DateOnly.MaxValue ? null
         : ExpiresOn.AddDays(1);
