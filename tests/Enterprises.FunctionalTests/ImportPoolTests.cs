@@ -2,7 +2,10 @@ using System.Net;
 
 namespace Enterprises.FunctionalTests;
 
-/// <summary>The cultivation pool rows of the enterprises an import registers, which on PostgreSQL it writes itself beside its COPY.</summary>
+/// <summary>
+/// The cultivation pool rows of the enterprises an import or a request registers: written from what they say, as a
+/// rebuild evaluates them, without reading anything of theirs back (on PostgreSQL the import writes them beside its COPY).
+/// </summary>
 public class ImportPoolTests(EnterprisesWithStatements factory) : IClassFixture<EnterprisesWithStatements>
 {
     private readonly HttpClient client = factory.CreateClient();
@@ -30,5 +33,21 @@ public class ImportPoolTests(EnterprisesWithStatements factory) : IClassFixture<
             // An enterprise that did not exist has no report, qualification or pool row to read; its rows follow from the file.
             imported.Should().NotContain(s => s.Contains("\"AnnualReports\"") || s.Contains("\"Qualifications\"") || s.Contains("\"CultivationPool\""));
         }
+    }
+
+    [Fact]
+    public async Task A_registered_enterprise_gets_the_rows_a_rebuild_finds_and_nothing_of_its_is_read_back()
+    {
+        factory.Statements.Clear();
+
+        await client.CreateEnterpriseAsync("120112", null);
+
+        var registered = factory.Statements.ToList();
+        var written = await CultivationPoolUpkeepTests.RowsAsync(factory);
+        registered.Should().Contain(s => s.Contains("INSERT INTO \"Enterprises\"") || s.Contains("COPY"), "the registration was seen");
+        registered.Should().NotContain(s => s.Contains("\"AnnualReports\"") || s.Contains("\"Qualifications\"") || s.Contains("DELETE"),
+            "an enterprise that did not exist has no report, qualification or pool row to read or delete");
+        (await client.PostAsync("/api/v1/enterprises/cultivation-pool/rebuild", null)).StatusCode.Should().Be(HttpStatusCode.OK);
+        (await CultivationPoolUpkeepTests.RowsAsync(factory)).Should().Equal(written, "the rows are those a rebuild evaluates from the register");
     }
 }
