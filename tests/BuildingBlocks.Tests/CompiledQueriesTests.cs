@@ -91,6 +91,35 @@ public sealed class CompiledQueriesTests : PeopleServiceTests
         built.Should().HaveCount(2 + built.Distinct().Count(), "built to be compiled once for a model, then for each run as an ordinary query");
     }
 
+    [Fact]
+    public async Task A_condition_on_several_values_reads_each_by_its_name_in_order_compiled_or_not()
+    {
+        var queries = new CompiledQueries<PeopleDbContext, int, string>((db, _, values) => db.People
+            .Where(values.Bind<Person>((Person p, string first, string last) => string.Compare(p.Name, first) >= 0 && string.Compare(p.Name, last) <= 0,
+                "first", "last"))
+            .OrderBy(p => p.Name).Select(p => p.Name));
+
+        (await RunAsync(queries, 1, ("first", "A"), ("last", "B"))).Should().Equal("Ann");
+        (await RunAsync(queries, 1, ("first", "B"), ("last", "C"))).Should().Equal("Bob");
+        (await RunAsync(queries, 1, ("first", "A"), ("last", "C"))).Should().Equal("Ann", "Bob");
+        (await Host.WithDbAsync(db => queries.Query(db, 1, new Dictionary<string, object?> { ["first"] = "B", ["last"] = "C" }).ToListAsync()))
+            .Should().Equal("Bob");
+    }
+
+    [Fact]
+    public void A_condition_on_several_values_needs_a_name_for_each_of_them()
+    {
+        var values = QueryParameters.Holding(new Dictionary<string, object?> { ["first"] = "A", ["last"] = "B" });
+        System.Linq.Expressions.Expression<Func<Person, string, string, bool>> between = (p, first, last) => p.Name == first || p.Name == last;
+
+        var oneName = () => values.Bind<Person>(between, "first");
+        var otherRow = () => values.Bind<string>(between, "first", "last");
+
+        oneName.Should().Throw<ArgumentException>().WithMessage("*Person and 1 values*");
+        otherRow.Should().Throw<ArgumentException>().WithMessage("*String and 2 values*");
+        values.Bind<Person>(between, "first", "last").Compile()(new Person("B", IdNumber, null, DateTimeOffset.UtcNow)).Should().BeTrue();
+    }
+
     private Task<List<string>> RunAsync<TShape>(CompiledQueries<PeopleDbContext, TShape, string> queries, TShape shape,
         params (string Name, object? Value)[] values) where TShape : notnull =>
         Host.WithDbAsync(async db =>

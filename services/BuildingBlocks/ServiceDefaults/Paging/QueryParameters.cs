@@ -21,6 +21,27 @@ public abstract class QueryParameters
         Expression.Lambda<Func<T, bool>>(new ParameterReplacer(predicate.Parameters[1], Of<TValue>(name)).Visit(predicate.Body),
             predicate.Parameters[0]);
 
+    /// <summary>
+    /// <paramref name="predicate"/> with the values named <paramref name="names"/> in place of its parameters after the first,
+    /// in order, for a condition on several values (a range's two ends).
+    /// </summary>
+    public Expression<Func<T, bool>> Bind<T>(LambdaExpression predicate, params string[] names)
+    {
+        if (predicate.Parameters.Count != names.Length + 1 || predicate.Parameters[0].Type != typeof(T) || predicate.ReturnType != typeof(bool))
+        {
+            throw new ArgumentException($"A condition on a {typeof(T).Name} and {names.Length} values, one for each name, was expected.",
+                nameof(predicate));
+        }
+
+        var body = predicate.Body;
+        for (var i = 0; i < names.Length; i++)
+        {
+            body = new ParameterReplacer(predicate.Parameters[i + 1], Of(names[i], predicate.Parameters[i + 1].Type)).Visit(body);
+        }
+
+        return Expression.Lambda<Func<T, bool>>(body, predicate.Parameters[0]);
+    }
+
     /// <summary>The values of <paramref name="values"/>, each held in an object of its own, which EF Core reads as a parameter.</summary>
     public static QueryParameters Holding(IReadOnlyDictionary<string, object?> values) => new Held(values);
 

@@ -72,6 +72,7 @@ public static class QualificationCountsExtensions
     public static IHostApplicationBuilder AddQualificationCounts(this IHostApplicationBuilder builder)
     {
         builder.Services.AddDerivedTable<QualificationCountsTracker>();
+        builder.Services.AddSingleton(GetStatisticsHandler.Queries());
         builder.Services.AddStartupCommand<BuildQualificationCounts>("Building the qualification counts");
         return builder;
     }
