@@ -16,7 +16,8 @@ internal abstract class TalentFieldsValidator<T> : AbstractValidator<T> where T 
     {
         RuleFor(t => t.Name).NotEmpty().MaximumLength(100);
         RuleFor(t => t.Phone).MustBePhone();
-        RuleFor(t => t.BirthYear).InclusiveBetween(ResidentIdentityNumber.EarliestBirthDate.Year, clock.Today().Year)
+        // The current year is read as each value is checked: the validator is built once for the process (ServiceDefaults).
+        RuleFor(t => t.BirthYear).Must(year => year is not { } born || (born >= ResidentIdentityNumber.EarliestBirthDate.Year && born <= clock.Today().Year))
             .WithMessage("'birthYear' must be a year from 1900 to the current one.");
         RuleFor(t => t.Title).MaximumLength(100);
         RuleFor(t => t.Field).MaximumLength(100);
