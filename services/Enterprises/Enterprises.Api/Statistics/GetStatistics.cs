@@ -84,7 +84,8 @@ internal sealed class GetStatisticsHandler(EnterprisesDbContext db, TimeProvider
     private static readonly FrozenDictionary<string, int> Places = RegionCodes.All.Select((region, place) => (region.Code, Place: place))
         .ToFrozenDictionary(r => r.Code, r => r.Place, StringComparer.Ordinal);
 
-    private const string Year = "year", FirstMonth = "firstMonth", Month = "month", FirstDay = "firstDay", Day = "day", Type = "type";
+    private const string YearValue = "year", FirstMonthValue = "firstMonth", MonthValue = "month", FirstDayValue = "firstDay", DayValue = "day",
+        TypeValue = "type";
 
     /// <summary>
     /// The query of the counts through a day (<see cref="ThroughAsync"/>), compiled once for each shape: as an ordinary
@@ -97,10 +98,10 @@ internal sealed class GetStatisticsHandler(EnterprisesDbContext db, TimeProvider
         var counts = db.QualificationCounts.Where(values.Bind<QualificationCount>(
             (QualificationCount c, int year, int firstMonth, int month, int firstDay, int day) =>
                 c.Period < year || (c.Period >= firstMonth && c.Period < month) || (c.Period >= firstDay && c.Period <= day),
-            Year, FirstMonth, Month, FirstDay, Day));
+            YearValue, FirstMonthValue, MonthValue, FirstDayValue, DayValue));
         if (shape.OneType)
         {
-            counts = counts.Where(values.Bind((QualificationCount c, QualificationType type) => c.Type == type, Type));
+            counts = counts.Where(values.Bind((QualificationCount c, QualificationType type) => c.Type == type, TypeValue));
         }
 
         var groups = counts.GroupBy(c => new { c.RegionCode, c.ZoneCode, c.Type });
@@ -162,12 +163,12 @@ internal sealed class GetStatisticsHandler(EnterprisesDbContext db, TimeProvider
     {
         var values = new Dictionary<string, object?>
         {
-            [Year] = QualificationCount.YearOf(day),
-            [FirstMonth] = QualificationCount.MonthOf(new DateOnly(day.Year, 1, 1)),
-            [Month] = QualificationCount.MonthOf(day),
-            [FirstDay] = QualificationCount.DayOf(new DateOnly(day.Year, day.Month, 1)),
-            [Day] = QualificationCount.DayOf(day),
-            [Type] = type,
+            [YearValue] = QualificationCount.YearOf(day),
+            [FirstMonthValue] = QualificationCount.MonthOf(new DateOnly(day.Year, 1, 1)),
+            [MonthValue] = QualificationCount.MonthOf(day),
+            [FirstDayValue] = QualificationCount.DayOf(new DateOnly(day.Year, day.Month, 1)),
+            [DayValue] = QualificationCount.DayOf(day),
+            [TypeValue] = type,
         };
         return await through.Run(db, new CountsThrough(type is not null, granted), values).ToListAsync(ct);
     }
