@@ -111,6 +111,7 @@ public static class CultivationPoolExtensions
     public static IHostApplicationBuilder AddCultivationPool(this IHostApplicationBuilder builder)
     {
         builder.Services.AddDerivedTable<CultivationPoolTracker>();
+        builder.Services.AddSingleton(GetCultivationPoolHandler.Facts());
         builder.Services.AddStartupCommand<CatchUpCultivationPool>("Building the cultivation pool");
         return builder.AddPeriodicCommand<CatchUpCultivationPool>("CultivationPool");
     }

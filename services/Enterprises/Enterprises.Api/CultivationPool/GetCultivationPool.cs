@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using System.Linq.Expressions;
 using Enterprises.Api.Data;
+using Enterprises.Api.Domain;
 using Enterprises.Api.Eligibility;
 using Enterprises.Api.Enterprises;
 using Enterprises.Api.Validation;
@@ -65,9 +66,12 @@ internal sealed class GetCultivationPoolValidator : AbstractValidator<GetCultiva
 /// row-value comparison on PostgreSQL, which the index answers as the start of its range). Only the page's enterprises
 /// are evaluated again, for the criteria they miss and the figures behind them.
 /// </summary>
-internal sealed class GetCultivationPoolHandler(EnterprisesDbContext db, TimeProvider clock)
+internal sealed class GetCultivationPoolHandler(EnterprisesDbContext db, TimeProvider clock,
+    CompiledQueries<EnterprisesDbContext, int, PageFact> facts)
     : IQueryHandler<GetCultivationPool, CultivationPoolResponse>
 {
+    private const string CodesValue = "codes";
+
     /// <summary>The pool's one order: the fewest criteria missed first, then by name.</summary>
     private const string Order = "missingCount,name";
 
@@ -116,6 +120,21 @@ internal sealed class GetCultivationPoolHandler(EnterprisesDbContext db, TimePro
         };
     }
 
+    /// <summary>
+    /// The page's enterprises with their reports of the years the rules read for <c>year</c> (a row for each report, or one
+    /// without when none), in one statement compiled once for each application year, whose report years are its literals:
+    /// as two ordinary queries EF Core walked each of them on every request.
+    /// </summary>
+    public static CompiledQueries<EnterprisesDbContext, int, PageFact> Facts() => new((db, year, values) =>
+    {
+        var reports = db.AnnualReports.AsNoTracking()
+            .Where(Literals.Bind((AnnualReport r, int from) => r.Year >= from, EligibilityInputs.EarliestReportYear(year)))
+            .Where(Literals.Bind((AnnualReport r, int applied) => r.Year < applied, year));
+        return from e in db.Enterprises.AsNoTracking().Where(values.Bind((Enterprise e, List<string> codes) => codes.Contains(e.CreditCode), CodesValue))
+               from r in reports.Where(r => r.CreditCode == e.CreditCode).DefaultIfEmpty()
+               select new PageFact(e.CreditCode, e.FoundedOn, r == null ? null : EligibilityInputs.FiguresOf(r));
+    });
+
     /// <summary>The page's enterprises evaluated for the year: the criteria they miss and the figures behind them.</summary>
     private async Task<IReadOnlyList<PoolCandidate>> EvaluateAsync(IReadOnlyList<PoolEntry> entries, RuleSet rules, int year, int maxMissing,
         CancellationToken ct)
@@ -126,14 +145,14 @@ internal sealed class GetCultivationPoolHandler(EnterprisesDbContext db, TimePro
         }
 
         var codes = entries.Select(e => e.CreditCode).ToList();
-        var founded = await db.Enterprises.AsNoTracking().Where(e => EF.Parameter(codes).Contains(e.CreditCode))
-            .ToDictionaryAsync(e => e.CreditCode, e => e.FoundedOn, ct);
-        var from = EligibilityInputs.EarliestReportYear(year);
-        var reports = (await db.AnnualReports.AsNoTracking()
-                .Where(r => EF.Parameter(codes).Contains(r.CreditCode) && r.Year >= from && r.Year < year).ToListAsync(ct))
-            .ToLookup(r => r.CreditCode, EligibilityInputs.FiguresOf);
+        var read = await facts.Run(db, year, new Dictionary<string, object?> { [CodesValue] = codes }).ToListAsync(ct);
+        var founded = read.DistinctBy(f => f.CreditCode).ToDictionary(f => f.CreditCode, f => f.FoundedOn);
+        var reports = read.Where(f => f.Report is not null).ToLookup(f => f.CreditCode, f => f.Report!);
         var inputs = entries.Where(e => founded.ContainsKey(e.CreditCode)).Select(e => new PoolInput(e.CreditCode, e.Name, e.RegionCode, e.ZoneCode,
             rules.Evaluate(new EnterpriseFacts(founded[e.CreditCode]), reports[e.CreditCode], year)));
         return CultivationPoolSelector.Select(inputs, maxMissing);
     }
 }
+
+/// <summary>An enterprise of a pool page, with one of its reports of the years the rules read, or none.</summary>
+internal sealed record PageFact(string CreditCode, DateOnly FoundedOn, ReportFigures? Report);
