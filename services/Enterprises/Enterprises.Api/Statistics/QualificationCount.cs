@@ -36,6 +36,41 @@ public sealed class QualificationCount
     public static int MonthOf(DateOnly day) => 100_000_000 + (day.Year * 100) + day.Month;
 
     public static int DayOf(DateOnly day) => 200_000_000 + (day.Year * 10_000) + (day.Month * 100) + day.Day;
+
+    /// <summary>The most ranges of periods a count reads (<see cref="Through"/>, <see cref="Within"/>).</summary>
+    public const int MostRanges = 5;
+
+    /// <summary>
+    /// The periods that together hold every day up to <paramref name="day"/> once: the years before its year, the months of
+    /// its year before its month, the days of its month up to it. Ranges of <see cref="Period"/>, first and last included;
+    /// an empty one's first is after its last.
+    /// </summary>
+    public static (int First, int Last)[] Through(DateOnly day) =>
+        [(YearOf(DateOnly.MinValue), YearOf(day) - 1), (MonthOf(new DateOnly(day.Year, 1, 1)), MonthOf(day) - 1), (DayOf(FirstOfMonth(day)), DayOf(day))];
+
+    /// <summary>
+    /// The periods that together hold every day from <paramref name="first"/> to <paramref name="last"/> once: the days of
+    /// the first month from the first day, the months after it in its year, the years between, the months of the last
+    /// year before the last month, and the days of that month up to the last day (fewer within one year or month).
+    /// </summary>
+    public static (int First, int Last)[] Within(DateOnly first, DateOnly last)
+    {
+        if (first.Year == last.Year && first.Month == last.Month)
+        {
+            return [(DayOf(first), DayOf(last))];
+        }
+
+        var firstMonthsDays = (DayOf(first), DayOf(LastOfMonth(first)));
+        var lastMonthsDays = (DayOf(FirstOfMonth(last)), DayOf(last));
+        return first.Year == last.Year
+            ? [firstMonthsDays, (MonthOf(first) + 1, MonthOf(last) - 1), lastMonthsDays]
+            : [firstMonthsDays, (MonthOf(first) + 1, MonthOf(new DateOnly(first.Year, 12, 1))), (YearOf(first) + 1, YearOf(last) - 1),
+                (MonthOf(new DateOnly(last.Year, 1, 1)), MonthOf(last) - 1), lastMonthsDays];
+    }
+
+    private static DateOnly FirstOfMonth(DateOnly day) => new(day.Year, day.Month, 1);
+
+    private static DateOnly LastOfMonth(DateOnly day) => new(day.Year, day.Month, DateTime.DaysInMonth(day.Year, day.Month));
 }
 
 /// <summary>Whether the counts have been built, and under which version of what they hold.</summary>
