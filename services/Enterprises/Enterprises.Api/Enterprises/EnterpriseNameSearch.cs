@@ -1,4 +1,6 @@
+using System.Globalization;
 using System.Linq.Expressions;
+using System.Text;
 using Enterprises.Api.Data;
 using Enterprises.Api.Domain;
 using Microsoft.EntityFrameworkCore;
@@ -82,8 +84,9 @@ internal static class EnterpriseNameSearch
 
     /// <summary>
     /// The words' pairs of characters in the marked names, marked by the same function (so their case is folded as the
-    /// names' is), and the words in either name by ILIKE, which is the test itself. A pair leaves out its outer marks,
-    /// which still align it with the names' characters, so each pair is one trigram of the index ("航ǂ达"); the marked
+    /// names' is), and the words in either name by ILIKE (LIKE for words without case, <see cref="Uncased"/>), which is
+    /// the test itself. A pair leaves out its outer marks, which still align it with the names' characters, so each pair
+    /// is one trigram of the index ("航ǂ达"); the marked
     /// words whole would add a trigram for each character between the pair's ends ("ǂ达ǂ"), a long list of the index to
     /// read (a character common in names is in a tenth of them): at a million enterprises, a name of three characters
     /// eleven enterprises hold took 0.48 ms to find by the words whole and 0.08 ms by their pairs, one of ten characters
@@ -101,8 +104,11 @@ internal static class EnterpriseNameSearch
     /// </summary>
     private static Expression<Func<Enterprise, bool>> OnPostgres(string words, string pattern)
     {
-        Expression<Func<Enterprise, bool>> named = e => EF.Functions.ILike(e.Name, EF.Constant(pattern), @"\")
-            || (e.NameEn != null && EF.Functions.ILike(e.NameEn, EF.Constant(pattern), @"\"));
+        Expression<Func<Enterprise, bool>> named = Uncased(words)
+            ? e => EF.Functions.Like(e.Name, EF.Constant(pattern), @"\")
+                || (e.NameEn != null && EF.Functions.Like(e.NameEn, EF.Constant(pattern), @"\"))
+            : e => EF.Functions.ILike(e.Name, EF.Constant(pattern), @"\")
+                || (e.NameEn != null && EF.Functions.ILike(e.NameEn, EF.Constant(pattern), @"\"));
         if (words.IndexOfAny([Mark, '%', '_', '\\']) >= 0)
         {
             return named;
@@ -117,6 +123,15 @@ internal static class EnterpriseNameSearch
             .Aggregate(Expression.AndAlso);
         return Expression.Lambda<Func<Enterprise, bool>>(Expression.AndAlso(body, named.Body), enterprise);
     }
+
+    /// <summary>
+    /// Words of characters without case (Chinese characters and digits, as most searches are): ILIKE and LIKE find the same
+    /// names for them, since no character's lower case is one of them, and LIKE costs less. ILIKE folds the case of every
+    /// name it tests; of the ~980 names a pair of characters is read for at a million enterprises, that was 0.47 of the
+    /// page's 1.41 ms (EXPLAIN ANALYZE, warm), and its estimate, which LIKE's is the same as, half its planning.
+    /// </summary>
+    private static bool Uncased(string words) =>
+        words.EnumerateRunes().All(c => Rune.GetUnicodeCategory(c) is UnicodeCategory.OtherLetter or UnicodeCategory.DecimalDigitNumber);
 
     /// <summary>The marked names hold the pair of characters, without its outer marks.</summary>
     private static Expression<Func<Enterprise, bool>> Holding(string pair) =>
