@@ -60,6 +60,19 @@ public class CursorPagingTests(CursorRegisterFactory factory) : IClassFixture<Cu
         named.Should().Equal(factory.Enterprises.Where(e => e.Region == "120110").Select(e => e.Code).Order(StringComparer.Ordinal));
     }
 
+    /// <summary>A search's page finds its credit codes first and reads their enterprises and holdings after, in credit code order.</summary>
+    [Fact]
+    public async Task A_search_pages_in_its_own_order_with_what_each_enterprise_holds()
+    {
+        var walked = await client.WalkAsync("/api/v1/enterprises?q=海河智能&sort=-foundedOn&pageSize=4");
+
+        Codes(walked).Should().Equal(factory.Enterprises.OrderByDescending(e => e.FoundedOn, StringComparer.Ordinal)
+            .ThenBy(e => e.Code, StringComparer.Ordinal).Select(e => e.Code), "the page keeps the order asked for, not the one it is read in");
+        var highTech = walked.Where(i => i["qualifications"]!.AsArray().Any(q => q!["type"]!.GetValue<string>() == "HighTech"));
+        Codes(highTech).Should().BeEquivalentTo(factory.Enterprises.Where((_, i) => i % 3 == 0).Select(e => e.Code));
+        walked.Sum(i => i["qualifications"]!.AsArray().Count).Should().Be(highTech.Count(), "each holding is shown once");
+    }
+
     [Fact]
     public async Task The_register_wide_qualification_list_pages_by_cursor_in_id_order()
     {

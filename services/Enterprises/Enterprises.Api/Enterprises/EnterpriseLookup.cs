@@ -28,18 +28,37 @@ internal static class EnterpriseLookup
         string creditCode, DateOnly today, CancellationToken ct)
     {
         var code = Normalize(creditCode);
-        var rows = await listed.Run(db, today, new Dictionary<string, object?> { [CreditCodeValue] = code }).ToListedAsync(ct);
+        var rows = await ListedAsync(db, listed, [code], today, ct);
         return rows.SingleOrDefault() ?? throw new NotFoundException("Enterprise", code);
     }
 
     /// <summary>
-    /// The read of <see cref="FindListedAsync"/>, as <see cref="EnterpriseQuery.AsListed"/> shows an enterprise on a day,
-    /// compiled once for each day (a literal of its statement), the credit code a parameter.
+    /// The enterprises of <paramref name="codes"/> (stored as written) in that order, each with the summaries of what it holds
+    /// today; a code no enterprise has is left out.
+    /// </summary>
+    /// <param name="listed">The read compiled once a day (<see cref="Listed"/>).</param>
+    public static async Task<List<EnterpriseRow>> ListedAsync(EnterprisesDbContext db, CompiledQueries<EnterprisesDbContext, DateOnly, ListedRow> listed,
+        List<string> codes, DateOnly today, CancellationToken ct)
+    {
+        var rows = await listed.Run(db, today, new Dictionary<string, object?> { [CreditCodesValue] = codes }).ToListedAsync(ct);
+        if (rows.Count < 2)
+        {
+            return rows;
+        }
+
+        var byCode = rows.ToDictionary(row => row.Enterprise.CreditCode, StringComparer.Ordinal);
+        return [.. codes.Where(byCode.ContainsKey).Select(code => byCode[code])];
+    }
+
+    /// <summary>
+    /// The read of <see cref="ListedAsync"/>, as <see cref="EnterpriseQuery.AsListed"/> shows an enterprise on a day, in credit
+    /// code order, compiled once for each day (a literal of its statement), the credit codes a parameter.
     /// </summary>
     public static CompiledQueries<EnterprisesDbContext, DateOnly, ListedRow> Listed() => new((db, today, values) => db.Enterprises.AsNoTracking()
-        .Where(values.Bind((Enterprise e, string code) => e.CreditCode == code, CreditCodeValue)).AsListed(today));
+        .Where(values.Bind((Enterprise e, List<string> codes) => codes.Contains(e.CreditCode), CreditCodesValue)).OrderBy(e => e.CreditCode)
+        .AsListed(today));
 
-    private const string CreditCodeValue = "creditCode";
+    private const string CreditCodesValue = "creditCodes";
 
     /// <summary>The enterprise alone, for checks and for the records below it.</summary>
     public static async Task<Enterprise> FindBareAsync(EnterprisesDbContext db, string creditCode, CancellationToken ct)
