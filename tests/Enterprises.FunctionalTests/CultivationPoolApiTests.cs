@@ -1,13 +1,16 @@
-using TestSupport;
 using System.Net;
 using System.Text.Json.Nodes;
+using Enterprises.Api.Data;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using TestSupport;
 
 namespace Enterprises.FunctionalTests;
 
 /// <summary>
 /// A register for the pool tests, seeded once: in 滨海新区 (120116) 甲 meets every HighTech criterion,
 /// 乙 is short on R&amp;D, 丙 on R&amp;D and staff, 丁 meets them but already holds HighTech, 戊 lacks its
-/// 2023 report; in 东丽区 (120110) 己 meets every criterion.
+/// 2023 report; in 东丽区 (120110) 己 meets every criterion, and so does 庚, in the zone 12Z02.
 /// </summary>
 public sealed class PoolRegisterFactory : EnterprisesApiFactory, IAsyncLifetime
 {
@@ -22,15 +25,17 @@ public sealed class PoolRegisterFactory : EnterprisesApiFactory, IAsyncLifetime
         await AddAsync(client, "丁", "120116", [2022, 2023, 2024]);
         await AddAsync(client, "戊", "120116", [2022, 2024]);
         await AddAsync(client, "己", "120110", [2022, 2023, 2024]);
+        await AddAsync(client, "庚", "120110", [2022, 2023, 2024], zone: "12Z02");
         await client.GrantAsync(Codes["丁"], "HighTech", "2025-06-01");
     }
 
-    private async Task AddAsync(HttpClient client, string mark, string region, int[] years, decimal rdExpenseWan = 60m, int rdStaff = 30)
+    private async Task AddAsync(HttpClient client, string mark, string region, int[] years, decimal rdExpenseWan = 60m, int rdStaff = 30,
+        string? zone = null)
     {
         var code = CreditCodes.New(region);
         await (await client.PostJsonAsync("/api/v1/enterprises", new
         {
-            creditCode = code, name = $"天津{mark}科技有限公司", regionCode = region, foundedOn = "2015-03-18",
+            creditCode = code, name = $"天津{mark}科技有限公司", regionCode = region, zoneCode = zone, foundedOn = "2015-03-18",
         })).JsonAsync(HttpStatusCode.Created);
         foreach (var year in years)
         {
@@ -103,14 +108,61 @@ public class CultivationPoolApiTests(PoolRegisterFactory factory) : IClassFixtur
         Names(await PoolAsync("year=2025&regionCode=120116&maxMissing=0")).Should().Equal("甲");
         Names(await PoolAsync("year=2025&regionCode=120116&maxMissing=2")).Should().Equal("甲", "乙", "戊", "丙");
         var all = await PoolAsync("year=2025&maxMissing=3");
-        all["items"]!.Strings("creditCode").Should().NotContain(factory.Codes["丁"]).And.HaveCount(5);
+        all["items"]!.Strings("creditCode").Should().NotContain(factory.Codes["丁"]).And.HaveCount(6);
     }
 
     [Fact]
     public async Task Region_filter_includes_the_regions_below()
     {
-        Names(await PoolAsync("year=2025&regionCode=120000")).Should().Equal("己", "甲", "乙", "戊");
-        Names(await PoolAsync("year=2025&regionCode=120110")).Should().Equal("己");
+        Names(await PoolAsync("year=2025&regionCode=120000")).Should().Equal("己", "庚", "甲", "乙", "戊");
+        Names(await PoolAsync("year=2025&regionCode=120110")).Should().Equal("己", "庚");
+    }
+
+    /// <summary>
+    /// A zone lists its own enterprises, read on PostgreSQL from the zone's index, which holds only the rows in a zone: a
+    /// statement compiled once, its zone a parameter (a generic plan), must still find the index usable.
+    /// </summary>
+    [Fact]
+    public async Task A_zone_lists_its_own_candidates_from_the_index_of_the_rows_in_a_zone()
+    {
+        Names(await PoolAsync("year=2025&regionCode=12Z02")).Should().Equal("庚");
+        Names(await PoolAsync("year=2025&regionCode=12Z01")).Should().BeEmpty();
+        if (EnterprisesApiFactory.PostgresServer is null)
+        {
+            return;
+        }
+
+        await using var scope = factory.Services.CreateAsyncScope();
+        var connection = scope.ServiceProvider.GetRequiredService<EnterprisesDbContext>().Database.GetDbConnection();
+        await connection.OpenAsync();
+        await using var transaction = await connection.BeginTransactionAsync();
+        await using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = """
+            SET LOCAL enable_seqscan = off;
+            SET LOCAL plan_cache_mode = force_generic_plan;
+            PREPARE zone_page(int, text) AS SELECT "CreditCode" FROM "CultivationPool" WHERE "Year" = $1 AND "ZoneCode" = $2
+                ORDER BY "MissingCount", "Name", "CreditCode" LIMIT 51;
+            """;
+        await command.ExecuteNonQueryAsync();
+        var plan = new List<string>();
+        try
+        {
+            command.CommandText = "EXPLAIN EXECUTE zone_page(2025, '12Z02')";
+            await using var reader = await command.ExecuteReaderAsync();
+            while (await reader.ReadAsync())
+            {
+                plan.Add(reader.GetString(0));
+            }
+        }
+        finally
+        {
+            // A prepared statement outlives the transaction, on a connection the pool keeps.
+            command.CommandText = "DEALLOCATE zone_page";
+            await command.ExecuteNonQueryAsync();
+        }
+
+        string.Join('\n', plan).Should().Contain("IX_CultivationPool_Year_ZoneCode_MissingCount_Name_CreditCode", "a zone's page is a range of its index");
     }
 
     [Fact]

@@ -59,7 +59,8 @@ namespace Enterprises.Api.Data.Migrations.Postgres
 
                     b.HasIndex("Year", "RegionCode", "MissingCount", "Name", "CreditCode");
 
-                    b.HasIndex("Year", "ZoneCode", "MissingCount", "Name", "CreditCode");
+                    b.HasIndex("Year", "ZoneCode", "MissingCount", "Name", "CreditCode")
+                        .HasFilter("\"ZoneCode\" IS NOT NULL");
 
                     b.ToTable("CultivationPool", (string)null);
                 });

@@ -49,7 +49,8 @@ namespace Enterprises.Api.Data.Migrations.Sqlite
 
                     b.HasIndex("Year", "RegionCode", "MissingCount", "Name", "CreditCode");
 
-                    b.HasIndex("Year", "ZoneCode", "MissingCount", "Name", "CreditCode");
+                    b.HasIndex("Year", "ZoneCode", "MissingCount", "Name", "CreditCode")
+                        .HasFilter("\"ZoneCode\" IS NOT NULL");
 
                     b.ToTable("CultivationPool", (string)null);
                 });
