@@ -28,23 +28,24 @@ public class HighTechRulesTests
     }
 
     [Theory]
-    [InlineData("5000", "5", true, 5)]
-    [InlineData("5000", "4.99", false, 5)]
-    [InlineData("5000", "4.5", false, 5)]
-    [InlineData("5000.01", "4.5", true, 4)]
-    [InlineData("5000.01", "4", true, 4)]
-    [InlineData("5000.01", "3.99", false, 4)]
-    [InlineData("20000", "4", true, 4)]
-    [InlineData("20000", "3.99", false, 4)]
-    [InlineData("20000.01", "3", true, 3)]
-    [InlineData("20000.01", "2.99", false, 3)]
+    [InlineData("5000", "5", true, 5, "at least 5% (revenue of 2024 ≤ 5,000万)")]
+    [InlineData("5000", "4.99", false, 5, "at least 5% (revenue of 2024 ≤ 5,000万)")]
+    [InlineData("5000", "4.5", false, 5, "at least 5% (revenue of 2024 ≤ 5,000万)")]
+    [InlineData("5000.01", "4.5", true, 4, "at least 4% (revenue of 2024 > 5,000万 and ≤ 20,000万)")]
+    [InlineData("5000.01", "4", true, 4, "at least 4% (revenue of 2024 > 5,000万 and ≤ 20,000万)")]
+    [InlineData("5000.01", "3.99", false, 4, "at least 4% (revenue of 2024 > 5,000万 and ≤ 20,000万)")]
+    [InlineData("20000", "4", true, 4, "at least 4% (revenue of 2024 > 5,000万 and ≤ 20,000万)")]
+    [InlineData("20000", "3.99", false, 4, "at least 4% (revenue of 2024 > 5,000万 and ≤ 20,000万)")]
+    [InlineData("20000.01", "3", true, 3, "at least 3% (revenue of 2024 > 20,000万)")]
+    [InlineData("20000.01", "2.99", false, 3, "at least 3% (revenue of 2024 > 20,000万)")]
     public void Rd_intensity_band_follows_the_latest_revenue_with_inclusive_upper_ends(string revenue, string rdPercent, bool passes,
-        int thresholdPercent)
+        int thresholdPercent, string words)
     {
         var result = Evaluate(ThreeYears(decimal.Parse(revenue), decimal.Parse(rdPercent))).Criterion("highTech.rdIntensity");
 
         result.Passed.Should().Be(passes);
         result.Threshold.Value.Should().Be(thresholdPercent);
+        result.Threshold.Text.Should().Be(words);
     }
 
     [Fact]
@@ -152,6 +153,7 @@ public class HighTechRulesTests
         evaluation.MissingReports.Should().Equal(2024);
         evaluation.Criteria.Where(c => c.Code != "highTech.registeredOneYear").Should().OnlyContain(c => c.Passed == null);
         evaluation.Criterion("highTech.rdIntensity").Threshold.Known.Should().BeFalse();
+        evaluation.Criterion("highTech.rdIntensity").Threshold.Text.Should().Be("5%, 4%, 3% by the revenue of 2024");
     }
 
     [Fact]
