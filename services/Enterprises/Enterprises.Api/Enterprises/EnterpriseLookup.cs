@@ -34,12 +34,17 @@ internal static class EnterpriseLookup
 
     /// <summary>
     /// The enterprises of <paramref name="codes"/> (stored as written) in that order, each with the summaries of what it holds
-    /// today; a code no enterprise has is left out.
+    /// today; a code no enterprise has is left out. No codes (an empty page) read nothing.
     /// </summary>
     /// <param name="listed">The read compiled once a day (<see cref="Listed"/>).</param>
     public static async Task<List<EnterpriseRow>> ListedAsync(EnterprisesDbContext db, CompiledQueries<EnterprisesDbContext, DateOnly, ListedRow> listed,
         List<string> codes, DateOnly today, CancellationToken ct)
     {
+        if (codes.Count == 0)
+        {
+            return [];
+        }
+
         var rows = await listed.Run(db, today, new Dictionary<string, object?> { [CreditCodesValue] = codes }).ToListedAsync(ct);
         if (rows.Count < 2)
         {

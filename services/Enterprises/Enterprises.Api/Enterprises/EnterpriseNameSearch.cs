@@ -84,18 +84,17 @@ internal static class EnterpriseNameSearch
 
     /// <summary>
     /// The words' pairs of characters in the marked names, marked by the same function (so their case is folded as the
-    /// names' is), and the words in either name by ILIKE (LIKE for words without case, <see cref="Uncased"/>), which is
-    /// the test itself. A pair leaves out its outer marks, which still align it with the names' characters, so each pair
-    /// is one trigram of the index ("航ǂ达"); the marked
-    /// words whole would add a trigram for each character between the pair's ends ("ǂ达ǂ"), a long list of the index to
-    /// read (a character common in names is in a tenth of them): at a million enterprises, a name of three characters
-    /// eleven enterprises hold took 0.48 ms to find by the words whole and 0.08 ms by their pairs, one of ten characters
-    /// held by three 21 ms and 0.28 ms, one of three held by 4,067 18 ms and 7.5 ms. A name holds the words only if it
-    /// holds each of their pairs; it may hold the pairs apart, which the ILIKE leaves out. The first
-    /// <see cref="MaxPairs"/> pairs are looked up, which few names share; a word of one character is looked up between its
-    /// marks. The ILIKE is also there for the plans that walk the register in the page's order, filtering each row
-    /// (PostgreSQL's choice for words it thinks common): its estimate multiplied with the marked names' makes such a walk
-    /// look as dear as it is for rare words (a walk for a pair 866 names hold took 485 ms). It stays for one or two
+    /// names' is), and the words in either name by ILIKE (LIKE for words without case, <see cref="Uncased"/>), which is the
+    /// test itself. A pair leaves out its outer marks, which still align it with the names' characters, so each pair is one
+    /// trigram of the index ("航ǂ达"); the marked words whole would add a trigram for each character between the pair's ends
+    /// ("ǂ达ǂ"), a long list of the index to read (a character common in names is in a tenth of them): at a million
+    /// enterprises, a name of three characters eleven enterprises hold took 0.48 ms to find by the words whole and 0.08 ms
+    /// by their pairs, one of ten characters held by three 21 ms and 0.28 ms, one of three held by 4,067 18 ms and 7.5 ms.
+    /// A name holds the words only if it holds each of their pairs; it may hold the pairs apart, which the ILIKE leaves
+    /// out. The first <see cref="MaxPairs"/> pairs are looked up, which few names share; a word of one character is looked
+    /// up between its marks. The ILIKE is also there for the plans that walk the register in the page's order, filtering
+    /// each row (PostgreSQL's choice for words it thinks common): its estimate multiplied with the marked names' makes such
+    /// a walk look as dear as it is for rare words (a walk for a pair 866 names hold took 485 ms). It stays for one or two
     /// characters too, though the marked names alone are exact for them: without it a rare pair that the column's
     /// statistics happen to sample is estimated at a hundredth of the register, and 4 of 48 random pairs of the generated
     /// names (about 900 names each) were walked, 37–83 ms, where with it each of the 48 was read from the index, 4–6 ms.
