@@ -9,7 +9,7 @@ namespace Enterprises.Api.Enterprises;
 /// <summary>GET /api/v1/enterprises/{creditCode}: the enterprise with the qualifications it holds today and the platforms it hosts.</summary>
 public sealed record GetEnterprise(string CreditCode) : IQuery<EnterpriseResult>;
 
-internal sealed class GetEnterpriseHandler(EnterprisesDbContext db, TimeProvider clock, CompiledQueries<EnterprisesDbContext, DateOnly, ListedRow> listed)
+internal sealed class GetEnterpriseHandler(EnterprisesDbContext db, TimeProvider clock, CompiledQueries<EnterprisesDbContext, ListedOf, ListedRow> listed)
     : IQueryHandler<GetEnterprise, EnterpriseResult>
 {
     public async ValueTask<EnterpriseResult> Handle(GetEnterprise query, CancellationToken cancellationToken)

@@ -54,7 +54,7 @@ internal sealed record ListedPage(EnterpriseFilter Filter, PageShape Page);
 
 internal sealed class ListEnterprisesHandler(EnterprisesDbContext db, TimeProvider clock,
     CompiledQueries<EnterprisesDbContext, ListedPage, ListedRow> pages, CompiledQueries<EnterprisesDbContext, RegionOfRange, RangeEnds> ranges,
-    CompiledQueries<EnterprisesDbContext, DateOnly, ListedRow> listed)
+    CompiledQueries<EnterprisesDbContext, ListedOf, ListedRow> listed)
     : IQueryHandler<ListEnterprises, EnterpriseListing>
 {
     internal static readonly SortFields<Enterprise> Sorting = new("creditCode", new Dictionary<string, Expression<Func<Enterprise, object?>>>
