@@ -13,7 +13,7 @@
 #
 # Settings (environment): BASE [HEAD: the change is what is not committed; e.g. BASE=HEAD~1]
 #   ROUNDS [4] DURATION [8s] WARMUP [1: bench/lib.sh warm_up, at most WARMUP_MAX (120) s a case and side; 0 for none] CONNECTIONS [16] THREADS [2] ENTERPRISES [500]
-#   CASES [all: list-10 list-50 enterprise region] PORT_BASE [62000]: the base's ports from PORT_BASE (gateway +80,
+#   CASES [all: list-10 list-50 enterprise search region] PORT_BASE [62000]: the base's ports from PORT_BASE (gateway +80,
 #   plans +1, enterprises +2, platforms +3, talent +4, redis +79), this checkout's from PORT_BASE+100
 #   SKIP_BUILD [0]: 1 = this checkout as built last (the base is always built)
 # Example: BASE=HEAD~1 CASES="list-10 list-50" bench/compare.sh
@@ -89,6 +89,7 @@ ALL_CASES=(
   "list-10|/api/v1/enterprises?pageSize=10|yes|2"
   "list-50|/api/v1/enterprises?pageSize=50|yes|2"
   "enterprise|/api/v1/enterprises/$(register_code 1)|yes|2"
+  "search|/api/v1/enterprises?q=%E4%BC%81%E4%B8%9A12|yes|2"
   "region|/api/v1/regions/120118|no|1"
 )
 mapfile -t selected < <(select_cases "${ALL_CASES[@]}")
