@@ -38,8 +38,9 @@ public static class EventBusExtensions
             .Bind(builder.Configuration.GetSection(RedisEventBusOptions.Section))
             .Configure(o => o.ServiceName = serviceName)
             .ValidateDataAnnotations()
-            .Validate(o => o.RetryAfter > TimeSpan.Zero && o.OutboxPollInterval > TimeSpan.Zero && o.WorkLeaseTime >= TimeSpan.FromSeconds(1),
-                "EventBus:RetryAfter and OutboxPollInterval must be positive, WorkLeaseTime at least a second.")
+            .Validate(o => o.RetryAfter > TimeSpan.Zero && o.StreamPollInterval > TimeSpan.Zero && o.OutboxPollInterval > TimeSpan.Zero
+                    && o.WorkLeaseTime >= TimeSpan.FromSeconds(1),
+                "EventBus:RetryAfter, StreamPollInterval and OutboxPollInterval must be positive, WorkLeaseTime at least a second.")
             .ValidateOnStart();
         services.AddOptions<EventBusSubscriptions>();
         services.TryAddSingleton(TimeProvider.System);

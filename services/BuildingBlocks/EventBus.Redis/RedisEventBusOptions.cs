@@ -29,6 +29,13 @@ public sealed class RedisEventBusOptions
     /// <summary>How long an entry stays unacknowledged before another delivery (to any replica) is tried.</summary>
     public TimeSpan RetryAfter { get; set; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>
+    /// How often a consumer reads its streams when no publisher's wake-up has come: the longest an entry
+    /// without a wake-up (a lost one, another writer's) waits to be read. Never more than half of
+    /// <see cref="RetryAfter"/> (nor less than a quarter second), so idle entries are claimed in time.
+    /// </summary>
+    public TimeSpan StreamPollInterval { get; set; } = TimeSpan.FromSeconds(1);
+
     /// <summary>How often the relay looks at the outbox when no commit has woken it.</summary>
     public TimeSpan OutboxPollInterval { get; set; } = TimeSpan.FromSeconds(10);
 

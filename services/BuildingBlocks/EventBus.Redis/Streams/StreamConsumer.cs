@@ -44,7 +44,7 @@ internal sealed partial class StreamConsumer(RedisStreams streams, InboxProcesso
 
         var group = settings.ServiceName;
         // Polling bounds how late an entry without a wake-up (a lost one, another writer's) is read.
-        var poll = TimeSpan.FromMilliseconds(Math.Clamp(settings.RetryAfter.TotalMilliseconds / 2, 250, 1000));
+        var poll = TimeSpan.FromMilliseconds(Math.Min(settings.StreamPollInterval.TotalMilliseconds, Math.Max(settings.RetryAfter.TotalMilliseconds / 2, 250)));
         var housekeeping = TimeSpan.FromMilliseconds(Math.Min(settings.RetryAfter.TotalMilliseconds / 2, 5000));
         var failures = 0;
         var subscribed = false;
