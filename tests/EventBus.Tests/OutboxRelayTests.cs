@@ -1,5 +1,4 @@
 using TestSupport;
-using System.Diagnostics;
 using EventBus.Redis.Outbox;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -38,12 +37,10 @@ public sealed class OutboxRelayTests : IDisposable
         await Eventually.HoldsAsync(async () => (await EventIdsOnStreamAsync()).Contains(warmUp.Id.ToString()), "the first event is on the stream");
         var shipped = new ParcelShipped("P-1", 3);
 
-        var clock = Stopwatch.StartNew();
         await service.PublishAsync(shipped);
-        await Eventually.HoldsAsync(async () => (await EventIdsOnStreamAsync()).Contains(shipped.Id.ToString()), "the event is on the stream", seconds: 2);
 
-        // Only the commit can have woken the relay.
-        clock.Elapsed.Should().BeLessThan(TimeSpan.FromSeconds(1));
+        // Only the commit can have woken the relay within the wait: its poll is an hour.
+        await Eventually.HoldsAsync(async () => (await EventIdsOnStreamAsync()).Contains(shipped.Id.ToString()), "the event is on the stream", seconds: 10);
         var entry = (await EntriesOnStreamAsync()).Single(e => e["id"] == shipped.Id.ToString());
         ((string?)entry["type"]).Should().Be("ParcelShipped");
         ((string?)entry["source"]).Should().Be("shipping");
