@@ -31,6 +31,19 @@ public sealed class PublishTests(PublishedOutputs published) : IClassFixture<Pub
         IsReadyToRun(Path.Combine(folder, "StackExchange.Redis.dll")).Should().BeTrue("the packages it ships are compiled too");
     }
 
+    [Fact]
+    public async Task The_enterprise_register_runs_the_workstation_collector_with_the_young_generation_its_image_sets()
+    {
+        var folder = await published.FolderAsync("enterprises");
+
+        var config = Path.Combine(folder, Path.ChangeExtension(Projects.AssemblyFile(DockerfileTests.PublishedProject("enterprises")), ".runtimeconfig.json"));
+        var runtime = JsonNode.Parse(await File.ReadAllTextAsync(config))!;
+        runtime["runtimeOptions"]!["configProperties"]!["System.GC.Server"]!.GetValue<bool>().Should()
+            .BeFalse("an import grows the server collector's adaptive budget by 50-90 MB, the workstation's by its young generation");
+        Dockerfile.Environment(Dockerfile.Load("enterprises").Stages[^1]).Should()
+            .Contain("DOTNET_GCgen0size", "0x2000000", "the young generation is 32 MiB, which only the environment can set");
+    }
+
     /// <summary>Whether an assembly holds native code beside its IL: a ReadyToRun image has a managed native header.</summary>
     private static bool IsReadyToRun(string path)
     {
