@@ -31,8 +31,8 @@ public sealed class RedisEventBusOptions
 
     /// <summary>
     /// How often a consumer reads its streams when no publisher's wake-up has come: the longest an entry
-    /// without a wake-up (a lost one, another writer's) waits to be read. Never more than half of
-    /// <see cref="RetryAfter"/> (nor less than a quarter second), so idle entries are claimed in time.
+    /// without a wake-up (a lost one, another writer's) waits to be read. The consumer polls at most every half of
+    /// <see cref="RetryAfter"/> (or every quarter second, when that is longer), so idle entries are claimed in time.
     /// </summary>
     public TimeSpan StreamPollInterval { get; set; } = TimeSpan.FromSeconds(1);
 
