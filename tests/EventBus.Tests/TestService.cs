@@ -114,6 +114,7 @@ public sealed class Behaviour
 public sealed class TestService : IAsyncDisposable
 {
     private readonly IHost host;
+    private bool started;
 
     public TestService(string redis, string prefix, string name, string database, string[]? consumes = null,
         Dictionary<string, string?>? settings = null, Action<IHostApplicationBuilder>? configure = null)
@@ -178,7 +179,11 @@ public sealed class TestService : IAsyncDisposable
     }
 
     /// <summary>Starts the service without waiting for Redis (a test of a start while Redis is down).</summary>
-    public Task StartWithoutRedisAsync() => host.StartAsync();
+    public async Task StartWithoutRedisAsync()
+    {
+        await host.StartAsync();
+        started = true;
+    }
 
     /// <summary>Commits the events in one SaveChanges, as a service's handler would.</summary>
     public async Task PublishAsync(params IntegrationEvent[] events)
@@ -201,7 +206,12 @@ public sealed class TestService : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        await host.StopAsync();
+        // A host whose start failed (its settings refused) has nothing to stop.
+        if (started)
+        {
+            await host.StopAsync();
+        }
+
         host.Dispose();
         SqliteConnection.ClearAllPools();
     }

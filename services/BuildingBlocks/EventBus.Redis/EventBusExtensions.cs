@@ -38,9 +38,9 @@ public static class EventBusExtensions
             .Bind(builder.Configuration.GetSection(RedisEventBusOptions.Section))
             .Configure(o => o.ServiceName = serviceName)
             .ValidateDataAnnotations()
-            .Validate(o => o.RetryAfter > TimeSpan.Zero && o.StreamPollInterval > TimeSpan.Zero && o.OutboxPollInterval > TimeSpan.Zero
+            .Validate(o => o.RetryAfter > TimeSpan.Zero && IsPollInterval(o.StreamPollInterval) && IsPollInterval(o.OutboxPollInterval)
                     && o.WorkLeaseTime >= TimeSpan.FromSeconds(1),
-                "EventBus:RetryAfter, StreamPollInterval and OutboxPollInterval must be positive, WorkLeaseTime at least a second.")
+                "EventBus:RetryAfter must be positive, StreamPollInterval and OutboxPollInterval positive and at most a day, WorkLeaseTime at least a second.")
             .ValidateOnStart();
         services.AddOptions<EventBusSubscriptions>();
         services.TryAddSingleton(TimeProvider.System);
@@ -76,4 +76,7 @@ public static class EventBusExtensions
     }
 
     private sealed record Builder(IServiceCollection Services) : IEventBusBuilder;
+
+    /// <summary>A poll the relay and the consumer can wait for: a wait longer than int.MaxValue milliseconds (about 24 days) throws.</summary>
+    private static bool IsPollInterval(TimeSpan interval) => interval > TimeSpan.Zero && interval <= TimeSpan.FromDays(1);
 }
