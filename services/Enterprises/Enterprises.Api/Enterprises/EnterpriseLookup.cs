@@ -48,11 +48,6 @@ internal static class EnterpriseLookup
 
         var rows = await listed.Run(db, new ListedOf(today, Several: true), new Dictionary<string, object?> { [CreditCodesValue] = codes })
             .ToListedAsync(ct);
-        if (rows.Count < 2)
-        {
-            return rows;
-        }
-
         var byCode = rows.ToDictionary(row => row.Enterprise.CreditCode, StringComparer.Ordinal);
         return [.. codes.Where(byCode.ContainsKey).Select(code => byCode[code])];
     }
