@@ -203,9 +203,9 @@ settings_of() {
   return 0
 }
 
-# The register's collector keeps a young generation of 32 MiB (its project file chooses the workstation
+# The register's collector keeps a young generation of 16 MiB (its project file chooses the workstation
 # collector; the image sets the same), which bounds what an import adds to its memory.
-add_service enterprises services/Enterprises/Enterprises.Api Enterprises.Api.dll ENTERPRISES_PORT DOTNET_GCgen0size=0x2000000
+add_service enterprises services/Enterprises/Enterprises.Api Enterprises.Api.dll ENTERPRISES_PORT DOTNET_GCgen0size=0x1000000
 # Plans reads the three registers to reconcile its metrics. Every replica loads the seeds on request;
 # only the first loads them at start-up.
 register_reader plans-service enterprises platforms talent

@@ -30,11 +30,11 @@ FROM mcr.microsoft.com/dotnet/aspnet:10.0 AS runtime
 WORKDIR /app
 # Nothing here is written at run time, so the root filesystem can be read-only: the database is
 # PostgreSQL, the diagnostics IPC socket (which would live in /tmp) is off, and /tmp is a volume.
-# The collector's young generation is 32 MiB (hexadecimal), which bounds what an import adds to the
+# The collector's young generation is 16 MiB (hexadecimal), which bounds what an import adds to the
 # process's memory (the project file chooses the workstation collector; docs/operations.md).
 ENV ASPNETCORE_HTTP_PORTS=8080 \
     DOTNET_EnableDiagnostics=0 \
-    DOTNET_GCgen0size=0x2000000
+    DOTNET_GCgen0size=0x1000000
 COPY --from=build /app/publish .
 # The image's own non-root user (app, UID 1654), by number so that runAsNonRoot can verify it.
 USER $APP_UID

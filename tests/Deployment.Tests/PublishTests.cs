@@ -41,7 +41,7 @@ public sealed class PublishTests(PublishedOutputs published) : IClassFixture<Pub
         runtime["runtimeOptions"]!["configProperties"]!["System.GC.Server"]!.GetValue<bool>().Should()
             .BeFalse("an import grows the server collector's adaptive budget by 50-90 MB, the workstation's by its young generation");
         Dockerfile.Environment(Dockerfile.Load("enterprises").Stages[^1]).Should()
-            .Contain("DOTNET_GCgen0size", "0x2000000", "the young generation is 32 MiB, which only the environment can set");
+            .Contain("DOTNET_GCgen0size", "0x1000000", "the young generation is 16 MiB, which only the environment can set");
     }
 
     /// <summary>Whether an assembly holds native code beside its IL: a ReadyToRun image has a managed native header.</summary>
