@@ -38,9 +38,10 @@ public static class EventBusExtensions
             .Bind(builder.Configuration.GetSection(RedisEventBusOptions.Section))
             .Configure(o => o.ServiceName = serviceName)
             .ValidateDataAnnotations()
-            .Validate(o => o.RetryAfter > TimeSpan.Zero && IsPollInterval(o.StreamPollInterval) && IsPollInterval(o.OutboxPollInterval)
-                    && o.WorkLeaseTime >= TimeSpan.FromSeconds(1),
-                "EventBus:RetryAfter must be positive, StreamPollInterval and OutboxPollInterval positive and at most a day, WorkLeaseTime at least a second.")
+            .Validate(o => o.RetryAfter > TimeSpan.Zero && IsWait(o.StreamPollInterval) && IsWait(o.OutboxPollInterval)
+                    && o.WorkLeaseTime >= TimeSpan.FromSeconds(1) && IsWait(o.WorkLeaseTime) && IsRetention(o),
+                "EventBus:RetryAfter must be positive, StreamPollInterval and OutboxPollInterval positive and at most a day, WorkLeaseTime at " +
+                "least a second and at most a day, Retention at least RetryAfter times MaxDeliveries and at most 3,650 days.")
             .ValidateOnStart();
         services.AddOptions<EventBusSubscriptions>();
         services.TryAddSingleton(TimeProvider.System);
@@ -77,6 +78,16 @@ public static class EventBusExtensions
 
     private sealed record Builder(IServiceCollection Services) : IEventBusBuilder;
 
-    /// <summary>A poll the relay and the consumer can wait for: a wait longer than int.MaxValue milliseconds (about 24 days) throws.</summary>
-    private static bool IsPollInterval(TimeSpan interval) => interval > TimeSpan.Zero && interval <= TimeSpan.FromDays(1);
+    /// <summary>
+    /// A duration the bus waits for, a poll, or a lease it renews every third of: positive and at most a day, since a wait
+    /// longer than int.MaxValue milliseconds (about 24 days) throws.
+    /// </summary>
+    private static bool IsWait(TimeSpan interval) => interval > TimeSpan.Zero && interval <= TimeSpan.FromDays(1);
+
+    /// <summary>
+    /// How long inbox rows are kept: past the last redelivery of an event (an earlier deletion would let the redelivery be applied
+    /// again), and within the calendar when subtracted from today (compared in milliseconds, which the product cannot overflow).
+    /// </summary>
+    private static bool IsRetention(RedisEventBusOptions o) =>
+        o.Retention.TotalMilliseconds >= o.RetryAfter.TotalMilliseconds * o.MaxDeliveries && o.Retention <= TimeSpan.FromDays(3650);
 }

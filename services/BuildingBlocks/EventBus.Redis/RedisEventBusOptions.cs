@@ -46,12 +46,15 @@ public sealed class RedisEventBusOptions
     [Range(1, 10_000)]
     public int OutboxBatchSize { get; set; } = 1000;
 
-    /// <summary>Published outbox rows and inbox rows older than this are deleted.</summary>
+    /// <summary>
+    /// Published outbox rows and inbox rows older than this are deleted: at least <see cref="RetryAfter"/> times
+    /// <see cref="MaxDeliveries"/> (an inbox row keeps a redelivered event from being applied twice), at most 3,650 days.
+    /// </summary>
     public TimeSpan Retention { get; set; } = TimeSpan.FromDays(7);
 
     /// <summary>
     /// How long a replica's claim on shared periodic work (<c>IWorkLeases</c>) outlives its last
-    /// renewal: the longest another replica waits to take over the work of one that died.
+    /// renewal: the longest another replica waits to take over the work of one that died. A second to a day.
     /// </summary>
     public TimeSpan WorkLeaseTime { get; set; } = TimeSpan.FromSeconds(30);
 
