@@ -40,8 +40,12 @@ public sealed class PublishTests(PublishedOutputs published) : IClassFixture<Pub
         var runtime = JsonNode.Parse(await File.ReadAllTextAsync(config))!;
         runtime["runtimeOptions"]!["configProperties"]!["System.GC.Server"]!.GetValue<bool>().Should()
             .BeFalse("an import grows the server collector's adaptive budget by 50-90 MB, the workstation's by its young generation");
-        Dockerfile.Environment(Dockerfile.Load("enterprises").Stages[^1]).Should()
-            .Contain("DOTNET_GCgen0size", "0x1000000", "the young generation is 16 MiB, which only the environment can set");
+        var image = Dockerfile.Environment(Dockerfile.Load("enterprises").Stages[^1]);
+        image.Should().Contain("DOTNET_GCgen0size", "0x1000000", "the young generation is 16 MiB, which only the environment can set");
+        var local = File.ReadAllLines(Path.Combine(TestSupport.TestPaths.RepositoryRoot, "deploy", "run.sh"))
+            .Single(line => line.StartsWith("add_service enterprises ", StringComparison.Ordinal));
+        local.Split(' ').Should().Contain($"DOTNET_GCgen0size={image["DOTNET_GCgen0size"]}",
+            "deploy/run.sh starts the register with the young generation of its image, the one setting it cannot take from the build");
     }
 
     /// <summary>Whether an assembly holds native code beside its IL: a ReadyToRun image has a managed native header.</summary>
