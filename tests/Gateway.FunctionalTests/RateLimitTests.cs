@@ -39,6 +39,20 @@ public class RateLimitTests
         (await client.GetAsync(Probe)).StatusCode.Should().Be(HttpStatusCode.OK);
     }
 
+    [Theory]
+    [InlineData("RateLimits:Window", "60.00:00:00", "*Window*")]
+    [InlineData("RateLimits:Clients:reader", "0", "*Clients*")]
+    public void A_limit_no_limiter_could_be_made_with_stops_the_gateway_at_start(string setting, string value, string message)
+    {
+        // Each partition's limiter is made on a request: with Redis counting, a window past a timer's longest period (about
+        // 49 days) answered every request 500, and a client's own limit of 0 answered each of that client's requests 500.
+        using var factory = new GatewayFactory { Settings = { ["RateLimits:Redis"] = "127.0.0.1:1,abortConnect=false", [setting] = value } };
+
+        var start = () => factory.CreateClient();
+
+        start.Should().Throw<Microsoft.Extensions.Options.OptionsValidationException>().WithMessage(message);
+    }
+
     [Fact]
     public async Task Each_client_has_its_own_allowance_and_anonymous_callers_theirs()
     {

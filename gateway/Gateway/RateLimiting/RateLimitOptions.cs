@@ -5,7 +5,9 @@ public sealed class RateLimitOptions
 {
     public const string Section = "RateLimits";
 
-    /// <summary>The length of one window.</summary>
+    /// <summary>
+    /// The length of one window: positive and at most a day (an in-memory limiter replenishes on a timer of this period).
+    /// </summary>
     public TimeSpan Window { get; set; } = TimeSpan.FromSeconds(10);
 
     /// <summary>Requests per window for a client with a valid token of this gateway.</summary>
@@ -24,6 +26,6 @@ public sealed class RateLimitOptions
     /// <summary>Prefix of the counters' keys in that Redis.</summary>
     public string KeyPrefix { get; set; } = "sti:rate-limits:";
 
-    /// <summary>Per-client exceptions: client id → requests per window.</summary>
+    /// <summary>Per-client exceptions: client id → requests per window, each positive.</summary>
     public Dictionary<string, int> Clients { get; set; } = [];
 }

@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
+using ServiceDefaults.Hosting;
 using ServiceDefaults.Problems;
 
 namespace Gateway.RateLimiting;
@@ -19,7 +20,9 @@ public static class RateLimitingExtensions
     public static IServiceCollection AddGatewayRateLimits(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<RateLimitOptions>().Bind(configuration.GetSection(RateLimitOptions.Section))
-            .Validate(o => o.Window > TimeSpan.Zero && o.PerClient > 0 && o.PerAnonymousAddress > 0, "RateLimits must be positive.")
+            .Validate(o => Waits.IsWait(o.Window), "RateLimits:Window must be positive and at most a day.")
+            .Validate(o => o.PerClient > 0 && o.PerAnonymousAddress > 0 && o.Clients.Values.All(limit => limit > 0),
+                "RateLimits:PerClient, PerAnonymousAddress and each of RateLimits:Clients must be positive.")
             .ValidateOnStart();
         services.AddSingleton<VerifiedClients>();
         services.AddSingleton<SharedWindows>();

@@ -15,6 +15,7 @@ using Microsoft.Extensions.Options;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Trace;
 using ServiceDefaults;
+using ServiceDefaults.Hosting;
 using ServiceDefaults.Messaging;
 using IConnectionMultiplexer = StackExchange.Redis.IConnectionMultiplexer;
 
@@ -38,8 +39,8 @@ public static class EventBusExtensions
             .Bind(builder.Configuration.GetSection(RedisEventBusOptions.Section))
             .Configure(o => o.ServiceName = serviceName)
             .ValidateDataAnnotations()
-            .Validate(o => o.RetryAfter > TimeSpan.Zero && IsWait(o.StreamPollInterval) && IsWait(o.OutboxPollInterval)
-                    && o.WorkLeaseTime >= TimeSpan.FromSeconds(1) && IsWait(o.WorkLeaseTime) && IsRetention(o),
+            .Validate(o => o.RetryAfter > TimeSpan.Zero && Waits.IsWait(o.StreamPollInterval) && Waits.IsWait(o.OutboxPollInterval)
+                    && o.WorkLeaseTime >= TimeSpan.FromSeconds(1) && Waits.IsWait(o.WorkLeaseTime) && IsRetention(o),
                 "EventBus:RetryAfter must be positive, StreamPollInterval and OutboxPollInterval positive and at most a day, WorkLeaseTime at " +
                 "least a second and at most a day, Retention at least RetryAfter times MaxDeliveries and at most 3,650 days.")
             .ValidateOnStart();
@@ -77,12 +78,6 @@ public static class EventBusExtensions
     }
 
     private sealed record Builder(IServiceCollection Services) : IEventBusBuilder;
-
-    /// <summary>
-    /// A duration the bus waits for, a poll, or a lease it renews every third of: positive and at most a day, since a wait
-    /// longer than int.MaxValue milliseconds (about 24 days) throws.
-    /// </summary>
-    private static bool IsWait(TimeSpan interval) => interval > TimeSpan.Zero && interval <= TimeSpan.FromDays(1);
 
     /// <summary>
     /// How long inbox rows are kept: past the last redelivery of an event (an earlier deletion would let the redelivery be applied
