@@ -1,3 +1,4 @@
+using ServiceDefaults.Hosting;
 using ServiceDefaults.ServiceClients;
 
 namespace Plans.Api.RegisterMetrics.Reconciliation;
@@ -27,16 +28,26 @@ public sealed class RegisterOptions
     /// <summary>Reconcile once when the service starts.</summary>
     public bool ReconcileOnStartup { get; set; } = true;
 
-    /// <summary>How long the start-up pass keeps retrying an unreachable register before it gives up until the next start or request.</summary>
+    /// <summary>
+    /// How long the start-up pass keeps retrying an unreachable register before it gives up until the next start or request:
+    /// zero to a day.
+    /// </summary>
     public TimeSpan StartupRetryFor { get; set; } = TimeSpan.FromMinutes(10);
 
-    /// <summary>First pause between start-up attempts; it doubles up to a minute.</summary>
+    /// <summary>First pause between start-up attempts, positive and at most a day; it doubles up to a minute.</summary>
     public TimeSpan StartupRetryDelay { get; set; } = TimeSpan.FromSeconds(2);
 
     public bool IsConfigured => !string.IsNullOrWhiteSpace(BaseUrl);
 
     internal static bool IsValid(RegisterOptions o) =>
         !o.IsConfigured || (Uri.TryCreate(o.BaseUrl, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https");
+
+    /// <summary>
+    /// The start-up pass can wait for its pauses (<see cref="Waits"/>) and add its retry time to today: a pause past the
+    /// runtime's longest wait, or a negative one, threw out of the pass when it first retried.
+    /// </summary>
+    internal static bool HasWaits(RegisterOptions o) =>
+        Waits.IsWait(o.StartupRetryDelay) && o.StartupRetryFor >= TimeSpan.Zero && o.StartupRetryFor <= TimeSpan.FromDays(1);
 
     /// <summary>The client credentials the register client calls with.</summary>
     internal void CopyTo(ClientCredentialsOptions credentials, string register)
