@@ -156,35 +156,25 @@ public class CursorPagingTests(CursorRegisterFactory factory) : IClassFixture<Cu
     }
 
     /// <summary>
-    /// A page by cursor in credit code order, filtered by a qualification, is read on PostgreSQL's generic plan: its transaction
-    /// sets it just before the page (<c>GenericPlans</c>), since one plan serves every cursor and planning the join again for
-    /// each cost more than running it. A first page, another sort, a name search (whose plan depends on its words) and SQLite
-    /// read plainly.
+    /// A page by cursor in credit code order, filtered by a qualification, is marked to be read on PostgreSQL's generic plan
+    /// (<c>GenericPlans</c>, whose tests show the plan it gets), since one plan serves every cursor and planning the join again
+    /// for each cost more than running it. A first page, another sort, a name search (whose plan depends on its words) and a
+    /// district's page are not.
     /// </summary>
     [Fact]
-    public async Task A_page_by_cursor_filtered_by_qualification_alone_is_read_on_a_generic_plan_on_postgres()
+    public async Task A_page_by_cursor_filtered_by_qualification_alone_is_marked_for_a_generic_plan()
     {
         const string list = "/api/v1/enterprises?qualification=HighTech&pageSize=2";
-        const string generic = "SET LOCAL plan_cache_mode = force_generic_plan";
+        const string generic = "-- generic plan\n";
         factory.Statements.Clear();
         var first = await (await client.GetAsync(list)).JsonAsync(HttpStatusCode.OK);
-        factory.Statements.Should().NotContain(generic, "a first page has no parameter to plan for");
+        factory.Statements.Should().NotContain(sql => sql.StartsWith(generic), "a first page has no parameter to plan for");
 
         factory.Statements.Clear();
         var next = await (await client.GetAsync($"{list}&cursor={Uri.EscapeDataString(first["nextCursor"]!.GetValue<string>())}"))
             .JsonAsync(HttpStatusCode.OK);
         next["items"]!.AsArray().Should().HaveCount(2);
-        var statements = factory.Statements.ToList();
-        if (EnterprisesApiFactory.PostgresServer is null)
-        {
-            statements.Should().NotContain(generic);
-        }
-        else
-        {
-            var set = statements.IndexOf(generic);
-            set.Should().BeGreaterThanOrEqualTo(0, "the page is read on a generic plan");
-            HoldersIn(statements[set + 1]).Should().BeTrue($"the page follows the setting in its transaction:\n{statements[set + 1]}");
-        }
+        factory.Statements.Where(HoldersIn).Should().ContainSingle().Which.Should().StartWith(generic, "the page is read on a generic plan");
 
         var name = Uri.EscapeDataString(first["items"]![0]!["name"]!.GetValue<string>());
         foreach (var other in new[] { $"{list}&sort=name", $"{list}&q={name}", $"{list}&regionCode=120118" })
@@ -193,7 +183,7 @@ public class CursorPagingTests(CursorRegisterFactory factory) : IClassFixture<Cu
             factory.Statements.Clear();
             (await (await client.GetAsync($"{other}&cursor={Uri.EscapeDataString(cursor)}")).JsonAsync(HttpStatusCode.OK))["items"]!
                 .AsArray().Should().NotBeEmpty();
-            factory.Statements.Should().NotContain(generic, other);
+            factory.Statements.Should().NotContain(sql => sql.StartsWith(generic), other);
         }
     }
 

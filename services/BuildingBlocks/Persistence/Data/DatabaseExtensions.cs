@@ -52,7 +52,8 @@ public static class DatabaseExtensions
         if (options.EffectiveProvider == DatabaseProvider.Postgres)
         {
             builder.Services.AddDbContextPool<TContext, TPostgres>((sp, db) =>
-                ServiceDbContext.Protect(db.UseNpgsql(connectionString).AddInterceptors(sp.GetServices<IInterceptor>())));
+                ServiceDbContext.Protect(db.UseNpgsql(connectionString).AddInterceptors(sp.GetServices<IInterceptor>())
+                    .AddInterceptors(GenericPlans.Interceptor)));
         }
         else
         {

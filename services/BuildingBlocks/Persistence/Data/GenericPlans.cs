@@ -1,5 +1,6 @@
+using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace Persistence;
 
@@ -14,24 +15,93 @@ namespace Persistence;
 /// Only a read whose best plan does not depend on its parameters may be given a generic plan: for a name search,
 /// whose plan depends on the words searched, a generic plan walked the whole register for a word no name holds
 /// (3.2 s instead of 4 ms).
-/// The setting is <c>SET LOCAL</c>, in a transaction of the read's own, so it ends with it and nothing else on the
-/// connection is planned so (a transaction pooler such as PgBouncer hands the connection on only after it).
-/// A read inside a transaction already open, and any read on SQLite, runs as it is.
+/// <para>
+/// A query marked <see cref="OnGenericPlan{T}"/> is sent after <c>set_config('plan_cache_mode', 'force_generic_plan',
+/// true)</c>, in the same command (<see cref="Interceptor"/>): Npgsql sends a command's statements together, ended by one
+/// Sync, and PostgreSQL runs them in one implicit transaction, so the setting holds for the read and ends with it, on
+/// success or failure, in the read's one round trip. (<c>SET LOCAL</c> does the same but warns, outside a transaction
+/// block, on every read; an explicit transaction cost two more round trips, <c>BEGIN</c> with the setting and <c>COMMIT</c>.)
+/// A read inside a transaction already open, which the setting would outlast, and any read on SQLite run as they are.
+/// </para>
 /// </remarks>
 public static class GenericPlans
 {
-    public static async Task<T> OnGenericPlanAsync<T>(this DatabaseFacade database, Func<CancellationToken, Task<T>> read,
-        CancellationToken cancellationToken)
+    /// <summary>The tag that marks the query (<see cref="EntityFrameworkQueryableExtensions.TagWith{T}"/>).</summary>
+    public const string Tag = "generic plan";
+
+    /// <summary>The statement sent before a marked read; it answers one row, which the read's reader skips.</summary>
+    public const string Setting = "SELECT set_config('plan_cache_mode', 'force_generic_plan', true);\n";
+
+    private static readonly string Marked = "-- " + Tag + Environment.NewLine;
+
+    /// <summary>What sends a marked read after its setting; added to every PostgreSQL context.</summary>
+    public static IInterceptor Interceptor { get; } = new SettingInterceptor();
+
+    /// <summary>Marks the query to be read on PostgreSQL's generic plan.</summary>
+    public static IQueryable<T> OnGenericPlan<T>(this IQueryable<T> query) => query.TagWith(Tag);
+
+    private sealed class SettingInterceptor : DbCommandInterceptor
     {
-        if (!database.IsPostgres() || database.CurrentTransaction is not null)
+        public override InterceptionResult<DbDataReader> ReaderExecuting(DbCommand command, CommandEventData eventData,
+            InterceptionResult<DbDataReader> result)
         {
-            return await read(cancellationToken);
+            Prepend(command);
+            return result;
         }
 
-        await using var transaction = await database.BeginTransactionAsync(cancellationToken);
-        await database.ExecuteSqlRawAsync("SET LOCAL plan_cache_mode = force_generic_plan", cancellationToken);
-        var result = await read(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        return result;
+        public override ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(DbCommand command, CommandEventData eventData,
+            InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
+        {
+            Prepend(command);
+            return ValueTask.FromResult(result);
+        }
+
+        public override DbDataReader ReaderExecuted(DbCommand command, CommandExecutedEventData eventData, DbDataReader result)
+        {
+            if (Prepended(command))
+            {
+                try
+                {
+                    result.NextResult();
+                }
+                catch
+                {
+                    // EF Core never gets this reader to dispose, and the connection takes no other command while it is open.
+                    result.Dispose();
+                    throw;
+                }
+            }
+
+            return result;
+        }
+
+        public override async ValueTask<DbDataReader> ReaderExecutedAsync(DbCommand command, CommandExecutedEventData eventData,
+            DbDataReader result, CancellationToken cancellationToken = default)
+        {
+            if (Prepended(command))
+            {
+                try
+                {
+                    await result.NextResultAsync(cancellationToken);
+                }
+                catch
+                {
+                    await result.DisposeAsync();
+                    throw;
+                }
+            }
+
+            return result;
+        }
+
+        private static void Prepend(DbCommand command)
+        {
+            if (command.Transaction is null && command.CommandText.StartsWith(Marked, StringComparison.Ordinal))
+            {
+                command.CommandText = Setting + command.CommandText;
+            }
+        }
+
+        private static bool Prepended(DbCommand command) => command.CommandText.StartsWith(Setting, StringComparison.Ordinal);
     }
 }

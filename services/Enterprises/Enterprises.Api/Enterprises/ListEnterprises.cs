@@ -71,7 +71,10 @@ internal sealed class ListEnterprisesHandler(EnterprisesDbContext db, TimeProvid
 
     /// <summary>The enterprise list's pages, compiled once for each shape (<see cref="ListedPage"/>).</summary>
     public static CompiledQueries<EnterprisesDbContext, ListedPage, ListedRow> Pages() => new((db, shape, values) =>
-        PageOf(db, shape, values).AsListed(shape.Filter.Today));
+    {
+        var page = PageOf(db, shape, values).AsListed(shape.Filter.Today);
+        return EnterpriseQuery.PlannedOnce(shape.Filter) ? page.OnGenericPlan() : page;
+    });
 
     private static IQueryable<Enterprise> PageOf(EnterprisesDbContext db, ListedPage shape, QueryParameters values) =>
         Keyset.Page(EnterpriseQuery.Apply(db, shape.Filter, values), shape.Page, KeysetDialects.Of(db.Database), values);
@@ -97,18 +100,9 @@ internal sealed class ListEnterprisesHandler(EnterprisesDbContext db, TimeProvid
 
         var values = position.With(filterValues);
         var shape = new ListedPage(filter, position.Shape);
-        List<EnterpriseRow> read;
-        if (filter.Words is not null)
-        {
-            read = await SearchedAsync(shape, values, today, cancellationToken);
-        }
-        else
-        {
-            var rows = pages.Run(db, shape, values);
-            read = EnterpriseQuery.PlannedOnce(filter)
-                ? await db.Database.OnGenericPlanAsync(rows.ToListedAsync, cancellationToken)
-                : await rows.ToListedAsync(cancellationToken);
-        }
+        var read = filter.Words is not null
+            ? await SearchedAsync(shape, values, today, cancellationToken)
+            : await pages.Run(db, shape, values).ToListedAsync(cancellationToken);
 
         // Every match is counted: the page's filters without the cursor's bound. Built only when counted.
         var total = await QueryableExtensions.TotalCountAsync(() => EnterpriseQuery.Apply(db, query, today, after: null, filter.Within),
