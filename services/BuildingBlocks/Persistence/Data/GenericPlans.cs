@@ -27,10 +27,10 @@ namespace Persistence;
 public static class GenericPlans
 {
     /// <summary>The tag that marks the query (<see cref="EntityFrameworkQueryableExtensions.TagWith{T}"/>).</summary>
-    public const string Tag = "generic plan";
+    private const string Tag = "generic plan";
 
     /// <summary>The statement sent before a marked read; it answers one row, which the read's reader skips.</summary>
-    public const string Setting = "SELECT set_config('plan_cache_mode', 'force_generic_plan', true);\n";
+    private const string Setting = "SELECT set_config('plan_cache_mode', 'force_generic_plan', true);\n";
 
     private static readonly string Marked = "-- " + Tag + Environment.NewLine;
 
