@@ -55,7 +55,7 @@ public static class RegisterMetricsSetup
         var section = configuration.GetSection(RegisterOptions.SectionOf(source.Register));
         services.AddOptions<RegisterOptions>(source.Register).Bind(section)
             .Validate(RegisterOptions.IsValid, $"{section.Path}: BaseUrl must be an absolute http(s) URL.")
-            .Validate(RegisterOptions.HasWaits, $"{section.Path}: StartupRetryDelay must be positive and at most a day, StartupRetryFor at most a day.")
+            .Validate(RegisterOptions.HasWaits, $"{section.Path}: StartupRetryDelay must be positive and at most a day, StartupRetryFor from zero to a day.")
             .ValidateOnStart();
         services.AddHttpClient(RegisterApiClient.HttpClientName(source.Register))
             .AddClientCredentials(credentials => (section.Get<RegisterOptions>() ?? new()).CopyTo(credentials, source.Register));
