@@ -136,6 +136,9 @@ DEEP_CURSOR=$(next_cursor "$E/enterprises?regionCode=120118&pageSize=500" 40)
 # Sorted by district: 20,000 rows into the first district, which a sixteenth of the register shares.
 SORTED_CURSOR=$(next_cursor "$E/enterprises?sort=regionCode&pageSize=500" 40)
 POOL_CURSOR=$(next_cursor "$E/enterprises/cultivation-pool?year=2026&maxMissing=3&pageSize=500" 20)
+# A district's pool 15,000 candidates in, past those that miss nothing (13,589 at a million), which a page shows from
+# their rows: every candidate of this page is evaluated again for the criteria it misses.
+POOL_MISSING_CURSOR=$(next_cursor "$E/enterprises/cultivation-pool?year=2026&regionCode=120118&maxMissing=3&pageSize=500" 30)
 # HighTech holders in credit code order: 10,000 of them in, where the qualifications are merged with the enterprises.
 QUALIFICATION_CURSOR=$(next_cursor "$E/enterprises?qualification=HighTech&pageSize=500" 20)
 
@@ -155,6 +158,7 @@ ALL_CASES=(
   "pool|$E/enterprises/cultivation-pool?year=2026"
   "pool-region|$E/enterprises/cultivation-pool?year=2026&regionCode=120118&maxMissing=2"
   "pool-cursor-deep|${POOL_CURSOR:+$E/enterprises/cultivation-pool?year=2026&maxMissing=3&cursor=$POOL_CURSOR}"
+  "pool-missing|${POOL_MISSING_CURSOR:+$E/enterprises/cultivation-pool?year=2026&regionCode=120118&maxMissing=3&cursor=$POOL_MISSING_CURSOR}"
   "audit|$E/audit/enterprises"
   "audit-page|$E/audit/enterprises?page=100"
   "audit-client|$E/audit/enterprises?clientId=jinghai-portal"

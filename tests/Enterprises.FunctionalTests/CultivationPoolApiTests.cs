@@ -12,7 +12,7 @@ namespace Enterprises.FunctionalTests;
 /// 乙 is short on R&amp;D, 丙 on R&amp;D and staff, 丁 meets them but already holds HighTech, 戊 lacks its
 /// 2023 report; in 东丽区 (120110) 己 meets every criterion, and so does 庚, in the zone 12Z02.
 /// </summary>
-public sealed class PoolRegisterFactory : EnterprisesApiFactory, IAsyncLifetime
+public sealed class PoolRegisterFactory : EnterprisesWithStatements, IAsyncLifetime
 {
     public Dictionary<string, string> Codes { get; } = [];
 
@@ -163,6 +163,22 @@ public class CultivationPoolApiTests(PoolRegisterFactory factory) : IClassFixtur
         }
 
         string.Join('\n', plan).Should().Contain("IX_CultivationPool_Year_ZoneCode_MissingCount_Name_CreditCode", "a zone's page is a range of its index");
+    }
+
+    [Fact]
+    public async Task Candidates_missing_nothing_are_shown_from_their_rows_and_the_others_evaluated_again()
+    {
+        factory.Statements.Clear();
+        var eligible = await PoolAsync("year=2025&regionCode=120110");
+
+        Names(eligible).Should().Equal("己", "庚");
+        eligible["items"]!.AsArray().Should().OnlyContain(i => i!["verdict"]!.GetValue<string>() == "eligible"
+            && i["missingCount"]!.GetValue<int>() == 0 && i["missing"]!.AsArray().Count == 0 && i["missingReports"]!.AsArray().Count == 0);
+        factory.Statements.Should().NotContain(s => s.Contains("\"AnnualReports\""), "a row that misses nothing needs no report to show");
+
+        factory.Statements.Clear();
+        await PoolAsync("year=2025&regionCode=120116");
+        factory.Statements.Should().Contain(s => s.Contains("\"AnnualReports\""), "乙 and 戊 are evaluated again for what they miss");
     }
 
     [Fact]

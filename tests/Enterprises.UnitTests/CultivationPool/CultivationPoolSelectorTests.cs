@@ -78,4 +78,38 @@ public class CultivationPoolSelectorTests
         missing.ShortBy.Should().Be(20m);
         missing.ShortByUnit.Should().Be("persons");
     }
+
+    [Fact]
+    public void A_candidate_missing_nothing_is_what_Eligible_shows_for_every_founding_year_and_set_of_reports()
+    {
+        var (missingNothing, reportsMissing) = (0, 0);
+        var first = RuleSetRegistry.Default.Earliest(EligibilityType.HighTech)!.EffectiveFrom.Year;
+        for (var year = first; year <= first + 12; year++)
+        {
+            var rules = RuleSetRegistry.Default.InForce(EligibilityType.HighTech, year)!;
+            foreach (var founded in new[] { year - 10, year - 3, year - 2, year - 1, year })
+            {
+                for (var held = 0; held < 8; held++)
+                {
+                    foreach (var rdExpense in new[] { 30m, 60m })
+                    {
+                        var reports = Enumerable.Range(year - 3, 3).Where((y, i) => (held & (1 << i)) != 0 && y >= founded)
+                            .Select(y => Report(y) with { RdExpenseWan = rdExpense });
+                        var evaluation = rules.Evaluate(new EnterpriseFacts(new DateOnly(founded, 6, 1)), reports, year);
+                        var candidate = CultivationPoolSelector.Select([new PoolInput("code", "name", "120116", "12Z01", evaluation)], int.MaxValue).Single();
+                        reportsMissing += candidate.MissingReports.Count > 0 ? 1 : 0;
+                        if (candidate.MissingCount == 0)
+                        {
+                            missingNothing++;
+                            candidate.Should().BeEquivalentTo(CultivationPoolSelector.Eligible("code", "name", "120116", "12Z01"),
+                                "founded {0}, reports {1}, application year {2}", founded, held, year);
+                        }
+                    }
+                }
+            }
+        }
+
+        missingNothing.Should().BePositive("some combinations meet every criterion");
+        reportsMissing.Should().BePositive("some combinations lack a report the rules read");
+    }
 }

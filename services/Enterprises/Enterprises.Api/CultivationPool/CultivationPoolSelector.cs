@@ -55,7 +55,10 @@ public static class CultivationPoolSelector
     public const int DefaultMaxMissing = 1;
     public const int MaxMaxMissing = 3;
 
-    public static IReadOnlyList<PoolCandidate> Select(IEnumerable<PoolInput> inputs, int maxMissing) =>
+    /// <param name="inputs">Enterprises evaluated.</param>
+    /// <param name="maxMissing">The most criteria a candidate may miss.</param>
+    /// <param name="eligible">Candidates known to miss nothing (<see cref="Eligible"/>), placed among the others as they are.</param>
+    public static IReadOnlyList<PoolCandidate> Select(IEnumerable<PoolInput> inputs, int maxMissing, IEnumerable<PoolCandidate>? eligible = null) =>
         inputs
             .Select(input =>
             {
@@ -64,10 +67,19 @@ public static class CultivationPoolSelector
                     input.Evaluation.Verdict, missing, input.Evaluation.MissingReports);
             })
             .Where(c => c.MissingCount <= maxMissing)
+            .Concat(eligible ?? [])
             .OrderBy(c => c.MissingCount)
             .ThenBy(c => c.Name, StringComparer.Ordinal)
             .ThenBy(c => c.CreditCode, StringComparer.Ordinal)
             .ToList();
+
+    /// <summary>
+    /// A candidate its evaluation found to miss no criterion, shown without evaluating it again: every criterion
+    /// passed, so it is eligible with no shortfall; and since a criterion whose report is absent is undetermined, not
+    /// passed, every report the rules read was there (a test holds this for every founding year and set of reports).
+    /// </summary>
+    public static PoolCandidate Eligible(string creditCode, string name, string regionCode, string? zoneCode) =>
+        new(creditCode, name, regionCode, zoneCode, 0, Verdict.Eligible, [], []);
 
     public static Shortfall ShortfallOf(CriterionResult c)
     {

@@ -64,7 +64,7 @@ internal sealed class GetCultivationPoolValidator : AbstractValidator<GetCultiva
 /// Reads a page of the precomputed pool (<see cref="PoolEntry"/>): a range of the index on (year, [district or zone,]
 /// missing count, name, credit code), from its start, an offset, or after a cursor's position (<see cref="Keyset{T}"/>: a
 /// row-value comparison on PostgreSQL, which the index answers as the start of its range). Only the page's enterprises
-/// are evaluated again, for the criteria they miss and the figures behind them.
+/// are evaluated again, for the criteria they miss and the figures behind them; one that misses none is shown from its row.
 /// </summary>
 internal sealed class GetCultivationPoolHandler(EnterprisesDbContext db, TimeProvider clock,
     CompiledQueries<EnterprisesDbContext, int, PageFact> facts)
@@ -135,22 +135,28 @@ internal sealed class GetCultivationPoolHandler(EnterprisesDbContext db, TimePro
                select new PageFact(e.CreditCode, e.FoundedOn, r == null ? null : EligibilityInputs.FiguresOf(r));
     });
 
-    /// <summary>The page's enterprises evaluated for the year: the criteria they miss and the figures behind them.</summary>
+    /// <summary>
+    /// The page's candidates: those whose row counts no criterion missed as they are (<see cref="CultivationPoolSelector.Eligible"/>:
+    /// the row is written in the transaction of every change it depends on), the others evaluated again for the year, for the
+    /// criteria they miss and the figures behind them.
+    /// </summary>
     private async Task<IReadOnlyList<PoolCandidate>> EvaluateAsync(IReadOnlyList<PoolEntry> entries, RuleSet rules, int year, int maxMissing,
         CancellationToken ct)
     {
-        if (entries.Count == 0)
+        var eligible = entries.Where(e => e.MissingCount == 0)
+            .Select(e => CultivationPoolSelector.Eligible(e.CreditCode, e.Name, e.RegionCode, e.ZoneCode));
+        var codes = entries.Where(e => e.MissingCount > 0).Select(e => e.CreditCode).ToList();
+        if (codes.Count == 0)
         {
-            return [];
+            return CultivationPoolSelector.Select([], maxMissing, eligible);
         }
 
-        var codes = entries.Select(e => e.CreditCode).ToList();
         var read = await facts.Run(db, year, new Dictionary<string, object?> { [CodesValue] = codes }).ToListAsync(ct);
         var founded = read.DistinctBy(f => f.CreditCode).ToDictionary(f => f.CreditCode, f => f.FoundedOn);
         var reports = read.Where(f => f.Report is not null).ToLookup(f => f.CreditCode, f => f.Report!);
         var inputs = entries.Where(e => founded.ContainsKey(e.CreditCode)).Select(e => new PoolInput(e.CreditCode, e.Name, e.RegionCode, e.ZoneCode,
             rules.Evaluate(new EnterpriseFacts(founded[e.CreditCode]), reports[e.CreditCode], year)));
-        return CultivationPoolSelector.Select(inputs, maxMissing);
+        return CultivationPoolSelector.Select(inputs, maxMissing, eligible);
     }
 }
 
