@@ -5,7 +5,8 @@ namespace Enterprises.Api.CultivationPool;
 /// it misses, with the name and region the pool is filtered and ordered by. Rows exist only for enterprises that
 /// hold no valid HighTech qualification and miss at most <see cref="CultivationPoolSelector.MaxMaxMissing"/>
 /// criteria (the most any request may ask for), for every application year the pool accepts.
-/// Kept by <see cref="CultivationPoolWriter"/>; the page's details are evaluated again from the register.
+/// Kept by <see cref="CultivationPoolWriter"/>; the details of a page's candidates that miss some criterion are evaluated
+/// again from the register.
 /// </summary>
 public sealed class PoolEntry
 {
