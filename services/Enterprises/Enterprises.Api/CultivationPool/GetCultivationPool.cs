@@ -101,7 +101,7 @@ internal sealed class GetCultivationPoolHandler(EnterprisesDbContext db, TimePro
         var read = await Keyset.Page(pool, list, scope, dialect).ToListAsync(cancellationToken);
         var total = await pool.TotalCountAsync(list, read.Count, dialect, cancellationToken);
         var page = Keyset.ToPage(read, list, scope, total, entry => entry);
-        var items = await EvaluateAsync(page.Items, rules, year, maxMissing, cancellationToken);
+        var items = await CandidatesAsync(page.Items, rules, year, maxMissing, cancellationToken);
         return new CultivationPoolResponse(items, page.Page, page.PageSize, page.TotalCount, year, maxMissing, RuleSetResponse.From(rules),
             page.NextCursor);
     }
@@ -121,9 +121,9 @@ internal sealed class GetCultivationPoolHandler(EnterprisesDbContext db, TimePro
     }
 
     /// <summary>
-    /// The page's enterprises with their reports of the years the rules read for <c>year</c> (a row for each report, or one
-    /// without when none), in one statement compiled once for each application year, whose report years are its literals:
-    /// as two ordinary queries EF Core walked each of them on every request.
+    /// The enterprises of a page's candidates that miss some criterion, with their reports of the years the rules read for
+    /// <c>year</c> (a row for each report, or one without when none), in one statement compiled once for each application
+    /// year, whose report years are its literals: as two ordinary queries EF Core walked each of them on every request.
     /// </summary>
     public static CompiledQueries<EnterprisesDbContext, int, PageFact> Facts() => new((db, year, values) =>
     {
@@ -137,26 +137,27 @@ internal sealed class GetCultivationPoolHandler(EnterprisesDbContext db, TimePro
 
     /// <summary>
     /// The page's candidates: those whose row counts no criterion missed as they are (<see cref="CultivationPoolSelector.Eligible"/>:
-    /// the row is written in the transaction of every change it depends on), the others evaluated again for the year, for the
-    /// criteria they miss and the figures behind them.
+    /// the row is written in the transaction of every change it depends on), the others evaluated again.
     /// </summary>
-    private async Task<IReadOnlyList<PoolCandidate>> EvaluateAsync(IReadOnlyList<PoolEntry> entries, RuleSet rules, int year, int maxMissing,
+    private async Task<IReadOnlyList<PoolCandidate>> CandidatesAsync(IReadOnlyList<PoolEntry> entries, RuleSet rules, int year, int maxMissing,
         CancellationToken ct)
     {
         var eligible = entries.Where(e => e.MissingCount == 0)
             .Select(e => CultivationPoolSelector.Eligible(e.CreditCode, e.Name, e.RegionCode, e.ZoneCode));
-        var codes = entries.Where(e => e.MissingCount > 0).Select(e => e.CreditCode).ToList();
-        if (codes.Count == 0)
-        {
-            return CultivationPoolSelector.Select([], maxMissing, eligible);
-        }
+        var missing = entries.Where(e => e.MissingCount > 0).ToList();
+        IReadOnlyList<PoolInput> evaluated = missing.Count == 0 ? [] : await EvaluateAsync(missing, rules, year, ct);
+        return CultivationPoolSelector.Select(evaluated, maxMissing, eligible);
+    }
 
+    /// <summary>Entries evaluated again for the year, from the register: the criteria they miss and the figures behind them.</summary>
+    private async Task<IReadOnlyList<PoolInput>> EvaluateAsync(List<PoolEntry> entries, RuleSet rules, int year, CancellationToken ct)
+    {
+        var codes = entries.ConvertAll(e => e.CreditCode);
         var read = await facts.Run(db, year, new Dictionary<string, object?> { [CodesValue] = codes }).ToListAsync(ct);
         var founded = read.DistinctBy(f => f.CreditCode).ToDictionary(f => f.CreditCode, f => f.FoundedOn);
         var reports = read.Where(f => f.Report is not null).ToLookup(f => f.CreditCode, f => f.Report!);
-        var inputs = entries.Where(e => founded.ContainsKey(e.CreditCode)).Select(e => new PoolInput(e.CreditCode, e.Name, e.RegionCode, e.ZoneCode,
-            rules.Evaluate(new EnterpriseFacts(founded[e.CreditCode]), reports[e.CreditCode], year)));
-        return CultivationPoolSelector.Select(inputs, maxMissing, eligible);
+        return entries.Where(e => founded.ContainsKey(e.CreditCode)).Select(e => new PoolInput(e.CreditCode, e.Name, e.RegionCode, e.ZoneCode,
+            rules.Evaluate(new EnterpriseFacts(founded[e.CreditCode]), reports[e.CreditCode], year))).ToList();
     }
 }
 
