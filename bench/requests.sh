@@ -7,16 +7,19 @@
 # (utime+stime from /proc/<pid>/stat) and the ratio to a baseline measured in the same run:
 #   - a service's cost against a bare Kestrel endpoint in the same process (Bench:BareEndpoint=true
 #     maps /bench/bare in front of the whole pipeline),
-#   - the gateway against nginx proxying the same backend (keep-alive upstream, no access log).
+#   - the gateway against nginx proxying the same backend (keep-alive upstream, no access log), and against YARP
+#     alone proxying it (bench/BareProxy: no middleware, logging or telemetry), the floor of a gateway built on YARP.
 # Also each process's start-up on a fresh data folder: from the process's start in /proc to its first
 # answer from /health/live (listening) and its first 200 from /health/ready (ready: migrations and
 # start-up steps such as the seeds done), the CPU it spent until then, and its idle RSS 15 s after the
-# system was ready.
+# system was ready; beside them the idle RSS of the two floors: YARP alone, and an ASP.NET Core process answering one
+# endpoint (bench/BareProxy --endpoint).
 #
 # Settings (environment): ROUNDS [4] DURATION [8s] WARMUP [1: each case until tiered compilation is done with it,
 #   at most WARMUP_MAX (120) s, not recorded; 0 for none]
 #   CONNECTIONS [64] THREADS [2] ENTERPRISES [500]
 #   GATEWAY_PORT [59280] PLANS_PORT [59201] ENTERPRISES_PORT [59202] REDIS_PORT [59279] NGINX_PORT [59288]
+#   BARE_PROXY_PORT [59289] BARE_ENDPOINT_PORT [59287]
 #   SKIP_BUILD [0] KEEP_DATA [0]  CASES [all] (space-separated names, baselines included automatically)
 #   READY_TO_RUN [0] (1 = the services and the gateway published with ReadyToRun, as deploy/run.sh does)
 # A short check: ROUNDS=1 DURATION=2s WARMUP=0 bench/requests.sh
@@ -32,7 +35,7 @@ ROUNDS=${ROUNDS:-4} DURATION=${DURATION:-8s} CONNECTIONS=${CONNECTIONS:-64} THRE
 ENTERPRISES=${ENTERPRISES:-500}
 export GATEWAY_PORT=${GATEWAY_PORT:-59280} PLANS_PORT=${PLANS_PORT:-59201} ENTERPRISES_PORT=${ENTERPRISES_PORT:-59202}
 export REDIS_PORT=${REDIS_PORT:-59279}
-NGINX_PORT=${NGINX_PORT:-59288}
+NGINX_PORT=${NGINX_PORT:-59288} BARE_PROXY_PORT=${BARE_PROXY_PORT:-59289} BARE_ENDPOINT_PORT=${BARE_ENDPOINT_PORT:-59287}
 export DATA_DIR=${DATA_DIR:-$(mktemp -d /tmp/bench-requests.XXXXXX)}
 mkdir -p "$DATA_DIR"
 export LOCAL_ADMIN_CLIENT_ID=bench-admin LOCAL_ADMIN_CLIENT_SECRET=$(od -An -tx1 -N16 /dev/urandom | tr -d ' \n')
@@ -54,8 +57,10 @@ export READY_TO_RUN=${READY_TO_RUN:-0}
 
 run_pid=""
 nginx_pid=""
+bare_pids=()
 cleanup() {
   [ -n "$nginx_pid" ] && kill -QUIT "$nginx_pid" 2>/dev/null && wait "$nginx_pid" 2>/dev/null
+  for pid in "${bare_pids[@]}"; do kill -TERM "$pid" 2>/dev/null && wait "$pid" 2>/dev/null; done
   # TERM, not INT: a job a script starts in the background ignores SIGINT, so deploy/run.sh would never stop.
   [ -n "$run_pid" ] && kill -TERM "$run_pid" 2>/dev/null && wait "$run_pid" 2>/dev/null
   [ "${KEEP_DATA:-0}" = "1" ] || rm -rf "$DATA_DIR"
@@ -70,6 +75,16 @@ declare -A READY_URL=(
 )
 declare -A PORT_OF=([plans]=$PLANS_PORT [enterprises]=$ENTERPRISES_PORT [gateway]=$GATEWAY_PORT)
 declare -A READY_AT=() LIVE_AT=() CPU_AT_READY=() PID=()
+
+# The floors start first, so that they have idled as long as the system when their memory is read. YARP connects to
+# the services only when it forwards a request.
+BARE="$ROOT/bench/BareProxy/bin/Release/net10.0/BareProxy.dll"
+[ -f "$BARE" ] || { echo "No build of bench/BareProxy ($BARE): run without SKIP_BUILD." >&2; exit 2; }
+dotnet "$BARE" --urls "http://127.0.0.1:$BARE_PROXY_PORT" --Plans "http://127.0.0.1:$PLANS_PORT" \
+  --Enterprises "http://127.0.0.1:$ENTERPRISES_PORT" >"$DATA_DIR/bare-proxy.log" 2>&1 &
+bare_pids+=($!)
+dotnet "$BARE" --urls "http://127.0.0.1:$BARE_ENDPOINT_PORT" --endpoint >"$DATA_DIR/bare-endpoint.log" 2>&1 &
+bare_pids+=($!)
 
 SKIP_BUILD=1 READY_TIMEOUT=${READY_TIMEOUT:-600} bash deploy/run.sh >"$DATA_DIR/run.out" 2>&1 &
 run_pid=$!
@@ -94,6 +109,8 @@ all_ready_at=$(date +%s)
 
 
 for name in plans enterprises gateway; do PID[$name]=$(pid_on "${PORT_OF[$name]}"); done
+wait_for_url "http://127.0.0.1:$BARE_ENDPOINT_PORT/bare" 20 || { cat "$DATA_DIR/bare-endpoint.log"; exit 1; }
+PID[yarp]=${bare_pids[0]} PID[bare]=${bare_pids[1]}
 
 # ---- data: a token, and a register to list ------------------------------------------------------
 TOKEN=$(admin_token "http://localhost:$GATEWAY_PORT" "$LOCAL_ADMIN_CLIENT_ID" "$LOCAL_ADMIN_CLIENT_SECRET")
@@ -137,20 +154,23 @@ nginx_pids() { echo "$nginx_pid" $(pgrep -P "$nginx_pid" || true); }
 idle_wait=$((all_ready_at + 15 - $(date +%s)))
 [ $idle_wait -gt 0 ] && sleep $idle_wait
 declare -A IDLE_RSS=()
-for name in plans enterprises gateway; do IDLE_RSS[$name]=$(rss_mb "${PID[$name]}"); done
+for name in plans enterprises gateway yarp bare; do IDLE_RSS[$name]=$(rss_mb "${PID[$name]}"); done
 
 # ---- the cases ------------------------------------------------------------------------------------
 # name | url | bearer token? | processes whose CPU is counted | baseline case | ratio kind (cpu: our CPU / the
 # baseline's; proxy: req/s and p99 against nginx, CPU of the proxy against nginx's)
 P=http://127.0.0.1:$PLANS_PORT E=http://127.0.0.1:$ENTERPRISES_PORT G=http://localhost:$GATEWAY_PORT N=http://127.0.0.1:$NGINX_PORT
+Y=http://127.0.0.1:$BARE_PROXY_PORT
 ALL_CASES=(
   "plans-bare|$P/bench/bare|no|plans||"
   "plans-region|$P/api/v1/regions/120118|no|plans|plans-bare|cpu"
   "enterprises-bare|$E/bench/bare|no|enterprises||"
   "enterprises-list|$E/api/v1/enterprises?pageSize=10|yes|enterprises|enterprises-bare|cpu"
   "nginx-region|$N/api/v1/regions/120118|no|nginx plans||"
+  "yarp-region|$Y/api/v1/regions/120118|no|yarp plans|nginx-region|proxy"
   "gateway-region|$G/api/v1/regions/120118|no|gateway plans|nginx-region|proxy"
   "nginx-list|$N/api/v1/enterprises?pageSize=10|yes|nginx enterprises||"
+  "yarp-list|$Y/api/v1/enterprises?pageSize=10|yes|yarp enterprises|nginx-list|proxy"
   "gateway-list|$G/api/v1/enterprises?pageSize=10|yes|gateway enterprises|nginx-list|proxy"
 )
 mapfile -t selected < <(select_cases "${ALL_CASES[@]}")
@@ -223,6 +243,9 @@ awk -F'\t' -v cases="$(printf '%s\n' "${selected[@]}")" "$AWK_MEDIAN"'
         ratio = sprintf("%s CPU %.1f× the bare endpoint (%.1f µs more)", own, m_cpu[name, own] / m_cpu[base, own], m_cpu[name, own] - m_cpu[base, own])
       } else if (kind == "proxy") {
         ratio = sprintf("%.2f× nginx req/s, p99 %.2f× nginx, proxy CPU %.1f µs vs nginx %.1f µs", m_rps[name] / m_rps[base], m_p99[name] / m_p99[base], m_cpu[name, pl[1]], m_cpu[base, "nginx"])
+        # The gateway against YARP alone on the same route, when the run measured it (its case comes first).
+        bare = "yarp-" substr(name, index(name, "-") + 1)
+        if (name ~ /^gateway-/ && (bare in m_rps)) ratio = ratio sprintf("; %.2f× YARP alone, %.1f µs more", m_rps[name] / m_rps[bare], m_cpu[name, pl[1]] - m_cpu[bare, "yarp"])
       }
       printf "%-18s %10.0f %9.2f %9.2f %7d  %-44s %s\n", name, m_rps[name], m_p50[name], m_p99[name], err[name], text, ratio
     }
@@ -238,3 +261,5 @@ for name in plans enterprises gateway; do
     "$(awk -v r="${READY_AT[$name]}" -v s="$started" 'BEGIN { print r - s }')" \
     "$(awk -v t="${CPU_AT_READY[$name]}" -v hz="$CLK_TCK" 'BEGIN { print t / hz }')" "${IDLE_RSS[$name]}"
 done
+printf '%-12s %16s %14s %16s %12s   %s\n' yarp - - - "${IDLE_RSS[yarp]}" "floor of the gateway: YARP alone, idle"
+printf '%-12s %16s %14s %16s %12s   %s\n' bare - - - "${IDLE_RSS[bare]}" "floor of a service: ASP.NET Core answering one endpoint"
