@@ -110,6 +110,8 @@ all_ready_at=$(date +%s)
 
 for name in plans enterprises gateway; do PID[$name]=$(pid_on "${PORT_OF[$name]}"); done
 wait_for_url "http://127.0.0.1:$BARE_ENDPOINT_PORT/bare" 20 || { cat "$DATA_DIR/bare-endpoint.log"; exit 1; }
+# YARP alone must answer through to Plans, or its cases would measure a refused port.
+wait_for_url "http://127.0.0.1:$BARE_PROXY_PORT/api/v1/regions/120118" 20 || { cat "$DATA_DIR/bare-proxy.log"; exit 1; }
 PID[yarp]=${bare_pids[0]} PID[bare]=${bare_pids[1]}
 
 # ---- data: a token, and a register to list ------------------------------------------------------
