@@ -101,7 +101,7 @@ public sealed class PooledContextTests : PeopleServiceTests
     }
 
     /// <summary>
-    /// A read marked <see cref="GenericPlans.OnGenericPlan{T}"/> runs on PostgreSQL's generic plan for its prepared statement,
+    /// A read marked <see cref="QueryPlans.OnGenericPlan{T}"/> runs on PostgreSQL's generic plan for its prepared statement,
     /// where the same read run plainly is planned for its parameters each time, and reads what the plain read does; the
     /// setting ends with the read, whether it succeeds or fails, and the connection takes the next command; inside a
     /// transaction already open, which the setting would outlast, the read runs as it is. SQLite reads as it would.
@@ -170,14 +170,51 @@ public sealed class PooledContextTests : PeopleServiceTests
         (await Names(db.People).ToListAsync()).Should().Equal(["Ann", "Bob"], "the transaction the read joined was not committed by it");
     }
 
+    /// <summary>
+    /// A read marked <see cref="QueryPlans.OnCustomPlan{T}"/> is planned by PostgreSQL for its parameters on every run of its
+    /// prepared statement, where the same read run plainly settles on the statement's generic plan after five runs; the
+    /// setting ends with the read. SQLite reads as it would.
+    /// </summary>
+    [Fact]
+    public async Task A_read_on_a_custom_plan_is_planned_for_its_parameters_on_every_run()
+    {
+        await using var scope = Host.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<PeopleDbContext>();
+        db.People.AddRange(new Person("Ann", IdNumber, Phone, DateTimeOffset.UtcNow), new Person("Bob", OtherIdNumber, null, DateTimeOffset.UtcNow));
+        await db.SaveChangesAsync();
+        await db.Database.OpenConnectionAsync();
+        var after = "Ann";
+        IQueryable<string> Names(IQueryable<Person> people) =>
+            people.Where(p => string.Compare(p.Name, after) > 0).OrderBy(p => p.Name).Select(p => p.Name);
+
+        for (var run = 0; run < 8; run++)
+        {
+            (await Names(db.People).ToListAsync()).Should().Equal("Bob");
+            (await Names(db.People.OnCustomPlan()).ToListAsync()).Should().Equal("Bob");
+        }
+
+        if (Database.OnPostgres)
+        {
+            // Npgsql prepares a statement from its second use: seven runs of each prepared statement.
+            var plainly = await PlansAsync(db, marked: false);
+            plainly.Generic.Should().BeGreaterThan(0, "left to itself, PostgreSQL settles on the generic plan of a statement run often");
+            (await PlansAsync(db, marked: true)).Should().Be(new Plans(0, 7), "each run of the marked read was planned for its parameters");
+            (await PlanCacheModeAsync(db)).Should().Be("auto", "the setting ended with the read");
+        }
+    }
+
     private sealed record Plans(long Generic, long Custom);
 
-    /// <summary>How often PostgreSQL planned this connection's prepared statements of people generically and for their parameters.</summary>
-    private async Task<Plans> PlansAsync(PeopleDbContext db) => !Database.OnPostgres
+    /// <summary>
+    /// How often PostgreSQL planned this connection's prepared statements of people generically and for their parameters: all
+    /// of them, or only those marked for a custom plan, or only those not.
+    /// </summary>
+    private async Task<Plans> PlansAsync(PeopleDbContext db, bool? marked = null) => !Database.OnPostgres
         ? new Plans(0, 0)
-        : await db.Database.SqlQueryRaw<Plans>("""
+        : await db.Database.SqlQuery<Plans>($"""
             SELECT coalesce(sum(generic_plans), 0) AS "Generic", coalesce(sum(custom_plans), 0) AS "Custom"
             FROM pg_prepared_statements WHERE statement LIKE '%FROM "People"%' AND statement NOT LIKE '%pg_prepared_statements%'
+            AND (CASE WHEN statement LIKE '-- custom plan%' THEN 1 ELSE 2 END) <> {marked switch { null => 0, true => 2, false => 1 }}
             """).SingleAsync();
 
     private static Task<string> PlanCacheModeAsync(PeopleDbContext db) =>

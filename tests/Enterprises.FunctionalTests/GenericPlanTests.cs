@@ -4,7 +4,7 @@ using TestSupport;
 namespace Enterprises.FunctionalTests;
 
 /// <summary>
-/// Which reads are marked to run on PostgreSQL's generic plan (<c>GenericPlans</c>, whose own tests show the plan such a read
+/// Which reads are marked to run on PostgreSQL's generic plan (<c>QueryPlans</c>, whose own tests show the plan such a read
 /// gets and that its setting ends with it): those whose best plan does not depend on their parameters.
 /// </summary>
 public class GenericPlanTests(CursorRegisterFactory factory) : IClassFixture<CursorRegisterFactory>
@@ -15,7 +15,7 @@ public class GenericPlanTests(CursorRegisterFactory factory) : IClassFixture<Cur
 
     /// <summary>
     /// A page by cursor in credit code order, filtered by a qualification, is marked to be read on PostgreSQL's generic plan
-    /// (<c>GenericPlans</c>, whose tests show the plan it gets), since one plan serves every cursor and planning the join again
+    /// (<c>QueryPlans</c>, whose tests show the plan it gets), since one plan serves every cursor and planning the join again
     /// for each cost more than running it. A first page, another sort, a name search (whose plan depends on its words) and a
     /// district's page are not.
     /// </summary>

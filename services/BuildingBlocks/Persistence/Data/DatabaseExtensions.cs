@@ -53,7 +53,7 @@ public static class DatabaseExtensions
         {
             builder.Services.AddDbContextPool<TContext, TPostgres>((sp, db) =>
                 ServiceDbContext.Protect(db.UseNpgsql(connectionString).AddInterceptors(sp.GetServices<IInterceptor>())
-                    .AddInterceptors(GenericPlans.Interceptor)));
+                    .AddInterceptors(QueryPlans.Interceptor)));
         }
         else
         {

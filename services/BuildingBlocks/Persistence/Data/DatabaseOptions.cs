@@ -62,7 +62,7 @@ public sealed class DatabaseOptions
     /// The connection string the service opens. On PostgreSQL, unless it says otherwise, Npgsql prepares the statements
     /// a connection runs again (Max Auto Prepare 64, from the second use): the server then parses a list's query once per
     /// connection rather than on every request, and plans it once too where the plan it keeps serves every parameter (a
-    /// statement without parameters, or a read on <see cref="GenericPlans"/>). A pooler that hands one client's statements
+    /// statement without parameters, or a read on <see cref="QueryPlans"/>). A pooler that hands one client's statements
     /// to other server connections (PgBouncer in transaction mode) needs <c>Max Auto Prepare=0</c> in the connection string.
     /// Unless it says otherwise, a connection back in the pool is not reset either (No Reset On Close): Npgsql's reset
     /// (RESET ALL, DISCARD, the unlocking of session locks …) ran on the server before every request's first statement,

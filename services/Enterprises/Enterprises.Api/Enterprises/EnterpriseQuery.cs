@@ -83,7 +83,7 @@ internal static class EnterpriseQuery
     }
 
     /// <summary>
-    /// Whether a page is read on a generic plan (<see cref="GenericPlans"/>): a page after a cursor in credit code order,
+    /// Whether a page is read on a generic plan (<see cref="QueryPlans"/>): a page after a cursor in credit code order,
     /// filtered by a qualification alone. Its holders are joined from the cursor on, and PostgreSQL
     /// planned that join again for every cursor (0.4–0.8 ms, more than running it); one plan serves every cursor, as
     /// the qualification's type and the day are literals of the statement. At a million enterprises, 10,000 HighTech
