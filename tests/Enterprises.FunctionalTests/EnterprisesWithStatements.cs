@@ -14,6 +14,9 @@ public class EnterprisesWithStatements : EnterprisesApiFactory
     /// <summary>The text of every statement the service has run since the last <c>Clear</c>.</summary>
     public ConcurrentQueue<string> Statements => statements.Texts;
 
+    /// <summary>Every read the service has run since the last <c>Clear</c>, with the values of its parameters.</summary>
+    public ConcurrentQueue<(string Text, IReadOnlyDictionary<string, object?> Values)> Reads => statements.Reads;
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         base.ConfigureWebHost(builder);

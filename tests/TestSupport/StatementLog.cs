@@ -12,10 +12,15 @@ public sealed class StatementLog : DbCommandInterceptor
 {
     public ConcurrentQueue<string> Texts { get; } = new();
 
+    /// <summary>The text of every statement read with, and the values of its parameters by name (without a leading @).</summary>
+    public ConcurrentQueue<(string Text, IReadOnlyDictionary<string, object?> Values)> Reads { get; } = new();
+
     public override ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(DbCommand command, CommandEventData eventData,
         InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
     {
         Texts.Enqueue(command.CommandText);
+        Reads.Enqueue((command.CommandText,
+            command.Parameters.Cast<DbParameter>().ToDictionary(p => p.ParameterName.TrimStart('@'), p => p.Value is DBNull ? null : p.Value)));
         return ValueTask.FromResult(result);
     }
 

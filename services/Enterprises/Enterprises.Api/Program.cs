@@ -30,7 +30,8 @@ builder.AddRedisEventBus(EnterprisesService.Description.Name)
     .AddSubscription<PlatformAccredited, HostedPlatformsHandler>()
     .AddSubscription<PlatformUpdated, HostedPlatformsHandler>()
     .AddSubscription<PlatformStatusChanged, HostedPlatformsHandler>();
-builder.Services.AddSingleton(ListEnterprisesHandler.Pages()).AddSingleton(EnterpriseLookup.Listed()).AddSingleton(QualificationQueries.Pages())
+builder.Services.AddSingleton(ListEnterprisesHandler.Pages()).AddSingleton(ListEnterprisesHandler.Searches())
+    .AddSingleton(EnterpriseLookup.Listed()).AddSingleton(QualificationQueries.Pages())
     .AddSingleton(CodeRange.Queries());
 builder.AddQualificationExpiry();
 builder.AddCultivationPool();

@@ -13,17 +13,14 @@ namespace Enterprises.Api.Enterprises;
 /// <param name="Zone">Whether a functional zone filters (zoneCode).</param>
 /// <param name="Held">The qualification the enterprises hold today, a literal of the statement.</param>
 /// <param name="Industry">Whether an industry filters.</param>
-/// <param name="Words">
-/// The words of a name search: a search is planned for its own words, which are literals of its statement
-/// (<see cref="EnterpriseNameSearch"/>), so a search is a query of its own and is not compiled.
-/// </param>
+/// <param name="Words">The shape of a name search (<see cref="NameSearch"/>); its words are values apart, as the codes are.</param>
 /// <param name="Today">The day "held today" reads, a literal.</param>
 /// <param name="AfterDescending">
 /// Whether the holders of <paramref name="Held"/> are read after the cursor's credit code (false) or before it (true), on a
 /// page by cursor in credit code order; null elsewhere.
 /// </param>
 /// <param name="Within">The credit codes of the district or zone, first and last, as literals (<see cref="CodeRange"/>).</param>
-internal sealed record EnterpriseFilter(RegionShape Region, bool Zone, QualificationType? Held, bool Industry, string? Words, DateOnly Today,
+internal sealed record EnterpriseFilter(RegionShape Region, bool Zone, QualificationType? Held, bool Industry, NameSearch? Words, DateOnly Today,
     bool? AfterDescending, CodeRange? Within)
 {
     /// <summary>Whether the list is filtered by nothing but its qualification (EnterpriseQuery.Apply joins its holders then).</summary>
@@ -45,7 +42,8 @@ internal sealed record EnterpriseFilter(RegionShape Region, bool Zone, Qualifica
             afterDescending = after.Descending;
         }
 
-        return (new EnterpriseFilter(region, zone, held, industry, EnterpriseQuery.Text(filter.Q), today, afterDescending, within), values);
+        var words = EnterpriseQuery.Text(filter.Q) is { } q ? NameSearch.Of(q, values) : null;
+        return (new EnterpriseFilter(region, zone, held, industry, words, today, afterDescending, within), values);
     }
 
     private static bool Put(Dictionary<string, object?> values, string name, string? value)

@@ -1,6 +1,4 @@
-using System.Globalization;
 using System.Linq.Expressions;
-using System.Text;
 using Enterprises.Api.Data;
 using Enterprises.Api.Domain;
 using Microsoft.EntityFrameworkCore;
@@ -16,11 +14,13 @@ namespace Enterprises.Api.Enterprises;
 /// <para>
 /// On PostgreSQL the search is a LIKE on the <see cref="Marked"/> names, which a trigram index of them answers for words
 /// of any length: a Chinese name is searched by one or two characters as often as not, which make no trigram of the
-/// names themselves (those read the whole register, 5 s at a million). The words are written into the statement as
-/// literals (<c>EF.Constant</c>), so each search is planned for its own words: a rare name is read from the index and
-/// sorted, a common one by walking the list's order until a page is full. As parameters, PostgreSQL's plan cache
-/// settles on one generic plan for every search after five, and the walk it chose took 1.7 s for a name eleven
-/// enterprises of a million hold.
+/// names themselves (those read the whole register, 5 s at a million). Each search is planned for its own words: a rare
+/// name is read from the index and sorted, a common one by walking the list's order until a page is full. The words are
+/// parameters of a statement written once for each <see cref="NameSearch"/> shape, marked to be planned for the
+/// parameters of each run (<see cref="QueryPlans.OnCustomPlan{T}"/>): left to itself, PostgreSQL's plan cache settles on
+/// one generic plan for every search after five, and the walk it chose took 1.7 s for a name eleven enterprises of a
+/// million hold. Planned for its parameters, the functions of the words fold into the constants the index is read with,
+/// as literals of the statement would. Literals made a statement, and an EF Core compilation, for every new word.
 /// </para>
 /// </summary>
 internal static class EnterpriseNameSearch
@@ -63,28 +63,29 @@ internal static class EnterpriseNameSearch
                 : new SqlFunctionExpression(MarkedFunction, arguments, nullable: true, argumentsPropagateNullability: [false, false],
                     typeof(string), arguments[0].TypeMapping));
 
-    /// <summary>The enterprises that match the words, as LIKE patterns (their wildcards escaped).</summary>
-    public static IQueryable<Enterprise> Named(this IQueryable<Enterprise> query, EnterprisesDbContext db, string words)
+    /// <summary>The enterprises that match the words of <paramref name="search"/> (<see cref="NameSearch.Of"/> put them in the values).</summary>
+    public static IQueryable<Enterprise> Named(this IQueryable<Enterprise> query, EnterprisesDbContext db, NameSearch search, QueryParameters values)
     {
-        var pattern = "%" + Escape(words) + "%";
-        var named = db.Database.IsPostgres() ? OnPostgres(words, pattern) : OnSqlite(pattern);
-        var code = EnterpriseLookup.Normalize(words);
-        if (!CouldStartCreditCode(code))
+        var postgres = db.Database.IsPostgres();
+        var named = postgres ? OnPostgres(search, values) : OnSqlite(values);
+        if (search.Coded)
         {
-            return query.Where(named);
+            // Every code that starts with the words sorts from them up to them followed by the last character a code may hold.
+            Expression<Func<Enterprise, string, string, bool>> coded = (e, from, to) =>
+                string.Compare(e.CreditCode, from) >= 0 && string.Compare(e.CreditCode, to) < 0;
+            var codes = values.Bind<Enterprise>(coded, NameSearch.CodeFromValue, NameSearch.CodeToValue);
+            var enterprise = named.Parameters[0];
+            var either = Expression.OrElse(named.Body, new ParameterReplacer(codes.Parameters[0], enterprise).Visit(codes.Body));
+            named = Expression.Lambda<Func<Enterprise, bool>>(either, enterprise);
         }
 
-        // Every code that starts with the words sorts from them up to them followed by the last character a code may hold.
-        var last = code + "Z";
-        Expression<Func<Enterprise, bool>> coded = e => string.Compare(e.CreditCode, code) >= 0 && string.Compare(e.CreditCode, last) < 0;
-        var enterprise = named.Parameters[0];
-        var either = Expression.OrElse(named.Body, new ParameterReplacer(coded.Parameters[0], enterprise).Visit(coded.Body));
-        return query.Where(Expression.Lambda<Func<Enterprise, bool>>(either, enterprise));
+        var matches = query.Where(named);
+        return postgres ? matches.OnCustomPlan() : matches;
     }
 
     /// <summary>
     /// The words' pairs of characters in the marked names, marked by the same function (so their case is folded as the
-    /// names' is), and the words in either name by ILIKE (LIKE for words without case, <see cref="Uncased"/>), which is the
+    /// names' is), and the words in either name by ILIKE (LIKE for words without case, <see cref="NameSearch.Uncased"/>), which is the
     /// test itself. A pair leaves out its outer marks, which still align it with the names' characters, so each pair is one
     /// trigram of the index ("航ǂ达"); the marked words whole would add a trigram for each character between the pair's ends
     /// ("ǂ达ǂ"), a long list of the index to read (a character common in names is in a tenth of them): at a million
@@ -103,47 +104,30 @@ internal static class EnterpriseNameSearch
     /// Words holding the mark or a wildcard of LIKE (which the function does not escape) are matched by ILIKE alone,
     /// reading every name.
     /// </summary>
-    private static Expression<Func<Enterprise, bool>> OnPostgres(string words, string pattern)
+    private static Expression<Func<Enterprise, bool>> OnPostgres(NameSearch search, QueryParameters values)
     {
-        Expression<Func<Enterprise, bool>> named = Uncased(words)
-            ? e => EF.Functions.Like(e.Name, EF.Constant(pattern), @"\")
-                || (e.NameEn != null && EF.Functions.Like(e.NameEn, EF.Constant(pattern), @"\"))
-            : e => EF.Functions.ILike(e.Name, EF.Constant(pattern), @"\")
-                || (e.NameEn != null && EF.Functions.ILike(e.NameEn, EF.Constant(pattern), @"\"));
-        if (words.IndexOfAny([Mark, '%', '_', '\\']) >= 0)
+        var named = search.Uncased
+            ? values.Bind((Enterprise e, string words) => EF.Functions.Like(e.Name, words, @"\")
+                || (e.NameEn != null && EF.Functions.Like(e.NameEn, words, @"\")), NameSearch.PatternValue)
+            : values.Bind((Enterprise e, string words) => EF.Functions.ILike(e.Name, words, @"\")
+                || (e.NameEn != null && EF.Functions.ILike(e.NameEn, words, @"\")), NameSearch.PatternValue);
+        List<Expression<Func<Enterprise, bool>>> looked = search.Lookup switch
         {
-            return named;
-        }
-
-        var characters = words.EnumerateRunes().Select(c => c.ToString()).ToList();
-        var looked = characters.Count == 1
-            ? [e => EF.Functions.Like(Marked(e.Name, e.NameEn), "%" + Marked(EF.Constant(words), null) + "%")]
-            : characters.Zip(characters.Skip(1), string.Concat).Distinct().Take(MaxPairs).Select(Holding).ToList();
+            NameLookup.Character =>
+                [values.Bind((Enterprise e, string character) => EF.Functions.Like(Marked(e.Name, e.NameEn), "%" + Marked(character, null) + "%"),
+                    NameSearch.PairValue(0))],
+            NameLookup.Pairs => [.. Enumerable.Range(0, search.Pairs).Select(i => values.Bind((Enterprise e, string pair) =>
+                EF.Functions.Like(Marked(e.Name, e.NameEn), "%" + Marked(pair, null).Trim(Mark) + "%"), NameSearch.PairValue(i)))],
+            _ => [],
+        };
         var enterprise = named.Parameters[0];
         var body = looked.Select(condition => new ParameterReplacer(condition.Parameters[0], enterprise).Visit(condition.Body))
-            .Aggregate(Expression.AndAlso);
-        return Expression.Lambda<Func<Enterprise, bool>>(Expression.AndAlso(body, named.Body), enterprise);
+            .Append(named.Body).Aggregate(Expression.AndAlso);
+        return Expression.Lambda<Func<Enterprise, bool>>(body, enterprise);
     }
 
-    /// <summary>
-    /// Words of characters without case (Chinese characters and digits, as most searches are): ILIKE and LIKE find the same
-    /// names for them, since no character's lower case is one of them, and LIKE costs less. ILIKE folds the case of every
-    /// name it tests; of the ~980 names a pair of characters is read for at a million enterprises, that was 0.47 of the
-    /// page's 1.41 ms (EXPLAIN ANALYZE, warm), and its estimate, which LIKE's is the same as, half its planning.
-    /// </summary>
-    private static bool Uncased(string words) =>
-        words.EnumerateRunes().All(c => Rune.GetUnicodeCategory(c) is UnicodeCategory.OtherLetter or UnicodeCategory.DecimalDigitNumber);
-
-    /// <summary>The marked names hold the pair of characters, without its outer marks.</summary>
-    private static Expression<Func<Enterprise, bool>> Holding(string pair) =>
-        e => EF.Functions.Like(Marked(e.Name, e.NameEn), "%" + Marked(EF.Constant(pair), null).Trim(Mark) + "%");
-
     /// <summary>SQLite compares the patterns ignoring ASCII case, reading every name.</summary>
-    private static Expression<Func<Enterprise, bool>> OnSqlite(string pattern) =>
-        e => EF.Functions.Like(e.Name, pattern, @"\") || (e.NameEn != null && EF.Functions.Like(e.NameEn, pattern, @"\"));
-
-    private static string Escape(string words) => words.Replace(@"\", @"\\").Replace("%", @"\%").Replace("_", @"\_");
-
-    private static bool CouldStartCreditCode(string code) =>
-        code.Length is > 0 and <= 18 && code.All(c => c is >= '0' and <= '9' or >= 'A' and <= 'Z');
+    private static Expression<Func<Enterprise, bool>> OnSqlite(QueryParameters values) =>
+        values.Bind((Enterprise e, string words) => EF.Functions.Like(e.Name, words, @"\")
+            || (e.NameEn != null && EF.Functions.Like(e.NameEn, words, @"\")), NameSearch.PatternValue);
 }

@@ -66,7 +66,7 @@ internal static class EnterpriseQuery
             query = query.Where(values.Bind((Enterprise e, string industry) => e.Industry == industry, FilterValues.Industry));
         }
 
-        return filter.Words is { } words ? query.Named(db, words) : query;
+        return filter.Words is { } words ? query.Named(db, words, values) : query;
     }
 
     /// <summary><see cref="Apply(EnterprisesDbContext, EnterpriseFilter, QueryParameters)"/> of the list's filters, as an ordinary query.</summary>
