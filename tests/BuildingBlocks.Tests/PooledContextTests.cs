@@ -110,14 +110,9 @@ public sealed class PooledContextTests : PeopleServiceTests
     public async Task A_read_on_a_generic_plan_is_planned_once_and_leaves_the_connection_and_an_open_transaction_as_they_were()
     {
         await using var scope = Host.Services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<PeopleDbContext>();
-        var bob = new Person("Bob", OtherIdNumber, null, DateTimeOffset.UtcNow);
-        db.People.AddRange(new Person("Ann", IdNumber, Phone, DateTimeOffset.UtcNow), bob);
-        await db.SaveChangesAsync();
-        await db.Database.OpenConnectionAsync();
+        var (db, bob) = await AnnAndBobAsync(scope);
         var after = "Ann";
-        IQueryable<string> Names(IQueryable<Person> people) =>
-            people.Where(p => string.Compare(p.Name, after) > 0).OrderBy(p => p.Name).Select(p => p.Name);
+        IQueryable<string> Names(IQueryable<Person> people) => NamesAfter(people, after);
 
         for (var run = 0; run < 3; run++)
         {
@@ -179,18 +174,11 @@ public sealed class PooledContextTests : PeopleServiceTests
     public async Task A_read_on_a_custom_plan_is_planned_for_its_parameters_on_every_run()
     {
         await using var scope = Host.Services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<PeopleDbContext>();
-        db.People.AddRange(new Person("Ann", IdNumber, Phone, DateTimeOffset.UtcNow), new Person("Bob", OtherIdNumber, null, DateTimeOffset.UtcNow));
-        await db.SaveChangesAsync();
-        await db.Database.OpenConnectionAsync();
-        var after = "Ann";
-        IQueryable<string> Names(IQueryable<Person> people) =>
-            people.Where(p => string.Compare(p.Name, after) > 0).OrderBy(p => p.Name).Select(p => p.Name);
-
+        var (db, _) = await AnnAndBobAsync(scope);
         for (var run = 0; run < 8; run++)
         {
-            (await Names(db.People).ToListAsync()).Should().Equal("Bob");
-            (await Names(db.People.OnCustomPlan()).ToListAsync()).Should().Equal("Bob");
+            (await NamesAfter(db.People, "Ann").ToListAsync()).Should().Equal("Bob");
+            (await NamesAfter(db.People.OnCustomPlan(), "Ann").ToListAsync()).Should().Equal("Bob");
         }
 
         if (Database.OnPostgres)
@@ -202,6 +190,21 @@ public sealed class PooledContextTests : PeopleServiceTests
             (await PlanCacheModeAsync(db)).Should().Be("auto", "the setting ended with the read");
         }
     }
+
+    /// <summary>A context of the scope holding Ann and Bob, on a connection kept open, whose prepared statements the reads share.</summary>
+    private static async Task<(PeopleDbContext Db, Person Bob)> AnnAndBobAsync(AsyncServiceScope scope)
+    {
+        var db = scope.ServiceProvider.GetRequiredService<PeopleDbContext>();
+        var bob = new Person("Bob", OtherIdNumber, null, DateTimeOffset.UtcNow);
+        db.People.AddRange(new Person("Ann", IdNumber, Phone, DateTimeOffset.UtcNow), bob);
+        await db.SaveChangesAsync();
+        await db.Database.OpenConnectionAsync();
+        return (db, bob);
+    }
+
+    /// <summary>The names after <paramref name="after"/>, in order; <paramref name="after"/> is a parameter of the statement.</summary>
+    private static IQueryable<string> NamesAfter(IQueryable<Person> people, string after) =>
+        people.Where(p => string.Compare(p.Name, after) > 0).OrderBy(p => p.Name).Select(p => p.Name);
 
     private sealed record Plans(long Generic, long Custom);
 
