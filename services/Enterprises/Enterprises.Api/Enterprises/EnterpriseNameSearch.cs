@@ -67,16 +67,14 @@ internal static class EnterpriseNameSearch
     public static IQueryable<Enterprise> Named(this IQueryable<Enterprise> query, EnterprisesDbContext db, NameSearch search, QueryParameters values)
     {
         var postgres = db.Database.IsPostgres();
-        var named = postgres ? OnPostgres(search, values) : OnSqlite(values);
+        // SQLite compares the patterns ignoring ASCII case, reading every name.
+        var named = postgres ? OnPostgres(search, values) : InEitherName(values, ignoringCase: false);
         if (search.Coded)
         {
             // Every code that starts with the words sorts from them up to them followed by the last character a code may hold.
             Expression<Func<Enterprise, string, string, bool>> coded = (e, from, to) =>
                 string.Compare(e.CreditCode, from) >= 0 && string.Compare(e.CreditCode, to) < 0;
-            var codes = values.Bind<Enterprise>(coded, NameSearch.CodeFromValue, NameSearch.CodeToValue);
-            var enterprise = named.Parameters[0];
-            var either = Expression.OrElse(named.Body, new ParameterReplacer(codes.Parameters[0], enterprise).Visit(codes.Body));
-            named = Expression.Lambda<Func<Enterprise, bool>>(either, enterprise);
+            named = Joined(named, values.Bind<Enterprise>(coded, NameSearch.CodeFromValue, NameSearch.CodeToValue), Expression.OrElse);
         }
 
         var matches = query.Where(named);
@@ -106,11 +104,6 @@ internal static class EnterpriseNameSearch
     /// </summary>
     private static Expression<Func<Enterprise, bool>> OnPostgres(NameSearch search, QueryParameters values)
     {
-        var named = search.Uncased
-            ? values.Bind((Enterprise e, string words) => EF.Functions.Like(e.Name, words, @"\")
-                || (e.NameEn != null && EF.Functions.Like(e.NameEn, words, @"\")), NameSearch.PatternValue)
-            : values.Bind((Enterprise e, string words) => EF.Functions.ILike(e.Name, words, @"\")
-                || (e.NameEn != null && EF.Functions.ILike(e.NameEn, words, @"\")), NameSearch.PatternValue);
         List<Expression<Func<Enterprise, bool>>> looked = search.Lookup switch
         {
             NameLookup.Character =>
@@ -120,14 +113,22 @@ internal static class EnterpriseNameSearch
                 EF.Functions.Like(Marked(e.Name, e.NameEn), "%" + Marked(pair, null).Trim(Mark) + "%"), NameSearch.PairValue(i)))],
             _ => [],
         };
-        var enterprise = named.Parameters[0];
-        var body = looked.Select(condition => new ParameterReplacer(condition.Parameters[0], enterprise).Visit(condition.Body))
-            .Append(named.Body).Aggregate(Expression.AndAlso);
-        return Expression.Lambda<Func<Enterprise, bool>>(body, enterprise);
+        return looked.Append(InEitherName(values, ignoringCase: !search.Uncased)).Aggregate((all, next) => Joined(all, next, Expression.AndAlso));
     }
 
-    /// <summary>SQLite compares the patterns ignoring ASCII case, reading every name.</summary>
-    private static Expression<Func<Enterprise, bool>> OnSqlite(QueryParameters values) =>
-        values.Bind((Enterprise e, string words) => EF.Functions.Like(e.Name, words, @"\")
+    /// <summary>The words (their LIKE pattern) in the Chinese or the English name, by LIKE or by ILIKE.</summary>
+    private static Expression<Func<Enterprise, bool>> InEitherName(QueryParameters values, bool ignoringCase) => ignoringCase
+        ? values.Bind((Enterprise e, string words) => EF.Functions.ILike(e.Name, words, @"\")
+            || (e.NameEn != null && EF.Functions.ILike(e.NameEn, words, @"\")), NameSearch.PatternValue)
+        : values.Bind((Enterprise e, string words) => EF.Functions.Like(e.Name, words, @"\")
             || (e.NameEn != null && EF.Functions.Like(e.NameEn, words, @"\")), NameSearch.PatternValue);
+
+    /// <summary>
+    /// Both conditions on one enterprise, joined by <paramref name="join"/> (<see cref="Expression.AndAlso(Expression, Expression)"/>
+    /// or <see cref="Expression.OrElse(Expression, Expression)"/>).
+    /// </summary>
+    private static Expression<Func<Enterprise, bool>> Joined(Expression<Func<Enterprise, bool>> left, Expression<Func<Enterprise, bool>> right,
+        Func<Expression, Expression, BinaryExpression> join) =>
+        Expression.Lambda<Func<Enterprise, bool>>(join(left.Body, new ParameterReplacer(right.Parameters[0], left.Parameters[0]).Visit(right.Body)),
+            left.Parameters[0]);
 }
