@@ -11,8 +11,10 @@ namespace BuildingBlocks.Tests;
 /// A database that cannot answer for now is a 503 with Retry-After, not a 500: on SQLite a file another writer holds
 /// locked past the command's timeout (one second here), on PostgreSQL a connection the server ended under the service,
 /// and a request that waited past the connection timeout (one second here) for one of the pool's (one here).
-/// What was stored stays, and the service answers again once the database does.
+/// What was stored stays, and the service answers again once the database does. The class runs alone
+/// (<see cref="DatabaseTimeoutCollection"/>): a second is its budget for a connection, not other classes' start-up's.
 /// </summary>
+[Collection(DatabaseTimeoutCollection.Name)]
 public sealed class DatabaseUnavailableTests : PeopleServiceTests
 {
     protected override Task<PeopleHost> StartAsync() => PeopleHost.StartAsync(Database, settings: new Dictionary<string, string?>
@@ -79,4 +81,11 @@ public sealed class DatabaseUnavailableTests : PeopleServiceTests
 
         return await officer.GetAsync($"/api/v1/people/{id}");
     }
+}
+
+/// <summary>A collection that runs alone, so a connection timed at one second is not timed against other classes' start-up.</summary>
+[CollectionDefinition(Name, DisableParallelization = true)]
+public sealed class DatabaseTimeoutCollection
+{
+    public const string Name = "database timeout";
 }
