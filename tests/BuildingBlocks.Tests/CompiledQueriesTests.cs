@@ -92,6 +92,37 @@ public sealed class CompiledQueriesTests : PeopleServiceTests
     }
 
     [Fact]
+    public async Task A_shape_s_count_is_built_once_apart_from_its_items_and_each_count_reads_its_own_values()
+    {
+        var built = new List<(int Shape, IModel Model)>();
+        var queries = new CompiledQueries<PeopleDbContext, int, Person>((db, shape, values) =>
+        {
+            built.Add((shape, db.Model));
+            var others = db.People.Where(values.Bind((Person p, string name) => p.Name != name, "not"));
+            return shape == 1 ? others : others.Where(p => p.Phone != null);
+        });
+
+        (await CountAsync(queries, 1, ("not", "Ann"))).Should().Be(1);
+        (await CountAsync(queries, 1, ("not", "Cid"))).Should().Be(2);
+        (await CountAsync(queries, 2, ("not", "Cid"))).Should().Be(1, "only Ann has a phone");
+        (await CountAsync(queries, 2, ("not", "Ann"))).Should().Be(0);
+
+        built.Should().OnlyHaveUniqueItems("each shape's count is built once for a model, its values parameters of the count compiled from it")
+            .And.Contain(b => b.Shape == 1).And.Contain(b => b.Shape == 2);
+    }
+
+    [Fact]
+    public async Task A_count_of_more_values_than_EF_Core_compiles_is_an_ordinary_count_with_each_run_s_values()
+    {
+        var names = Enumerable.Range(0, 16).Select(i => "name" + i).ToList();
+        var queries = new CompiledQueries<PeopleDbContext, int, Person>((db, _, values) =>
+            names.Aggregate(db.People.AsQueryable(), (query, name) => query.Where(values.Bind((Person p, string not) => p.Name != not, name))));
+
+        (await CountAsync(queries, 1, [.. names.Select((n, i) => (n, i == 3 ? "Ann" : "Cid"))])).Should().Be(1);
+        (await CountAsync(queries, 1, [.. names.Select(n => (n, (object?)"Cid"))])).Should().Be(2);
+    }
+
+    [Fact]
     public async Task A_condition_on_several_values_reads_each_by_its_name_in_order_compiled_or_not()
     {
         var queries = new CompiledQueries<PeopleDbContext, int, string>((db, _, values) => db.People
@@ -119,6 +150,10 @@ public sealed class CompiledQueriesTests : PeopleServiceTests
         otherRow.Should().Throw<ArgumentException>().WithMessage("*String and 2 values*");
         values.Bind<Person>(between, "first", "last").Compile()(new Person("B", IdNumber, null, DateTimeOffset.UtcNow)).Should().BeTrue();
     }
+
+    private Task<int> CountAsync<TShape>(CompiledQueries<PeopleDbContext, TShape, Person> queries, TShape shape,
+        params (string Name, object? Value)[] values) where TShape : notnull =>
+        Host.WithDbAsync(db => queries.CountAsync(db, shape, values.ToDictionary(v => v.Name, v => v.Value)));
 
     private Task<List<string>> RunAsync<TShape>(CompiledQueries<PeopleDbContext, TShape, string> queries, TShape shape,
         params (string Name, object? Value)[] values) where TShape : notnull =>

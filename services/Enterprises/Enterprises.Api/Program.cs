@@ -31,7 +31,8 @@ builder.AddRedisEventBus(EnterprisesService.Description.Name)
     .AddSubscription<PlatformUpdated, HostedPlatformsHandler>()
     .AddSubscription<PlatformStatusChanged, HostedPlatformsHandler>();
 builder.Services.AddSingleton(ListEnterprisesHandler.Pages()).AddSingleton(ListEnterprisesHandler.Searches())
-    .AddSingleton(EnterpriseLookup.Listed()).AddSingleton(QualificationQueries.Pages())
+    .AddSingleton(ListEnterprisesHandler.Counts()).AddSingleton(EnterpriseLookup.Listed())
+    .AddSingleton(QualificationQueries.Pages()).AddSingleton(QualificationQueries.Counts())
     .AddSingleton(CodeRange.Queries());
 builder.AddQualificationExpiry();
 builder.AddCultivationPool();

@@ -11,7 +11,8 @@ namespace Persistence;
 /// The queries of one list compiled by EF Core once for each shape (<c>EF.CompileAsyncQuery</c>), each run with the values
 /// of its request. For an ordinary query EF Core walks the whole expression on every run, to find the values that become
 /// parameters and to look its compiled form up by the expression's structure: a fifth of the enterprise list's CPU.
-/// A compiled query skips both and takes the values as its parameters.
+/// A compiled query skips both and takes the values as its parameters. A shape's count (<see cref="CountAsync"/>, a list's
+/// totalCount) is compiled apart from its items, the same way.
 /// </summary>
 /// <remarks>
 /// The builder makes the query of a shape, reading every value that varies from one request to the next through the
@@ -32,53 +33,70 @@ public sealed class CompiledQueries<TContext, TShape, TResult>(Func<TContext, TS
 
     private const int MostParameters = 15;
 
-    private static readonly MethodInfo[] CompileAsync = typeof(EF).GetMethods(BindingFlags.Public | BindingFlags.Static)
-        .Where(m => m.Name == nameof(EF.CompileAsyncQuery) && m.ReturnType.IsGenericType
-            && m.ReturnType.GetGenericArguments()[^1].IsGenericType
-            && m.ReturnType.GetGenericArguments()[^1].GetGenericTypeDefinition() == typeof(IAsyncEnumerable<>)
-            && m.GetParameters()[0].ParameterType.GetGenericArguments()[0].GetGenericArguments()[^1].GetGenericTypeDefinition() == typeof(IQueryable<>))
-        .OrderBy(m => m.GetGenericArguments().Length)
-        .ToArray();
+    /// <summary>EF.CompileAsyncQuery of a query of items, for each number of parameters.</summary>
+    private static readonly MethodInfo[] CompileAsync = CompileAsyncOf(typeof(IAsyncEnumerable<>), query => query.IsGenericType
+        && query.GetGenericTypeDefinition() == typeof(IQueryable<>));
+
+    /// <summary>EF.CompileAsyncQuery of a query's count (a value, not a query), for each number of parameters.</summary>
+    private static readonly MethodInfo[] CompileCountAsync = CompileAsyncOf(typeof(Task<>), query => query.IsGenericParameter);
 
     private static readonly MethodInfo ValueOf = typeof(CompiledQueries<TContext, TShape, TResult>)
         .GetMethod(nameof(Value), BindingFlags.NonPublic | BindingFlags.Static)!;
 
     private readonly ConcurrentDictionary<(IModel Model, TShape Shape), Func<TContext, IReadOnlyDictionary<string, object?>, IAsyncEnumerable<TResult>>> compiled = new();
 
+    private readonly ConcurrentDictionary<(IModel Model, TShape Shape), Func<TContext, IReadOnlyDictionary<string, object?>, Task<int>>> counts = new();
+
     /// <summary>The query of <paramref name="shape"/>, compiled at its first run, with <paramref name="values"/> as its parameters.</summary>
-    public IAsyncEnumerable<TResult> Run(TContext db, TShape shape, IReadOnlyDictionary<string, object?> values)
-    {
-        var key = (db.Model, shape);
-        if (!compiled.TryGetValue(key, out var run))
-        {
-            if (compiled.Count >= Capacity)
-            {
-                compiled.Clear();
-            }
+    public IAsyncEnumerable<TResult> Run(TContext db, TShape shape, IReadOnlyDictionary<string, object?> values) =>
+        (compiled.TryGetValue((db.Model, shape), out var run) ? run : Added(compiled, (db.Model, shape), CompileQuery(db, shape)))(db, values);
 
-            run = compiled.GetOrAdd(key, Compile(db, shape));
-        }
-
-        return run(db, values);
-    }
+    /// <summary>
+    /// The number of items of the query of <paramref name="shape"/> (a <c>COUNT(*)</c> of it), compiled at its first count,
+    /// with <paramref name="values"/> as its parameters.
+    /// </summary>
+    public Task<int> CountAsync(TContext db, TShape shape, IReadOnlyDictionary<string, object?> values) =>
+        (counts.TryGetValue((db.Model, shape), out var count) ? count : Added(counts, (db.Model, shape), CompileCount(db, shape)))(db, values);
 
     /// <summary>The query of <paramref name="shape"/> as an ordinary query, holding <paramref name="values"/>, not compiled.</summary>
     public IQueryable<TResult> Query(TContext db, TShape shape, IReadOnlyDictionary<string, object?> values) =>
         build(db, shape, QueryParameters.Holding(values));
 
-    private Func<TContext, IReadOnlyDictionary<string, object?>, IAsyncEnumerable<TResult>> Compile(TContext db, TShape shape)
+    private static TRun Added<TRun>(ConcurrentDictionary<(IModel Model, TShape Shape), TRun> cache, (IModel, TShape) key, TRun compiled)
+    {
+        if (cache.Count >= Capacity)
+        {
+            cache.Clear();
+        }
+
+        return cache.GetOrAdd(key, compiled);
+    }
+
+    private Func<TContext, IReadOnlyDictionary<string, object?>, IAsyncEnumerable<TResult>> CompileQuery(TContext db, TShape shape) =>
+        Compile(db, shape, CompileAsync, query => query, typeof(TResult), (context, values) => Query(context, shape, values).AsAsyncEnumerable());
+
+    private Func<TContext, IReadOnlyDictionary<string, object?>, Task<int>> CompileCount(TContext db, TShape shape) =>
+        Compile(db, shape, CompileCountAsync, Counted, typeof(int), (context, values) => Query(context, shape, values).CountAsync());
+
+    /// <summary>
+    /// The query of <paramref name="shape"/>, <paramref name="result"/> of it (itself, or its count, of
+    /// <paramref name="resultType"/>), compiled by one of <paramref name="compileAsync"/>; run as <paramref name="uncompiled"/>
+    /// when it reads more values than EF Core takes.
+    /// </summary>
+    private Func<TContext, IReadOnlyDictionary<string, object?>, TRun> Compile<TRun>(TContext db, TShape shape, MethodInfo[] compileAsync,
+        Func<Expression, Expression> result, Type resultType, Func<TContext, IReadOnlyDictionary<string, object?>, TRun> uncompiled)
     {
         var declared = new Declared();
-        var body = Inlined.Of(build(db, shape, declared).Expression);
+        var body = result(Inlined.Of(build(db, shape, declared).Expression));
         if (declared.Parameters.Count > MostParameters)
         {
-            return (context, values) => Query(context, shape, values).AsAsyncEnumerable();
+            return uncompiled;
         }
 
         var context = Expression.Parameter(typeof(TContext), "context");
         var query = Expression.Lambda(body, [context, .. declared.Parameters]);
-        var compile = CompileAsync[declared.Parameters.Count]
-            .MakeGenericMethod([typeof(TContext), .. declared.Parameters.Select(p => p.Type), typeof(TResult)]);
+        var compile = compileAsync[declared.Parameters.Count]
+            .MakeGenericMethod([typeof(TContext), .. declared.Parameters.Select(p => p.Type), resultType]);
         var executor = (Delegate)compile.Invoke(null, [query])!;
 
         // (context, values) => executor(context, Value<T1>(values, "name1"), …)
@@ -86,9 +104,23 @@ public sealed class CompiledQueries<TContext, TShape, TResult>(Func<TContext, TS
         var values = Expression.Parameter(typeof(IReadOnlyDictionary<string, object?>), "values");
         var arguments = declared.Parameters.Select(p => (Expression)Expression.Call(ValueOf.MakeGenericMethod(p.Type), values, Expression.Constant(p.Name)));
         var invoke = Expression.Invoke(Expression.Constant(executor), [runContext, .. arguments]);
-        return Expression.Lambda<Func<TContext, IReadOnlyDictionary<string, object?>, IAsyncEnumerable<TResult>>>(invoke, runContext, values)
-            .Compile();
+        return Expression.Lambda<Func<TContext, IReadOnlyDictionary<string, object?>, TRun>>(invoke, runContext, values).Compile();
     }
+
+    /// <summary>The count of a query of items: <c>Queryable.Count</c> of it.</summary>
+    private static Expression Counted(Expression query) => Expression.Call(typeof(Queryable), nameof(Queryable.Count), [typeof(TResult)], query);
+
+    /// <summary>
+    /// The overloads of EF.CompileAsyncQuery, by their number of parameters after the context, whose lambda returns what
+    /// <paramref name="returns"/> accepts and which return a delegate of <paramref name="result"/> (without a cancellation token).
+    /// </summary>
+    private static MethodInfo[] CompileAsyncOf(Type result, Func<Type, bool> returns) => typeof(EF).GetMethods(BindingFlags.Public | BindingFlags.Static)
+        .Where(m => m.Name == nameof(EF.CompileAsyncQuery) && m.ReturnType.IsGenericType
+            && m.ReturnType.GetGenericArguments()[^1] is { IsGenericType: true } run && run.GetGenericTypeDefinition() == result
+            && m.GetParameters()[0].ParameterType.GetGenericArguments()[0].GetGenericArguments() is var lambda
+            && returns(lambda[^1]) && !lambda.Contains(typeof(CancellationToken)))
+        .OrderBy(m => m.GetGenericArguments().Length)
+        .ToArray();
 
     private static T Value<T>(IReadOnlyDictionary<string, object?> values, string name) => values[name] is T value ? value : default!;
 

@@ -28,13 +28,16 @@ public static class QueryableExtensions
     /// knows that there are more.
     /// </summary>
     public static Task<int?> TotalCountAsync<T>(this IQueryable<T> query, ListQuery list, int read, KeysetDialect dialect,
-        CancellationToken cancellationToken) => TotalCountAsync(() => query, list, read, dialect, cancellationToken);
+        CancellationToken cancellationToken) =>
+        TotalCountAsync((every, ct) => query.ToCount(every, dialect).CountAsync(ct), list, read, cancellationToken);
 
     /// <summary>
-    /// <see cref="TotalCountAsync{T}(IQueryable{T}, ListQuery, int, KeysetDialect, CancellationToken)"/> of the matches
-    /// <paramref name="matches"/> builds, which it calls only when it counts them.
+    /// <see cref="TotalCountAsync{T}(IQueryable{T}, ListQuery, int, KeysetDialect, CancellationToken)"/> of the matches that
+    /// <paramref name="count"/> counts, called only when they are counted: every one of them (true), or up to one past
+    /// <see cref="ListQuery.CountLimit"/> (false) (<see cref="ToCount{T}"/>), as a count compiled with the list's pages does
+    /// (<see cref="CompiledQueries{TContext, TShape, TResult}.CountAsync"/>).
     /// </summary>
-    public static async Task<int?> TotalCountAsync<T>(Func<IQueryable<T>> matches, ListQuery list, int read, KeysetDialect dialect,
+    public static async Task<int?> TotalCountAsync(Func<bool, CancellationToken, Task<int>> count, ListQuery list, int read,
         CancellationToken cancellationToken)
     {
         if (list.Counting == Counting.None)
@@ -42,7 +45,8 @@ public static class QueryableExtensions
             return null;
         }
 
-        var limit = list.Counting == Counting.Every ? int.MaxValue : ListQuery.CountLimit;
+        var every = list.Counting == Counting.Every;
+        var limit = every ? int.MaxValue : ListQuery.CountLimit;
         var (atLeast, all) = list.Seen(read);
         if (atLeast > limit)
         {
@@ -54,8 +58,14 @@ public static class QueryableExtensions
             return (int)atLeast;
         }
 
-        var query = matches();
-        var counted = await (list.Counting == Counting.Every ? query : dialect.Take(query, limit + 1)).CountAsync(cancellationToken);
+        var counted = await count(every, cancellationToken);
         return counted <= limit ? counted : null;
     }
+
+    /// <summary>
+    /// The matches a count reads: every one, or up to one past <see cref="ListQuery.CountLimit"/>, a <c>LIMIT</c> as
+    /// <see cref="KeysetDialect.Count"/> gives it (a literal on PostgreSQL, which then keeps one plan of it).
+    /// </summary>
+    public static IQueryable<T> ToCount<T>(this IQueryable<T> query, bool every, KeysetDialect dialect) =>
+        every ? query : dialect.Take(query, ListQuery.CountLimit + 1);
 }

@@ -27,7 +27,11 @@ internal sealed record EnterpriseFilter(RegionShape Region, bool Zone, Qualifica
     public bool HoldersAlone => Region == RegionShape.None && !Zone && !Industry && Words is null;
 
     /// <summary>The shape of the list's filters and the values they read (validated before they get here).</summary>
-    /// <param name="after">The credit code a page by cursor starts after, as <see cref="EnterpriseQuery.Apply(Data.EnterprisesDbContext, ListEnterprises, DateOnly, KeyBound?, CodeRange?)"/> takes it.</param>
+    /// <param name="after">
+    /// The credit code a page by cursor starts after (<see cref="KeysetPosition.UniqueKeyBound"/>), repeated on the qualifications
+    /// a filter by qualification reads, so their scan starts there: without it PostgreSQL walked them from the first
+    /// to the cursor, and a deep page at 200,000 enterprises took 74 ms. Null where the page has no such bound.
+    /// </param>
     public static (EnterpriseFilter Shape, Dictionary<string, object?> Values) Of(ListEnterprises filter, DateOnly today, KeyBound? after,
         CodeRange? within)
     {

@@ -69,16 +69,13 @@ internal static class EnterpriseQuery
         return filter.Words is { } words ? query.Named(db, words, values) : query;
     }
 
-    /// <summary><see cref="Apply(EnterprisesDbContext, EnterpriseFilter, QueryParameters)"/> of the list's filters, as an ordinary query.</summary>
-    /// <param name="after">
-    /// The credit code a page by cursor starts after (<see cref="KeysetPosition.UniqueKeyBound"/>), repeated on the qualifications
-    /// a filter by qualification reads, so their scan starts there: without it PostgreSQL walked them from the first
-    /// to the cursor, and a deep page at 200,000 enterprises took 74 ms. Null where the page has no such bound.
-    /// </param>
-    public static IQueryable<Enterprise> Apply(EnterprisesDbContext db, ListEnterprises filter, DateOnly today, KeyBound? after,
-        CodeRange? within = null)
+    /// <summary>
+    /// <see cref="Apply(EnterprisesDbContext, EnterpriseFilter, QueryParameters)"/> of the list's filters, as an ordinary query:
+    /// every match, for the CSV export.
+    /// </summary>
+    public static IQueryable<Enterprise> Apply(EnterprisesDbContext db, ListEnterprises filter, DateOnly today)
     {
-        var (shape, values) = EnterpriseFilter.Of(filter, today, after, within);
+        var (shape, values) = EnterpriseFilter.Of(filter, today, after: null, within: null);
         return Apply(db, shape, QueryParameters.Holding(values));
     }
 

@@ -78,8 +78,11 @@ internal sealed class ListQualificationsValidator : QualificationFilterValidator
 /// <param name="Within">The credit codes of the region's enterprises, first and last, as literals (on PostgreSQL).</param>
 internal sealed record QualificationPage(QualificationType? Type, QualificationStatus? Status, RegionShape Region, CodeRange? Within, PageShape Page);
 
+/// <summary>What decides the statement that counts the register's matches: its filters' shapes, and whether every match is counted.</summary>
+internal sealed record CountedQualifications(QualificationType? Type, QualificationStatus? Status, RegionShape Region, CodeRange? Within, bool Every);
+
 internal sealed class QualificationQueries(EnterprisesDbContext db, CompiledQueries<EnterprisesDbContext, QualificationPage, Qualification> pages,
-    CompiledQueries<EnterprisesDbContext, RegionOfRange, RangeEnds> ranges)
+    CompiledQueries<EnterprisesDbContext, RegionOfRange, RangeEnds> ranges, CompiledQueries<EnterprisesDbContext, CountedQualifications, Qualification> counts)
     : IQueryHandler<ListEnterpriseQualifications, CursorPage<QualificationResponse>>,
         IQueryHandler<ListQualifications, CursorPage<QualificationRecord>>,
         IQueryHandler<GetQualification, QualificationResponse>
@@ -125,8 +128,9 @@ internal sealed class QualificationQueries(EnterprisesDbContext db, CompiledQuer
             read.Add(qualification);
         }
 
-        var total = await QueryableExtensions.TotalCountAsync(() => Matches(db, type, status, regionShape, within, QueryParameters.Holding(values)),
-            query.List, read.Count, KeysetDialects.Of(db.Database), cancellationToken);
+        var total = await QueryableExtensions.TotalCountAsync(
+            (every, _) => counts.CountAsync(db, new CountedQualifications(type, status, regionShape, within, every), values),
+            query.List, read.Count, cancellationToken);
         var holders = await HoldersAsync(read.Select(q => q.CreditCode).Distinct().ToList(), cancellationToken);
         return Keyset.ToPage(read, query.List, scope, total, q => QualificationRecord.From(q, holders[q.CreditCode]));
     }
@@ -134,6 +138,10 @@ internal sealed class QualificationQueries(EnterprisesDbContext db, CompiledQuer
     /// <summary>The register's pages, compiled once for each shape (<see cref="QualificationPage"/>).</summary>
     public static CompiledQueries<EnterprisesDbContext, QualificationPage, Qualification> Pages() => new((db, shape, values) =>
         Keyset.Page(Matches(db, shape.Type, shape.Status, shape.Region, shape.Within, values), shape.Page, KeysetDialects.Of(db.Database), values));
+
+    /// <summary>The register's counts of matches (totalCount), compiled once for each shape, as its pages are.</summary>
+    public static CompiledQueries<EnterprisesDbContext, CountedQualifications, Qualification> Counts() => new((db, shape, values) =>
+        Matches(db, shape.Type, shape.Status, shape.Region, shape.Within, values).ToCount(shape.Every, KeysetDialects.Of(db.Database)));
 
     /// <summary>
     /// The qualifications of the type and status, held by enterprises of the region, the region's codes read from
