@@ -74,7 +74,7 @@ internal static class EnterpriseNameSearch
             // Every code that starts with the words sorts from them up to them followed by the last character a code may hold.
             Expression<Func<Enterprise, string, string, bool>> coded = (e, from, to) =>
                 string.Compare(e.CreditCode, from) >= 0 && string.Compare(e.CreditCode, to) < 0;
-            named = Joined(named, values.Bind<Enterprise>(coded, NameSearch.CodeFromValue, NameSearch.CodeToValue), Expression.OrElse);
+            named = EnterpriseQuery.Joined(named, values.Bind<Enterprise>(coded, NameSearch.CodeFromValue, NameSearch.CodeToValue), Expression.OrElse);
         }
 
         var matches = query.Where(named);
@@ -113,7 +113,8 @@ internal static class EnterpriseNameSearch
                 EF.Functions.Like(Marked(e.Name, e.NameEn), "%" + Marked(pair, null).Trim(Mark) + "%"), NameSearch.PairValue(i)))],
             _ => [],
         };
-        return looked.Append(InEitherName(values, ignoringCase: !search.Uncased)).Aggregate((all, next) => Joined(all, next, Expression.AndAlso));
+        return looked.Append(InEitherName(values, ignoringCase: !search.Uncased))
+            .Aggregate((all, next) => EnterpriseQuery.Joined(all, next, Expression.AndAlso));
     }
 
     /// <summary>The words (their LIKE pattern) in the Chinese or the English name, by LIKE or by ILIKE.</summary>
@@ -122,13 +123,4 @@ internal static class EnterpriseNameSearch
             || (e.NameEn != null && EF.Functions.ILike(e.NameEn, words, @"\")), NameSearch.PatternValue)
         : values.Bind((Enterprise e, string words) => EF.Functions.Like(e.Name, words, @"\")
             || (e.NameEn != null && EF.Functions.Like(e.NameEn, words, @"\")), NameSearch.PatternValue);
-
-    /// <summary>
-    /// Both conditions on one enterprise, joined by <paramref name="join"/> (<see cref="Expression.AndAlso(Expression, Expression)"/>
-    /// or <see cref="Expression.OrElse(Expression, Expression)"/>).
-    /// </summary>
-    private static Expression<Func<Enterprise, bool>> Joined(Expression<Func<Enterprise, bool>> left, Expression<Func<Enterprise, bool>> right,
-        Func<Expression, Expression, BinaryExpression> join) =>
-        Expression.Lambda<Func<Enterprise, bool>>(join(left.Body, new ParameterReplacer(right.Parameters[0], left.Parameters[0]).Visit(right.Body)),
-            left.Parameters[0]);
 }

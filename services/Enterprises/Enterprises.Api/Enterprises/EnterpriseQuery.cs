@@ -197,13 +197,18 @@ internal static class EnterpriseQuery
         RegionShape.Districts => query.Where(values.Bind((Enterprise e, List<string> districts) => districts.Contains(e.RegionCode), FilterValues.Districts)),
         RegionShape.Zones => query.Where(values.Bind((Enterprise e, List<string> zones) => e.ZoneCode != null && zones.Contains(e.ZoneCode),
             FilterValues.Zones)),
-        _ => query.Where(Either(values.Bind((Enterprise e, List<string> districts) => districts.Contains(e.RegionCode), FilterValues.Districts),
-            values.Bind((Enterprise e, List<string> zones) => e.ZoneCode != null && zones.Contains(e.ZoneCode), FilterValues.Zones))),
+        _ => query.Where(Joined(values.Bind((Enterprise e, List<string> districts) => districts.Contains(e.RegionCode), FilterValues.Districts),
+            values.Bind((Enterprise e, List<string> zones) => e.ZoneCode != null && zones.Contains(e.ZoneCode), FilterValues.Zones), Expression.OrElse)),
     };
 
-    private static Expression<Func<Enterprise, bool>> Either(Expression<Func<Enterprise, bool>> one, Expression<Func<Enterprise, bool>> other) =>
-        Expression.Lambda<Func<Enterprise, bool>>(
-            Expression.OrElse(one.Body, new ParameterReplacer(other.Parameters[0], one.Parameters[0]).Visit(other.Body)), one.Parameters[0]);
+    /// <summary>
+    /// Both conditions on one enterprise, joined by <paramref name="join"/> (<see cref="Expression.AndAlso(Expression, Expression)"/>
+    /// or <see cref="Expression.OrElse(Expression, Expression)"/>).
+    /// </summary>
+    public static Expression<Func<Enterprise, bool>> Joined(Expression<Func<Enterprise, bool>> left, Expression<Func<Enterprise, bool>> right,
+        Func<Expression, Expression, BinaryExpression> join) =>
+        Expression.Lambda<Func<Enterprise, bool>>(join(left.Body, new ParameterReplacer(right.Parameters[0], left.Parameters[0]).Visit(right.Body)),
+            left.Parameters[0]);
 
     /// <summary>The districts and the functional zones a known region stands for: itself, or the regions below it.</summary>
     public static (List<string> Districts, List<string> Zones) DistrictsAndZones(string regionCode)
