@@ -109,6 +109,8 @@ public sealed class CompiledQueriesTests : PeopleServiceTests
 
         built.Should().OnlyHaveUniqueItems("each shape's count is built once for a model, its values parameters of the count compiled from it")
             .And.Contain(b => b.Shape == 1).And.Contain(b => b.Shape == 2);
+        var cancelled = () => CountAsync(queries, 1, new CancellationToken(canceled: true), ("not", "Ann"));
+        await cancelled.Should().ThrowAsync<OperationCanceledException>("a compiled count takes the request's cancellation");
     }
 
     [Fact]
@@ -120,6 +122,8 @@ public sealed class CompiledQueriesTests : PeopleServiceTests
 
         (await CountAsync(queries, 1, [.. names.Select((n, i) => (n, i == 3 ? "Ann" : "Cid"))])).Should().Be(1);
         (await CountAsync(queries, 1, [.. names.Select(n => (n, (object?)"Cid"))])).Should().Be(2);
+        var cancelled = () => CountAsync(queries, 1, new CancellationToken(canceled: true), [.. names.Select(n => (n, (object?)"Cid"))]);
+        await cancelled.Should().ThrowAsync<OperationCanceledException>("an ordinary count takes the request's cancellation too");
     }
 
     [Fact]
@@ -152,8 +156,11 @@ public sealed class CompiledQueriesTests : PeopleServiceTests
     }
 
     private Task<int> CountAsync<TShape>(CompiledQueries<PeopleDbContext, TShape, Person> queries, TShape shape,
+        params (string Name, object? Value)[] values) where TShape : notnull => CountAsync(queries, shape, CancellationToken.None, values);
+
+    private Task<int> CountAsync<TShape>(CompiledQueries<PeopleDbContext, TShape, Person> queries, TShape shape, CancellationToken cancellationToken,
         params (string Name, object? Value)[] values) where TShape : notnull =>
-        Host.WithDbAsync(db => queries.CountAsync(db, shape, values.ToDictionary(v => v.Name, v => v.Value)));
+        Host.WithDbAsync(db => queries.CountAsync(db, shape, values.ToDictionary(v => v.Name, v => v.Value), cancellationToken));
 
     private Task<List<string>> RunAsync<TShape>(CompiledQueries<PeopleDbContext, TShape, string> queries, TShape shape,
         params (string Name, object? Value)[] values) where TShape : notnull =>

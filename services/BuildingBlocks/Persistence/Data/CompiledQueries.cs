@@ -20,7 +20,8 @@ namespace Persistence;
 /// everything the builder writes into the statement as a literal (<see cref="Literals"/>). A builder that captured a
 /// value of its own would have it fixed in the compiled query: compiling refuses an expression that holds any value
 /// other than constants, the query's parameters and the queries and conditions it captured. EF Core takes at most 15
-/// parameters; a shape that reads more runs as an ordinary query. A compiled query runs only on the model it was compiled
+/// parameters (14 for a count, which also takes the request's cancellation); a shape that reads more runs as an ordinary
+/// query. A compiled query runs only on the model it was compiled
 /// for, and EF Core keeps models in a cache that may build one again (a test process that runs many services did), so a
 /// shape is compiled for each model.
 /// At most <see cref="Capacity"/> are kept; past it they are compiled anew.
@@ -31,21 +32,23 @@ public sealed class CompiledQueries<TContext, TShape, TResult>(Func<TContext, TS
 {
     public const int Capacity = 256;
 
-    private const int MostParameters = 15;
-
     /// <summary>EF.CompileAsyncQuery of a query of items, for each number of parameters.</summary>
     private static readonly MethodInfo[] CompileAsync = CompileAsyncOf(typeof(IAsyncEnumerable<>), query => query.IsGenericType
-        && query.GetGenericTypeDefinition() == typeof(IQueryable<>));
+        && query.GetGenericTypeDefinition() == typeof(IQueryable<>), cancellable: false);
 
-    /// <summary>EF.CompileAsyncQuery of a query's count (a value, not a query), for each number of parameters.</summary>
-    private static readonly MethodInfo[] CompileCountAsync = CompileAsyncOf(typeof(Task<>), query => query.IsGenericParameter);
+    /// <summary>
+    /// EF.CompileAsyncQuery of a query's count (a value, not a query) that takes a cancellation token, for each number of
+    /// parameters. A query of items is cancelled as it is read (<c>WithCancellation</c>).
+    /// </summary>
+    private static readonly MethodInfo[] CompileCountAsync = CompileAsyncOf(typeof(Task<>), query => query.IsGenericParameter, cancellable: true);
 
     private static readonly MethodInfo ValueOf = typeof(CompiledQueries<TContext, TShape, TResult>)
         .GetMethod(nameof(Value), BindingFlags.NonPublic | BindingFlags.Static)!;
 
     private readonly ConcurrentDictionary<(IModel Model, TShape Shape), Func<TContext, IReadOnlyDictionary<string, object?>, IAsyncEnumerable<TResult>>> compiled = new();
 
-    private readonly ConcurrentDictionary<(IModel Model, TShape Shape), Func<TContext, IReadOnlyDictionary<string, object?>, Task<int>>> counts = new();
+    private readonly ConcurrentDictionary<(IModel Model, TShape Shape), Func<TContext, IReadOnlyDictionary<string, object?>, CancellationToken, Task<int>>> counts =
+        new();
 
     /// <summary>The query of <paramref name="shape"/>, compiled at its first run, with <paramref name="values"/> as its parameters.</summary>
     public IAsyncEnumerable<TResult> Run(TContext db, TShape shape, IReadOnlyDictionary<string, object?> values) =>
@@ -53,10 +56,12 @@ public sealed class CompiledQueries<TContext, TShape, TResult>(Func<TContext, TS
 
     /// <summary>
     /// The number of items of the query of <paramref name="shape"/> (a <c>COUNT(*)</c> of it), compiled at its first count,
-    /// with <paramref name="values"/> as its parameters.
+    /// with <paramref name="values"/> as its parameters. Cancelled with <paramref name="cancellationToken"/> (a request the client
+    /// left), as the database runs it.
     /// </summary>
-    public Task<int> CountAsync(TContext db, TShape shape, IReadOnlyDictionary<string, object?> values) =>
-        (counts.TryGetValue((db.Model, shape), out var count) ? count : Added(counts, (db.Model, shape), CompileCount(db, shape)))(db, values);
+    public Task<int> CountAsync(TContext db, TShape shape, IReadOnlyDictionary<string, object?> values, CancellationToken cancellationToken) =>
+        (counts.TryGetValue((db.Model, shape), out var count) ? count : Added(counts, (db.Model, shape), CompileCount(db, shape)))(db, values,
+            cancellationToken);
 
     /// <summary>The query of <paramref name="shape"/> as an ordinary query, holding <paramref name="values"/>, not compiled.</summary>
     public IQueryable<TResult> Query(TContext db, TShape shape, IReadOnlyDictionary<string, object?> values) =>
@@ -73,38 +78,43 @@ public sealed class CompiledQueries<TContext, TShape, TResult>(Func<TContext, TS
     }
 
     private Func<TContext, IReadOnlyDictionary<string, object?>, IAsyncEnumerable<TResult>> CompileQuery(TContext db, TShape shape) =>
-        Compile(db, shape, CompileAsync, query => query, typeof(TResult), (context, values) => Query(context, shape, values).AsAsyncEnumerable());
+        Compile(db, shape, CompileAsync, query => query, typeof(TResult),
+            (Func<TContext, IReadOnlyDictionary<string, object?>, IAsyncEnumerable<TResult>>)((context, values) =>
+                Query(context, shape, values).AsAsyncEnumerable()));
 
-    private Func<TContext, IReadOnlyDictionary<string, object?>, Task<int>> CompileCount(TContext db, TShape shape) =>
-        Compile(db, shape, CompileCountAsync, Counted, typeof(int), (context, values) => Query(context, shape, values).CountAsync());
+    private Func<TContext, IReadOnlyDictionary<string, object?>, CancellationToken, Task<int>> CompileCount(TContext db, TShape shape) =>
+        Compile(db, shape, CompileCountAsync, Counted, typeof(int),
+            (Func<TContext, IReadOnlyDictionary<string, object?>, CancellationToken, Task<int>>)((context, values, ct) =>
+                Query(context, shape, values).CountAsync(ct)));
 
     /// <summary>
     /// The query of <paramref name="shape"/>, <paramref name="result"/> of it (itself, or its count, of
-    /// <paramref name="resultType"/>), compiled by one of <paramref name="compileAsync"/>; run as <paramref name="uncompiled"/>
-    /// when it reads more values than EF Core takes.
+    /// <paramref name="resultType"/>), compiled by one of <paramref name="compileAsync"/>, as a <typeparamref name="TRun"/>
+    /// that takes the context and the values, and then whatever else the compiled query takes (a cancellation token); run as
+    /// <paramref name="uncompiled"/> when it reads more values than EF Core takes.
     /// </summary>
-    private Func<TContext, IReadOnlyDictionary<string, object?>, TRun> Compile<TRun>(TContext db, TShape shape, MethodInfo[] compileAsync,
-        Func<Expression, Expression> result, Type resultType, Func<TContext, IReadOnlyDictionary<string, object?>, TRun> uncompiled)
+    private TRun Compile<TRun>(TContext db, TShape shape, MethodInfo[] compileAsync, Func<Expression, Expression> result, Type resultType,
+        TRun uncompiled) where TRun : Delegate
     {
         var declared = new Declared();
         var body = result(Inlined.Of(build(db, shape, declared).Expression));
-        if (declared.Parameters.Count > MostParameters)
+        if (declared.Parameters.Count >= compileAsync.Length)
         {
             return uncompiled;
         }
 
+        // (context, values[, cancellationToken]) => executor(context, Value<T1>(values, "name1"), …[, cancellationToken])
+        var run = typeof(TRun).GetMethod(nameof(Action.Invoke))!.GetParameters().Select(p => Expression.Parameter(p.ParameterType, p.Name)).ToList();
+        var passed = run.Skip(2).ToList();
         var context = Expression.Parameter(typeof(TContext), "context");
-        var query = Expression.Lambda(body, [context, .. declared.Parameters]);
+        var query = Expression.Lambda(body, [context, .. declared.Parameters, .. passed.Select(p => Expression.Parameter(p.Type, p.Name))]);
         var compile = compileAsync[declared.Parameters.Count]
             .MakeGenericMethod([typeof(TContext), .. declared.Parameters.Select(p => p.Type), resultType]);
         var executor = (Delegate)compile.Invoke(null, [query])!;
 
-        // (context, values) => executor(context, Value<T1>(values, "name1"), …)
-        var runContext = Expression.Parameter(typeof(TContext), "context");
-        var values = Expression.Parameter(typeof(IReadOnlyDictionary<string, object?>), "values");
-        var arguments = declared.Parameters.Select(p => (Expression)Expression.Call(ValueOf.MakeGenericMethod(p.Type), values, Expression.Constant(p.Name)));
-        var invoke = Expression.Invoke(Expression.Constant(executor), [runContext, .. arguments]);
-        return Expression.Lambda<Func<TContext, IReadOnlyDictionary<string, object?>, TRun>>(invoke, runContext, values).Compile();
+        var arguments = declared.Parameters.Select(p => (Expression)Expression.Call(ValueOf.MakeGenericMethod(p.Type), run[1], Expression.Constant(p.Name)));
+        var invoke = Expression.Invoke(Expression.Constant(executor), [run[0], .. arguments, .. passed]);
+        return Expression.Lambda<TRun>(invoke, run).Compile();
     }
 
     /// <summary>The count of a query of items: <c>Queryable.Count</c> of it.</summary>
@@ -112,13 +122,15 @@ public sealed class CompiledQueries<TContext, TShape, TResult>(Func<TContext, TS
 
     /// <summary>
     /// The overloads of EF.CompileAsyncQuery, by their number of parameters after the context, whose lambda returns what
-    /// <paramref name="returns"/> accepts and which return a delegate of <paramref name="result"/> (without a cancellation token).
+    /// <paramref name="returns"/> accepts, takes a cancellation token last or not as <paramref name="cancellable"/> says, and
+    /// which return a delegate of <paramref name="result"/>.
     /// </summary>
-    private static MethodInfo[] CompileAsyncOf(Type result, Func<Type, bool> returns) => typeof(EF).GetMethods(BindingFlags.Public | BindingFlags.Static)
+    private static MethodInfo[] CompileAsyncOf(Type result, Func<Type, bool> returns, bool cancellable) =>
+        typeof(EF).GetMethods(BindingFlags.Public | BindingFlags.Static)
         .Where(m => m.Name == nameof(EF.CompileAsyncQuery) && m.ReturnType.IsGenericType
             && m.ReturnType.GetGenericArguments()[^1] is { IsGenericType: true } run && run.GetGenericTypeDefinition() == result
             && m.GetParameters()[0].ParameterType.GetGenericArguments()[0].GetGenericArguments() is var lambda
-            && returns(lambda[^1]) && !lambda.Contains(typeof(CancellationToken)))
+            && returns(lambda[^1]) && lambda.Contains(typeof(CancellationToken)) == cancellable)
         .OrderBy(m => m.GetGenericArguments().Length)
         .ToArray();
 

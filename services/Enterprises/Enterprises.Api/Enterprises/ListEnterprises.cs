@@ -122,7 +122,7 @@ internal sealed class ListEnterprisesHandler(EnterprisesDbContext db, TimeProvid
         // Every match is counted: the page's filters without the cursor's bound.
         var matches = filter with { AfterDescending = null };
         var total = await QueryableExtensions.TotalCountAsync(
-            (every, _) => counts.CountAsync(db, new CountedMatches(matches, every), values), query.List, read.Count, cancellationToken);
+            (every, ct) => counts.CountAsync(db, new CountedMatches(matches, every), values, ct), query.List, read.Count, cancellationToken);
         return new EnterpriseListing.Page(Keyset.ToPage(read, row => row.Enterprise, query.List, scope, total, row => row.ToResponse()));
     }
 

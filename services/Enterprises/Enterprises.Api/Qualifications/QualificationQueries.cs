@@ -129,7 +129,7 @@ internal sealed class QualificationQueries(EnterprisesDbContext db, CompiledQuer
         }
 
         var total = await QueryableExtensions.TotalCountAsync(
-            (every, _) => counts.CountAsync(db, new CountedQualifications(type, status, regionShape, within, every), values),
+            (every, ct) => counts.CountAsync(db, new CountedQualifications(type, status, regionShape, within, every), values, ct),
             query.List, read.Count, cancellationToken);
         var holders = await HoldersAsync(read.Select(q => q.CreditCode).Distinct().ToList(), cancellationToken);
         return Keyset.ToPage(read, query.List, scope, total, q => QualificationRecord.From(q, holders[q.CreditCode]));
