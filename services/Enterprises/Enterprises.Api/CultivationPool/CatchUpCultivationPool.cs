@@ -111,7 +111,8 @@ public static class CultivationPoolExtensions
     public static IHostApplicationBuilder AddCultivationPool(this IHostApplicationBuilder builder)
     {
         builder.Services.AddDerivedTable<CultivationPoolTracker>();
-        builder.Services.AddSingleton(GetCultivationPoolHandler.Facts());
+        builder.Services.AddSingleton(GetCultivationPoolHandler.Facts()).AddSingleton(GetCultivationPoolHandler.Pages())
+            .AddSingleton(GetCultivationPoolHandler.Counts());
         builder.Services.AddStartupCommand<CatchUpCultivationPool>("Building the cultivation pool");
         return builder.AddPeriodicCommand<CatchUpCultivationPool>("CultivationPool");
     }

@@ -60,17 +60,28 @@ internal sealed class GetCultivationPoolValidator : AbstractValidator<GetCultiva
     }
 }
 
+/// <summary>What decides the statement of a pool page: the region filter's shape and the page's position.</summary>
+internal sealed record PoolPage(RegionShape Region, PageShape Page);
+
+/// <summary>What decides the statement that counts the pool's candidates: the region filter's shape, and whether every one is counted.</summary>
+internal sealed record CountedPool(RegionShape Region, bool Every);
+
 /// <summary>
 /// Reads a page of the precomputed pool (<see cref="PoolEntry"/>): a range of the index on (year, [district or zone,]
 /// missing count, name, credit code), from its start, an offset, or after a cursor's position (<see cref="Keyset{T}"/>: a
-/// row-value comparison on PostgreSQL, which the index answers as the start of its range). Only the page's enterprises
-/// are evaluated again, for the criteria they miss and the figures behind them; one that misses none is shown from its row.
+/// row-value comparison on PostgreSQL, which the index answers as the start of its range). The page and its count are
+/// compiled once for each shape (<see cref="PoolPage"/>, <see cref="CountedPool"/>); the year, the most criteria missed
+/// and the region's codes are their values. Only the page's enterprises are evaluated again, for the criteria they miss
+/// and the figures behind them; one that misses none is shown from its row.
 /// </summary>
 internal sealed class GetCultivationPoolHandler(EnterprisesDbContext db, TimeProvider clock,
-    CompiledQueries<EnterprisesDbContext, int, PageFact> facts)
+    CompiledQueries<EnterprisesDbContext, int, PageFact> facts, CompiledQueries<EnterprisesDbContext, PoolPage, PoolEntry> pages,
+    CompiledQueries<EnterprisesDbContext, CountedPool, PoolEntry> counts)
     : IQueryHandler<GetCultivationPool, CultivationPoolResponse>
 {
     private const string CodesValue = "codes";
+    private const string YearValue = "year";
+    private const string MaxMissingValue = "maxMissing";
 
     /// <summary>The pool's one order: the fewest criteria missed first, then by name.</summary>
     private const string Order = "missingCount,name";
@@ -91,34 +102,42 @@ internal sealed class GetCultivationPoolHandler(EnterprisesDbContext db, TimePro
         var region = EnterpriseQuery.Text(query.RegionCode);
         var scope = Cursors.Scope(year.ToString(), maxMissing.ToString(), region);
 
-        var pool = db.CultivationPool.AsNoTracking().Where(p => p.Year == year && p.MissingCount <= maxMissing);
-        if (region is not null)
+        var (regionShape, filters) = RegionFilter.Of(region);
+        filters[YearValue] = year;
+        filters[MaxMissingValue] = maxMissing;
+        var position = Keyset.Position(list, scope);
+        var values = position.With(filters);
+        var read = new List<PoolEntry>();
+        await foreach (var entry in pages.Run(db, new PoolPage(regionShape, position.Shape), values).WithCancellation(cancellationToken))
         {
-            pool = InRegion(pool, region);
+            read.Add(entry);
         }
 
-        var dialect = KeysetDialects.Of(db.Database);
-        var read = await Keyset.Page(pool, list, scope, dialect).ToListAsync(cancellationToken);
-        var total = await pool.TotalCountAsync(list, read.Count, dialect, cancellationToken);
+        var total = await QueryableExtensions.TotalCountAsync(
+            (every, ct) => counts.CountAsync(db, new CountedPool(regionShape, every), values, ct), list, read.Count, cancellationToken);
         var page = Keyset.ToPage(read, list, scope, total, entry => entry);
         var items = await CandidatesAsync(page.Items, rules, year, maxMissing, cancellationToken);
         return new CultivationPoolResponse(items, page.Page, page.PageSize, page.TotalCount, year, maxMissing, RuleSetResponse.From(rules),
             page.NextCursor);
     }
 
-    /// <summary>Rows of a region or the regions below it, or of a functional zone: one district or one zone is an equality its index leads with.</summary>
-    private static IQueryable<PoolEntry> InRegion(IQueryable<PoolEntry> pool, string regionCode)
-    {
-        var (districts, zones) = EnterpriseQuery.DistrictsAndZones(regionCode);
-        return (districts, zones) switch
-        {
-            ([var district], []) => pool.Where(p => p.RegionCode == district),
-            ([], [var zone]) => pool.Where(p => p.ZoneCode == zone),
-            (_, []) => pool.Where(p => districts.Contains(p.RegionCode)),
-            ([], _) => pool.Where(p => p.ZoneCode != null && zones.Contains(p.ZoneCode)),
-            _ => pool.Where(p => districts.Contains(p.RegionCode) || (p.ZoneCode != null && zones.Contains(p.ZoneCode))),
-        };
-    }
+    /// <summary>The pool's pages, compiled once for each shape (<see cref="PoolPage"/>).</summary>
+    public static CompiledQueries<EnterprisesDbContext, PoolPage, PoolEntry> Pages() => new((db, shape, values) =>
+        Keyset.Page(Candidates(db, shape.Region, values), shape.Page, KeysetDialects.Of(db.Database), values));
+
+    /// <summary>The pool's counts of candidates (totalCount), compiled once for each shape, as its pages are.</summary>
+    public static CompiledQueries<EnterprisesDbContext, CountedPool, PoolEntry> Counts() => new((db, shape, values) =>
+        Candidates(db, shape.Region, values).ToCount(shape.Every, KeysetDialects.Of(db.Database)));
+
+    /// <summary>
+    /// The year's candidates that miss at most the criteria asked, of a region or the regions below it, or of a functional
+    /// zone: one district or one zone is an equality its index leads with.
+    /// </summary>
+    private static IQueryable<PoolEntry> Candidates(EnterprisesDbContext db, RegionShape region, QueryParameters values) =>
+        db.CultivationPool.AsNoTracking()
+            .Where(values.Bind((PoolEntry p, int year) => p.Year == year, YearValue))
+            .Where(values.Bind((PoolEntry p, int maxMissing) => p.MissingCount <= maxMissing, MaxMissingValue))
+            .InRegion(region, values);
 
     /// <summary>
     /// The enterprises of a page's candidates that miss some criterion, with their reports of the years the rules read for

@@ -1,3 +1,5 @@
+using Enterprises.Api.Domain;
+
 namespace Enterprises.Api.CultivationPool;
 
 /// <summary>
@@ -8,7 +10,7 @@ namespace Enterprises.Api.CultivationPool;
 /// Kept by <see cref="CultivationPoolWriter"/>; the details of a page's candidates that miss some criterion are evaluated
 /// again from the register.
 /// </summary>
-public sealed class PoolEntry
+public sealed class PoolEntry : ISitedInRegion
 {
     public string CreditCode { get; init; } = null!;
 

@@ -10,7 +10,7 @@ namespace Enterprises.Api.Domain;
 /// founding date precedes its annual reports, grants and designations, grants of one type do not
 /// overlap, and neither do designations of one kind.
 /// </summary>
-public sealed class Enterprise : VersionedEntity, IAuditedResource
+public sealed class Enterprise : VersionedEntity, IAuditedResource, ISitedInRegion
 {
     private Enterprise()
     {

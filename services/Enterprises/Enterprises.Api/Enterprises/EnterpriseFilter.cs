@@ -62,7 +62,7 @@ internal sealed record EnterpriseFilter(RegionShape Region, bool Zone, Qualifica
     }
 }
 
-/// <summary>How a region filters the enterprises (<see cref="EnterpriseQuery.InRegion(IQueryable{Enterprise}, RegionShape, QueryParameters)"/>).</summary>
+/// <summary>How a region filters the rows sited in it (<see cref="EnterpriseQuery.InRegion{T}(IQueryable{T}, RegionShape, QueryParameters)"/>).</summary>
 internal enum RegionShape
 {
     None,

@@ -188,26 +188,30 @@ internal static class EnterpriseQuery
         return query.InRegion(shape, QueryParameters.Holding(values));
     }
 
-    /// <summary><see cref="InRegion(IQueryable{Enterprise}, string)"/> of a region's shape, its codes read from <paramref name="values"/>.</summary>
-    public static IQueryable<Enterprise> InRegion(this IQueryable<Enterprise> query, RegionShape region, QueryParameters values) => region switch
-    {
-        RegionShape.None => query,
-        RegionShape.District => query.Where(values.Bind((Enterprise e, string district) => e.RegionCode == district, FilterValues.District)),
-        RegionShape.Zone => query.Where(values.Bind((Enterprise e, string zone) => e.ZoneCode == zone, FilterValues.RegionZone)),
-        RegionShape.Districts => query.Where(values.Bind((Enterprise e, List<string> districts) => districts.Contains(e.RegionCode), FilterValues.Districts)),
-        RegionShape.Zones => query.Where(values.Bind((Enterprise e, List<string> zones) => e.ZoneCode != null && zones.Contains(e.ZoneCode),
-            FilterValues.Zones)),
-        _ => query.Where(Joined(values.Bind((Enterprise e, List<string> districts) => districts.Contains(e.RegionCode), FilterValues.Districts),
-            values.Bind((Enterprise e, List<string> zones) => e.ZoneCode != null && zones.Contains(e.ZoneCode), FilterValues.Zones), Expression.OrElse)),
-    };
+    /// <summary>
+    /// <see cref="InRegion(IQueryable{Enterprise}, string)"/> of a region's shape, its codes read from <paramref name="values"/>,
+    /// for any row sited in a region (the register, the cultivation pool).
+    /// </summary>
+    public static IQueryable<T> InRegion<T>(this IQueryable<T> query, RegionShape region, QueryParameters values) where T : class, ISitedInRegion =>
+        region switch
+        {
+            RegionShape.None => query,
+            RegionShape.District => query.Where(values.Bind((T row, string district) => row.RegionCode == district, FilterValues.District)),
+            RegionShape.Zone => query.Where(values.Bind((T row, string zone) => row.ZoneCode == zone, FilterValues.RegionZone)),
+            RegionShape.Districts => query.Where(values.Bind((T row, List<string> districts) => districts.Contains(row.RegionCode), FilterValues.Districts)),
+            RegionShape.Zones => query.Where(values.Bind((T row, List<string> zones) => row.ZoneCode != null && zones.Contains(row.ZoneCode),
+                FilterValues.Zones)),
+            _ => query.Where(Joined(values.Bind((T row, List<string> districts) => districts.Contains(row.RegionCode), FilterValues.Districts),
+                values.Bind((T row, List<string> zones) => row.ZoneCode != null && zones.Contains(row.ZoneCode), FilterValues.Zones), Expression.OrElse)),
+        };
 
     /// <summary>
-    /// Both conditions on one enterprise, joined by <paramref name="join"/> (<see cref="Expression.AndAlso(Expression, Expression)"/>
+    /// Both conditions on one row, joined by <paramref name="join"/> (<see cref="Expression.AndAlso(Expression, Expression)"/>
     /// or <see cref="Expression.OrElse(Expression, Expression)"/>).
     /// </summary>
-    public static Expression<Func<Enterprise, bool>> Joined(Expression<Func<Enterprise, bool>> left, Expression<Func<Enterprise, bool>> right,
+    public static Expression<Func<T, bool>> Joined<T>(Expression<Func<T, bool>> left, Expression<Func<T, bool>> right,
         Func<Expression, Expression, BinaryExpression> join) =>
-        Expression.Lambda<Func<Enterprise, bool>>(join(left.Body, new ParameterReplacer(right.Parameters[0], left.Parameters[0]).Visit(right.Body)),
+        Expression.Lambda<Func<T, bool>>(join(left.Body, new ParameterReplacer(right.Parameters[0], left.Parameters[0]).Visit(right.Body)),
             left.Parameters[0]);
 
     /// <summary>The districts and the functional zones a known region stands for: itself, or the regions below it.</summary>
