@@ -118,6 +118,22 @@ public class CultivationPoolApiTests(PoolRegisterFactory factory) : IClassFixtur
         Names(await PoolAsync("year=2025&regionCode=120110")).Should().Equal("己", "庚");
     }
 
+    /// <summary>Every enterprise is registered in one of Tianjin's districts: Tianjin's pool is the whole pool, read as the whole pool is.</summary>
+    [Fact]
+    public async Task Tianjin_as_a_region_reads_the_whole_pool_with_no_condition_on_districts_or_zones()
+    {
+        factory.Reads.Clear();
+        Names(await PoolAsync("year=2025&regionCode=120000")).Should().Equal("己", "庚", "甲", "乙", "戊");
+        var tianjin = PoolReads();
+        factory.Reads.Clear();
+        Names(await PoolAsync("year=2025")).Should().Equal("己", "庚", "甲", "乙", "戊");
+
+        tianjin.Should().NotBeEmpty().And.Equal(PoolReads(), "the same statements read Tianjin's pool and the whole pool");
+    }
+
+    private List<string> PoolReads() =>
+        factory.Reads.Select(r => r.Text).Where(text => text.Contains("\"CultivationPool\"", StringComparison.Ordinal)).ToList();
+
     /// <summary>
     /// A zone lists its own enterprises, read on PostgreSQL from the zone's index, which holds only the rows in a zone: a
     /// statement compiled once, its zone a parameter (a generic plan), must still find the index usable.

@@ -1,6 +1,7 @@
 using Enterprises.Api.Domain;
 using ServiceDefaults.Json;
 using ServiceDefaults.Paging;
+using SharedKernel.Regions;
 
 namespace Enterprises.Api.Enterprises;
 
@@ -76,7 +77,9 @@ internal enum RegionShape
 /// <summary>A region as a filter: its shape, and the codes it reads.</summary>
 internal static class RegionFilter
 {
-    /// <summary>The shape of a filter by <paramref name="regionCode"/> (none when null) and the district or zone codes it reads.</summary>
+    private static readonly int Districts = RegionCodes.All.Count(r => r.Kind == RegionKind.District);
+
+    /// <summary>The shape of a filter by <paramref name="regionCode"/> (none when null or Tianjin) and the district or zone codes it reads.</summary>
     public static (RegionShape Shape, Dictionary<string, object?> Values) Of(string? regionCode)
     {
         var values = new Dictionary<string, object?>();
@@ -86,6 +89,14 @@ internal static class RegionFilter
         }
 
         var (districts, zones) = EnterpriseQuery.DistrictsAndZones(regionCode);
+        if (districts.Count(IsDistrict) == Districts)
+        {
+            // Every enterprise is registered in one of the districts (the register refuses any other code), so a region
+            // that holds them all, Tianjin itself, filters nothing: its pages are the whole list's, read in order from the
+            // list's index, where every district or zone as a condition left no index to read them in order.
+            return (RegionShape.None, values);
+        }
+
         switch (districts, zones)
         {
             case ([var district], []):
@@ -106,6 +117,8 @@ internal static class RegionFilter
                 return (RegionShape.DistrictsAndZones, values);
         }
     }
+
+    private static bool IsDistrict(string code) => RegionCodes.Find(code)?.Kind == RegionKind.District;
 }
 
 /// <summary>The names of the values the enterprise list's filters read.</summary>
