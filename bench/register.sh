@@ -155,8 +155,10 @@ ALL_CASES=(
   "cursor-deep|${DEEP_CURSOR:+$E/enterprises?regionCode=120118&cursor=$DEEP_CURSOR}"
   "sorted-cursor-deep|${SORTED_CURSOR:+$E/enterprises?sort=regionCode&cursor=$SORTED_CURSOR}"
   "qualifications|$E/qualifications?type=HighTech&regionCode=120118"
+  "qualifications-tianjin|$E/qualifications?type=HighTech&regionCode=120000&page=2"
   "pool|$E/enterprises/cultivation-pool?year=2026"
   "pool-region|$E/enterprises/cultivation-pool?year=2026&regionCode=120118&maxMissing=2"
+  "pool-tianjin|$E/enterprises/cultivation-pool?year=2026&regionCode=120000&page=2"
   "pool-cursor-deep|${POOL_CURSOR:+$E/enterprises/cultivation-pool?year=2026&maxMissing=3&cursor=$POOL_CURSOR}"
   "pool-missing|${POOL_MISSING_CURSOR:+$E/enterprises/cultivation-pool?year=2026&regionCode=120118&maxMissing=3&cursor=$POOL_MISSING_CURSOR}"
   "audit|$E/audit/enterprises"
@@ -185,7 +187,7 @@ for ((round = 1; round <= ROUNDS && ${#selected[@]} > 0; round++)); do
   for entry in "${selected[@]}"; do
     IFS='|' read -r name url script <<<"$entry"
     if [ -z "$url" ]; then
-      printf '  round %d %-15s not supported by this build (no nextCursor)\n' "$round" "$name" >&2
+      printf '  round %d %-22s not supported by this build (no nextCursor)\n' "$round" "$name" >&2
       continue
     fi
     status=$(curl -s -o /dev/null -w '%{http_code}' -H "Authorization: Bearer $TOKEN" --max-time 60 "$url")
@@ -197,7 +199,7 @@ for ((round = 1; round <= ROUNDS && ${#selected[@]} > 0; round++)); do
     cpu=$(us_per $(($(cpu_ticks "$ENTERPRISES_PID") - before)) "$requests")
     postgres_cpu=$(us_per $(($(postgres_ticks) - postgres_before)) "$requests")
     printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$round" "$name" "$rps" "$p50" "$p99" "$errors" "$cpu" "$status" "$postgres_cpu" >>"$RESULTS"
-    printf '  round %d %-15s %9s req/s  p50 %8s ms  p99 %8s ms  errors %s  CPU µs/req Enterprises %s PostgreSQL %s  (HTTP %s)\n' \
+    printf '  round %d %-22s %9s req/s  p50 %8s ms  p99 %8s ms  errors %s  CPU µs/req Enterprises %s PostgreSQL %s  (HTTP %s)\n' \
       "$round" "$name" "$rps" "$p50" "$p99" "$errors" "$cpu" "$postgres_cpu" "$status" >&2
   done
 done
@@ -210,10 +212,10 @@ if [ -s "$RESULTS" ]; then
     !($2 in seen) { seen[$2] = 1; order[++count] = $2 }
     { rps[$2] = rps[$2] " " $3; p50[$2] = p50[$2] " " $4; p99[$2] = p99[$2] " " $5; err[$2] += $6; cpu[$2] = cpu[$2] " " $7; status[$2] = $8; pg[$2] = pg[$2] " " $9 }
     END {
-      printf "%-18s %10s %10s %10s %8s %22s %21s %6s\n", "case", "req/s", "p50 ms", "p99 ms", "errors", "Enterprises CPU µs/req", "PostgreSQL CPU µs/req", "HTTP"
+      printf "%-22s %10s %10s %10s %8s %22s %21s %6s\n", "case", "req/s", "p50 ms", "p99 ms", "errors", "Enterprises CPU µs/req", "PostgreSQL CPU µs/req", "HTTP"
       for (i = 1; i <= count; i++) {
         c = order[i]
-        printf "%-18s %10.1f %10.2f %10.2f %8d %22.1f %21.1f %6s\n", c, median(rps[c]), median(p50[c]), median(p99[c]), err[c], median(cpu[c]), median(pg[c]), status[c]
+        printf "%-22s %10.1f %10.2f %10.2f %8d %22.1f %21.1f %6s\n", c, median(rps[c]), median(p50[c]), median(p99[c]), err[c], median(cpu[c]), median(pg[c]), status[c]
       }
     }' "$RESULTS"
 fi
