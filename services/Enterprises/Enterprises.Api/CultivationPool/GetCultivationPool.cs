@@ -107,11 +107,7 @@ internal sealed class GetCultivationPoolHandler(EnterprisesDbContext db, TimePro
         filters[MaxMissingValue] = maxMissing;
         var position = Keyset.Position(list, scope);
         var values = position.With(filters);
-        var read = new List<PoolEntry>();
-        await foreach (var entry in pages.Run(db, new PoolPage(regionShape, position.Shape), values).WithCancellation(cancellationToken))
-        {
-            read.Add(entry);
-        }
+        var read = await pages.Run(db, new PoolPage(regionShape, position.Shape), values).ToListAsync(cancellationToken);
 
         var total = await QueryableExtensions.TotalCountAsync(
             (every, ct) => counts.CountAsync(db, new CountedPool(regionShape, every), values, ct), list, read.Count, cancellationToken);

@@ -77,7 +77,7 @@ internal enum RegionShape
 /// <summary>A region as a filter: its shape, and the codes it reads.</summary>
 internal static class RegionFilter
 {
-    private static readonly int Districts = RegionCodes.All.Count(r => r.Kind == RegionKind.District);
+    private static readonly int DistrictCount = RegionCodes.All.Count(r => r.Kind == RegionKind.District);
 
     /// <summary>The shape of a filter by <paramref name="regionCode"/> (none when null or Tianjin) and the district or zone codes it reads.</summary>
     public static (RegionShape Shape, Dictionary<string, object?> Values) Of(string? regionCode)
@@ -89,7 +89,7 @@ internal static class RegionFilter
         }
 
         var (districts, zones) = EnterpriseQuery.DistrictsAndZones(regionCode);
-        if (districts.Count(IsDistrict) == Districts)
+        if (districts.Count(IsDistrict) == DistrictCount)
         {
             // Every enterprise is registered in one of the districts (the register refuses any other code), so a region
             // that holds them all, Tianjin itself, filters nothing: its pages are the whole list's, read in order from the

@@ -121,12 +121,7 @@ internal sealed class QualificationQueries(EnterprisesDbContext db, CompiledQuer
             ? await CodeRange.OfAsync(ranges, db, new RegionOfRange(regionShape, Zone: false), values, cancellationToken)
             : null;
 
-        var read = new List<Qualification>();
-        await foreach (var qualification in pages.Run(db, new QualificationPage(type, status, regionShape, within, position.Shape), values)
-            .WithCancellation(cancellationToken))
-        {
-            read.Add(qualification);
-        }
+        var read = await pages.Run(db, new QualificationPage(type, status, regionShape, within, position.Shape), values).ToListAsync(cancellationToken);
 
         var total = await QueryableExtensions.TotalCountAsync(
             (every, ct) => counts.CountAsync(db, new CountedQualifications(type, status, regionShape, within, every), values, ct),
