@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
 using Mediator;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.EntityFrameworkCore;
@@ -36,16 +37,14 @@ public sealed partial class SeedLoader(PlansDbContext db, ISender sender, IOptio
             return new SeedReport(directory, []);
         }
 
-        var read = Directory.GetFiles(Path.Combine(directory, "plans"), "*.json").Order(StringComparer.Ordinal).Select(Read).ToList();
-        var results = read.Where(r => r.File is null)
-            .Select(r => new SeededPlan(Path.GetFileNameWithoutExtension(r.Path), "invalid", 0, 0, 0, r.Error))
-            .ToList();
-        var files = read.Select(r => r.File).OfType<SeedFile>()
-            .OrderBy(file => file.Plan.ParentPlanCode is null ? 0 : 1)
-            .ThenBy(file => file.Plan.Code, StringComparer.Ordinal);
-        foreach (var file in files)
+        var headers = Directory.GetFiles(Path.Combine(directory, "plans"), "*.json").Order(StringComparer.Ordinal).Select(ReadHeader).ToList();
+        var results = headers.Where(h => h.Header is null).Select(h => Invalid(h.Path, h.Error)).ToList();
+        var plans = headers.Where(h => h.Header is not null)
+            .OrderBy(h => h.Header!.Plan!.ParentPlanCode is null ? 0 : 1)
+            .ThenBy(h => h.Header!.Plan!.Code, StringComparer.Ordinal);
+        foreach (var (path, header, _) in plans)
         {
-            results.Add(await LoadPlanAsync(file, directory, ct));
+            results.Add(await LoadPlanAsync(path, header!, directory, ct));
         }
 
         foreach (var result in results)
@@ -56,13 +55,23 @@ public sealed partial class SeedLoader(PlansDbContext db, ISender sender, IOptio
         return new SeedReport(directory, results);
     }
 
-    private async Task<SeededPlan> LoadPlanAsync(SeedFile file, string directory, CancellationToken ct)
+    /// <summary>
+    /// A plan whose version was loaded is unchanged, and its file is read no further than its <see cref="SeedHeader"/>:
+    /// what the rest holds was checked and written when that version was loaded. Any other is read whole and loaded.
+    /// </summary>
+    private async Task<SeededPlan> LoadPlanAsync(string path, SeedHeader header, string directory, CancellationToken ct)
     {
-        var code = file.Plan.Code!;
+        var code = header.Plan!.Code!;
         var record = await db.SeedRecords.AsNoTracking().SingleOrDefaultAsync(r => r.Key == SeedKeys.Plan(code), ct);
-        if (record is not null && record.SeedVersion >= file.SeedVersion)
+        if (record is not null && record.SeedVersion >= header.SeedVersion)
         {
             return new SeededPlan(code, "unchanged", record.SeedVersion, 0, 0, null);
+        }
+
+        var (_, file, error) = Read(path);
+        if (file is null)
+        {
+            return Invalid(path, error);
         }
 
         if (record is null && await db.Plans.AnyAsync(p => p.Code == code, ct))
@@ -144,15 +153,24 @@ public sealed partial class SeedLoader(PlansDbContext db, ISender sender, IOptio
             : part is null ? refused.Message : $"{part}: {refused.Message}";
     }
 
-    /// <summary>A seed file, or why it cannot be used; one broken file never stops the others.</summary>
-    private (string Path, SeedFile? File, string? Error) Read(string path)
+    /// <summary>A seed file's plan and version, or why it cannot be used; one broken file never stops the others.</summary>
+    private static (string Path, SeedHeader? Header, string? Error) ReadHeader(string path) =>
+        Read(path, SeedHeaderJson.Default.SeedHeader, header => header is { Plan.Code: not null });
+
+    /// <summary>A seed file whole, or why it cannot be used.</summary>
+    private (string Path, SeedFile? File, string? Error) Read(string path) =>
+        Read(path, (JsonTypeInfo<SeedFile>)json.Value.SerializerOptions.GetTypeInfo(typeof(SeedFile)),
+            file => file is { Plan.Code: not null, Document: not null, Indicators: not null, Tasks: not null }
+                && !file.Indicators.Contains(null) && !file.Tasks.Contains(null));
+
+    private static (string Path, T? Read, string? Error) Read<T>(string path, JsonTypeInfo<T> type, Func<T?, bool> complete)
+        where T : class
     {
         try
         {
-            var file = JsonSerializer.Deserialize<SeedFile>(File.ReadAllText(path), json.Value.SerializerOptions);
-            return file is { Plan.Code: not null, Document: not null, Indicators: not null, Tasks: not null }
-                && !file.Indicators.Contains(null) && !file.Tasks.Contains(null)
-                ? (path, file, null)
+            var read = JsonSerializer.Deserialize(File.ReadAllText(path), type);
+            return complete(read)
+                ? (path, read, null)
                 : (path, null, "A seed file needs plan.code, document, indicators and tasks, without empty entries.");
         }
         catch (JsonException invalid)
@@ -160,6 +178,9 @@ public sealed partial class SeedLoader(PlansDbContext db, ISender sender, IOptio
             return (path, null, $"Not a valid seed file at {invalid.Path ?? "$"} (line {invalid.LineNumber + 1}): {invalid.Message}");
         }
     }
+
+    private static SeededPlan Invalid(string path, string? error) =>
+        new(Path.GetFileNameWithoutExtension(path), "invalid", 0, 0, 0, error);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Seed plan {PlanCode}: {Outcome} {Detail}")]
     private partial void LogPlan(string planCode, string outcome, string? detail);
