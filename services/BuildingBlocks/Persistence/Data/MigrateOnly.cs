@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using ServiceDefaults.Hosting;
 
 namespace Persistence;
 
@@ -14,12 +15,15 @@ public static partial class MigrateOnly
 {
     public const string Flag = "--migrate-only";
 
-    /// <summary>Runs the service, or only its migrations when <paramref name="args"/> holds <see cref="Flag"/>.</summary>
+    /// <summary>
+    /// Runs the service, its endpoints built once (<see cref="EndpointsBuiltOnce"/>), or only its migrations when
+    /// <paramref name="args"/> holds <see cref="Flag"/>.
+    /// </summary>
     public static async Task RunServiceAsync(this WebApplication app, string[] args)
     {
         if (!args.Contains(Flag, StringComparer.Ordinal))
         {
-            await app.RunAsync();
+            await app.BuildEndpointsOnce().RunAsync();
             return;
         }
 

@@ -1,0 +1,62 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+using ServiceDefaults.Hosting;
+
+namespace BuildingBlocks.Tests;
+
+/// <summary>
+/// A service's endpoints are built once, at start-up, whoever reads them (<see cref="EndpointsBuiltOnce"/>). A convention
+/// of the endpoint counts its builds: it runs each time the framework builds the endpoint.
+/// </summary>
+public sealed class EndpointsBuiltOnceTests
+{
+    [Fact]
+    public async Task The_endpoints_are_built_once_for_authorization_and_routing_and_the_first_request_builds_none()
+    {
+        var (builds, routed, listed) = await BuildsAsync(once: true);
+
+        builds.Should().Be((1, 1), "the authorization middleware built them at start-up and routing read the same ones");
+        routed.Should().BeSameAs(listed, "routing matched the endpoint the service's data source lists");
+    }
+
+    [Fact]
+    public async Task Left_to_the_framework_the_first_request_builds_every_endpoint_again()
+    {
+        var (builds, routed, listed) = await BuildsAsync(once: false);
+
+        builds.Should().Be((1, 2), "why EndpointsBuiltOnce exists: routing builds its own copy at the first request");
+        routed.Should().NotBeSameAs(listed);
+    }
+
+    /// <summary>The endpoint's builds once started and after a first request, the endpoint routed and the one listed in the services.</summary>
+    private static async Task<((int Started, int Requested) Builds, Endpoint? Routed, Endpoint Listed)> BuildsAsync(bool once)
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Testing" });
+        builder.WebHost.UseTestServer();
+        builder.Services.AddAuthorization();
+        await using var app = builder.Build();
+        Endpoint? routed = null;
+        app.Use(async (context, next) =>
+        {
+            await next(context);
+            routed = context.GetEndpoint();
+        });
+        app.UseRouting();
+        app.UseAuthorization();
+        var builds = 0;
+        app.MapGet("/counted", () => "counted").Add(_ => Interlocked.Increment(ref builds));
+        if (once)
+        {
+            app.BuildEndpointsOnce();
+        }
+
+        await app.StartAsync();
+        var started = builds;
+        (await app.GetTestClient().GetStringAsync("/counted")).Should().Be("counted");
+        var listed = app.Services.GetRequiredService<Microsoft.AspNetCore.Routing.EndpointDataSource>().Endpoints.Single();
+        return ((started, builds), routed, listed);
+    }
+}
