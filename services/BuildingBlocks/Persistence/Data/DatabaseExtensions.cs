@@ -81,10 +81,11 @@ public static class DatabaseExtensions
     /// <summary>
     /// What the database adds to the request pipeline: creating POSTs replayed by Idempotency-Key
     /// (after authentication, so keys are scoped per client) and the service's audit trail.
-    /// Call after <c>MapDefaultEndpoints</c>.
+    /// Call after <c>MapDefaultEndpoints</c>. It also starts building the model (<see cref="IDatabaseStartup.BuildModelAhead"/>).
     /// </summary>
     public static WebApplication UseServiceDatabase(this WebApplication app)
     {
+        app.Services.GetRequiredService<IDatabaseStartup>().BuildModelAhead();
         app.UseMiddleware<IdempotencyMiddleware>();
         app.MapAuditApi(app.Services.GetRequiredService<ServiceDefaults.ServiceDescription>().Name);
         return app;
@@ -101,6 +102,13 @@ public static class DatabaseExtensions
 /// <summary>What a service does to its database before it serves: the start-up, or the whole run of <c>--migrate-only</c>.</summary>
 internal interface IDatabaseStartup
 {
+    /// <summary>
+    /// Starts building EF Core's model of the context on another thread, which <see cref="PrepareAsync"/> then waits for:
+    /// the service maps its endpoints and the host starts in the meantime. The model is the first and largest part of
+    /// the database start-up, and needs no database.
+    /// </summary>
+    void BuildModelAhead();
+
     Task PrepareAsync(bool migrate, CancellationToken cancellationToken);
 }
 
@@ -116,11 +124,24 @@ internal sealed class DatabaseStartup<TContext>(IServiceProvider services, IOpti
     PersonalDataProtection protection) : IHostedLifecycleService, IDatabaseStartup
     where TContext : DbContext
 {
+    private Task? modelBuilt;
+
     public Task StartingAsync(CancellationToken cancellationToken) =>
         PrepareAsync(options.Value.MigrateOnStartup, cancellationToken);
 
+    public void BuildModelAhead() => modelBuilt ??= Task.Run(async () =>
+    {
+        await using var scope = services.CreateAsyncScope();
+        _ = scope.ServiceProvider.GetRequiredService<TContext>().Model;
+    });
+
     public async Task PrepareAsync(bool migrate, CancellationToken cancellationToken)
     {
+        if (modelBuilt is not null)
+        {
+            await modelBuilt.WaitAsync(cancellationToken);
+        }
+
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<TContext>();
         if (migrate)
