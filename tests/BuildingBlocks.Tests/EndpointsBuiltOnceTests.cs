@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using ServiceDefaults.Hosting;
@@ -56,7 +57,7 @@ public sealed class EndpointsBuiltOnceTests
         await app.StartAsync();
         var started = builds;
         (await app.GetTestClient().GetStringAsync("/counted")).Should().Be("counted");
-        var listed = app.Services.GetRequiredService<Microsoft.AspNetCore.Routing.EndpointDataSource>().Endpoints.Single();
+        var listed = app.Services.GetRequiredService<EndpointDataSource>().Endpoints.Single();
         return ((started, builds), routed, listed);
     }
 }

@@ -68,7 +68,7 @@ public sealed partial class SeedLoader(PlansDbContext db, ISender sender, IOptio
             return new SeededPlan(code, "unchanged", record.SeedVersion, 0, 0, null);
         }
 
-        var (_, file, error) = Read(path);
+        var (file, error) = Read(path);
         if (file is null)
         {
             return Invalid(path, error);
@@ -154,28 +154,31 @@ public sealed partial class SeedLoader(PlansDbContext db, ISender sender, IOptio
     }
 
     /// <summary>A seed file's plan and version, or why it cannot be used; one broken file never stops the others.</summary>
-    private static (string Path, SeedHeader? Header, string? Error) ReadHeader(string path) =>
-        Read(path, SeedHeaderJson.Default.SeedHeader, header => header is { Plan.Code: not null });
+    private static (string Path, SeedHeader? Header, string? Error) ReadHeader(string path)
+    {
+        var (header, error) = Read(path, SeedHeaderJson.Default.SeedHeader, header => header is { Plan.Code: not null });
+        return (path, header, error);
+    }
 
     /// <summary>A seed file whole, or why it cannot be used.</summary>
-    private (string Path, SeedFile? File, string? Error) Read(string path) =>
+    private (SeedFile? File, string? Error) Read(string path) =>
         Read(path, (JsonTypeInfo<SeedFile>)json.Value.SerializerOptions.GetTypeInfo(typeof(SeedFile)),
             file => file is { Plan.Code: not null, Document: not null, Indicators: not null, Tasks: not null }
                 && !file.Indicators.Contains(null) && !file.Tasks.Contains(null));
 
-    private static (string Path, T? Read, string? Error) Read<T>(string path, JsonTypeInfo<T> type, Func<T?, bool> complete)
+    private static (T? Read, string? Error) Read<T>(string path, JsonTypeInfo<T> type, Func<T?, bool> complete)
         where T : class
     {
         try
         {
             var read = JsonSerializer.Deserialize(File.ReadAllText(path), type);
             return complete(read)
-                ? (path, read, null)
-                : (path, null, "A seed file needs plan.code, document, indicators and tasks, without empty entries.");
+                ? (read, null)
+                : (null, "A seed file needs plan.code, document, indicators and tasks, without empty entries.");
         }
         catch (JsonException invalid)
         {
-            return (path, null, $"Not a valid seed file at {invalid.Path ?? "$"} (line {invalid.LineNumber + 1}): {invalid.Message}");
+            return (null, $"Not a valid seed file at {invalid.Path ?? "$"} (line {invalid.LineNumber + 1}): {invalid.Message}");
         }
     }
 
