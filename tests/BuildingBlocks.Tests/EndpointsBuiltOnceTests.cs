@@ -9,8 +9,9 @@ using ServiceDefaults.Hosting;
 namespace BuildingBlocks.Tests;
 
 /// <summary>
-/// A service's endpoints are built once, at start-up, whoever reads them (<see cref="EndpointsBuiltOnce"/>). A convention
-/// of the endpoint counts its builds: it runs each time the framework builds the endpoint.
+/// A service's endpoints are built once, at start-up, whoever reads them (<see cref="EndpointsBuiltOnce"/>), and on
+/// another thread as soon as they are mapped. A convention of the endpoint counts its builds, or notes the thread: it
+/// runs each time the framework builds the endpoint.
 /// </summary>
 public sealed class EndpointsBuiltOnceTests
 {
@@ -30,6 +31,33 @@ public sealed class EndpointsBuiltOnceTests
 
         builds.Should().Be((1, 2), "why EndpointsBuiltOnce exists: routing builds its own copy at the first request");
         routed.Should().NotBeSameAs(listed);
+    }
+
+    [Fact]
+    public async Task Once_mapped_the_endpoints_are_built_on_another_thread_before_the_host_starts()
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Testing" });
+        builder.WebHost.UseTestServer();
+        builder.Services.AddAuthorization();
+        await using var app = builder.Build();
+        app.UseRouting();
+        app.UseAuthorization();
+        var builds = 0;
+        var builtOn = new TaskCompletionSource<int>(TaskCreationOptions.RunContinuationsAsynchronously);
+        app.MapGet("/ahead", () => "ahead").Add(_ =>
+        {
+            Interlocked.Increment(ref builds);
+            builtOn.TrySetResult(Environment.CurrentManagedThreadId);
+        });
+
+        app.BuildEndpointsOnce();
+
+        var thread = await builtOn.Task.WaitAsync(TimeSpan.FromSeconds(30));
+        thread.Should().NotBe(Environment.CurrentManagedThreadId, "the service's own thread goes on to start the host");
+        await app.StartAsync();
+        builds.Should().Be(1, "the host's start read the endpoints built ahead");
+        app.Services.GetRequiredService<EndpointDataSource>().Endpoints.Should().ContainSingle(
+            e => ((RouteEndpoint)e).RoutePattern.RawText == "/ahead");
     }
 
     /// <summary>The endpoint's builds once started and after a first request, the endpoint routed and the one listed in the services.</summary>
