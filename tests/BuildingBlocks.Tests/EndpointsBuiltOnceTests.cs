@@ -60,6 +60,23 @@ public sealed class EndpointsBuiltOnceTests
             e => ((RouteEndpoint)e).RoutePattern.RawText == "/ahead");
     }
 
+    [Fact]
+    public async Task An_endpoint_that_cannot_be_built_still_stops_the_start()
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Testing" });
+        builder.WebHost.UseTestServer();
+        builder.Services.AddAuthorization();
+        await using var app = builder.Build();
+        app.UseRouting();
+        app.UseAuthorization();
+        app.MapGet("/broken", () => "broken").Add(_ => throw new InvalidOperationException("The endpoint cannot be built."));
+
+        app.BuildEndpointsOnce();
+
+        await app.Invoking(a => a.StartAsync()).Should().ThrowAsync<InvalidOperationException>()
+            .WithMessage("The endpoint cannot be built.", "the host's own read builds them again after the build ahead failed");
+    }
+
     /// <summary>The endpoint's builds once started and after a first request, the endpoint routed and the one listed in the services.</summary>
     private static async Task<((int Started, int Requested) Builds, Endpoint? Routed, Endpoint Listed)> BuildsAsync(bool once)
     {
