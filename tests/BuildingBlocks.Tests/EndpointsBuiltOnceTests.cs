@@ -36,12 +36,7 @@ public sealed class EndpointsBuiltOnceTests
     [Fact]
     public async Task Once_mapped_the_endpoints_are_built_on_another_thread_before_the_host_starts()
     {
-        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Testing" });
-        builder.WebHost.UseTestServer();
-        builder.Services.AddAuthorization();
-        await using var app = builder.Build();
-        app.UseRouting();
-        app.UseAuthorization();
+        await using var app = Authorized();
         var builds = 0;
         var builtOn = new TaskCompletionSource<int>(TaskCreationOptions.RunContinuationsAsynchronously);
         app.MapGet("/ahead", () => "ahead").Add(_ =>
@@ -63,12 +58,7 @@ public sealed class EndpointsBuiltOnceTests
     [Fact]
     public async Task An_endpoint_that_cannot_be_built_still_stops_the_start()
     {
-        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Testing" });
-        builder.WebHost.UseTestServer();
-        builder.Services.AddAuthorization();
-        await using var app = builder.Build();
-        app.UseRouting();
-        app.UseAuthorization();
+        await using var app = Authorized();
         app.MapGet("/broken", () => "broken").Add(_ => throw new InvalidOperationException("The endpoint cannot be built."));
 
         app.BuildEndpointsOnce();
@@ -80,18 +70,8 @@ public sealed class EndpointsBuiltOnceTests
     /// <summary>The endpoint's builds once started and after a first request, the endpoint routed and the one listed in the services.</summary>
     private static async Task<((int Started, int Requested) Builds, Endpoint? Routed, Endpoint Listed)> BuildsAsync(bool once)
     {
-        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Testing" });
-        builder.WebHost.UseTestServer();
-        builder.Services.AddAuthorization();
-        await using var app = builder.Build();
         Endpoint? routed = null;
-        app.Use(async (context, next) =>
-        {
-            await next(context);
-            routed = context.GetEndpoint();
-        });
-        app.UseRouting();
-        app.UseAuthorization();
+        await using var app = Authorized(endpoint => routed = endpoint);
         var builds = 0;
         app.MapGet("/counted", () => "counted").Add(_ => Interlocked.Increment(ref builds));
         if (once)
@@ -104,5 +84,26 @@ public sealed class EndpointsBuiltOnceTests
         (await app.GetTestClient().GetStringAsync("/counted")).Should().Be("counted");
         var listed = app.Services.GetRequiredService<EndpointDataSource>().Endpoints.Single();
         return ((started, builds), routed, listed);
+    }
+
+    /// <summary>An application on the test server that routes and authorizes; <paramref name="routed"/> is given each request's endpoint.</summary>
+    private static WebApplication Authorized(Action<Endpoint?>? routed = null)
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Testing" });
+        builder.WebHost.UseTestServer();
+        builder.Services.AddAuthorization();
+        var app = builder.Build();
+        if (routed is not null)
+        {
+            app.Use(async (context, next) =>
+            {
+                await next(context);
+                routed(context.GetEndpoint());
+            });
+        }
+
+        app.UseRouting();
+        app.UseAuthorization();
+        return app;
     }
 }
