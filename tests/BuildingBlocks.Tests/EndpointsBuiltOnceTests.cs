@@ -59,12 +59,21 @@ public sealed class EndpointsBuiltOnceTests
     public async Task An_endpoint_that_cannot_be_built_still_stops_the_start()
     {
         await using var app = Authorized();
-        app.MapGet("/broken", () => "broken").Add(_ => throw new InvalidOperationException("The endpoint cannot be built."));
+        var builds = 0;
+        var aheadAttempted = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        app.MapGet("/broken", () => "broken").Add(_ =>
+        {
+            Interlocked.Increment(ref builds);
+            aheadAttempted.TrySetResult();
+            throw new InvalidOperationException("The endpoint cannot be built.");
+        });
 
         app.BuildEndpointsOnce();
+        await aheadAttempted.Task.WaitAsync(TimeSpan.FromSeconds(30));
 
         await app.Invoking(a => a.StartAsync()).Should().ThrowAsync<InvalidOperationException>()
             .WithMessage("The endpoint cannot be built.", "the host's own read builds them again after the build ahead failed");
+        builds.Should().Be(2, "the build ahead failed and cached nothing, so the host's start built the endpoint again");
     }
 
     /// <summary>The endpoint's builds once started and after a first request, the endpoint routed and the one listed in the services.</summary>

@@ -11,8 +11,8 @@ namespace ServiceDefaults.Hosting;
 /// in place of the mapped sources keeps what it built, so both read the same endpoints, built at start-up.
 /// It builds them on another thread as soon as they are mapped, while the host starts the database (the model, the
 /// migrations' history, the personal-data keys): the authorization middleware, built after that, finds them built, or
-/// waits for the build under the data source's lock. Built by the host, they were about a fifth of Plans' start after
-/// its database (dotnet-trace, ReadyToRun).
+/// waits for the build under the data source's lock. Built by the host, they were 460 of the 554 ms its web host's
+/// start took after the database (dotnet-trace of Plans, ReadyToRun, which the trace slows).
 /// </summary>
 public static class EndpointsBuiltOnce
 {
